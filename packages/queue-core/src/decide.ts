@@ -1,0 +1,262 @@
+import { FRONT_OFFICE_QUEUE, officeDay } from '@pst/shared';
+import { serviceClockAtCall } from './clock';
+import {
+  currentStage,
+  deskQueues,
+  targetMinutesOf,
+  ticketIdFor,
+  ticketNumber,
+  ticketStatus,
+  waitingInOrder,
+} from './state';
+import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
+
+/**
+ * Decides what a command does to the day, without changing the state: the events to append,
+ * or a DomainError. A command on a new office day first ends the previous one.
+ */
+export function decide(state: QueueState, command: Command, now: number): DomainEvent[] {
+  const today = officeDay(now, state.config.office.timeZone);
+  if (today !== state.day) {
+    const ended = endDay(state, now);
+    return command.type === 'endDay' ? ended : [...ended, ...decideOnDay(state, command, now, true)];
+  }
+  if (command.type === 'endDay') return [];
+  return decideOnDay(state, command, now, false);
+}
+
+function endDay(state: QueueState, now: number): DomainEvent[] {
+  const unserved = [...state.tickets.values()]
+    .filter((t) => currentStage(t).outcome === null)
+    .map((t) => t.id);
+  return [{ type: 'day.ended', at: now, day: state.day, unserved }];
+}
+
+/** `freshDay`: the state is about to be reset, so the command sees an empty day. */
+function decideOnDay(state: QueueState, command: Command, now: number, freshDay: boolean): DomainEvent[] {
+  const at = now;
+  if (
+    freshDay &&
+    command.type !== 'takeTicket' &&
+    command.type !== 'configure' &&
+    command.type !== 'openDesk'
+  ) {
+    // Nothing of yesterday is open any more: every desk is closed, no ticket is live.
+    throw new DomainError(command.type === 'endDay' ? 'INVALID_TRANSITION' : refusalOnFreshDay(command));
+  }
+  switch (command.type) {
+    case 'takeTicket': {
+      const service = state.config.services.find((s) => s.id === command.serviceId);
+      if (!service) throw new DomainError('UNKNOWN_SERVICE', command.serviceId);
+      if (!service.active) throw new DomainError('SERVICE_INACTIVE', command.serviceId);
+      const seq = (freshDay ? 0 : (state.lastSeq[service.id] ?? 0)) + 1;
+      const day = officeDay(now, state.config.office.timeZone);
+      const queue = state.config.office.frontOfficeFirst ? FRONT_OFFICE_QUEUE : service.id;
+      return [
+        {
+          type: 'ticket.issued',
+          at,
+          ticketId: ticketIdFor(day, service.prefix, seq),
+          day,
+          number: ticketNumber(service.prefix, seq),
+          serviceId: service.id,
+          priority: command.priority,
+          source: command.source,
+          queue,
+          targetMinutes: targetMinutesOf(state.config, queue),
+        },
+      ];
+    }
+    case 'openDesk': {
+      const desk = deskOf(state, command.deskId);
+      if (!freshDay && desk.status !== 'closed' && desk.staffId !== command.staffId) {
+        throw new DomainError('DESK_IN_USE', command.deskId);
+      }
+      if (!freshDay && desk.status === 'open') return [];
+      return [{ type: 'desk.opened', at, deskId: command.deskId, staffId: command.staffId }];
+    }
+    case 'pauseDesk':
+    case 'closeDesk': {
+      const desk = ownDesk(state, command.deskId, command.staffId);
+      if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
+      if (command.type === 'pauseDesk' && desk.status === 'paused') return [];
+      const type = command.type === 'pauseDesk' ? 'desk.paused' : 'desk.closed';
+      return [{ type, at, deskId: command.deskId, staffId: command.staffId }];
+    }
+    case 'resumeDesk': {
+      const desk = ownDesk(state, command.deskId, command.staffId);
+      if (desk.status === 'open') return [];
+      return [{ type: 'desk.resumed', at, deskId: command.deskId, staffId: command.staffId }];
+    }
+    case 'callNext': {
+      const desk = ownDesk(state, command.deskId, command.staffId);
+      if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
+      if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
+      for (const queue of deskQueues(state.config, command.deskId)) {
+        const line = state.lines[queue];
+        const next = line && waitingInOrder(line)[0];
+        if (!line || !next) continue;
+        const ticket = ticketOf(state, next);
+        const clock = serviceClockAtCall(state, line, currentStage(ticket), now);
+        return [
+          {
+            type: 'ticket.called',
+            at,
+            ticketId: next,
+            deskId: command.deskId,
+            staffId: command.staffId,
+            ...clock,
+          },
+        ];
+      }
+      throw new DomainError('QUEUE_EMPTY', command.deskId);
+    }
+    case 'recall': {
+      const ticket = ticketAtDesk(state, command);
+      if (ticketStatus(ticket) !== 'called')
+        throw new DomainError('INVALID_TRANSITION', 'recall needs a called ticket');
+      const recalls = currentStage(ticket).recalls + 1;
+      return [{ type: 'ticket.recalled', at, ticketId: ticket.id, deskId: command.deskId, recalls }];
+    }
+    case 'noShow': {
+      const ticket = ticketAtDesk(state, command);
+      if (ticketStatus(ticket) !== 'called')
+        throw new DomainError('INVALID_TRANSITION', 'no-show needs a called ticket');
+      if (currentStage(ticket).recalls < 1) throw new DomainError('RECALL_FIRST', ticket.id);
+      return [{ type: 'ticket.no-show', at, ticketId: ticket.id, deskId: command.deskId }];
+    }
+    case 'start': {
+      const ticket = ticketAtDesk(state, command);
+      if (ticketStatus(ticket) !== 'called')
+        throw new DomainError('INVALID_TRANSITION', 'start needs a called ticket');
+      return [{ type: 'ticket.started', at, ticketId: ticket.id, deskId: command.deskId }];
+    }
+    case 'finish': {
+      ticketAtDesk(state, command);
+      return [{ type: 'ticket.finished', at, ticketId: command.ticketId, deskId: command.deskId }];
+    }
+    case 'transfer':
+    case 'forward': {
+      const ticket = ticketAtDesk(state, command);
+      const isFrontOffice = deskConfig(state, command.deskId).kind === 'front-office';
+      if (command.type === 'forward' && !isFrontOffice)
+        throw new DomainError('NOT_FRONT_OFFICE', command.deskId);
+      const service = state.config.services.find((s) => s.id === command.serviceId);
+      if (!service) throw new DomainError('UNKNOWN_SERVICE', command.serviceId);
+      if (!service.active) throw new DomainError('SERVICE_INACTIVE', command.serviceId);
+      if (currentStage(ticket).queue === service.id) throw new DomainError('SAME_QUEUE', service.id);
+      const events: DomainEvent[] = [];
+      if (command.type === 'forward' && command.guestBookId) {
+        events.push({
+          type: 'guestbook.attached',
+          at,
+          ticketId: ticket.id,
+          guestBookId: command.guestBookId,
+        });
+      }
+      events.push({
+        type: 'ticket.moved',
+        at,
+        ticketId: ticket.id,
+        deskId: command.deskId,
+        kind: command.type === 'forward' ? 'forwarded' : 'transferred',
+        toQueue: service.id,
+        note: command.type === 'transfer' ? command.note : '',
+        targetMinutes: service.targetMinutes,
+      });
+      return events;
+    }
+    case 'attachGuestBook': {
+      ticketAtDesk(state, command);
+      if (deskConfig(state, command.deskId).kind !== 'front-office') {
+        throw new DomainError('NOT_FRONT_OFFICE', command.deskId);
+      }
+      return [
+        { type: 'guestbook.attached', at, ticketId: command.ticketId, guestBookId: command.guestBookId },
+      ];
+    }
+    case 'cancel': {
+      const ticket = ticketOf(state, command.ticketId);
+      const status = ticketStatus(ticket);
+      if (status !== 'waiting' && status !== 'called') throw new DomainError('INVALID_TRANSITION', status);
+      return [
+        {
+          type: 'ticket.cancelled',
+          at,
+          ticketId: ticket.id,
+          staffId: command.staffId,
+          reason: command.reason,
+        },
+      ];
+    }
+    case 'attachRating': {
+      const ticket = ticketOf(state, command.ticketId);
+      const stage = currentStage(ticket);
+      if (stage.outcome !== 'finished') throw new DomainError('NOT_FINISHED', ticket.id);
+      if (stage.deskId !== command.deskId) throw new DomainError('TICKET_NOT_AT_DESK', ticket.id);
+      if (ticket.ratingId) throw new DomainError('ALREADY_RATED', ticket.id);
+      return [{ type: 'rating.attached', at, ticketId: ticket.id, ratingId: command.ratingId }];
+    }
+    case 'configure': {
+      for (const [deskId, desk] of Object.entries(state.desks)) {
+        const stillThere = command.config.desks.some((d) => d.id === deskId);
+        if (!stillThere && desk.current && !freshDay) throw new DomainError('DESK_BUSY', deskId);
+      }
+      const waitingIn = new Set(
+        [...state.tickets.values()]
+          .filter((t) => currentStage(t).outcome === null)
+          .map((t) => currentStage(t).queue),
+      );
+      for (const queue of waitingIn) {
+        const kept = queue === FRONT_OFFICE_QUEUE || command.config.services.some((s) => s.id === queue);
+        if (!kept && !freshDay) throw new DomainError('INVALID_TRANSITION', `tickets still in ${queue}`);
+      }
+      return [{ type: 'config.changed', at, config: command.config }];
+    }
+    case 'endDay':
+      return [];
+  }
+}
+
+function refusalOnFreshDay(command: Command) {
+  if ('ticketId' in command) return 'UNKNOWN_TICKET' as const;
+  if ('deskId' in command) return 'DESK_NOT_OPEN' as const;
+  return 'INVALID_TRANSITION' as const;
+}
+
+function deskConfig(state: QueueState, deskId: string) {
+  const desk = state.config.desks.find((d) => d.id === deskId);
+  if (!desk) throw new DomainError('UNKNOWN_DESK', deskId);
+  return desk;
+}
+
+function deskOf(state: QueueState, deskId: string) {
+  deskConfig(state, deskId);
+  const desk = state.desks[deskId];
+  if (!desk) throw new DomainError('UNKNOWN_DESK', deskId);
+  return desk;
+}
+
+/** A desk the staff member has opened (a desk in someone else's hands is refused). */
+function ownDesk(state: QueueState, deskId: string, staffId: string) {
+  const desk = deskOf(state, deskId);
+  if (desk.status === 'closed') throw new DomainError('DESK_NOT_OPEN', deskId);
+  if (desk.staffId !== staffId) throw new DomainError('DESK_IN_USE', deskId);
+  return desk;
+}
+
+function ticketOf(state: QueueState, ticketId: string): Ticket {
+  const ticket = state.tickets.get(ticketId);
+  if (!ticket) throw new DomainError('UNKNOWN_TICKET', ticketId);
+  return ticket;
+}
+
+function ticketAtDesk(
+  state: QueueState,
+  command: { deskId: string; staffId: string; ticketId: string },
+): Ticket {
+  const desk = ownDesk(state, command.deskId, command.staffId);
+  const ticket = ticketOf(state, command.ticketId);
+  if (desk.current !== ticket.id) throw new DomainError('TICKET_NOT_AT_DESK', ticket.id);
+  return ticket;
+}

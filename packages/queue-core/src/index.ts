@@ -1,0 +1,29 @@
+export { clockStartOfHead, serviceClockAtCall, waitingClock } from './clock';
+export { decide } from './decide';
+export { estimateWaitMinutes } from './estimate';
+export { evolve } from './evolve';
+export {
+  createState,
+  currentStage,
+  deskQueues,
+  queueIds,
+  resetDay,
+  ticketIdFor,
+  ticketNumber,
+  ticketStatus,
+  waitingInOrder,
+} from './state';
+export * from './stats';
+export * from './types';
+export * from './views';
+
+import { decide } from './decide';
+import { evolve } from './evolve';
+import type { Command, DomainEvent, QueueState } from './types';
+
+/** decide, then evolve: what the hub does for one command once its events are stored. */
+export function execute(state: QueueState, command: Command, now: number): DomainEvent[] {
+  const events = decide(state, command, now);
+  for (const event of events) evolve(state, event);
+  return events;
+}

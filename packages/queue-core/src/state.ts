@@ -1,0 +1,95 @@
+import { FRONT_OFFICE_QUEUE, officeDay, type QueueConfig } from '@pst/shared';
+import type { DeskState, Line, QueueState, Stage, Ticket } from './types';
+
+export function createState(config: QueueConfig, now: number): QueueState {
+  return resetDay(
+    { config, day: '', tickets: new Map(), lastSeq: {}, desks: {}, lines: {}, recentCalls: [] },
+    now,
+  );
+}
+
+/** Empties the state for the office day of `now` (the previous day's records live in storage). */
+export function resetDay(state: QueueState, now: number): QueueState {
+  state.day = officeDay(now, state.config.office.timeZone);
+  state.tickets = new Map();
+  state.lastSeq = {};
+  state.recentCalls = [];
+  state.lines = {};
+  state.desks = {};
+  syncConfig(state);
+  return state;
+}
+
+/** Makes sure every configured desk and queue has its state (new ones start closed and empty). */
+export function syncConfig(state: QueueState): void {
+  for (const desk of state.config.desks) state.desks[desk.id] ??= closedDesk();
+  for (const id of Object.keys(state.desks))
+    if (!state.config.desks.some((d) => d.id === id)) delete state.desks[id];
+  for (const queue of queueIds(state.config)) state.lines[queue] ??= emptyLine();
+}
+
+function closedDesk(): DeskState {
+  return { status: 'closed', staffId: null, current: null, servedToday: 0 };
+}
+
+function emptyLine(): Line {
+  return { priority: [], normal: [], lastCalled: null, recentServiceMs: [] };
+}
+
+export function queueIds(config: QueueConfig): string[] {
+  return [FRONT_OFFICE_QUEUE, ...config.services.map((s) => s.id)];
+}
+
+export function currentStage(ticket: Ticket): Stage {
+  return ticket.stages[ticket.stages.length - 1] as Stage;
+}
+
+export type TicketStatus =
+  | 'waiting'
+  | 'called'
+  | 'serving'
+  | 'finished'
+  | 'no-show'
+  | 'cancelled'
+  | 'unserved';
+
+/** A ticket's one state, read off its current stage (a moved ticket is waiting in its new stage). */
+export function ticketStatus(ticket: Ticket): TicketStatus {
+  const stage = currentStage(ticket);
+  if (stage.outcome === 'forwarded' || stage.outcome === 'transferred') {
+    throw new Error(`ticket ${ticket.id} ends on a moved stage`);
+  }
+  if (stage.outcome) return stage.outcome;
+  if (stage.startedAt !== null) return 'serving';
+  if (stage.calledAt !== null) return 'called';
+  return 'waiting';
+}
+
+/** Waiting ticket ids of one queue in call order: priority first, then by entry. */
+export function waitingInOrder(line: Line): string[] {
+  return [...line.priority, ...line.normal];
+}
+
+export function ticketIdFor(day: string, prefix: string, seq: number): string {
+  return `${day.replaceAll('-', '')}-${prefix}${pad(seq)}`;
+}
+
+export function ticketNumber(prefix: string, seq: number): string {
+  return `${prefix}-${pad(seq)}`;
+}
+
+function pad(seq: number): string {
+  return String(seq).padStart(3, '0');
+}
+
+export function targetMinutesOf(config: QueueConfig, queue: string): number {
+  if (queue === FRONT_OFFICE_QUEUE) return config.office.frontOfficeTargetMinutes;
+  return config.services.find((s) => s.id === queue)?.targetMinutes ?? 10;
+}
+
+/** The queues a desk calls from, in its order. */
+export function deskQueues(config: QueueConfig, deskId: string): string[] {
+  const desk = config.desks.find((d) => d.id === deskId);
+  if (!desk) return [];
+  return desk.kind === 'front-office' ? [FRONT_OFFICE_QUEUE] : desk.services;
+}

@@ -1,0 +1,156 @@
+import {
+  type CallView,
+  type DeskView,
+  FRONT_OFFICE_QUEUE,
+  type QueueView,
+  type ServicePublic,
+  type TicketView,
+  type WaitingTicketView,
+} from '@pst/shared';
+import { waitingClock } from './clock';
+import { estimateWaitMinutes } from './estimate';
+import { currentStage, queueIds, ticketStatus, waitingInOrder } from './state';
+import type { QueueState, Ticket } from './types';
+
+/** How many waiting tickets the board lists per queue (counts cover all of them). */
+export const BOARD_WAITING_LIMIT = 30;
+
+export function servicesPublic(state: QueueState): ServicePublic[] {
+  return state.config.services.map(({ id, name, nameEn, prefix, color, targetMinutes, active }) => ({
+    id,
+    name,
+    nameEn,
+    prefix,
+    color,
+    targetMinutes,
+    active,
+  }));
+}
+
+export function queueViews(state: QueueState, limit = BOARD_WAITING_LIMIT): QueueView[] {
+  return queueIds(state.config)
+    .map((queue) => {
+      const line = state.lines[queue] ?? { priority: [], normal: [], lastCalled: null, recentServiceMs: [] };
+      const order = waitingInOrder(line);
+      const service = state.config.services.find((s) => s.id === queue);
+      const waiting = order.slice(0, limit).map((ticketId, position): WaitingTicketView => {
+        const ticket = state.tickets.get(ticketId) as Ticket;
+        return {
+          id: ticket.id,
+          number: ticket.number,
+          serviceId: ticket.serviceId,
+          priority: ticket.priority,
+          issuedAt: ticket.issuedAt,
+          enteredAt: currentStage(ticket).enteredAt,
+          clock: waitingClock(state, line, ticketId, position),
+        };
+      });
+      return {
+        id: queue,
+        name: service?.name ?? 'Front Office',
+        nameEn: service?.nameEn ?? 'Front Office',
+        color: service?.color ?? '#37474f',
+        waitingCount: order.length,
+        estimatedWaitMinutes: estimateWaitMinutes(state, queue, order.length),
+        waiting,
+      };
+    })
+    .filter((q) => q.id !== FRONT_OFFICE_QUEUE || state.config.office.frontOfficeFirst || q.waitingCount > 0);
+}
+
+export function deskViews(state: QueueState): DeskView[] {
+  return state.config.desks.map((desk) => {
+    const live = state.desks[desk.id];
+    const ticket = live?.current ? state.tickets.get(live.current) : undefined;
+    const stage = ticket && currentStage(ticket);
+    return {
+      id: desk.id,
+      name: desk.name,
+      kind: desk.kind,
+      services: desk.services,
+      status: live?.status ?? 'closed',
+      current:
+        ticket && stage
+          ? {
+              ticketId: ticket.id,
+              number: ticket.number,
+              state: stage.startedAt === null ? 'called' : 'serving',
+              since: stage.startedAt ?? stage.calledAt ?? stage.enteredAt,
+              recalls: stage.recalls,
+            }
+          : null,
+      servedToday: live?.servedToday ?? 0,
+    };
+  });
+}
+
+export function callViews(state: QueueState): CallView[] {
+  return state.recentCalls.flatMap((call) => {
+    const view = callView(state, call.ticketId, call.deskId, call.at, call.recall);
+    return view ? [view] : [];
+  });
+}
+
+export function callView(state: QueueState, ticketId: string, deskId: string, at: number, recall: number) {
+  const ticket = state.tickets.get(ticketId);
+  const desk = state.config.desks.find((d) => d.id === deskId);
+  if (!ticket) return null;
+  return {
+    ticketId,
+    number: ticket.number,
+    serviceId: ticket.serviceId,
+    deskId,
+    deskName: desk?.name ?? deskId,
+    at,
+    recall,
+  } satisfies CallView;
+}
+
+/** People waiting before this ticket in its current queue (null when it is not waiting). */
+export function peopleAhead(state: QueueState, ticket: Ticket): number | null {
+  const stage = currentStage(ticket);
+  if (stage.calledAt !== null || stage.outcome !== null) return null;
+  const line = state.lines[stage.queue];
+  if (!line) return null;
+  const index = ticket.priority ? line.priority.indexOf(ticket.id) : line.normal.indexOf(ticket.id);
+  return ticket.priority ? index : line.priority.length + index;
+}
+
+export function ticketView(state: QueueState, ticket: Ticket): TicketView {
+  const stage = currentStage(ticket);
+  const ahead = peopleAhead(state, ticket);
+  const desk = stage.deskId ? state.config.desks.find((d) => d.id === stage.deskId) : undefined;
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    serviceId: ticket.serviceId,
+    queue: stage.queue,
+    priority: ticket.priority,
+    status: ticketStatus(ticket),
+    issuedAt: ticket.issuedAt,
+    peopleAhead: ahead ?? 0,
+    estimatedWaitMinutes: ahead === null ? 0 : estimateWaitMinutes(state, stage.queue, ahead),
+    desk: desk ? { id: desk.id, name: desk.name } : null,
+    recalls: stage.recalls,
+  };
+}
+
+/** Today's headline figures: a breach is a stage called past its target or a head waiting past it now. */
+export function todayFigures(state: QueueState, now: number) {
+  let issued = 0;
+  let served = 0;
+  let waiting = 0;
+  let breaches = 0;
+  for (const ticket of state.tickets.values()) {
+    issued++;
+    for (const stage of ticket.stages) if (stage.withinTarget === false) breaches++;
+    const status = ticketStatus(ticket);
+    if (status === 'finished') served++;
+    if (status === 'waiting') waiting++;
+  }
+  for (const queue of queueViews(state, 1)) {
+    const deadline = queue.waiting[0]?.clock.deadline;
+    if (deadline != null && now > deadline) breaches++;
+  }
+  return { issued, served, waiting, breaches };
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, OFFICE_TIME_ZONES, type OfficeTimeZone } from './time';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const serviceSchema = z.strictObject({
+  id,
+  name: text(60),
+  nameEn: text(60),
+  prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  targetMinutes: z.number().int().min(1).max(240),
+  /** Used for wait estimates until the day has its own service times. */
+  typicalServiceMinutes: z.number().int().min(1).max(240),
+  active: z.boolean(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+/** The front office is a desk kind (guest book), not a service a visitor picks: its queue has this id. */
+export const FRONT_OFFICE_QUEUE = 'front-office';
+
+export const deskSchema = z.strictObject({
+  id,
+  name: text(40),
+  kind: z.enum(['front-office', 'service']),
+  /** Service ids in call order (empty for a front-office desk, which serves the front-office queue). */
+  services: z.array(id).max(20),
+});
+export type Desk = z.infer<typeof deskSchema>;
+
+export const officeSchema = z.strictObject({
+  name: text(120),
+  address: z.string().max(200),
+  phone: z.string().max(40),
+  email: z.string().max(80),
+  timeZone: z.enum(Object.keys(OFFICE_TIME_ZONES) as [OfficeTimeZone, ...OfficeTimeZone[]]),
+  /** Tickets first wait for the front office (guest book) before their service; off for offices without one. */
+  frontOfficeFirst: z.boolean(),
+  frontOfficeTargetMinutes: z.number().int().min(1).max(240),
+  frontOfficeTypicalMinutes: z.number().int().min(1).max(240),
+  complaintChannels: z.array(text(120)).max(10),
+  runningText: z.string().max(500),
+});
+export type Office = z.infer<typeof officeSchema>;
+
+export const queueConfigSchema = z.strictObject({
+  office: officeSchema,
+  services: z.array(serviceSchema).min(1).max(20),
+  desks: z.array(deskSchema).max(50),
+});
+export type QueueConfig = z.infer<typeof queueConfigSchema>;
+
+/** Defaults from DOMAIN.md (BPS Kabupaten Kendal); every value is editable. */
+export const DEFAULT_CONFIG: QueueConfig = {
+  office: {
+    name: 'BPS Kabupaten Kendal',
+    address: 'Jl. Pramuka, Komplek Perkantoran, Patebon-Kendal 51351',
+    phone: '(0294) 381461',
+    email: 'bps3324@bps.go.id',
+    timeZone: DEFAULT_TIME_ZONE,
+    frontOfficeFirst: true,
+    frontOfficeTargetMinutes: 10,
+    frontOfficeTypicalMinutes: 5,
+    complaintChannels: [
+      'Kotak saran di ruang PST',
+      'Web: s.bps.go.id/pengaduanbpskendal',
+      'Email: bps3324@bps.go.id',
+      'WhatsApp 24 jam: 0896 3324 3324',
+      'Media sosial: @bpskendal',
+      'LAPOR!: www.lapor.go.id',
+    ],
+    runningText: 'Layanan PST tidak dipungut biaya (GRATIS).',
+  },
+  services: [
+    {
+      id: 'konsultasi',
+      name: 'Konsultasi Statistik',
+      nameEn: 'Statistical Consultation',
+      prefix: 'K',
+      color: '#1565c0',
+      targetMinutes: 10,
+      typicalServiceMinutes: 15,
+      active: true,
+    },
+    {
+      id: 'perpustakaan',
+      name: 'Perpustakaan',
+      nameEn: 'Library',
+      prefix: 'P',
+      color: '#2e7d32',
+      targetMinutes: 10,
+      typicalServiceMinutes: 10,
+      active: true,
+    },
+    {
+      id: 'penjualan',
+      name: 'Penjualan Produk Statistik',
+      nameEn: 'Sale of Statistical Products',
+      prefix: 'J',
+      color: '#e65100',
+      targetMinutes: 10,
+      typicalServiceMinutes: 10,
+      active: true,
+    },
+    {
+      id: 'rekomendasi',
+      name: 'Rekomendasi Statistik',
+      nameEn: 'Statistical Recommendation',
+      prefix: 'R',
+      color: '#6a1b9a',
+      targetMinutes: 10,
+      typicalServiceMinutes: 20,
+      active: true,
+    },
+  ],
+  desks: [
+    { id: 'fo-1', name: 'Front Office', kind: 'front-office', services: [] },
+    {
+      id: 'konsultasi-1',
+      name: 'Meja Konsultasi 1',
+      kind: 'service',
+      services: ['konsultasi', 'rekomendasi'],
+    },
+    {
+      id: 'konsultasi-2',
+      name: 'Meja Konsultasi 2',
+      kind: 'service',
+      services: ['konsultasi', 'rekomendasi'],
+    },
+    {
+      id: 'perpustakaan-1',
+      name: 'Meja Perpustakaan',
+      kind: 'service',
+      services: ['perpustakaan', 'penjualan'],
+    },
+  ],
+};

@@ -1,0 +1,273 @@
+/**
+ * The wire contract between the hub and every app: event names, payload schemas (every inbound
+ * payload is parsed with these before anything else), ack and push types, and who may send what.
+ */
+import { z } from 'zod';
+import type { ErrorBody } from './errors';
+import { guestBookEntrySchema, type GuestBookEntry } from './guest-book';
+import type { QueueConfig } from './config';
+
+// ---------- roles ----------
+export const DEVICE_ROLES = ['kiosk', 'display', 'rating'] as const;
+export const STAFF_ROLES = ['front-office', 'consultant', 'supervisor', 'admin'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Role = DeviceRole | StaffRole | 'public';
+
+/** What the hub knows of an authenticated socket. */
+export interface SocketData {
+  role: Role;
+  deviceId?: string;
+  staffId?: string;
+  staffName?: string;
+  /** The desk a rating tablet is paired to. */
+  deskId?: string;
+}
+
+// ---------- ack ----------
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type AckFn<T> = (response: Ack<T>) => void;
+
+// ---------- inbound payloads ----------
+const id = z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/);
+const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 20261125-K012');
+const deskRef = z.strictObject({ deskId: id });
+const deskTicket = z.strictObject({ deskId: id, ticketId });
+const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+export const schemas = {
+  'ticket:take': z.strictObject({ serviceId: id, priority: z.boolean().default(false) }),
+  'ticket:status': z.strictObject({ ticketId }),
+  'board:get': z.strictObject({}),
+  'desk:open': deskRef,
+  'desk:pause': deskRef,
+  'desk:resume': deskRef,
+  'desk:close': deskRef,
+  'desk:call-next': deskRef,
+  'ticket:recall': deskTicket,
+  'ticket:no-show': deskTicket,
+  'ticket:start': deskTicket,
+  'ticket:finish': deskTicket,
+  'ticket:transfer': z.strictObject({ deskId: id, ticketId, serviceId: id, note: z.string().trim().max(500).default('') }),
+  'ticket:cancel': z.strictObject({ ticketId, reason: z.string().trim().min(1).max(200) }),
+  'guestbook:save': z.strictObject({ deskId: id, ticketId, entry: guestBookEntrySchema, forwardTo: id }),
+  'guestbook:lookup': z.union([
+    z.strictObject({ phone: z.string().min(6).max(20) }),
+    z.strictObject({ email: z.string().min(3).max(120) }),
+  ]),
+  'visit:get': z.strictObject({ ticketId }),
+  'visit:note': z.strictObject({ deskId: id, ticketId, text: z.string().trim().min(1).max(4000) }),
+  'rating:submit': z.strictObject({
+    ticketId,
+    overall: score,
+    /** U1..U9 in order; null where the visitor skipped an element. */
+    scores: z.array(score.nullable()).length(9),
+    integrity: z.strictObject({ imbalan: z.boolean().nullable(), pungli: z.boolean().nullable() }),
+    complaint: z.string().trim().max(2000).default(''),
+  }),
+  'session:whoami': z.strictObject({}),
+} as const;
+
+export type CommandName = keyof typeof schemas;
+export type Payload<E extends CommandName> = z.input<(typeof schemas)[E]>;
+export type ParsedPayload<E extends CommandName> = z.output<(typeof schemas)[E]>;
+
+/** Who may send each command (checked by the hub before anything else). */
+const STAFF_AT_DESK = ['front-office', 'consultant', 'supervisor', 'admin'] as const;
+export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
+  'ticket:take': ['kiosk', 'front-office', 'supervisor', 'admin'],
+  'ticket:status': ['public', 'kiosk', 'display', 'rating', ...STAFF_AT_DESK],
+  'board:get': ['public', 'kiosk', 'display', 'rating', ...STAFF_AT_DESK],
+  'desk:open': STAFF_AT_DESK,
+  'desk:pause': STAFF_AT_DESK,
+  'desk:resume': STAFF_AT_DESK,
+  'desk:close': STAFF_AT_DESK,
+  'desk:call-next': STAFF_AT_DESK,
+  'ticket:recall': STAFF_AT_DESK,
+  'ticket:no-show': STAFF_AT_DESK,
+  'ticket:start': STAFF_AT_DESK,
+  'ticket:finish': STAFF_AT_DESK,
+  'ticket:transfer': STAFF_AT_DESK,
+  'ticket:cancel': ['front-office', 'supervisor', 'admin'],
+  'guestbook:save': ['front-office', 'supervisor', 'admin'],
+  'guestbook:lookup': ['front-office', 'supervisor', 'admin'],
+  'visit:get': STAFF_AT_DESK,
+  'visit:note': STAFF_AT_DESK,
+  'rating:submit': ['rating'],
+  'session:whoami': ['public', 'kiosk', 'display', 'rating', ...STAFF_AT_DESK],
+};
+
+// ---------- views (what the hub sends) ----------
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no-show' | 'cancelled' | 'unserved';
+
+/** The 10-minute clock of a waiting ticket: started once the ticket directly ahead has finished. */
+export interface ServiceClockView {
+  startedAt: number | null;
+  deadline: number | null;
+  targetMinutes: number;
+}
+
+export interface WaitingTicketView {
+  id: string;
+  number: string;
+  serviceId: string;
+  priority: boolean;
+  issuedAt: number;
+  enteredAt: number;
+  clock: ServiceClockView;
+}
+
+export interface QueueView {
+  /** A service id, or 'front-office'. */
+  id: string;
+  name: string;
+  nameEn: string;
+  color: string;
+  waitingCount: number;
+  estimatedWaitMinutes: number;
+  /** The first waiting tickets in call order (the board shows a few; desks show more). */
+  waiting: WaitingTicketView[];
+}
+
+export interface DeskView {
+  id: string;
+  name: string;
+  kind: 'front-office' | 'service';
+  services: string[];
+  status: 'closed' | 'open' | 'paused';
+  current: { ticketId: string; number: string; state: 'called' | 'serving'; since: number; recalls: number } | null;
+  servedToday: number;
+}
+
+export interface CallView {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  deskId: string;
+  deskName: string;
+  at: number;
+  /** 0 for the first call, n for the n-th recall. */
+  recall: number;
+}
+
+export interface ServicePublic {
+  id: string;
+  name: string;
+  nameEn: string;
+  prefix: string;
+  color: string;
+  targetMinutes: number;
+  active: boolean;
+}
+
+export interface PrinterStatusView {
+  state: 'ok' | 'offline' | 'paper-out' | 'cover-open' | 'error' | 'unknown';
+  detail: string;
+  pendingJobs: number;
+  at: number;
+}
+
+/** The public board: ticket numbers and desk names only, never a person's name or contact. */
+export interface BoardSnapshot {
+  at: number;
+  day: string;
+  office: Pick<QueueConfig['office'], 'name' | 'timeZone' | 'runningText' | 'complaintChannels'>;
+  services: ServicePublic[];
+  queues: QueueView[];
+  desks: DeskView[];
+  recentCalls: CallView[];
+  today: { issued: number; served: number; waiting: number; breaches: number };
+  printer: PrinterStatusView;
+}
+
+export interface TicketView {
+  id: string;
+  number: string;
+  serviceId: string;
+  /** Where the ticket waits or is served now (a service id or 'front-office'). */
+  queue: string;
+  priority: boolean;
+  status: TicketStatus;
+  issuedAt: number;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  desk: { id: string; name: string } | null;
+  recalls: number;
+}
+
+export interface TakeResult {
+  ticket: TicketView;
+  statusUrl: string;
+  printed: PrinterStatusView;
+}
+
+export interface VisitDetail {
+  ticket: TicketView;
+  stages: Array<{
+    queue: string;
+    enteredAt: number;
+    calledAt: number | null;
+    startedAt: number | null;
+    endedAt: number | null;
+    deskId: string | null;
+    outcome: string | null;
+    note: string;
+  }>;
+  guestBook: Pick<GuestBookEntry, 'fullName' | 'institutionName' | 'purpose' | 'dataNeeded' | 'servicesUsed'> | null;
+  notes: Array<{ at: number; staffName: string; text: string }>;
+}
+
+export interface SessionInfo {
+  role: Role;
+  deviceId: string | null;
+  staffId: string | null;
+  staffName: string | null;
+  deskId: string | null;
+}
+
+export type GuestBookLookupResult = (GuestBookEntry & { lastVisitAt: number }) | null;
+
+// ---------- the two event maps ----------
+type Handler<E extends CommandName, R> = (payload: Payload<E>, ack: AckFn<R>) => void;
+
+export interface ClientToHubEvents {
+  'ticket:take': Handler<'ticket:take', TakeResult>;
+  'ticket:status': Handler<'ticket:status', TicketView>;
+  'board:get': Handler<'board:get', BoardSnapshot>;
+  'desk:open': Handler<'desk:open', DeskView>;
+  'desk:pause': Handler<'desk:pause', DeskView>;
+  'desk:resume': Handler<'desk:resume', DeskView>;
+  'desk:close': Handler<'desk:close', DeskView>;
+  'desk:call-next': Handler<'desk:call-next', CallView>;
+  'ticket:recall': Handler<'ticket:recall', CallView>;
+  'ticket:no-show': Handler<'ticket:no-show', TicketView>;
+  'ticket:start': Handler<'ticket:start', TicketView>;
+  'ticket:finish': Handler<'ticket:finish', TicketView>;
+  'ticket:transfer': Handler<'ticket:transfer', TicketView>;
+  'ticket:cancel': Handler<'ticket:cancel', TicketView>;
+  'guestbook:save': Handler<'guestbook:save', TicketView>;
+  'guestbook:lookup': Handler<'guestbook:lookup', GuestBookLookupResult>;
+  'visit:get': Handler<'visit:get', VisitDetail>;
+  'visit:note': Handler<'visit:note', VisitDetail>;
+  'rating:submit': Handler<'rating:submit', { ticketId: string }>;
+  'session:whoami': Handler<'session:whoami', SessionInfo>;
+}
+
+export type CommandResult<E extends CommandName> = Parameters<Parameters<ClientToHubEvents[E]>[1]>[0] extends Ack<
+  infer R
+>
+  ? R
+  : never;
+
+export interface HubToClientEvents {
+  'board:snapshot': (board: BoardSnapshot) => void;
+  'ticket:called': (call: CallView) => void;
+  /** To the rating tablet paired to the desk that finished this visit. */
+  'rating:request': (request: { ticketId: string; number: string; deskId: string; deskName: string }) => void;
+  'printer:status': (status: PrinterStatusView) => void;
+  'config:changed': (config: { services: ServicePublic[] }) => void;
+}
+
+export const HUB_PORT = 3324;
+/** The status page of one ticket, which the printed QR code points to. */
+export const ticketStatusPath = (ticketId: string) => `/t/${ticketId}`;

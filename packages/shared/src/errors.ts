@@ -1,0 +1,80 @@
+/** The closed list of error codes a client can receive, with the words a person reads. */
+export const ERRORS = {
+  VALIDATION_FAILED: { id: 'Data yang dikirim tidak valid.', en: 'The data sent is not valid.' },
+  UNAUTHENTICATED: {
+    id: 'Perangkat atau petugas belum masuk. Silakan masuk atau pasangkan perangkat.',
+    en: 'Device or staff not signed in. Please sign in or pair the device.',
+  },
+  FORBIDDEN: { id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },
+  RATE_LIMITED: {
+    id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+  NOT_FOUND: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  INTERNAL: {
+    id: 'Terjadi kesalahan pada server. Silakan coba lagi.',
+    en: 'Something went wrong on the server. Please try again.',
+  },
+  LOGIN_FAILED: { id: 'Nama pengguna atau PIN salah.', en: 'Wrong username or PIN.' },
+  UNKNOWN_SERVICE: { id: 'Layanan tidak dikenal.', en: 'Unknown service.' },
+  SERVICE_INACTIVE: { id: 'Layanan ini sedang tidak dibuka.', en: 'This service is not open now.' },
+  UNKNOWN_DESK: { id: 'Meja tidak dikenal.', en: 'Unknown desk.' },
+  DESK_NOT_OPEN: { id: 'Meja belum dibuka.', en: 'The desk is not open.' },
+  DESK_IN_USE: { id: 'Meja ini sedang dipakai petugas lain.', en: 'This desk is in use by other staff.' },
+  DESK_BUSY: {
+    id: 'Selesaikan dulu antrian yang sedang dipanggil atau dilayani.',
+    en: 'Finish the ticket being called or served first.',
+  },
+  DESK_DOES_NOT_SERVE: {
+    id: 'Meja ini tidak melayani layanan tersebut.',
+    en: 'This desk does not serve that service.',
+  },
+  QUEUE_EMPTY: { id: 'Tidak ada antrian yang menunggu.', en: 'Nobody is waiting.' },
+  UNKNOWN_TICKET: { id: 'Nomor antrian tidak ditemukan.', en: 'Ticket not found.' },
+  TICKET_NOT_AT_DESK: {
+    id: 'Antrian ini tidak sedang di meja Anda.',
+    en: 'This ticket is not at your desk.',
+  },
+  INVALID_TRANSITION: {
+    id: 'Tindakan ini tidak dapat dilakukan pada status antrian sekarang.',
+    en: 'This action does not apply to the ticket in its current state.',
+  },
+  RECALL_FIRST: {
+    id: 'Panggil ulang dulu sebelum menandai tidak hadir.',
+    en: 'Recall the ticket before marking it as a no-show.',
+  },
+  SAME_QUEUE: {
+    id: 'Antrian sudah berada di layanan tersebut.',
+    en: 'The ticket is already in that service.',
+  },
+  NOT_FINISHED: {
+    id: 'Layanan untuk antrian ini belum selesai.',
+    en: 'This ticket has not been served yet.',
+  },
+  ALREADY_RATED: {
+    id: 'Penilaian untuk kunjungan ini sudah diberikan.',
+    en: 'This visit has already been rated.',
+  },
+  NOT_FRONT_OFFICE: {
+    id: 'Buku tamu diisi di meja Front Office.',
+    en: 'The guest book is filled at the front office desk.',
+  },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field-level details for VALIDATION_FAILED: path -> problem. */
+  details?: Record<string, string>;
+}
+
+export function errorBody(
+  code: ErrorCode,
+  lang: 'id' | 'en' = 'id',
+  details?: Record<string, string>,
+): ErrorBody {
+  return details ? { code, message: ERRORS[code][lang], details } : { code, message: ERRORS[code][lang] };
+}

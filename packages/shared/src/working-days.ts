@@ -1,0 +1,34 @@
+import holidays2026 from './holidays-2026.json' with { type: 'json' };
+import { addDays, isoWeekday } from './time';
+
+export interface Holiday {
+  date: string;
+  name: string;
+  /** Cuti bersama: a joint leave day set by the yearly joint ministerial decree (SKB). */
+  isJointLeave: boolean;
+}
+
+/** Shipped as data the admin edits: no package has Indonesia's dates right (see DOMAIN.md). */
+export const DEFAULT_HOLIDAYS: Holiday[] = holidays2026;
+
+export function isWorkingDay(day: string, holidays: readonly Holiday[]): boolean {
+  return isoWeekday(day) <= 5 && !holidays.some((h) => h.date === day);
+}
+
+/** The day n working days after `day` (n >= 0; 0 gives the first working day on or after it). */
+export function addWorkingDays(day: string, n: number, holidays: readonly Holiday[]): string {
+  let current = day;
+  while (!isWorkingDay(current, holidays)) current = addDays(current, 1);
+  for (let left = n; left > 0; ) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current, holidays)) left--;
+  }
+  return current;
+}
+
+/** Working days from `from` (exclusive) to `to` (inclusive). */
+export function workingDaysBetween(from: string, to: string, holidays: readonly Holiday[]): number {
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, holidays)) count++;
+  return count;
+}
