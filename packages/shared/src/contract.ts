@@ -12,7 +12,7 @@ export const DEVICE_ROLES = ['kiosk', 'display', 'rating'] as const;
 export const STAFF_ROLES = ['front-office', 'consultant', 'supervisor', 'admin'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export type Role = DeviceRole | StaffRole | 'public';
+export type Role = DeviceRole | StaffRole;
 
 /** What the hub knows of an authenticated socket. */
 export interface SocketData {
@@ -76,8 +76,8 @@ export type ParsedPayload<E extends CommandName> = z.output<(typeof schemas)[E]>
 const STAFF_AT_DESK = ['front-office', 'consultant', 'supervisor', 'admin'] as const;
 export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'ticket:take': ['kiosk', 'front-office', 'supervisor', 'admin'],
-  'ticket:status': ['public', 'kiosk', 'display', 'rating', ...STAFF_AT_DESK],
-  'board:get': ['public', 'kiosk', 'display', 'rating', ...STAFF_AT_DESK],
+  'ticket:status': ['kiosk', 'display', 'rating', ...STAFF_AT_DESK],
+  'board:get': ['kiosk', 'display', 'rating', ...STAFF_AT_DESK],
   'desk:open': STAFF_AT_DESK,
   'desk:pause': STAFF_AT_DESK,
   'desk:resume': STAFF_AT_DESK,
@@ -94,7 +94,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'visit:get': STAFF_AT_DESK,
   'visit:note': STAFF_AT_DESK,
   'rating:submit': ['rating'],
-  'session:whoami': ['public', 'kiosk', 'display', 'rating', ...STAFF_AT_DESK],
+  'session:whoami': ['kiosk', 'display', 'rating', ...STAFF_AT_DESK],
 };
 
 // ---------- views (what the hub sends) ----------

@@ -1,0 +1,45 @@
+import { callViews, deskViews, queueViews, servicesPublic, todayFigures } from '@pst/queue-core';
+import type { BoardSnapshot, PrinterStatusView } from '@pst/shared';
+import type { QueueRunner } from './runner';
+
+export function boardSnapshot(runner: QueueRunner, printer: PrinterStatusView, now: number): BoardSnapshot {
+  const state = runner.state;
+  const { name, timeZone, runningText, complaintChannels } = state.config.office;
+  return {
+    at: now,
+    day: state.day,
+    office: { name, timeZone, runningText, complaintChannels },
+    services: servicesPublic(state),
+    queues: queueViews(state),
+    desks: deskViews(state),
+    recentCalls: callViews(state),
+    today: todayFigures(state, now),
+    printer,
+  };
+}
+
+/**
+ * Sends the board to every client at most once per `intervalMs`: a burst of commands becomes one
+ * snapshot, while calls themselves go out at once as `ticket:called`.
+ */
+export class BoardBroadcaster {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly send: () => void,
+    private readonly intervalMs: number,
+  ) {}
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.send();
+    }, this.intervalMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

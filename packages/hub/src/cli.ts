@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/** The `hub` command line: `npm run hub -- <command>` from the repository root. */
+import { resolve } from 'node:path';
+import type { PrinterConfig } from '@pst/printer';
+import { DEVICE_ROLES, type DeviceRole, HUB_PORT, STAFF_ROLES, type StaffRole } from '@pst/shared';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { APPS } from './http';
+import { createHub } from './hub';
+import { lanAddresses } from './lan';
+import { Store } from './storage/store';
+
+const program = new Command('hub').description('PST queue hub / server antrian PST');
+program.option('-d, --data-dir <dir>', 'data folder (database, printed tickets, backups)', './data');
+
+const dataDir = () => resolve(program.opts<{ dataDir: string }>().dataDir);
+const openStore = () => new Store(resolve(dataDir(), 'pst.sqlite'));
+const withStore = <T>(fn: (store: Store) => T): T => {
+  const store = openStore();
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+};
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('not a port number');
+  return n;
+}
+
+program
+  .command('start', { isDefault: true })
+  .description('start the hub')
+  .option('-p, --port <port>', 'port', integer, HUB_PORT)
+  .option('--host <address>', 'interface to listen on', '0.0.0.0')
+  .option('--printer-host <address>', 'network printer address (raw TCP)')
+  .option('--printer-port <port>', 'network printer port', integer, 9100)
+  .option('--printer-device <path>', 'printer device path, e.g. /dev/usb/lp0')
+  .addOption(new Option('--paper-width <mm>', 'paper width').choices(['58', '80']).default('80'))
+  .option('--public-url <url>', 'address printed in ticket QR codes')
+  .action(async (opts) => {
+    const printer: PrinterConfig | undefined = opts.printerHost
+      ? { kind: 'network', host: opts.printerHost, port: opts.printerPort }
+      : opts.printerDevice
+        ? { kind: 'device', path: opts.printerDevice }
+        : undefined;
+    const hub = await createHub({
+      dataDir: dataDir(),
+      port: opts.port,
+      host: opts.host,
+      printer,
+      paperWidth: Number(opts.paperWidth) as 58 | 80,
+      publicUrl: opts.publicUrl,
+    });
+    const hosts = opts.host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [opts.host];
+    console.log(`\nServer antrian PST berjalan / PST queue hub running (data: ${dataDir()})`);
+    for (const host of hosts) {
+      console.log(`  http://${host}:${hub.port}/  ${APPS.map((app) => `/${app}/`).join('  ')}`);
+    }
+    if (!printer) console.log(`  Printer: file (${resolve(dataDir(), 'printed')})`);
+    if (hub.store.staff().length === 0) {
+      console.log('\n  Belum ada petugas / no staff yet:');
+      console.log('  npm run hub -- staff add --username admin --name "Admin PST" --role admin --pin 123456');
+    }
+    if (hub.store.devices().length === 0) {
+      console.log('  Belum ada perangkat / no devices yet:');
+      console.log('  npm run hub -- device add --role kiosk --name "Kiosk 1"');
+    }
+    const stop = async () => {
+      await hub.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+const device = program.command('device').description('kiosks, displays and rating tablets');
+device
+  .command('add')
+  .description('pair a new device; prints its token on the last line')
+  .addOption(new Option('--role <role>').choices(DEVICE_ROLES).makeOptionMandatory())
+  .requiredOption('--name <name>')
+  .option('--desk <deskId>', 'desk of a rating tablet')
+  .action((opts: { role: DeviceRole; name: string; desk?: string }) =>
+    withStore((store) => {
+      if (opts.role === 'rating' && !opts.desk)
+        throw new InvalidArgumentError('a rating tablet needs --desk');
+      if (opts.desk && !store.queueConfig().desks.some((d) => d.id === opts.desk)) {
+        throw new InvalidArgumentError(`unknown desk ${opts.desk}`);
+      }
+      const { device: added, token } = store.addDevice(opts.role, opts.name, opts.desk ?? null, Date.now());
+      console.log(`Perangkat ${added.name} (${added.role}) ditambahkan: ${added.id}`);
+      console.log(token);
+    }),
+  );
+device.command('list').action(() =>
+  withStore((store) => {
+    for (const d of store.devices()) {
+      console.log([d.id, d.role, d.name, d.deskId ?? '-', d.revokedAt ? 'revoked' : 'active'].join('\t'));
+    }
+  }),
+);
+device.command('revoke <id>').action((id: string) =>
+  withStore((store) => {
+    if (!store.revokeDevice(id, Date.now())) throw new InvalidArgumentError(`no active device ${id}`);
+    console.log(`revoked ${id}`);
+  }),
+);
+
+const staff = program.command('staff').description('staff accounts');
+staff
+  .command('add')
+  .requiredOption('--username <username>')
+  .requiredOption('--name <name>')
+  .addOption(new Option('--role <role>').choices(STAFF_ROLES).makeOptionMandatory())
+  .requiredOption('--pin <pin>', '4 to 8 digits')
+  .action((opts: { username: string; name: string; role: StaffRole; pin: string }) =>
+    withStore((store) => {
+      if (!/^\d{4,8}$/.test(opts.pin)) throw new InvalidArgumentError('PIN: 4 to 8 digits');
+      const added = store.addStaff(opts, Date.now());
+      console.log(`Petugas ${added.name} (${added.role}) ditambahkan: ${added.username}`);
+    }),
+  );
+staff.command('list').action(() =>
+  withStore((store) => {
+    for (const s of store.staff())
+      console.log([s.username, s.name, s.role, s.active ? 'active' : 'disabled'].join('\t'));
+  }),
+);
+
+program
+  .command('backup')
+  .requiredOption('--to <file>', 'backup file')
+  .action(async (opts: { to: string }) => {
+    const store = openStore();
+    try {
+      await store.backup(resolve(opts.to));
+      console.log(`backup written to ${resolve(opts.to)}`);
+    } finally {
+      store.close();
+    }
+  });
+
+const config = program.command('config').description('office configuration');
+config
+  .command('show')
+  .action(() => withStore((store) => console.log(JSON.stringify(store.queueConfig(), null, 2))));
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,258 @@
+import { type Command, callView, currentStage, DomainError, deskViews, ticketView } from '@pst/queue-core';
+import {
+  type CallView,
+  COMMAND_ROLES,
+  type CommandName,
+  type CommandResult,
+  type DeskView,
+  errorBody,
+  type ParsedPayload,
+  type SocketData,
+  schemas,
+  type TicketView,
+  ticketStatusPath,
+} from '@pst/shared';
+import { newId } from './auth';
+import type { HubContext } from './context';
+
+type Ctx = { data: SocketData; log: HubContext['log'] };
+type Handler<E extends CommandName> = (
+  hub: HubContext,
+  ctx: Ctx,
+  payload: ParsedPayload<E>,
+) => CommandResult<E> | Promise<CommandResult<E>>;
+
+/** Staff roles that may open each kind of desk (supervisors and admins may stand in anywhere). */
+const DESK_KIND_ROLES = {
+  'front-office': ['front-office', 'supervisor', 'admin'],
+  service: ['consultant', 'supervisor', 'admin'],
+} as const;
+
+function staffId(ctx: Ctx): string {
+  if (!ctx.data.staffId) throw new DomainError('FORBIDDEN');
+  return ctx.data.staffId;
+}
+
+function deskView(hub: HubContext, deskId: string): DeskView {
+  const view = deskViews(hub.runner.state).find((d) => d.id === deskId);
+  if (!view) throw new DomainError('UNKNOWN_DESK', deskId);
+  return view;
+}
+
+function ticketById(hub: HubContext, ticketId: string): TicketView {
+  const ticket = hub.runner.state.tickets.get(ticketId);
+  if (!ticket) throw new DomainError('UNKNOWN_TICKET', ticketId);
+  return ticketView(hub.runner.state, ticket);
+}
+
+/** Runs a command at a desk and returns the ticket's new view. */
+function atDesk(hub: HubContext, ctx: Ctx, command: Command & { ticketId: string }): TicketView {
+  hub.runner.execute(command, staffId(ctx));
+  return ticketById(hub, command.ticketId);
+}
+
+function announce(hub: HubContext, ticketId: string, deskId: string, at: number, recall: number): CallView {
+  const view = callView(hub.runner.state, ticketId, deskId, at, recall);
+  if (!view) throw new DomainError('UNKNOWN_TICKET', ticketId);
+  hub.io.emit('ticket:called', view);
+  return view;
+}
+
+/** A consultant sees only the visit at its own desk; front office and supervisors see any. */
+function mayReadVisit(hub: HubContext, ctx: Ctx, ticketId: string): boolean {
+  if (ctx.data.role !== 'consultant') return true;
+  const ticket = hub.runner.state.tickets.get(ticketId);
+  const deskId = ticket && currentStage(ticket).deskId;
+  return !!deskId && hub.runner.state.desks[deskId]?.staffId === ctx.data.staffId;
+}
+
+function visitDetail(hub: HubContext, ticketId: string): CommandResult<'visit:get'> {
+  const ticket = hub.runner.state.tickets.get(ticketId);
+  if (!ticket) throw new DomainError('UNKNOWN_TICKET', ticketId);
+  const entry = ticket.guestBookId ? hub.store.guestBookById(ticket.guestBookId) : null;
+  return {
+    ticket: ticketView(hub.runner.state, ticket),
+    stages: ticket.stages.map((s) => ({
+      queue: s.queue,
+      enteredAt: s.enteredAt,
+      calledAt: s.calledAt,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      deskId: s.deskId,
+      outcome: s.outcome,
+      note: s.note,
+    })),
+    guestBook: entry
+      ? {
+          fullName: entry.fullName,
+          institutionName: entry.institutionName,
+          purpose: entry.purpose,
+          dataNeeded: entry.dataNeeded,
+          servicesUsed: entry.servicesUsed,
+        }
+      : null,
+    notes: hub.store.notes(ticketId),
+  };
+}
+
+const deskCommand =
+  (type: 'openDesk' | 'pauseDesk' | 'resumeDesk' | 'closeDesk') =>
+  (hub: HubContext, ctx: Ctx, { deskId }: { deskId: string }): DeskView => {
+    hub.runner.execute({ type, deskId, staffId: staffId(ctx) }, staffId(ctx));
+    return deskView(hub, deskId);
+  };
+
+export const handlers: { [E in CommandName]: Handler<E> } = {
+  'ticket:take': async (hub, ctx, { serviceId, priority }) => {
+    const source = ctx.data.deviceId ?? ctx.data.staffId ?? 'unknown';
+    if (!hub.kioskLimiter.take(source, hub.clock())) throw new DomainError('RATE_LIMITED', source);
+    const [issued] = hub.runner
+      .execute({ type: 'takeTicket', serviceId, priority, source }, source)
+      .filter((e) => e.type === 'ticket.issued');
+    if (!issued || issued.type !== 'ticket.issued') throw new Error('takeTicket issued no ticket');
+    const ticket = ticketById(hub, issued.ticketId);
+    const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
+    const printed = await hub.printTicket(ticket, statusUrl);
+    return { ticket, statusUrl, printed };
+  },
+  'ticket:status': (hub, _ctx, { ticketId }) => ticketById(hub, ticketId),
+  'board:get': (hub) => hub.board(),
+  'desk:open': (hub, ctx, payload) => {
+    const desk = hub.runner.state.config.desks.find((d) => d.id === payload.deskId);
+    if (!desk) throw new DomainError('UNKNOWN_DESK', payload.deskId);
+    if (!(DESK_KIND_ROLES[desk.kind] as readonly string[]).includes(ctx.data.role))
+      throw new DomainError('FORBIDDEN');
+    return deskCommand('openDesk')(hub, ctx, payload);
+  },
+  'desk:pause': deskCommand('pauseDesk'),
+  'desk:resume': deskCommand('resumeDesk'),
+  'desk:close': deskCommand('closeDesk'),
+  'desk:call-next': (hub, ctx, { deskId }) => {
+    const events = hub.runner.execute({ type: 'callNext', deskId, staffId: staffId(ctx) }, staffId(ctx));
+    const called = events.find((e) => e.type === 'ticket.called');
+    if (!called || called.type !== 'ticket.called') throw new Error('callNext called nobody');
+    return announce(hub, called.ticketId, deskId, called.at, 0);
+  },
+  'ticket:recall': (hub, ctx, { deskId, ticketId }) => {
+    const events = hub.runner.execute(
+      { type: 'recall', deskId, ticketId, staffId: staffId(ctx) },
+      staffId(ctx),
+    );
+    const recalled = events.find((e) => e.type === 'ticket.recalled');
+    if (!recalled || recalled.type !== 'ticket.recalled') throw new Error('recall emitted nothing');
+    return announce(hub, ticketId, deskId, recalled.at, recalled.recalls);
+  },
+  'ticket:no-show': (hub, ctx, p) => atDesk(hub, ctx, { type: 'noShow', ...p, staffId: staffId(ctx) }),
+  'ticket:start': (hub, ctx, p) => atDesk(hub, ctx, { type: 'start', ...p, staffId: staffId(ctx) }),
+  'ticket:finish': (hub, ctx, p) => {
+    const view = atDesk(hub, ctx, { type: 'finish', ...p, staffId: staffId(ctx) });
+    const desk = hub.runner.state.config.desks.find((d) => d.id === p.deskId);
+    hub.io
+      .to(`rating:${p.deskId}`)
+      .emit('rating:request', {
+        ticketId: view.id,
+        number: view.number,
+        deskId: p.deskId,
+        deskName: desk?.name ?? '',
+      });
+    return view;
+  },
+  'ticket:transfer': (hub, ctx, p) => atDesk(hub, ctx, { type: 'transfer', ...p, staffId: staffId(ctx) }),
+  'ticket:cancel': (hub, ctx, p) => atDesk(hub, ctx, { type: 'cancel', ...p, staffId: staffId(ctx) }),
+  'guestbook:save': (hub, ctx, { deskId, ticketId, entry, forwardTo }) => {
+    const id = newId('gb');
+    const who = staffId(ctx);
+    const day = hub.runner.state.day;
+    hub.runner.execute(
+      { type: 'forward', deskId, ticketId, serviceId: forwardTo, guestBookId: id, staffId: who },
+      who,
+      () => hub.store.insertGuestBook(id, entry, ticketId, day, who, hub.clock()),
+    );
+    return ticketById(hub, ticketId);
+  },
+  'guestbook:lookup': (hub, ctx, by) => {
+    hub.store.audit(hub.clock(), 'guestbook.lookup', { by: 'phone' in by ? 'phone' : 'email' }, staffId(ctx));
+    return hub.store.lookupGuest(by);
+  },
+  'visit:get': (hub, ctx, { ticketId }) => {
+    if (!mayReadVisit(hub, ctx, ticketId)) throw new DomainError('FORBIDDEN');
+    hub.store.audit(hub.clock(), 'visit.read', { ticketId }, staffId(ctx));
+    return visitDetail(hub, ticketId);
+  },
+  'visit:note': (hub, ctx, { deskId, ticketId, text }) => {
+    const desk = hub.runner.state.desks[deskId];
+    if (!desk || desk.current !== ticketId || desk.staffId !== ctx.data.staffId) {
+      throw new DomainError('TICKET_NOT_AT_DESK', ticketId);
+    }
+    hub.store.addNote(ticketId, staffId(ctx), text, hub.clock());
+    return visitDetail(hub, ticketId);
+  },
+  'rating:submit': (hub, ctx, rating) => {
+    const deskId = ctx.data.deskId;
+    if (!deskId) throw new DomainError('FORBIDDEN', 'rating tablet is not paired to a desk');
+    const id = newId('rating');
+    const device = ctx.data.deviceId ?? 'rating';
+    const day = hub.runner.state.day;
+    hub.runner.execute(
+      { type: 'attachRating', ticketId: rating.ticketId, deskId, ratingId: id },
+      device,
+      () => hub.store.insertRating(id, rating, day, deskId, hub.clock()),
+    );
+    return { ticketId: rating.ticketId };
+  },
+  'session:whoami': (_hub, ctx) => ({
+    role: ctx.data.role,
+    deviceId: ctx.data.deviceId ?? null,
+    staffId: ctx.data.staffId ?? null,
+    staffName: ctx.data.staffName ?? null,
+    deskId: ctx.data.deskId ?? null,
+  }),
+};
+
+/** Commands that change nothing: no board broadcast after them. */
+const READ_ONLY = new Set<CommandName>([
+  'ticket:status',
+  'board:get',
+  'guestbook:lookup',
+  'visit:get',
+  'session:whoami',
+]);
+
+/**
+ * One command from one socket: role, then payload, then the handler. Every failure becomes an
+ * error ack with a code; nothing thrown here can take the hub down.
+ */
+export async function runCommand(
+  hub: HubContext,
+  ctx: Ctx,
+  name: CommandName,
+  payload: unknown,
+  ack: unknown,
+): Promise<void> {
+  const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+  if (!(COMMAND_ROLES[name] as readonly string[]).includes(ctx.data.role)) {
+    reply({ ok: false, error: errorBody('FORBIDDEN') });
+    return;
+  }
+  const parsed = schemas[name].safeParse(payload);
+  if (!parsed.success) {
+    const details = Object.fromEntries(
+      parsed.error.issues.slice(0, 20).map((issue) => [issue.path.join('.') || '(payload)', issue.message]),
+    );
+    reply({ ok: false, error: errorBody('VALIDATION_FAILED', 'id', details) });
+    return;
+  }
+  try {
+    const handler = handlers[name] as Handler<CommandName>;
+    const data = await handler(hub, ctx, parsed.data as never);
+    reply({ ok: true, data });
+    if (!READ_ONLY.has(name)) hub.boardChanged();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      reply({ ok: false, error: errorBody(error.code) });
+      return;
+    }
+    ctx.log.error({ err: error, command: name }, 'command failed');
+    reply({ ok: false, error: errorBody('INTERNAL') });
+  }
+}

@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ticketView } from '@pst/queue-core';
+import { errorBody, formatDateTime, type Lang, type TicketView, t } from '@pst/shared';
+import express from 'express';
+import { z } from 'zod';
+import type { HubContext } from './context';
+
+export const APPS = ['kiosk', 'counter', 'display', 'rating'] as const;
+
+const loginSchema = z.strictObject({
+  username: z.string().min(1).max(40),
+  pin: z.string().regex(/^\d{4,8}$/),
+});
+
+export function createHttpApp(
+  hub: HubContext,
+  options: { appsDir: string; version: string; startedAt: number },
+) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '32kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    const roles: Record<string, number> = {};
+    for (const socket of hub.io.of('/').sockets.values())
+      roles[socket.data.role] = (roles[socket.data.role] ?? 0) + 1;
+    let databaseOk = false;
+    try {
+      databaseOk = hub.store.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      databaseOk = false;
+    }
+    res.status(databaseOk ? 200 : 503).json({
+      status: databaseOk ? 'ok' : 'degraded',
+      version: options.version,
+      uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000),
+      database: { ok: databaseOk },
+      printer: hub.printerStatus(),
+      clients: roles,
+      day: hub.runner.state.day,
+    });
+  });
+
+  app.post('/api/login', (req, res) => {
+    const parsed = loginSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ ok: false, error: errorBody('VALIDATION_FAILED') });
+      return;
+    }
+    const session = hub.store.login(parsed.data.username, parsed.data.pin, hub.clock());
+    if (!session) {
+      res.status(401).json({ ok: false, error: errorBody('LOGIN_FAILED') });
+      return;
+    }
+    res.json({ ok: true, data: session });
+  });
+
+  app.post('/api/logout', (req, res) => {
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (token) hub.store.logout(token);
+    res.json({ ok: true, data: {} });
+  });
+
+  app.get('/api/tickets/:id', (req, res) => {
+    const view = findTicket(hub, req.params.id);
+    if (!view) res.status(404).json({ ok: false, error: errorBody('UNKNOWN_TICKET') });
+    else res.json({ ok: true, data: view });
+  });
+
+  app.get('/t/:id', (req, res) => {
+    const lang: Lang = req.query.lang === 'en' ? 'en' : 'id';
+    const view = findTicket(hub, req.params.id);
+    res
+      .status(view ? 200 : 404)
+      .type('html')
+      .send(statusPage(hub, view, lang));
+  });
+
+  for (const name of APPS) {
+    const dist = join(options.appsDir, name, 'dist');
+    if (existsSync(join(dist, 'index.html'))) {
+      app.use(`/${name}`, express.static(dist, { index: 'index.html', maxAge: '1h' }));
+      // Client-side routes fall back to the app's page.
+      app.get(`/${name}/{*rest}`, (_req, res) => res.sendFile(join(dist, 'index.html')));
+    } else {
+      app.get([`/${name}`, `/${name}/{*rest}`], (_req, res) => {
+        res
+          .status(503)
+          .type('html')
+          .send(
+            page(
+              `${name} belum dibangun`,
+              `<h1>Aplikasi <code>${name}</code> belum dibangun</h1><p>Jalankan <code>npm run build</code> di folder proyek, lalu muat ulang halaman ini.</p><p lang="en">The <code>${name}</code> app is not built yet: run <code>npm run build</code>, then reload.</p>`,
+            ),
+          );
+      });
+    }
+  }
+
+  app.get('/', (_req, res) => {
+    const links = APPS.map((name) => `<li><a href="/${name}/">/${name}</a></li>`).join('');
+    res.type('html').send(page('PST', `<h1>${hub.runner.state.config.office.name}</h1><ul>${links}</ul>`));
+  });
+
+  return app;
+}
+
+function findTicket(hub: HubContext, id: string): TicketView | null {
+  const today = hub.runner.state.tickets.get(id);
+  if (today) return ticketView(hub.runner.state, today);
+  const past = hub.store.pastTicket(id);
+  if (!past) return null;
+  return {
+    id: past.id,
+    number: past.number,
+    serviceId: past.service_id,
+    queue: past.service_id,
+    priority: false,
+    status: past.status as TicketView['status'],
+    issuedAt: past.issued_at,
+    peopleAhead: 0,
+    estimatedWaitMinutes: 0,
+    desk: null,
+    recalls: 0,
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The public status page of one ticket (the printed QR code points here): no personal data. */
+function statusPage(hub: HubContext, view: TicketView | null, lang: Lang): string {
+  const config = hub.runner.state.config;
+  if (!view)
+    return page(
+      t(lang, 'page.ticketStatus'),
+      `<h1>${escapeHtml(t(lang, 'page.ticketStatus'))}</h1><p>404</p>`,
+    );
+  const service = config.services.find((s) => s.id === view.serviceId);
+  const rows: string[] = [`<p class="status">${escapeHtml(t(lang, `status.${view.status}`))}</p>`];
+  if (view.status === 'waiting') {
+    rows.push(`<p>${escapeHtml(t(lang, 'kiosk.peopleAhead', { n: view.peopleAhead }))}</p>`);
+    rows.push(`<p>${escapeHtml(t(lang, 'kiosk.estimatedWait', { n: view.estimatedWaitMinutes }))}</p>`);
+  }
+  if ((view.status === 'called' || view.status === 'serving') && view.desk) {
+    rows.push(`<p class="go">${escapeHtml(t(lang, 'page.goTo', { desk: view.desk.name }))}</p>`);
+  }
+  const body = `
+    <h1>${escapeHtml(config.office.name)}</h1>
+    <p class="number">${escapeHtml(view.number)}</p>
+    <p>${escapeHtml((lang === 'en' ? service?.nameEn : service?.name) ?? view.serviceId)}</p>
+    ${rows.join('\n')}
+    <p class="muted">${escapeHtml(formatDateTime(view.issuedAt, lang, config.office.timeZone))}</p>
+    <p class="muted">${escapeHtml(t(lang, 'page.refresh'))} · ${escapeHtml(t(lang, 'app.free'))}</p>`;
+  return page(`${view.number} · ${t(lang, 'page.ticketStatus')}`, body, 15);
+}
+
+function page(title: string, body: string, refreshSeconds?: number): string {
+  const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : '';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${refresh}<title>${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;text-align:center;color:#102a43}
+.number{font-size:5rem;font-weight:800;margin:.5rem 0}.status{font-size:1.6rem;font-weight:700}.go{font-size:1.4rem;color:#0b6e4f}.muted{color:#52606d}</style>
+</head><body>${body}</body></html>`;
+}

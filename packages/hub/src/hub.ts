@@ -1,0 +1,208 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPrinter, type PrinterConfig, type PrinterTransport, renderTicket } from '@pst/printer';
+import { type CommandName, errorBody, HUB_PORT, type SocketData, schemas } from '@pst/shared';
+import { type Logger, pino } from 'pino';
+import { Server } from 'socket.io';
+import { BoardBroadcaster, boardSnapshot } from './board';
+import { runCommand } from './commands';
+import type { HubContext, HubServer } from './context';
+import { createHttpApp } from './http';
+import { lanAddresses } from './lan';
+import { PrintQueue } from './print-queue';
+import { RateLimiter } from './rate-limit';
+import { QueueRunner } from './runner';
+import type { Synchronous } from './storage/database';
+import { Store } from './storage/store';
+
+export const HUB_VERSION = '0.1.0';
+const COMMANDS = Object.keys(schemas) as CommandName[];
+const REPO_APPS_DIR = fileURLToPath(new URL('../../../apps', import.meta.url));
+
+export interface HubOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** A printer transport, or its configuration; default: files under <dataDir>/printed. */
+  printer?: PrinterTransport | PrinterConfig;
+  paperWidth?: 58 | 80;
+  /** The hub's only clock (injectable so tests can move time). */
+  clock?: () => number;
+  logger?: Logger;
+  /** The address printed in ticket QR codes; default: this machine's first LAN address. */
+  publicUrl?: string;
+  appsDir?: string;
+  synchronous?: Synchronous;
+  /** Tickets a kiosk may take at once, and how fast that allowance refills. */
+  kioskRateLimit?: { burst: number; refillMs: number };
+  boardIntervalMs?: number;
+  printRetryDelayMs?: number;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  store: Store;
+  context: HubContext;
+  close(): Promise<void>;
+}
+
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const clock = options.clock ?? Date.now;
+  const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const store = new Store(join(options.dataDir, 'pst.sqlite'), { synchronous: options.synchronous });
+  const runner = new QueueRunner(store, clock);
+  const printer =
+    options.printer && 'print' in options.printer
+      ? options.printer
+      : createPrinter(options.printer ?? { kind: 'file', dir: join(options.dataDir, 'printed') });
+  const limits = options.kioskRateLimit ?? { burst: 6, refillMs: 5000 };
+  const httpServer = createServer();
+  const io: HubServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  let port = options.port ?? HUB_PORT;
+  let commandSeq = 0;
+
+  const board = new BoardBroadcaster(
+    () => io.emit('board:snapshot', context.board()),
+    options.boardIntervalMs ?? 50,
+  );
+  const prints = new PrintQueue(printer, {
+    clock,
+    retryDelayMs: options.printRetryDelayMs,
+    onStatus: (status) => {
+      io.emit('printer:status', status);
+      if (status.state !== 'ok') log.warn({ printer: status }, 'printer problem');
+      board.schedule();
+    },
+  });
+
+  const context: HubContext = {
+    store,
+    runner,
+    io,
+    log,
+    clock,
+    kioskLimiter: new RateLimiter(limits.burst, limits.refillMs),
+    publicUrl: () => options.publicUrl ?? `http://${lanAddresses()[0] ?? '127.0.0.1'}:${port}`,
+    board: () => boardSnapshot(runner, prints.status, clock()),
+    boardChanged: () => board.schedule(),
+    printerStatus: () => prints.status,
+    async printTicket(ticket, statusUrl) {
+      const service = runner.state.config.services.find((s) => s.id === ticket.serviceId);
+      const office = runner.state.config.office;
+      const bytes = renderTicket(
+        {
+          id: ticket.id,
+          number: ticket.number,
+          serviceName: service?.name ?? ticket.serviceId,
+          priority: ticket.priority,
+          issuedAt: ticket.issuedAt,
+          peopleAhead: ticket.peopleAhead,
+          estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+          statusUrl,
+        },
+        office,
+        { width: options.paperWidth ?? 80 },
+      );
+      const status = await prints.print(bytes);
+      store.setPrintState(ticket.id, status.state === 'ok' ? 'printed' : `failed:${status.state}`);
+      if (status.state !== 'ok')
+        store.audit(clock(), 'print.failed', { ticketId: ticket.id, printer: status }, 'hub');
+      return status;
+    },
+  };
+
+  io.use((socket, next) => {
+    const identity = authenticate(store, socket.handshake.auth?.token, clock());
+    if (!identity) {
+      const error = new Error(errorBody('UNAUTHENTICATED').message) as Error & { data: unknown };
+      error.data = errorBody('UNAUTHENTICATED');
+      next(error);
+      return;
+    }
+    socket.data = identity;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const token = socket.handshake.auth.token as string;
+    const data = socket.data;
+    if (data.deviceId) store.touchDevice(data.deviceId, clock());
+    if (data.role === 'rating' && data.deskId) void socket.join(`rating:${data.deskId}`);
+    socket.emit('board:snapshot', context.board());
+    for (const name of COMMANDS) {
+      socket.on(name, (payload: unknown, ack: unknown) => {
+        // A revoked device or an expired session loses its rights at its next command.
+        if (!authenticate(store, token, clock())) {
+          if (typeof ack === 'function') ack({ ok: false, error: errorBody('UNAUTHENTICATED') });
+          socket.disconnect(true);
+          return;
+        }
+        const reqLog = log.child({ req: ++commandSeq, role: data.role, command: name });
+        void runCommand(context, { data, log: reqLog }, name, payload, ack);
+      });
+    }
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (COMMANDS.includes(event as CommandName)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function')
+        ack({ ok: false, error: errorBody('VALIDATION_FAILED', 'id', { event: 'unknown' }) });
+    });
+  });
+
+  const app = createHttpApp(context, {
+    appsDir: options.appsDir ?? REPO_APPS_DIR,
+    version: HUB_VERSION,
+    startedAt: Date.now(),
+  });
+  httpServer.on('request', app);
+
+  // The office day ends at midnight even when nobody is taking tickets.
+  const endDay = () => {
+    try {
+      if (runner.execute({ type: 'endDay' }, 'hub').length > 0) board.schedule();
+    } catch (error) {
+      log.error({ err: error }, 'ending the day failed');
+    }
+  };
+  endDay();
+  const dayTimer = setInterval(endDay, 30_000);
+  dayTimer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  port = (httpServer.address() as AddressInfo).port;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  log.info({ port, dataDir: options.dataDir, printer: printer.description }, 'hub started');
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    context,
+    async close() {
+      clearInterval(dayTimer);
+      board.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await prints.close();
+      store.close();
+    },
+  };
+}
+
+function authenticate(store: Store, token: unknown, now: number): SocketData | null {
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200) return null;
+  const device = store.deviceByToken(token);
+  if (device) {
+    return device.deskId
+      ? { role: device.role, deviceId: device.id, deskId: device.deskId }
+      : { role: device.role, deviceId: device.id };
+  }
+  const staff = store.staffBySession(token, now);
+  return staff ? { role: staff.role, staffId: staff.id, staffName: staff.name } : null;
+}

@@ -1,0 +1,132 @@
+/**
+ * Numbered schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
+ * records the last one applied. Never edit a released migration: add the next number.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'event log, projections, devices, staff',
+    sql: `
+      -- The audit trail: every domain event (kind 'domain', replayed on start) and every access or
+      -- administrative act (kind 'audit'), append-only.
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('domain', 'audit')),
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        actor TEXT NOT NULL
+      );
+      CREATE INDEX events_day_end ON events(type) WHERE type = 'day.ended';
+      CREATE INDEX events_at ON events(at);
+
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        desk_id TEXT,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        last_seen_at INTEGER
+      );
+
+      CREATE TABLE staff (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        pin_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id TEXT NOT NULL REFERENCES staff(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+
+      -- Projections of the event log: one row per ticket (visit) and per stage of it.
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        number TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        issued_at INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL,
+        guest_book_id TEXT,
+        rating_id TEXT,
+        print_state TEXT
+      );
+      CREATE UNIQUE INDEX tickets_day_number ON tickets(day, number);
+
+      CREATE TABLE stages (
+        ticket_id TEXT NOT NULL REFERENCES tickets(id),
+        idx INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        queue TEXT NOT NULL,
+        entered_at INTEGER NOT NULL,
+        target_minutes INTEGER NOT NULL,
+        called_at INTEGER,
+        desk_id TEXT,
+        staff_id TEXT,
+        recalls INTEGER NOT NULL,
+        started_at INTEGER,
+        ended_at INTEGER,
+        outcome TEXT,
+        clock_start INTEGER,
+        service_wait INTEGER,
+        within_target INTEGER,
+        note TEXT NOT NULL,
+        PRIMARY KEY (ticket_id, idx)
+      ) WITHOUT ROWID;
+      CREATE INDEX stages_day_queue ON stages(day, queue);
+      CREATE INDEX stages_day_desk ON stages(day, desk_id);
+
+      CREATE TABLE guest_book (
+        id TEXT PRIMARY KEY,
+        ticket_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        staff_id TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        phone TEXT,
+        email TEXT,
+        erased_at INTEGER
+      );
+      CREATE INDEX guest_book_phone ON guest_book(phone);
+      CREATE INDEX guest_book_email ON guest_book(email);
+      CREATE INDEX guest_book_day ON guest_book(day);
+
+      CREATE TABLE ratings (
+        id TEXT PRIMARY KEY,
+        ticket_id TEXT NOT NULL UNIQUE,
+        day TEXT NOT NULL,
+        desk_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        overall INTEGER NOT NULL,
+        scores TEXT NOT NULL,
+        imbalan INTEGER,
+        pungli INTEGER,
+        complaint TEXT NOT NULL,
+        complaint_status TEXT
+      );
+      CREATE INDEX ratings_day ON ratings(day);
+
+      CREATE TABLE visit_notes (
+        id INTEGER PRIMARY KEY,
+        ticket_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        staff_id TEXT NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX visit_notes_ticket ON visit_notes(ticket_id);
+    `,
+  },
+];

@@ -1,0 +1,395 @@
+import { type DomainEvent, type QueueState, type Ticket, ticketStatus } from '@pst/queue-core';
+import {
+  DEFAULT_CONFIG,
+  type DeviceRole,
+  type GuestBookEntry,
+  type ParsedPayload,
+  type QueueConfig,
+  queueConfigSchema,
+  type StaffRole,
+} from '@pst/shared';
+import { hashPin, hashToken, newId, newToken, verifyPin } from '../auth';
+import { type Db, openDatabase, type Synchronous } from './database';
+
+export interface DeviceRecord {
+  id: string;
+  role: DeviceRole;
+  name: string;
+  deskId: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+}
+
+export interface StaffRecord {
+  id: string;
+  username: string;
+  name: string;
+  role: StaffRole;
+  active: boolean;
+}
+
+const SESSION_MS = 14 * 3600_000;
+
+/** Everything the hub keeps on disk. One instance, one writer. */
+export class Store {
+  readonly db: Db;
+  private readonly stmt;
+
+  constructor(file: string, options: { synchronous?: Synchronous } = {}) {
+    this.db = openDatabase(file, options);
+    const db = this.db;
+    this.stmt = {
+      insertEvent: db.prepare('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)'),
+      upsertTicket: db.prepare(`
+        INSERT INTO tickets (id, day, number, service_id, priority, issued_at, source, status, guest_book_id, rating_id)
+        VALUES (@id, @day, @number, @serviceId, @priority, @issuedAt, @source, @status, @guestBookId, @ratingId)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, guest_book_id = excluded.guest_book_id,
+          rating_id = excluded.rating_id`),
+      upsertStage: db.prepare(`
+        INSERT INTO stages (ticket_id, idx, day, queue, entered_at, target_minutes, called_at, desk_id, staff_id, recalls,
+          started_at, ended_at, outcome, clock_start, service_wait, within_target, note)
+        VALUES (@ticketId, @idx, @day, @queue, @enteredAt, @targetMinutes, @calledAt, @deskId, @staffId, @recalls,
+          @startedAt, @endedAt, @outcome, @clockStart, @serviceWait, @withinTarget, @note)
+        ON CONFLICT (ticket_id, idx) DO UPDATE SET called_at = excluded.called_at, desk_id = excluded.desk_id,
+          staff_id = excluded.staff_id, recalls = excluded.recalls, started_at = excluded.started_at,
+          ended_at = excluded.ended_at, outcome = excluded.outcome, clock_start = excluded.clock_start,
+          service_wait = excluded.service_wait, within_target = excluded.within_target, note = excluded.note`),
+      closeTicket: db.prepare('UPDATE tickets SET status = ? WHERE id = ?'),
+      closeStage: db.prepare(
+        `UPDATE stages SET ended_at = ?, outcome = 'unserved' WHERE ticket_id = ? AND outcome IS NULL`,
+      ),
+      setPrintState: db.prepare('UPDATE tickets SET print_state = ? WHERE id = ?'),
+      getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      lastDayEnd: db.prepare(`SELECT max(id) AS id FROM events WHERE type = 'day.ended'`),
+      eventsAfter: db.prepare(`SELECT payload FROM events WHERE id > ? AND kind = 'domain' ORDER BY id`),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ---------- the event log and its projections ----------
+
+  /**
+   * Appends a command's events and writes the tickets they touched, in one transaction; `extra`
+   * writes rows that belong to the same command (a guest-book entry, a rating) in it too.
+   */
+  commit(events: readonly DomainEvent[], state: QueueState, actor: string, extra?: () => void): void {
+    this.db.transaction(() => {
+      extra?.();
+      const touched = new Set<string>();
+      for (const event of events) {
+        this.stmt.insertEvent.run(event.at, 'domain', event.type, JSON.stringify(event), actor);
+        if (event.type === 'day.ended') {
+          // The state has already moved to the new day: close yesterday's open tickets on disk.
+          for (const id of event.unserved) {
+            this.stmt.closeTicket.run('unserved', id);
+            this.stmt.closeStage.run(event.at, id);
+          }
+        } else if ('ticketId' in event) touched.add(event.ticketId);
+      }
+      for (const id of touched) {
+        const ticket = state.tickets.get(id);
+        if (ticket) this.writeTicket(ticket);
+      }
+    })();
+  }
+
+  private writeTicket(ticket: Ticket): void {
+    this.stmt.upsertTicket.run({
+      id: ticket.id,
+      day: ticket.day,
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      priority: ticket.priority ? 1 : 0,
+      issuedAt: ticket.issuedAt,
+      source: ticket.source,
+      status: ticketStatus(ticket),
+      guestBookId: ticket.guestBookId,
+      ratingId: ticket.ratingId,
+    });
+    const last = ticket.stages.length - 1;
+    // Earlier stages are closed for good; only the last two can have changed in one command.
+    ticket.stages.forEach((stage, idx) => {
+      if (idx < last - 1) return;
+      this.stmt.upsertStage.run({
+        ticketId: ticket.id,
+        idx,
+        day: ticket.day,
+        ...stage,
+        withinTarget: stage.withinTarget === null ? null : stage.withinTarget ? 1 : 0,
+      });
+    });
+  }
+
+  /** The domain events of the last open office day, to rebuild its state on start. */
+  openDayEvents(): DomainEvent[] {
+    const { id } = this.stmt.lastDayEnd.get() as { id: number | null };
+    return (this.stmt.eventsAfter.all(id ?? 0) as Array<{ payload: string }>).map(
+      (row) => JSON.parse(row.payload) as DomainEvent,
+    );
+  }
+
+  audit(at: number, type: string, payload: unknown, actor: string): void {
+    this.stmt.insertEvent.run(at, 'audit', type, JSON.stringify(payload), actor);
+  }
+
+  setPrintState(ticketId: string, state: string): void {
+    this.stmt.setPrintState.run(state, ticketId);
+  }
+
+  // ---------- settings ----------
+
+  getSetting<T>(key: string): T | null {
+    const row = this.stmt.getSetting.get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  setSetting(key: string, value: unknown): void {
+    this.stmt.setSetting.run(key, JSON.stringify(value));
+  }
+
+  /** The office's configuration; the defaults of DOMAIN.md are written on first start. */
+  queueConfig(): QueueConfig {
+    const stored = this.getSetting<unknown>('queue-config');
+    if (stored === null) {
+      this.setSetting('queue-config', DEFAULT_CONFIG);
+      return DEFAULT_CONFIG;
+    }
+    return queueConfigSchema.parse(stored);
+  }
+
+  // ---------- devices and staff ----------
+
+  addDevice(
+    role: DeviceRole,
+    name: string,
+    deskId: string | null,
+    now: number,
+  ): { device: DeviceRecord; token: string } {
+    const token = newToken();
+    const id = newId(role);
+    this.db
+      .prepare(
+        'INSERT INTO devices (id, role, name, token_hash, desk_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, role, name, hashToken(token), deskId, now);
+    this.audit(now, 'device.added', { id, role, name, deskId }, 'admin');
+    return { device: this.device(id) as DeviceRecord, token };
+  }
+
+  device(id: string): DeviceRecord | null {
+    const row = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+    return row ? toDevice(row) : null;
+  }
+
+  deviceByToken(token: string): DeviceRecord | null {
+    const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(hashToken(token)) as
+      | DeviceRow
+      | undefined;
+    return row && row.revoked_at === null ? toDevice(row) : null;
+  }
+
+  devices(): DeviceRecord[] {
+    return (this.db.prepare('SELECT * FROM devices ORDER BY created_at').all() as DeviceRow[]).map(toDevice);
+  }
+
+  revokeDevice(id: string, now: number): boolean {
+    const changed = this.db
+      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+      .run(now, id);
+    if (changed.changes) this.audit(now, 'device.revoked', { id }, 'admin');
+    return changed.changes > 0;
+  }
+
+  touchDevice(id: string, now: number): void {
+    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
+  }
+
+  addStaff(
+    input: { username: string; name: string; role: StaffRole; pin: string },
+    now: number,
+  ): StaffRecord {
+    const id = newId('staff');
+    this.db
+      .prepare('INSERT INTO staff (id, username, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, input.username, input.name, input.role, hashPin(input.pin), now);
+    this.audit(now, 'staff.added', { id, username: input.username, role: input.role }, 'admin');
+    return { id, username: input.username, name: input.name, role: input.role, active: true };
+  }
+
+  staff(): StaffRecord[] {
+    return (this.db.prepare('SELECT * FROM staff ORDER BY username').all() as StaffRow[]).map(toStaff);
+  }
+
+  /** Checks a PIN and opens a session; null when the username or PIN is wrong or the account disabled. */
+  login(username: string, pin: string, now: number): { token: string; staff: StaffRecord } | null {
+    const row = this.db.prepare('SELECT * FROM staff WHERE username = ?').get(username) as
+      | StaffRow
+      | undefined;
+    if (!row || !row.active || !verifyPin(pin, row.pin_hash)) {
+      this.audit(now, 'staff.login-failed', { username }, 'public');
+      return null;
+    }
+    const token = newToken();
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(hashToken(token), row.id, now, now + SESSION_MS);
+    this.audit(now, 'staff.login', { staffId: row.id }, row.id);
+    return { token, staff: toStaff(row) };
+  }
+
+  staffBySession(token: string, now: number): StaffRecord | null {
+    const row = this.db
+      .prepare(
+        `SELECT staff.* FROM sessions JOIN staff ON staff.id = sessions.staff_id
+         WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND staff.active = 1`,
+      )
+      .get(hashToken(token), now) as StaffRow | undefined;
+    return row ? toStaff(row) : null;
+  }
+
+  logout(token: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+  }
+
+  // ---------- guest book, ratings, notes ----------
+
+  insertGuestBook(
+    id: string,
+    entry: GuestBookEntry,
+    ticketId: string,
+    day: string,
+    staffId: string,
+    now: number,
+  ): void {
+    this.db
+      .prepare(
+        'INSERT INTO guest_book (id, ticket_id, day, created_at, staff_id, entry, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, ticketId, day, now, staffId, JSON.stringify(entry), entry.phone, entry.email.toLowerCase());
+  }
+
+  guestBookById(id: string): GuestBookEntry | null {
+    const row = this.db.prepare('SELECT entry FROM guest_book WHERE id = ? AND erased_at IS NULL').get(id) as
+      | { entry: string }
+      | undefined;
+    return row ? (JSON.parse(row.entry) as GuestBookEntry) : null;
+  }
+
+  /** The latest entry of a returning visitor, found by phone or email. */
+  lookupGuest(by: { phone: string } | { email: string }): (GuestBookEntry & { lastVisitAt: number }) | null {
+    const [column, value] = 'phone' in by ? ['phone', by.phone] : ['email', by.email.toLowerCase()];
+    const row = this.db
+      .prepare(
+        `SELECT entry, created_at FROM guest_book WHERE ${column} = ? AND erased_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+      )
+      .get(value) as { entry: string; created_at: number } | undefined;
+    return row ? { ...(JSON.parse(row.entry) as GuestBookEntry), lastVisitAt: row.created_at } : null;
+  }
+
+  insertRating(
+    id: string,
+    rating: ParsedPayload<'rating:submit'>,
+    day: string,
+    deskId: string,
+    now: number,
+  ): void {
+    const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+    this.db
+      .prepare(
+        `INSERT INTO ratings (id, ticket_id, day, desk_id, at, overall, scores, imbalan, pungli, complaint, complaint_status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        rating.ticketId,
+        day,
+        deskId,
+        now,
+        rating.overall,
+        JSON.stringify(rating.scores),
+        bool(rating.integrity.imbalan),
+        bool(rating.integrity.pungli),
+        rating.complaint,
+        rating.complaint ? 'baru' : null,
+      );
+  }
+
+  addNote(ticketId: string, staffId: string, text: string, now: number): void {
+    this.db
+      .prepare('INSERT INTO visit_notes (ticket_id, at, staff_id, text) VALUES (?, ?, ?, ?)')
+      .run(ticketId, now, staffId, text);
+  }
+
+  notes(ticketId: string): Array<{ at: number; staffName: string; text: string }> {
+    return this.db
+      .prepare(
+        `SELECT visit_notes.at, coalesce(staff.name, visit_notes.staff_id) AS staffName, visit_notes.text
+         FROM visit_notes LEFT JOIN staff ON staff.id = visit_notes.staff_id WHERE ticket_id = ? ORDER BY visit_notes.id`,
+      )
+      .all(ticketId) as Array<{ at: number; staffName: string; text: string }>;
+  }
+
+  /** A ticket of an earlier day, for its status page. */
+  pastTicket(
+    id: string,
+  ): { id: string; number: string; service_id: string; status: string; issued_at: number } | null {
+    return (
+      (this.db
+        .prepare('SELECT id, number, service_id, status, issued_at FROM tickets WHERE id = ?')
+        .get(id) as
+        | { id: string; number: string; service_id: string; status: string; issued_at: number }
+        | undefined) ?? null
+    );
+  }
+
+  integrityOk(): boolean {
+    return (this.db.pragma('integrity_check', { simple: true }) as string) === 'ok';
+  }
+
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+}
+
+interface DeviceRow {
+  id: string;
+  role: DeviceRole;
+  name: string;
+  token_hash: string;
+  desk_id: string | null;
+  created_at: number;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+}
+
+function toDevice(row: DeviceRow): DeviceRecord {
+  return {
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    deskId: row.desk_id,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+interface StaffRow {
+  id: string;
+  username: string;
+  name: string;
+  role: StaffRole;
+  pin_hash: string;
+  active: number;
+}
+
+function toStaff(row: StaffRow): StaffRecord {
+  return { id: row.id, username: row.username, name: row.name, role: row.role, active: row.active === 1 };
+}

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PrinterConfig } from '@pst/printer';
+import type {
+  Ack,
+  ClientToHubEvents,
+  CommandName,
+  CommandResult,
+  DeviceRole,
+  HubToClientEvents,
+  Payload,
+  StaffRole,
+} from '@pst/shared';
+import { pino } from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { createHub, type Hub, type HubOptions } from '../src/hub';
+
+export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
+
+/** 09:00 WIB on a Wednesday. */
+export const MORNING = Date.UTC(2026, 10, 25, 2, 0);
+
+export interface TestHub extends Hub {
+  dataDir: string;
+  now: { value: number };
+  advance(ms: number): void;
+  device(role: DeviceRole, name?: string, deskId?: string): Promise<Client>;
+  staff(role: StaffRole, username?: string): Promise<Client>;
+  connect(token: string): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+const clients: Client[] = [];
+
+export function tempDir(name = 'pst-hub-'): string {
+  return mkdtempSync(join(tmpdir(), name));
+}
+
+/** A real hub on a random port of 127.0.0.1, a real SQLite file in a temp dir, a clock the test moves. */
+export async function startHub(options: Partial<HubOptions> & { dataDir?: string } = {}): Promise<TestHub> {
+  const dataDir = options.dataDir ?? tempDir();
+  const now = { value: options.clock ? options.clock() : MORNING };
+  const hub = await createHub({
+    port: 0,
+    host: '127.0.0.1',
+    logger: pino({ level: 'silent' }),
+    publicUrl: 'http://pst.local:3324',
+    boardIntervalMs: 5,
+    printRetryDelayMs: 5,
+    appsDir: join(dataDir, 'no-apps'),
+    ...options,
+    dataDir,
+    clock: () => now.value,
+    printer: options.printer ?? ({ kind: 'file', dir: join(dataDir, 'printed') } satisfies PrinterConfig),
+  });
+  let staffCount = 0;
+  const test: TestHub = {
+    ...hub,
+    dataDir,
+    now,
+    advance(ms) {
+      now.value += ms;
+    },
+    async device(role, name = role, deskId) {
+      const { token } = hub.store.addDevice(role, name, deskId ?? null, now.value);
+      return test.connect(token);
+    },
+    async staff(role, username = `${role}-${++staffCount}`) {
+      hub.store.addStaff({ username, name: `Petugas ${username}`, role, pin: '123456' }, now.value);
+      const session = hub.store.login(username, '123456', now.value);
+      if (!session) throw new Error('login failed');
+      return test.connect(session.token);
+    },
+    connect: (token) => connectClient(hub.url, token),
+    async stop() {
+      await hub.close();
+    },
+  };
+  return test;
+}
+
+export function connectClient(url: string, token: string): Promise<Client> {
+  const socket: Client = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  clients.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+export function closeClients(): void {
+  for (const c of clients.splice(0)) c.disconnect();
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Sends a command and returns its ack, typed by the contract. */
+export function send<E extends CommandName>(
+  client: Client,
+  event: E,
+  payload: Payload<E>,
+): Promise<Ack<CommandResult<E>>> {
+  // biome-ignore lint/suspicious/noExplicitAny: the contract's handler types are checked at the call site
+  return (client.timeout(5000) as any).emitWithAck(event, payload);
+}
+
+/** Sends a command that must succeed and returns its data. */
+export async function ok<E extends CommandName>(client: Client, event: E, payload: Payload<E>) {
+  const reply = await send(client, event, payload);
+  if (!reply.ok) throw new Error(`${event} refused: ${reply.error.code} ${reply.error.message}`);
+  return reply.data;
+}
+
+/** Resolves with the next push of `event` that satisfies `match`. */
+export function nextPush<E extends keyof HubToClientEvents>(
+  client: Client,
+  event: E,
+  match: (...args: Parameters<HubToClientEvents[E]>) => boolean = () => true,
+): Promise<Parameters<HubToClientEvents[E]>[0]> {
+  return new Promise((resolve) => {
+    const listener = (...args: Parameters<HubToClientEvents[E]>) => {
+      if (!match(...args)) return;
+      // biome-ignore lint/suspicious/noExplicitAny: socket.io's typed off() cannot express a generic event
+      (client as any).off(event, listener);
+      resolve(args[0]);
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    (client as any).on(event, listener);
+  });
+}
+
+import type { GuestBookInput } from '@pst/shared';
+
+export const GUEST: GuestBookInput = {
+  identityType: 'KTP',
+  identityNumber: '3324012345678901',
+  fullName: 'Siti Aminah',
+  gender: 'Perempuan',
+  birthYear: 1995,
+  education: 'D4/S1',
+  occupation: 'Peneliti/Dosen',
+  institutionCategory: 'Lembaga Penelitian & Pendidikan',
+  institutionName: 'Universitas Diponegoro',
+  email: 'siti.aminah@example.ac.id',
+  phone: '0812-3456-7890',
+  purpose: 'Penelitian',
+  servicesUsed: ['Konsultasi Statistik'],
+  dataNeeded: 'Data kemiskinan Kabupaten Kendal 2020-2025',
+  visitType: 'Perorangan',
+  consent: true,
+};

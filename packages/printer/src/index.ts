@@ -1,0 +1,10 @@
+export { type DecodedLine, type DecodedTicket, decodeEscPos, previewText } from './decode';
+export {
+  COLUMNS,
+  type OfficePrintData,
+  type PaperWidth,
+  renderTicket,
+  type TicketPrintData,
+  wrap,
+} from './ticket';
+export * from './transports';
