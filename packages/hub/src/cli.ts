@@ -25,7 +25,7 @@ const withStore = <T>(fn: (store: Store) => T): T => {
 
 function integer(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('not a port number');
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('not a whole number');
   return n;
 }
 
@@ -39,6 +39,8 @@ program
   .option('--printer-device <path>', 'printer device path, e.g. /dev/usb/lp0')
   .addOption(new Option('--paper-width <mm>', 'paper width').choices(['58', '80']).default('80'))
   .option('--public-url <url>', 'address printed in ticket QR codes')
+  .option('--kiosk-burst <n>', 'tickets a kiosk may take at once', integer, 6)
+  .option('--kiosk-refill-ms <ms>', 'time for a kiosk to earn one more ticket', integer, 5000)
   .action(async (opts) => {
     const printer: PrinterConfig | undefined = opts.printerHost
       ? { kind: 'network', host: opts.printerHost, port: opts.printerPort }
@@ -52,6 +54,7 @@ program
       printer,
       paperWidth: Number(opts.paperWidth) as 58 | 80,
       publicUrl: opts.publicUrl,
+      kioskRateLimit: { burst: opts.kioskBurst, refillMs: opts.kioskRefillMs },
     });
     const hosts = opts.host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [opts.host];
     console.log(`\nServer antrian PST berjalan / PST queue hub running (data: ${dataDir()})`);

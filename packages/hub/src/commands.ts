@@ -1,4 +1,12 @@
-import { type Command, callView, currentStage, DomainError, deskViews, ticketView } from '@pst/queue-core';
+import {
+  type Command,
+  callView,
+  currentStage,
+  DomainError,
+  type DomainEvent,
+  deskViews,
+  ticketView,
+} from '@pst/queue-core';
 import {
   type CallView,
   COMMAND_ROLES,
@@ -27,6 +35,16 @@ const DESK_KIND_ROLES = {
   'front-office': ['front-office', 'supervisor', 'admin'],
   service: ['consultant', 'supervisor', 'admin'],
 } as const;
+
+/** The one event of a type that a command must have produced. */
+function eventOf<T extends DomainEvent['type']>(
+  events: DomainEvent[],
+  type: T,
+): Extract<DomainEvent, { type: T }> {
+  const event = events.find((e): e is Extract<DomainEvent, { type: T }> => e.type === type);
+  if (!event) throw new Error(`expected a ${type} event`);
+  return event;
+}
 
 function staffId(ctx: Ctx): string {
   if (!ctx.data.staffId) throw new DomainError('FORBIDDEN');
@@ -106,10 +124,10 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'ticket:take': async (hub, ctx, { serviceId, priority }) => {
     const source = ctx.data.deviceId ?? ctx.data.staffId ?? 'unknown';
     if (!hub.kioskLimiter.take(source, hub.clock())) throw new DomainError('RATE_LIMITED', source);
-    const [issued] = hub.runner
-      .execute({ type: 'takeTicket', serviceId, priority, source }, source)
-      .filter((e) => e.type === 'ticket.issued');
-    if (!issued || issued.type !== 'ticket.issued') throw new Error('takeTicket issued no ticket');
+    const issued = eventOf(
+      hub.runner.execute({ type: 'takeTicket', serviceId, priority, source }, source),
+      'ticket.issued',
+    );
     const ticket = ticketById(hub, issued.ticketId);
     const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
     const printed = await hub.printTicket(ticket, statusUrl);
@@ -129,8 +147,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'desk:close': deskCommand('closeDesk'),
   'desk:call-next': (hub, ctx, { deskId }) => {
     const events = hub.runner.execute({ type: 'callNext', deskId, staffId: staffId(ctx) }, staffId(ctx));
-    const called = events.find((e) => e.type === 'ticket.called');
-    if (!called || called.type !== 'ticket.called') throw new Error('callNext called nobody');
+    const called = eventOf(events, 'ticket.called');
     return announce(hub, called.ticketId, deskId, called.at, 0);
   },
   'ticket:recall': (hub, ctx, { deskId, ticketId }) => {
@@ -138,8 +155,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
       { type: 'recall', deskId, ticketId, staffId: staffId(ctx) },
       staffId(ctx),
     );
-    const recalled = events.find((e) => e.type === 'ticket.recalled');
-    if (!recalled || recalled.type !== 'ticket.recalled') throw new Error('recall emitted nothing');
+    const recalled = eventOf(events, 'ticket.recalled');
     return announce(hub, ticketId, deskId, recalled.at, recalled.recalls);
   },
   'ticket:no-show': (hub, ctx, p) => atDesk(hub, ctx, { type: 'noShow', ...p, staffId: staffId(ctx) }),
@@ -147,14 +163,12 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'ticket:finish': (hub, ctx, p) => {
     const view = atDesk(hub, ctx, { type: 'finish', ...p, staffId: staffId(ctx) });
     const desk = hub.runner.state.config.desks.find((d) => d.id === p.deskId);
-    hub.io
-      .to(`rating:${p.deskId}`)
-      .emit('rating:request', {
-        ticketId: view.id,
-        number: view.number,
-        deskId: p.deskId,
-        deskName: desk?.name ?? '',
-      });
+    hub.io.to(`rating:${p.deskId}`).emit('rating:request', {
+      ticketId: view.id,
+      number: view.number,
+      deskId: p.deskId,
+      deskName: desk?.name ?? '',
+    });
     return view;
   },
   'ticket:transfer': (hub, ctx, p) => atDesk(hub, ctx, { type: 'transfer', ...p, staffId: staffId(ctx) }),

@@ -60,7 +60,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       : createPrinter(options.printer ?? { kind: 'file', dir: join(options.dataDir, 'printed') });
   const limits = options.kioskRateLimit ?? { burst: 6, refillMs: 5000 };
   const httpServer = createServer();
-  const io: HubServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const io: HubServer = new Server(httpServer, {
+    serveClient: false,
+    // Frames above 1 MB close the connection; anything below is answered (a huge string gets VALIDATION_FAILED).
+    maxHttpBufferSize: 1024 * 1024,
+  });
   let port = options.port ?? HUB_PORT;
   let commandSeq = 0;
 

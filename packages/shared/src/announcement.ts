@@ -2,8 +2,32 @@ import { terbilangWords } from './terbilang';
 
 /** How a prefix letter is read aloud in Indonesian (K is "ka", not "kay"). */
 export const LETTER_NAMES: Record<string, string> = {
-  A: 'a', B: 'be', C: 'ce', D: 'de', E: 'e', F: 'ef', G: 'ge', H: 'ha', I: 'i', J: 'je', K: 'ka', L: 'el', M: 'em',
-  N: 'en', O: 'o', P: 'pe', Q: 'ki', R: 'er', S: 'es', T: 'te', U: 'u', V: 'fe', W: 'we', X: 'eks', Y: 'ye', Z: 'zet',
+  A: 'a',
+  B: 'be',
+  C: 'ce',
+  D: 'de',
+  E: 'e',
+  F: 'ef',
+  G: 'ge',
+  H: 'ha',
+  I: 'i',
+  J: 'je',
+  K: 'ka',
+  L: 'el',
+  M: 'em',
+  N: 'en',
+  O: 'o',
+  P: 'pe',
+  Q: 'ki',
+  R: 'er',
+  S: 'es',
+  T: 'te',
+  U: 'u',
+  V: 'fe',
+  W: 'we',
+  X: 'eks',
+  Y: 'ye',
+  Z: 'zet',
 };
 
 /** One piece of a spoken call; a clip player maps each piece to a recorded file. */

@@ -3,9 +3,9 @@
  * payload is parsed with these before anything else), ack and push types, and who may send what.
  */
 import { z } from 'zod';
-import type { ErrorBody } from './errors';
-import { guestBookEntrySchema, type GuestBookEntry } from './guest-book';
 import type { QueueConfig } from './config';
+import type { ErrorBody } from './errors';
+import { type GuestBookEntry, guestBookEntrySchema } from './guest-book';
 
 // ---------- roles ----------
 export const DEVICE_ROLES = ['kiosk', 'display', 'rating'] as const;
@@ -29,7 +29,11 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type AckFn<T> = (response: Ack<T>) => void;
 
 // ---------- inbound payloads ----------
-const id = z.string().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/);
+const id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
 const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 20261125-K012');
 const deskRef = z.strictObject({ deskId: id });
 const deskTicket = z.strictObject({ deskId: id, ticketId });
@@ -48,7 +52,12 @@ export const schemas = {
   'ticket:no-show': deskTicket,
   'ticket:start': deskTicket,
   'ticket:finish': deskTicket,
-  'ticket:transfer': z.strictObject({ deskId: id, ticketId, serviceId: id, note: z.string().trim().max(500).default('') }),
+  'ticket:transfer': z.strictObject({
+    deskId: id,
+    ticketId,
+    serviceId: id,
+    note: z.string().trim().max(500).default(''),
+  }),
   'ticket:cancel': z.strictObject({ ticketId, reason: z.string().trim().min(1).max(200) }),
   'guestbook:save': z.strictObject({ deskId: id, ticketId, entry: guestBookEntrySchema, forwardTo: id }),
   'guestbook:lookup': z.union([
@@ -98,7 +107,14 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
 };
 
 // ---------- views (what the hub sends) ----------
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no-show' | 'cancelled' | 'unserved';
+export type TicketStatus =
+  | 'waiting'
+  | 'called'
+  | 'serving'
+  | 'finished'
+  | 'no-show'
+  | 'cancelled'
+  | 'unserved';
 
 /** The 10-minute clock of a waiting ticket: started once the ticket directly ahead has finished. */
 export interface ServiceClockView {
@@ -135,7 +151,13 @@ export interface DeskView {
   kind: 'front-office' | 'service';
   services: string[];
   status: 'closed' | 'open' | 'paused';
-  current: { ticketId: string; number: string; state: 'called' | 'serving'; since: number; recalls: number } | null;
+  current: {
+    ticketId: string;
+    number: string;
+    state: 'called' | 'serving';
+    since: number;
+    recalls: number;
+  } | null;
   servedToday: number;
 }
 
@@ -213,7 +235,10 @@ export interface VisitDetail {
     outcome: string | null;
     note: string;
   }>;
-  guestBook: Pick<GuestBookEntry, 'fullName' | 'institutionName' | 'purpose' | 'dataNeeded' | 'servicesUsed'> | null;
+  guestBook: Pick<
+    GuestBookEntry,
+    'fullName' | 'institutionName' | 'purpose' | 'dataNeeded' | 'servicesUsed'
+  > | null;
   notes: Array<{ at: number; staffName: string; text: string }>;
 }
 
@@ -253,11 +278,8 @@ export interface ClientToHubEvents {
   'session:whoami': Handler<'session:whoami', SessionInfo>;
 }
 
-export type CommandResult<E extends CommandName> = Parameters<Parameters<ClientToHubEvents[E]>[1]>[0] extends Ack<
-  infer R
->
-  ? R
-  : never;
+export type CommandResult<E extends CommandName> =
+  Parameters<Parameters<ClientToHubEvents[E]>[1]>[0] extends Ack<infer R> ? R : never;
 
 export interface HubToClientEvents {
   'board:snapshot': (board: BoardSnapshot) => void;

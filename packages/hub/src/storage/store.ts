@@ -232,7 +232,7 @@ export class Store {
     const row = this.db.prepare('SELECT * FROM staff WHERE username = ?').get(username) as
       | StaffRow
       | undefined;
-    if (!row || !row.active || !verifyPin(pin, row.pin_hash)) {
+    if (!row?.active || !verifyPin(pin, row.pin_hash)) {
       this.audit(now, 'staff.login-failed', { username }, 'public');
       return null;
     }

@@ -14,7 +14,8 @@ export const id = {
   'kiosk.estimatedWait': 'Perkiraan menunggu ± {n} menit',
   'kiosk.printing': 'Tiket sedang dicetak…',
   'kiosk.printed': 'Silakan ambil tiket Anda',
-  'kiosk.printFailed': 'Tiket tidak dapat dicetak. Mohon catat nomor Anda atau tanyakan ke petugas Front Office.',
+  'kiosk.printFailed':
+    'Tiket tidak dapat dicetak. Mohon catat nomor Anda atau tanyakan ke petugas Front Office.',
   'kiosk.back': 'Kembali ke awal dalam {n} detik',
   'kiosk.busy': 'Mohon tunggu…',
   'ticket.title': 'NOMOR ANTRIAN',

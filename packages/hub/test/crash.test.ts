@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../src/storage/store';
+import { closeClients, connectClient, ok, removeDir, send, startHub, type TestHub, tempDir } from './helpers';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+let child: ChildProcess | undefined;
+let hub: TestHub | undefined;
+
+afterEach(async () => {
+  closeClients();
+  child?.kill('SIGKILL');
+  await hub?.stop();
+});
+
+/** Starts `hub start` as its own process and resolves with its URL once it listens. */
+function startHubProcess(dataDir: string): Promise<string> {
+  child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      CLI,
+      '--data-dir',
+      dataDir,
+      'start',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--kiosk-burst',
+      '100000',
+    ],
+    { env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child?.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (match) resolve(`http://127.0.0.1:${match[1]}`);
+    });
+    child?.once('exit', (code) => reject(new Error(`hub exited early (${code}): ${out}`)));
+  });
+}
+
+describe('crash safety', () => {
+  it('keeps every acknowledged ticket, gap-free, after SIGKILL in the middle of a burst', async () => {
+    const dataDir = tempDir();
+    const store = new Store(`${dataDir}/pst.sqlite`);
+    const tokens = [1, 2, 3, 4].map((i) => store.addDevice('kiosk', `Kiosk ${i}`, null, Date.now()).token);
+    store.close();
+
+    const url = await startHubProcess(dataDir);
+    const kiosks = await Promise.all(tokens.map((token) => connectClient(url, token)));
+    const acknowledged: string[] = [];
+    const services = ['konsultasi', 'perpustakaan', 'penjualan', 'rekomendasi'];
+    let killed = false;
+    const burst = kiosks.map(async (kiosk, i) => {
+      while (!killed) {
+        const reply = await send(kiosk, 'ticket:take', { serviceId: services[i] as string }).catch(
+          () => null,
+        );
+        if (!reply?.ok) return;
+        acknowledged.push(reply.data.ticket.id);
+        if (acknowledged.length >= 300 && !killed) {
+          killed = true;
+          child?.kill('SIGKILL');
+        }
+      }
+    });
+    await Promise.all(burst);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(300);
+    closeClients();
+
+    hub = await startHub({ dataDir, clock: Date.now });
+    const rows = hub.store.db.prepare('SELECT id, number, service_id FROM tickets').all() as Array<{
+      id: string;
+      number: string;
+      service_id: string;
+    }>;
+    const stored = new Set(rows.map((r) => r.id));
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    for (const service of services) {
+      const seqs = rows
+        .filter((r) => r.service_id === service)
+        .map((r) => Number(r.number.slice(2)))
+        .sort((a, b) => a - b);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    }
+    expect(hub.store.integrityOk()).toBe(true);
+    const kiosk = await hub.device('kiosk');
+    const after = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    const konsultasi = rows.filter((r) => r.service_id === 'konsultasi').length;
+    expect(after.ticket.number).toBe(`K-${String(konsultasi + 1).padStart(3, '0')}`);
+    removeDir(dataDir);
+  }, 60_000);
+});
