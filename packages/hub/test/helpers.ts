@@ -108,7 +108,6 @@ export function send<E extends CommandName>(
   event: E,
   payload: Payload<E>,
 ): Promise<Ack<CommandResult<E>>> {
-  // biome-ignore lint/suspicious/noExplicitAny: the contract's handler types are checked at the call site
   return (client.timeout(5000) as any).emitWithAck(event, payload);
 }
 
@@ -128,11 +127,9 @@ export function nextPush<E extends keyof HubToClientEvents>(
   return new Promise((resolve) => {
     const listener = (...args: Parameters<HubToClientEvents[E]>) => {
       if (!match(...args)) return;
-      // biome-ignore lint/suspicious/noExplicitAny: socket.io's typed off() cannot express a generic event
       (client as any).off(event, listener);
       resolve(args[0]);
     };
-    // biome-ignore lint/suspicious/noExplicitAny: as above
     (client as any).on(event, listener);
   });
 }
