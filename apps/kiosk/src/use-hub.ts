@@ -1,0 +1,24 @@
+import { connectHub, readDeviceToken } from '@pst/client';
+import { useEffect, useState } from 'react';
+import { useKiosk } from './store';
+
+/** Connects to the hub with the kiosk's paired token and writes every push into the store. */
+export function useHub(): { token: string | null; setToken: (token: string) => void } {
+  const [token, setToken] = useState(() => readDeviceToken('kiosk'));
+  useEffect(() => {
+    if (!token) return;
+    const { setHub, setConnection, setBoard } = useKiosk.getState();
+    const hub = connectHub({ token, onState: setConnection });
+    hub.socket.on('board:snapshot', setBoard);
+    hub.socket.on('printer:status', (printer) => {
+      const board = useKiosk.getState().board;
+      if (board) setBoard({ ...board, printer });
+    });
+    setHub(hub);
+    return () => {
+      hub.close();
+      setHub(null);
+    };
+  }, [token]);
+  return { token, setToken };
+}
