@@ -70,7 +70,7 @@ export const DEFAULT_CONFIG: QueueConfig = {
       'Media sosial: @bpskendal',
       'LAPOR!: www.lapor.go.id',
     ],
-    runningText: 'Layanan PST tidak dipungut biaya (GRATIS).',
+    runningText: 'Selamat datang di Pelayanan Statistik Terpadu (PST) BPS Kabupaten Kendal.',
   },
   services: [
     {
