@@ -62,7 +62,7 @@ export function renderTicket(
   p.bold(false);
   for (const line of wrap(office.address, columns)) p.line(line);
   p.line('-'.repeat(columns));
-  p.line(t(lang, 'ticket.title'));
+  for (const line of wrap(t(lang, 'ticket.title'), columns)) p.line(line);
   const size = numberSize(ticket.number, columns);
   p.size(size, size).bold(true).line(ticket.number).size(1, 1).bold(false);
   p.size(1, 2);
@@ -72,12 +72,15 @@ export function renderTicket(
     p.bold(true)
       .line(`** ${t(lang, 'ticket.priority')} **`)
       .bold(false);
-  p.line(formatDateTime(ticket.issuedAt, lang, office.timeZone));
-  p.line(t(lang, 'ticket.peopleAhead', { n: ticket.peopleAhead }));
-  p.line(t(lang, 'ticket.estimatedWait', { n: ticket.estimatedWaitMinutes }));
+  const facts = [
+    formatDateTime(ticket.issuedAt, lang, office.timeZone),
+    t(lang, 'ticket.peopleAhead', { n: ticket.peopleAhead }),
+    t(lang, 'ticket.estimatedWait', { n: ticket.estimatedWaitMinutes }),
+  ];
+  for (const fact of facts) for (const line of wrap(fact, columns)) p.line(line);
   p.line();
   p.qr(ticket.statusUrl, options.width === 58 ? 5 : 6);
-  p.line(t(lang, 'ticket.scan'));
+  for (const line of wrap(t(lang, 'ticket.scan'), columns)) p.line(line);
   p.line('-'.repeat(columns));
   p.bold(true);
   for (const line of wrap(t(lang, 'ticket.free'), columns)) p.line(line);

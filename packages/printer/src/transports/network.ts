@@ -9,9 +9,12 @@ export interface NetworkPrinterOptions {
   timeoutMs?: number;
   /** How long to wait for a status answer; printers that never answer DLE EOT still print. */
   statusTimeoutMs?: number;
+  /** How long to wait for the printer to close its side after the job. */
+  closeGraceMs?: number;
 }
 
 /** Real-time status requests (DLE EOT n) and what their answer bits mean. */
+const PRINTER_STATUS = 1;
 const PAPER_STATUS = 4; // bits 5-6: paper end
 const OFFLINE_CAUSE = 2; // bit 2: cover open
 
@@ -20,6 +23,7 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
   const port = options.port ?? 9100;
   const timeoutMs = options.timeoutMs ?? 5000;
   const statusTimeoutMs = options.statusTimeoutMs ?? 800;
+  const closeGraceMs = options.closeGraceMs ?? 1000;
   const description = `network ${options.host}:${port}`;
 
   async function withConnection<T>(
@@ -27,7 +31,10 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
   ) {
     const socket = new Socket();
     const answers: number[] = [];
-    let waiting: ((byte: number) => void) | null = null;
+    let waiting: ((byte: number | null) => void) | null = null;
+    // Always listened to: a printer that drops the connection mid-job must not crash the hub.
+    socket.on('error', () => undefined);
+    socket.on('close', () => waiting?.(null));
     socket.on('data', (data: Buffer) => {
       for (const byte of data) {
         if (waiting) {
@@ -39,6 +46,7 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
     });
     const ask = (n: number) =>
       new Promise<number | null>((resolve) => {
+        socket.write(Buffer.from([DLE, EOT, n]));
         const early = answers.shift();
         if (early !== undefined) return resolve(early);
         const timer = setTimeout(() => {
@@ -47,9 +55,9 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
         }, statusTimeoutMs);
         waiting = (byte) => {
           clearTimeout(timer);
+          waiting = null;
           resolve(byte);
         };
-        socket.write(Buffer.from([DLE, EOT, n]));
       });
     const timer = setTimeout(
       () => socket.destroy(new PrinterError('offline', `${description}: no answer within ${timeoutMs} ms`)),
@@ -91,6 +99,11 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
         if (status.state === 'paper-out' || status.state === 'cover-open') {
           throw new PrinterError(status.state, status.detail);
         }
+        socket.write(Buffer.from(job));
+        // A printer that answers status confirms it received the whole job by answering once more.
+        if (status.state === 'ok' && (await ask(PRINTER_STATUS)) === null) {
+          throw new PrinterError('error', `${description}: the printer did not confirm the job`);
+        }
         await new Promise<void>((resolve, reject) => {
           socket.once('error', (error) =>
             reject(
@@ -99,10 +112,9 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
                 : new PrinterError('error', `${description}: ${error.message}`),
             ),
           );
-          socket.once('close', (hadError) => {
-            if (!hadError) reject(new PrinterError('error', `${description}: closed during the job`));
-          });
-          socket.end(Buffer.from(job), () => resolve());
+          socket.once('close', () => resolve());
+          // Some printers keep the connection open after a job: once our bytes are out, that is enough.
+          socket.end(() => setTimeout(resolve, closeGraceMs).unref());
         });
       });
     },
