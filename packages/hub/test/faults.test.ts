@@ -1,7 +1,7 @@
 import { type CommandName, ERROR_CODES, schemas } from '@pst/shared';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Client, closeClients, connectClient, ok, send, startHub, type TestHub } from './helpers';
+import { type Client, closeClients, connectClient, ok, send, startHub, type TestHub } from '../src/testing';
 
 let hub: TestHub;
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../src/storage/store';
-import { closeClients, ok, removeDir, startHub, type TestHub, tempDir } from './helpers';
+import { closeClients, ok, removeDir, startHub, type TestHub, tempDir } from '../src/testing';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, GUEST, nextPush, ok, send, startHub, type TestHub } from './helpers';
+import { closeClients, GUEST, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
 
 let hub: TestHub;
 afterEach(async () => {

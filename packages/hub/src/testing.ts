@@ -14,7 +14,7 @@ import type {
 } from '@pst/shared';
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import { createHub, type Hub, type HubOptions } from '../src/hub';
+import { createHub, type Hub, type HubOptions } from './hub';
 
 export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
 
