@@ -42,7 +42,12 @@ export function connectHub(options: {
   });
   options.onState('connecting');
   socket.on('connect', () => options.onState('online'));
-  socket.on('disconnect', () => options.onState('offline'));
+  socket.on('disconnect', (reason) => {
+    options.onState('offline');
+    // Socket.IO does not retry after the hub itself disconnected us; a revoked token then fails
+    // to connect with UNAUTHENTICATED, anything else comes back.
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (error: Error & { data?: ErrorBody }) => {
     if (error.data?.code === 'UNAUTHENTICATED') {
       // A refused token will not start working by retrying: stop and ask for pairing or login.

@@ -191,7 +191,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     async close() {
       clearInterval(dayTimer);
       board.stop();
-      io.disconnectSockets(true);
+      // Closing the transport (not disconnecting each socket) lets clients reconnect to the next start.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await prints.close();
       store.close();

@@ -2,7 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../src/storage/store';
-import { closeClients, connectClient, ok, removeDir, send, startHub, type TestHub, tempDir } from '../src/testing';
+import {
+  closeClients,
+  connectClient,
+  ok,
+  removeDir,
+  send,
+  startHub,
+  type TestHub,
+  tempDir,
+} from '../src/testing';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 let child: ChildProcess | undefined;

@@ -1,0 +1,103 @@
+import { closeClients, startHub, type TestHub } from '@pst/hub/testing';
+import { decodeEscPos, previewText } from '@pst/printer';
+import { startFakePrinter } from '@pst/printer/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+
+const run = browserAvailable();
+
+describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stand-in', () => {
+  let browser: Browser;
+  let hub: TestHub;
+  let printer: Awaited<ReturnType<typeof startFakePrinter>>;
+  let token: string;
+
+  beforeAll(async () => {
+    printer = await startFakePrinter();
+    hub = await startHub({
+      printer: { kind: 'network', host: printer.host, port: printer.port },
+      appsDir: undefined,
+    });
+    token = hub.store.addDevice('kiosk', 'Kiosk Lobi', null, hub.now.value).token;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    closeClients();
+    await browser?.close();
+    await hub?.stop();
+    await printer?.close();
+  });
+
+  it('a tap prints the ticket and shows the number big; a double tap makes one ticket', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    const konsultasi = page.getByRole('button', { name: /Konsultasi Statistik/ });
+    await expect.poll(() => konsultasi.isEnabled()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-welcome');
+
+    const box = await konsultasi.boundingBox();
+    // 20 mm at 96 CSS px per inch is about 76 px: every service button is far bigger.
+    expect(box?.height).toBeGreaterThan(76);
+
+    const job = printer.nextJob();
+    await konsultasi.dblclick();
+    await expect.poll(() => page.getByTestId('ticket-number').textContent()).toBe('K-001');
+    const ticket = decodeEscPos((await job).subarray(6, -3));
+    expect(ticket.lines.find((l) => l.width > 1)?.text).toBe('K-001');
+    expect(ticket.qr).toEqual(['http://pst.local:3324/t/20261125-K001']);
+    await page.getByText('Silakan ambil tiket Anda').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-ticket');
+    expect(previewText((await job).subarray(6, -3))).toContain('K  -  0  0  1');
+
+    await page.getByTestId('ticket-number').click();
+    await konsultasi.waitFor();
+    const rows = hub.store.db.prepare('SELECT number FROM tickets').all();
+    expect(rows).toEqual([{ number: 'K-001' }]);
+  });
+
+  it('shows the number with a clear message when the printer is out of paper', async () => {
+    await printer.close();
+    const empty = await startFakePrinter({ status: 'paper-out' });
+    const dataDir = hub.dataDir;
+    closeClients();
+    await hub.stop();
+    hub = await startHub({
+      dataDir,
+      printer: { kind: 'network', host: empty.host, port: empty.port },
+      appsDir: undefined,
+    });
+    printer = empty;
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    await page.getByRole('button', { name: /Perpustakaan/ }).click();
+    await page.getByText(/Mohon catat nomor Anda/).waitFor();
+    expect(await page.getByTestId('ticket-number').textContent()).toBe('P-001');
+    await screenshot(page, 'kiosk-printer-failed');
+    expect(hub.store.db.prepare(`SELECT print_state FROM tickets WHERE number = 'P-001'`).get()).toEqual({
+      print_state: 'failed:paper-out',
+    });
+  });
+
+  it('says plainly when the hub is gone and recovers by itself', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    const button = page.getByRole('button', { name: /Rekomendasi Statistik/ });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    const { dataDir, port } = hub;
+    closeClients();
+    await hub.stop();
+    await page.getByRole('alert').filter({ hasText: 'Tidak terhubung' }).waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    await screenshot(page, 'kiosk-offline');
+    hub = await startHub({
+      dataDir,
+      port,
+      printer: { kind: 'network', host: printer.host, port: printer.port },
+      appsDir: undefined,
+    });
+    await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
+  });
+});
