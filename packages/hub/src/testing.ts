@@ -38,9 +38,14 @@ export function tempDir(name = 'pst-hub-'): string {
 }
 
 /** A real hub on a random port of 127.0.0.1, a real SQLite file in a temp dir, a clock the test moves. */
-export async function startHub(options: Partial<HubOptions> & { dataDir?: string } = {}): Promise<TestHub> {
+export async function startHub(
+  options: Partial<HubOptions> & { dataDir?: string; realTime?: boolean } = {},
+): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDir();
+  const { realTime, ...hubOptions } = options;
   const now = { value: options.clock ? options.clock() : MORNING };
+  // Real time (for browsers, whose clocks run) moved by `advance`; otherwise a clock that stands still.
+  let skew = 0;
   const hub = await createHub({
     port: 0,
     host: '127.0.0.1',
@@ -49,9 +54,9 @@ export async function startHub(options: Partial<HubOptions> & { dataDir?: string
     boardIntervalMs: 5,
     printRetryDelayMs: 5,
     appsDir: join(dataDir, 'no-apps'),
-    ...options,
+    ...hubOptions,
     dataDir,
-    clock: () => now.value,
+    clock: realTime ? () => Date.now() + skew : () => now.value,
     printer: options.printer ?? ({ kind: 'file', dir: join(dataDir, 'printed') } satisfies PrinterConfig),
   });
   let staffCount = 0;
@@ -60,7 +65,8 @@ export async function startHub(options: Partial<HubOptions> & { dataDir?: string
     dataDir,
     now,
     advance(ms) {
-      now.value += ms;
+      if (realTime) skew += ms;
+      else now.value += ms;
     },
     async device(role, name = role, deskId) {
       const { token } = hub.store.addDevice(role, name, deskId ?? null, now.value);

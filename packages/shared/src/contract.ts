@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { QueueConfig } from './config';
 import type { ErrorBody } from './errors';
-import { type GuestBookEntry, guestBookEntrySchema } from './guest-book';
+import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
 
 // ---------- roles ----------
 export const DEVICE_ROLES = ['kiosk', 'display', 'rating'] as const;
@@ -61,8 +61,8 @@ export const schemas = {
   'ticket:cancel': z.strictObject({ ticketId, reason: z.string().trim().min(1).max(200) }),
   'guestbook:save': z.strictObject({ deskId: id, ticketId, entry: guestBookEntrySchema, forwardTo: id }),
   'guestbook:lookup': z.union([
-    z.strictObject({ phone: z.string().min(6).max(20) }),
-    z.strictObject({ email: z.string().min(3).max(120) }),
+    z.strictObject({ phone: phoneSchema }),
+    z.strictObject({ email: z.email().max(120) }),
   ]),
   'visit:get': z.strictObject({ ticketId }),
   'visit:note': z.strictObject({ deskId: id, ticketId, text: z.string().trim().min(1).max(4000) }),

@@ -45,6 +45,13 @@ export function normalizePhone(raw: string): string | null {
   return match ? `0${match[1]}` : null;
 }
 
+/** A phone number as people type it, stored and looked up in one form (08xxxxxxxxxx). */
+export const phoneSchema = z
+  .string()
+  .max(20)
+  .refine((v) => normalizePhone(v) !== null, 'Nomor HP Indonesia, mis. 0812 3456 7890')
+  .transform((v) => normalizePhone(v) as string);
+
 export const guestBookEntrySchema = z
   .strictObject({
     identityType: oneOf(GUEST_BOOK_OPTIONS.identityType),
@@ -57,11 +64,7 @@ export const guestBookEntrySchema = z
     institutionCategory: oneOf(GUEST_BOOK_OPTIONS.institutionCategory),
     institutionName: z.string().trim().max(120),
     email: z.email().max(120),
-    phone: z
-      .string()
-      .max(20)
-      .refine((v) => normalizePhone(v) !== null, 'Nomor HP Indonesia, mis. 0812 3456 7890')
-      .transform((v) => normalizePhone(v) as string),
+    phone: phoneSchema,
     address: z.string().trim().max(200).default(''),
     purpose: oneOf(GUEST_BOOK_OPTIONS.purpose),
     servicesUsed: z.array(oneOf(GUEST_BOOK_OPTIONS.servicesUsed)).min(1).max(5),
@@ -71,18 +74,21 @@ export const guestBookEntrySchema = z
     /** Consent to store personal data for service and service statistics (UU 27/2022). */
     consent: z.literal(true, { error: 'Persetujuan pengunjung diperlukan' }),
   })
-  .superRefine((entry, ctx) => {
-    if (entry.identityType === 'KTP' && !/^\d{16}$/.test(entry.identityNumber)) {
-      ctx.addIssue({ code: 'custom', path: ['identityNumber'], message: 'NIK terdiri dari 16 angka' });
-    }
-    if (entry.visitType === 'Perorangan' && entry.groupSize !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['groupSize'],
-        message: 'Kunjungan perorangan berjumlah 1 orang',
-      });
-    }
+  // Object-level checks run as soon as their own fields are there, so a form shows every problem at once.
+  .refine((entry) => entry.identityType !== 'KTP' || /^\d{16}$/.test(entry.identityNumber), {
+    path: ['identityNumber'],
+    message: 'NIK terdiri dari 16 angka',
+    when: (payload) => hasFields(payload.value, ['identityType', 'identityNumber']),
+  })
+  .refine((entry) => entry.visitType !== 'Perorangan' || entry.groupSize === 1, {
+    path: ['groupSize'],
+    message: 'Kunjungan perorangan berjumlah 1 orang',
+    when: (payload) => hasFields(payload.value, ['visitType']),
   });
+
+function hasFields(value: unknown, fields: string[]): boolean {
+  return typeof value === 'object' && value !== null && fields.every((f) => f in value);
+}
 export type GuestBookEntry = z.output<typeof guestBookEntrySchema>;
 export type GuestBookInput = z.input<typeof guestBookEntrySchema>;
 

@@ -1,9 +1,13 @@
 import type { Lang } from '../time';
+import { counterEn, counterId } from './counter';
 import { en } from './en';
 import { id } from './id';
 
-export type StringKey = keyof typeof id;
-export const STRINGS: Record<Lang, Record<StringKey, string>> = { id, en };
+export type StringKey = keyof typeof id | keyof typeof counterId;
+export const STRINGS: Record<Lang, Record<StringKey, string>> = {
+  id: { ...id, ...counterId },
+  en: { ...en, ...counterEn },
+};
 
 /** Looks up a UI string and fills `{name}` placeholders. */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {

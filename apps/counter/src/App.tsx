@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DeskScreen } from './DeskScreen';
+import { desksFor } from './desk-logic';
+import { useT } from './i18n';
+import { useCounter } from './store';
+import { useHub } from './use-hub';
+
+export function App() {
+  useHub();
+  const { session, deskId, board } = useCounter(
+    useShallow((s) => ({ session: s.session, deskId: s.deskId, board: s.board })),
+  );
+  if (!session) return <LoginScreen />;
+  const deskKnown = board?.desks.some((d) => d.id === deskId);
+  if (!deskId || (board && !deskKnown)) return <DeskPicker />;
+  return <DeskScreen />;
+}
+
+export function Notice() {
+  const notice = useCounter((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <p className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      {notice.text}
+    </p>
+  );
+}
+
+function LoginScreen() {
+  const tr = useT();
+  const { login, busy } = useCounter(useShallow((s) => ({ login: s.login, busy: s.busy })));
+  const [username, setUsername] = useState('');
+  const [pin, setPin] = useState('');
+  return (
+    <main className="centered">
+      <form
+        className="card login"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void login(username, pin);
+        }}
+      >
+        <h1>{tr('counter.title')}</h1>
+        <label>
+          {tr('counter.username')}
+          <input
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoComplete="username"
+            required
+          />
+        </label>
+        <label>
+          {tr('counter.pin')}
+          <input
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+            type="password"
+            inputMode="numeric"
+            autoComplete="current-password"
+            maxLength={8}
+            required
+          />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {tr('counter.login')}
+        </button>
+        <Notice />
+      </form>
+    </main>
+  );
+}
+
+function DeskPicker() {
+  const tr = useT();
+  const { board, session, chooseDesk, logout } = useCounter(
+    useShallow((s) => ({ board: s.board, session: s.session, chooseDesk: s.chooseDesk, logout: s.logout })),
+  );
+  const desks = desksFor(board, session?.staff.role ?? '');
+  return (
+    <main className="centered">
+      <div className="card">
+        <h1>{tr('counter.chooseDesk')}</h1>
+        <p>{session?.staff.name}</p>
+        <div className="desk-choices">
+          {desks.map((desk) => (
+            <button key={desk.id} type="button" className="desk-choice" onClick={() => chooseDesk(desk.id)}>
+              <strong>{desk.name}</strong>
+              <span>{desk.status === 'closed' ? tr('counter.deskClosed') : tr('counter.deskOpen')}</span>
+            </button>
+          ))}
+        </div>
+        <button type="button" onClick={logout}>
+          {tr('counter.logout')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+/** The hub's time, ticking, for waits and the service clock. */
+export function useNow(intervalMs = 1000): number {
+  const offset = useCounter((s) => s.hubOffset);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now + offset;
+}

@@ -1,0 +1,179 @@
+import { GUEST_BOOK_OPTIONS, type StringKey } from '@pst/shared';
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
+import { useT } from './i18n';
+import { myDesk, useCounter } from './store';
+
+type TextField = Exclude<keyof GuestBookDraft, 'servicesUsed' | 'consent'>;
+
+/** The guest book of the called visit: filled at the front office, saved and forwarded in one action. */
+export function GuestBookForm() {
+  const tr = useT();
+  const s = useCounter(
+    useShallow((st) => {
+      const ticketId = myDesk(st)?.current?.ticketId ?? '';
+      return {
+        ticketId,
+        draft: st.drafts[ticketId] ?? EMPTY_DRAFT,
+        errors: st.draftErrors,
+        forwardTo: st.forwardTo[ticketId] ?? st.visit?.ticket.serviceId ?? '',
+        services: st.board?.services,
+        lang: st.lang,
+        busy: st.busy,
+        online: st.connection === 'online',
+        editDraft: st.editDraft,
+        setForwardTo: st.setForwardTo,
+        lookupGuest: st.lookupGuest,
+        saveGuestBook: st.saveGuestBook,
+      };
+    }),
+  );
+  const { draft, errors } = s;
+
+  const field = (name: TextField, control: ReactNode, wide = false) => (
+    <label className={`field ${wide ? 'wide' : ''} ${errors[name] ? 'invalid' : ''}`}>
+      <span>{tr(`gb.${name}` as StringKey)}</span>
+      {control}
+      {errors[name] && (
+        <small className="field-error" id={`err-${name}`}>
+          {errors[name]}
+        </small>
+      )}
+    </label>
+  );
+  const text = (name: TextField, props: Record<string, unknown> = {}) => (
+    <input
+      name={name}
+      value={draft[name]}
+      aria-invalid={!!errors[name]}
+      aria-describedby={errors[name] ? `err-${name}` : undefined}
+      onChange={(e) => s.editDraft({ [name]: e.target.value })}
+      {...props}
+    />
+  );
+  const select = (name: TextField, options: readonly string[]) => (
+    <select
+      name={name}
+      value={draft[name]}
+      aria-invalid={!!errors[name]}
+      onChange={(e) => s.editDraft({ [name]: e.target.value })}
+    >
+      <option value="">{tr('gb.choose')}</option>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <form
+      className="guest-book"
+      noValidate
+      aria-label={tr('counter.guestBook')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void s.saveGuestBook();
+      }}
+    >
+      <h2>{tr('counter.guestBook')}</h2>
+      <div className="grid">
+        {field('phone', text('phone', { inputMode: 'tel', autoComplete: 'off' }))}
+        <div className="lookup">
+          <button
+            type="button"
+            disabled={!s.online || !draft.phone}
+            onClick={() => void s.lookupGuest('phone')}
+          >
+            {tr('counter.findByPhone')}
+          </button>
+          <button
+            type="button"
+            disabled={!s.online || !draft.email}
+            onClick={() => void s.lookupGuest('email')}
+          >
+            {tr('counter.findByEmail')}
+          </button>
+        </div>
+        {field('email', text('email', { type: 'email', autoComplete: 'off' }))}
+        {field('fullName', text('fullName', { autoComplete: 'off' }))}
+        {field('identityType', select('identityType', GUEST_BOOK_OPTIONS.identityType))}
+        {field(
+          'identityNumber',
+          text('identityNumber', {
+            inputMode: draft.identityType === 'KTP' ? 'numeric' : 'text',
+            autoComplete: 'off',
+          }),
+        )}
+        {field('gender', select('gender', GUEST_BOOK_OPTIONS.gender))}
+        {field('birthYear', text('birthYear', { inputMode: 'numeric', maxLength: 4 }))}
+        {field('education', select('education', GUEST_BOOK_OPTIONS.education))}
+        {field('occupation', select('occupation', GUEST_BOOK_OPTIONS.occupation))}
+        {field('institutionCategory', select('institutionCategory', GUEST_BOOK_OPTIONS.institutionCategory))}
+        {field('institutionName', text('institutionName'))}
+        {field('purpose', select('purpose', GUEST_BOOK_OPTIONS.purpose))}
+        {field('visitType', select('visitType', GUEST_BOOK_OPTIONS.visitType))}
+        {draft.visitType === 'Kelompok' && field('groupSize', text('groupSize', { inputMode: 'numeric' }))}
+        {field('address', text('address'), true)}
+        {field(
+          'dataNeeded',
+          <textarea
+            name="dataNeeded"
+            value={draft.dataNeeded}
+            rows={2}
+            onChange={(e) => s.editDraft({ dataNeeded: e.target.value })}
+          />,
+          true,
+        )}
+        <fieldset className={`wide ${errors.servicesUsed ? 'invalid' : ''}`}>
+          <legend>{tr('gb.servicesUsed')}</legend>
+          {GUEST_BOOK_OPTIONS.servicesUsed.map((service) => (
+            <label key={service} className="check">
+              <input
+                type="checkbox"
+                checked={draft.servicesUsed.includes(service)}
+                onChange={(e) =>
+                  s.editDraft({
+                    servicesUsed: e.target.checked
+                      ? [...draft.servicesUsed, service]
+                      : draft.servicesUsed.filter((x) => x !== service),
+                  })
+                }
+              />
+              {service}
+            </label>
+          ))}
+          {errors.servicesUsed && <small className="field-error">{errors.servicesUsed}</small>}
+        </fieldset>
+        <label className={`check wide consent ${errors.consent ? 'invalid' : ''}`}>
+          <input
+            type="checkbox"
+            checked={draft.consent}
+            onChange={(e) => s.editDraft({ consent: e.target.checked })}
+          />
+          {tr('counter.consent')}
+          {errors.consent && <small className="field-error">{errors.consent}</small>}
+        </label>
+      </div>
+      <div className="row forward">
+        <label>
+          {tr('counter.forwardTo')}
+          <select name="forwardTo" value={s.forwardTo} onChange={(e) => s.setForwardTo(e.target.value)}>
+            {(s.services ?? [])
+              .filter((x) => x.active)
+              .map((service) => (
+                <option key={service.id} value={service.id}>
+                  {s.lang === 'en' ? service.nameEn : service.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" disabled={!s.online || s.busy}>
+          {tr('counter.saveForward')}
+        </button>
+      </div>
+    </form>
+  );
+}

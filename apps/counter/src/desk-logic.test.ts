@@ -1,0 +1,72 @@
+import type { DeskView, WaitingTicketView } from '@pst/shared';
+import { describe, expect, it } from 'vitest';
+import { availableActions, clockColour, minutesText } from './desk-logic';
+
+const desk = (over: Partial<DeskView>): DeskView => ({
+  id: 'konsultasi-1',
+  name: 'Meja Konsultasi 1',
+  kind: 'service',
+  services: ['konsultasi'],
+  status: 'open',
+  current: null,
+  servedToday: 0,
+  ...over,
+});
+const called = { ticketId: 't', number: 'K-001', state: 'called' as const, since: 0, recalls: 0 };
+
+describe('availableActions', () => {
+  it.each([
+    ['idle open desk', desk({}), true, ['callNext']],
+    ['called ticket', desk({ current: called }), true, ['recall', 'start', 'finish', 'transfer']],
+    [
+      'called and recalled',
+      desk({ current: { ...called, recalls: 1 } }),
+      true,
+      ['recall', 'noShow', 'start', 'finish', 'transfer'],
+    ],
+    ['serving', desk({ current: { ...called, state: 'serving' } }), true, ['finish', 'transfer']],
+    [
+      'front office serving',
+      desk({ kind: 'front-office', current: { ...called, state: 'serving' } }),
+      true,
+      [],
+    ],
+    ['paused desk', desk({ status: 'paused' }), true, []],
+    ['offline', desk({}), false, []],
+  ] as const)('%s', (_name, d, online, expected) => {
+    const actions = availableActions(d, online);
+    expect(
+      Object.entries(actions)
+        .filter(([, on]) => on)
+        .map(([name]) => name),
+    ).toEqual(expected);
+  });
+});
+
+describe('clockColour', () => {
+  const ticket = (startedAt: number | null): WaitingTicketView => ({
+    id: 't',
+    number: 'K-001',
+    serviceId: 'konsultasi',
+    priority: false,
+    issuedAt: 0,
+    enteredAt: 0,
+    clock: { startedAt, deadline: startedAt === null ? null : startedAt + 600_000, targetMinutes: 10 },
+  });
+  it.each([
+    [null, 0, 'waiting'],
+    [0, 0, 'green'],
+    [0, 479_999, 'green'],
+    [0, 480_000, 'amber'],
+    [0, 600_000, 'amber'],
+    [0, 600_001, 'red'],
+  ] as const)('clock started %s, now %s -> %s', (startedAt, now, colour) => {
+    expect(clockColour(ticket(startedAt), now)).toBe(colour);
+  });
+});
+
+it('writes waits the Indonesian way', () => {
+  expect(minutesText(0)).toBe('0 mnt');
+  expect(minutesText(12 * 60_000 + 59_000)).toBe('12 mnt');
+  expect(minutesText(65 * 60_000)).toBe('1 j 05 mnt');
+});

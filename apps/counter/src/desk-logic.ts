@@ -1,0 +1,55 @@
+import type { BoardSnapshot, DeskView, QueueView, WaitingTicketView } from '@pst/shared';
+import { FRONT_OFFICE_QUEUE } from '@pst/shared';
+
+export type DeskAction = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer';
+
+/**
+ * Which desk actions apply now. They are shown disabled, never hidden, so staff always see where
+ * each one is. The hub decides for real; this only keeps buttons honest.
+ */
+export function availableActions(desk: DeskView | undefined, online: boolean): Record<DeskAction, boolean> {
+  const open = online && desk?.status === 'open';
+  const current = desk?.current ?? null;
+  const isFrontOffice = desk?.kind === 'front-office';
+  return {
+    callNext: !!open && current === null,
+    recall: !!open && current?.state === 'called',
+    noShow: !!open && current?.state === 'called' && current.recalls > 0,
+    start: !!open && current?.state === 'called',
+    finish: !!open && current !== null && !isFrontOffice,
+    transfer: !!open && current !== null && !isFrontOffice,
+  };
+}
+
+/** The queues a desk calls from, in its order, as the board shows them. */
+export function deskQueues(board: BoardSnapshot | null, desk: DeskView | undefined): QueueView[] {
+  if (!board || !desk) return [];
+  const ids = desk.kind === 'front-office' ? [FRONT_OFFICE_QUEUE] : desk.services;
+  return ids.flatMap((id) => board.queues.filter((q) => q.id === id));
+}
+
+export type ClockColour = 'waiting' | 'green' | 'amber' | 'red';
+
+/** Amber in the last fifth of the target (2 of 10 minutes), red past it. */
+export function clockColour(ticket: WaitingTicketView, now: number): ClockColour {
+  const { startedAt, deadline } = ticket.clock;
+  if (startedAt === null || deadline === null) return 'waiting';
+  if (now > deadline) return 'red';
+  if (deadline - now <= (deadline - startedAt) / 5) return 'amber';
+  return 'green';
+}
+
+/** "12 mnt" / "1 j 05 mnt": how long someone has waited. */
+export function minutesText(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} mnt`;
+  return `${Math.floor(minutes / 60)} j ${String(minutes % 60).padStart(2, '0')} mnt`;
+}
+
+/** Desks a staff role may take (supervisors stand in anywhere). */
+export function desksFor(board: BoardSnapshot | null, role: string): DeskView[] {
+  const desks = board?.desks ?? [];
+  if (role === 'front-office') return desks.filter((d) => d.kind === 'front-office');
+  if (role === 'consultant') return desks.filter((d) => d.kind === 'service');
+  return desks;
+}

@@ -1,0 +1,241 @@
+import type { ConnectionState, HubConnection } from '@pst/client';
+import type { BoardSnapshot, DeskView, ErrorBody, Lang, StaffRole, VisitDetail } from '@pst/shared';
+import { create } from 'zustand';
+import {
+  checkDraft,
+  type DraftCheck,
+  draftFromEntry,
+  EMPTY_DRAFT,
+  type GuestBookDraft,
+} from './guest-book-form';
+
+export interface Session {
+  token: string;
+  staff: { id: string; username: string; name: string; role: StaffRole };
+}
+
+const SESSION_KEY = 'pst:counter:session';
+const DESK_KEY = 'pst:counter:desk';
+
+function stored<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export type Notice = { kind: 'error' | 'ok'; text: string } | null;
+
+export interface CounterState {
+  lang: Lang;
+  session: Session | null;
+  deskId: string | null;
+  connection: ConnectionState;
+  board: BoardSnapshot | null;
+  /** Hub time minus this PC's time: clocks and colours follow the hub, the only clock. */
+  hubOffset: number;
+  visit: VisitDetail | null;
+  /** Guest-book drafts per ticket: typing survives a reconnect or a re-render. */
+  drafts: Record<string, GuestBookDraft>;
+  draftErrors: Partial<Record<keyof GuestBookDraft, string>>;
+  forwardTo: Record<string, string>;
+  notice: Notice;
+  busy: boolean;
+  hub: HubConnection | null;
+
+  setHub(hub: HubConnection | null): void;
+  setConnection(state: ConnectionState): void;
+  setBoard(board: BoardSnapshot): void;
+  toggleLang(): void;
+  login(username: string, pin: string): Promise<void>;
+  logout(): void;
+  chooseDesk(deskId: string | null): void;
+  deskCommand(event: 'desk:open' | 'desk:pause' | 'desk:resume' | 'desk:close'): Promise<void>;
+  callNext(): Promise<void>;
+  ticketCommand(event: 'ticket:recall' | 'ticket:no-show' | 'ticket:start' | 'ticket:finish'): Promise<void>;
+  transfer(serviceId: string, note: string): Promise<void>;
+  editDraft(change: Partial<GuestBookDraft>): void;
+  setForwardTo(serviceId: string): void;
+  lookupGuest(by: 'phone' | 'email'): Promise<void>;
+  saveGuestBook(): Promise<DraftCheck | null>;
+  addNote(text: string): Promise<boolean>;
+  loadVisit(ticketId: string | null): Promise<void>;
+}
+
+export function myDesk(state: Pick<CounterState, 'board' | 'deskId'>): DeskView | undefined {
+  return state.board?.desks.find((d) => d.id === state.deskId);
+}
+
+export const useCounter = create<CounterState>()((set, get) => {
+  /** Sends a command; a refusal becomes the notice shown to staff, in the hub's words. */
+  async function send<T>(
+    run: (hub: HubConnection) => Promise<{ ok: true; data: T } | { ok: false; error: ErrorBody }>,
+  ) {
+    const hub = get().hub;
+    if (!hub) return null;
+    set({ busy: true });
+    const reply = await run(hub);
+    set({ busy: false, notice: reply.ok ? get().notice : { kind: 'error', text: reply.error.message } });
+    return reply.ok ? reply.data : null;
+  }
+  const current = () => myDesk(get())?.current ?? null;
+
+  return {
+    lang: 'id',
+    session: stored<Session>(SESSION_KEY),
+    deskId: localStorage.getItem(DESK_KEY),
+    connection: 'connecting',
+    board: null,
+    hubOffset: 0,
+    visit: null,
+    drafts: {},
+    draftErrors: {},
+    forwardTo: {},
+    notice: null,
+    busy: false,
+    hub: null,
+
+    setHub: (hub) => set({ hub }),
+    setConnection: (connection) => {
+      set({ connection });
+      if (connection === 'unauthorized') get().logout();
+    },
+    setBoard(board) {
+      const before = current()?.ticketId ?? null;
+      set({ board, hubOffset: board.at - Date.now() });
+      const after = current()?.ticketId ?? null;
+      if (after !== before || (after && get().visit?.ticket.id !== after)) void get().loadVisit(after);
+    },
+    toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id' })),
+
+    async login(username, pin) {
+      set({ busy: true, notice: null });
+      try {
+        const response = await fetch(new URL('../api/login', window.location.href), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: username.trim(), pin }),
+        });
+        const body = (await response.json()) as { ok: true; data: Session } | { ok: false; error: ErrorBody };
+        if (!body.ok) {
+          set({ busy: false, notice: { kind: 'error', text: body.error.message } });
+          return;
+        }
+        localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));
+        set({ busy: false, session: body.data });
+      } catch {
+        set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });
+      }
+    },
+    logout() {
+      const session = get().session;
+      if (session) {
+        void fetch(new URL('../api/logout', window.location.href), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${session.token}` },
+        }).catch(() => undefined);
+      }
+      localStorage.removeItem(SESSION_KEY);
+      set({ session: null, visit: null, board: null });
+    },
+    chooseDesk(deskId) {
+      if (deskId) localStorage.setItem(DESK_KEY, deskId);
+      else localStorage.removeItem(DESK_KEY);
+      set({ deskId, visit: null, notice: null });
+    },
+    async deskCommand(event) {
+      const deskId = get().deskId;
+      if (deskId) await send((hub) => hub.send(event, { deskId }));
+    },
+    async callNext() {
+      const deskId = get().deskId;
+      if (!deskId) return;
+      const call = await send((hub) => hub.send('desk:call-next', { deskId }));
+      if (call) set({ notice: { kind: 'ok', text: `${call.number} dipanggil ke ${call.deskName}` } });
+    },
+    async ticketCommand(event) {
+      const deskId = get().deskId;
+      const ticket = current();
+      if (deskId && ticket) await send((hub) => hub.send(event, { deskId, ticketId: ticket.ticketId }));
+    },
+    async transfer(serviceId, note) {
+      const deskId = get().deskId;
+      const ticket = current();
+      if (!deskId || !ticket) return;
+      const moved = await send((hub) =>
+        hub.send('ticket:transfer', { deskId, ticketId: ticket.ticketId, serviceId, note }),
+      );
+      if (moved) set({ notice: { kind: 'ok', text: `${moved.number} dialihkan` } });
+    },
+    editDraft(change) {
+      const ticket = current();
+      if (!ticket) return;
+      const draft = { ...(get().drafts[ticket.ticketId] ?? EMPTY_DRAFT), ...change };
+      const errors = { ...get().draftErrors };
+      for (const key of Object.keys(change)) delete errors[key as keyof GuestBookDraft];
+      set({ drafts: { ...get().drafts, [ticket.ticketId]: draft }, draftErrors: errors });
+    },
+    setForwardTo(serviceId) {
+      const ticket = current();
+      if (ticket) set({ forwardTo: { ...get().forwardTo, [ticket.ticketId]: serviceId } });
+    },
+    async lookupGuest(by) {
+      const ticket = current();
+      if (!ticket) return;
+      const draft = get().drafts[ticket.ticketId] ?? EMPTY_DRAFT;
+      const payload = by === 'phone' ? { phone: draft.phone } : { email: draft.email };
+      const found = await send((hub) => hub.send('guestbook:lookup', payload));
+      if (found === null) {
+        if (!get().notice) set({ notice: { kind: 'error', text: 'Pengunjung belum pernah tercatat.' } });
+        return;
+      }
+      set({
+        drafts: { ...get().drafts, [ticket.ticketId]: draftFromEntry(found) },
+        draftErrors: {},
+        notice: { kind: 'ok', text: `Data kunjungan sebelumnya dimuat: ${found.fullName}` },
+      });
+    },
+    async saveGuestBook() {
+      const deskId = get().deskId;
+      const ticket = current();
+      if (!deskId || !ticket) return null;
+      const draft = get().drafts[ticket.ticketId] ?? EMPTY_DRAFT;
+      const check = checkDraft(draft, new Date().getFullYear());
+      if (!check.ok) {
+        set({
+          draftErrors: check.errors,
+          notice: { kind: 'error', text: 'Periksa kembali isian yang ditandai.' },
+        });
+        return check;
+      }
+      const forwardTo = get().forwardTo[ticket.ticketId] ?? get().visit?.ticket.serviceId;
+      if (!forwardTo) return null;
+      const saved = await send((hub) =>
+        hub.send('guestbook:save', { deskId, ticketId: ticket.ticketId, entry: check.entry, forwardTo }),
+      );
+      if (saved) {
+        const { [ticket.ticketId]: _done, ...drafts } = get().drafts;
+        set({ drafts, draftErrors: {}, notice: { kind: 'ok', text: `${saved.number} diteruskan` } });
+      }
+      return check;
+    },
+    async addNote(text) {
+      const deskId = get().deskId;
+      const ticket = current();
+      if (!deskId || !ticket || !text.trim()) return false;
+      const visit = await send((hub) => hub.send('visit:note', { deskId, ticketId: ticket.ticketId, text }));
+      if (visit) set({ visit });
+      return visit !== null;
+    },
+    async loadVisit(ticketId) {
+      if (!ticketId) {
+        set({ visit: null });
+        return;
+      }
+      const visit = await send((hub) => hub.send('visit:get', { ticketId }));
+      if (current()?.ticketId === ticketId) set({ visit });
+    },
+  };
+});
