@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { APPS } from './http';
 import { createHub } from './hub';
 import { lanAddresses } from './lan';
+import { seedOffice } from './seed';
 import { Store } from './storage/store';
 
 const program = new Command('hub').description('PST queue hub / server antrian PST');
@@ -144,6 +145,18 @@ program
       store.close();
     }
   });
+
+program
+  .command('seed')
+  .description('fill an empty database with plausible past office days (demo and reports)')
+  .option('--days <n>', 'office days back from yesterday', integer, 30)
+  .option('--seed <n>', 'random seed', integer, 3324)
+  .action((opts: { days: number; seed: number }) =>
+    withStore((store) => {
+      const result = seedOffice(store, { days: opts.days, seed: opts.seed });
+      console.log(`${result.visits} kunjungan dibuat untuk ${result.days} hari terakhir / visits seeded`);
+    }),
+  );
 
 const config = program.command('config').description('office configuration');
 config

@@ -5,6 +5,9 @@ import { errorBody, formatDateTime, type Lang, type TicketView, t } from '@pst/s
 import express from 'express';
 import { z } from 'zod';
 import type { HubContext } from './context';
+import { guestBookTable, reportTables, toCsv, toXlsx } from './exports';
+import { buildReport, isRange, presetRange, type ReportRange } from './reports';
+import type { StaffRecord } from './storage/store';
 
 export const APPS = ['kiosk', 'counter', 'display', 'rating'] as const;
 
@@ -75,6 +78,87 @@ export function createHttpApp(
       .status(view ? 200 : 404)
       .type('html')
       .send(statusPage(hub, view, lang));
+  });
+
+  /** Supervisor routes: a staff session token as `Authorization: Bearer`, with a role that may see reports. */
+  const supervisor: express.RequestHandler = (req, res, next) => {
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    const staff = token ? hub.store.staffBySession(token, hub.clock()) : null;
+    if (!staff) {
+      res.status(401).json({ ok: false, error: errorBody('UNAUTHENTICATED') });
+      return;
+    }
+    if (staff.role !== 'supervisor' && staff.role !== 'admin') {
+      res.status(403).json({ ok: false, error: errorBody('FORBIDDEN') });
+      return;
+    }
+    res.locals.staff = staff;
+    next();
+  };
+  const rangeOf = (req: express.Request, res: express.Response): ReportRange | null => {
+    const tz = hub.runner.state.config.office.timeZone;
+    const preset = req.query.preset;
+    if (preset === 'today' || preset === 'week' || preset === 'month')
+      return presetRange(preset, hub.clock(), tz);
+    const range = { from: String(req.query.from ?? ''), to: String(req.query.to ?? '') };
+    if (isRange(range)) return range;
+    res
+      .status(400)
+      .json({
+        ok: false,
+        error: errorBody('VALIDATION_FAILED', 'id', { range: 'from/to: YYYY-MM-DD, from <= to' }),
+      });
+    return null;
+  };
+  const reportOf = (range: ReportRange) =>
+    buildReport(hub.store.db, range, hub.runner.state.config.office.timeZone);
+  const attach = (res: express.Response, name: string) =>
+    res.setHeader('content-disposition', `attachment; filename="${name}"`);
+
+  app.get('/api/reports', supervisor, (req, res) => {
+    const range = rangeOf(req, res);
+    if (range) res.json({ ok: true, data: reportOf(range) });
+  });
+  app.get('/api/reports/export.xlsx', supervisor, async (req, res) => {
+    const range = rangeOf(req, res);
+    if (!range) return;
+    const config = hub.runner.state.config;
+    const xlsx = await toXlsx(reportTables(reportOf(range), config), {
+      title: `${config.office.name} · Laporan Pelayanan PST`,
+      subtitle: `${range.from} s.d. ${range.to}`,
+    });
+    attach(res, `laporan-pst-${range.from}-${range.to}.xlsx`).type('xlsx').send(xlsx);
+  });
+  app.get('/api/reports/:table.csv', supervisor, (req, res) => {
+    const range = rangeOf(req, res);
+    if (!range) return;
+    const table = reportTables(reportOf(range), hub.runner.state.config).find(
+      (t) => t.name === req.params.table,
+    );
+    if (!table) {
+      res.status(404).json({ ok: false, error: errorBody('NOT_FOUND') });
+      return;
+    }
+    attach(res, `${table.name}-${range.from}-${range.to}.csv`).type('csv').send(toCsv(table));
+  });
+  app.get('/api/guestbook/export.:format', supervisor, async (req, res) => {
+    const range = rangeOf(req, res);
+    if (!range || (req.params.format !== 'csv' && req.params.format !== 'xlsx')) return;
+    const staff = res.locals.staff as StaffRecord;
+    // Personal data leaves the hub here: who, when and which range is recorded (UU 27/2022).
+    hub.store.audit(hub.clock(), 'guestbook.export', { ...range, format: req.params.format }, staff.id);
+    const table = guestBookTable(hub.store.guestBookRows(range.from, range.to));
+    const name = `buku-tamu-${range.from}-${range.to}.${req.params.format}`;
+    if (req.params.format === 'csv') attach(res, name).type('csv').send(toCsv(table));
+    else
+      attach(res, name)
+        .type('xlsx')
+        .send(
+          await toXlsx([table], {
+            title: hub.runner.state.config.office.name,
+            subtitle: `${range.from} s.d. ${range.to}`,
+          }),
+        );
   });
 
   for (const name of APPS) {

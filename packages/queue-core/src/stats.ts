@@ -81,11 +81,11 @@ export function summarizeStages(stages: readonly StageRecord[]): StageSummary {
 }
 
 /** Groups stages by a key (queue, desk, day...) and summarizes each group. */
-export function summarizeBy(
-  stages: readonly StageRecord[],
-  key: (stage: StageRecord) => string | null,
+export function summarizeBy<T extends StageRecord>(
+  stages: readonly T[],
+  key: (stage: T) => string | null,
 ): Record<string, StageSummary> {
-  const groups = new Map<string, StageRecord[]>();
+  const groups = new Map<string, T[]>();
   for (const stage of stages) {
     const k = key(stage);
     if (k === null) continue;

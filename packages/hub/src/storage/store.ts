@@ -293,6 +293,23 @@ export class Store {
     return row ? { ...(JSON.parse(row.entry) as GuestBookEntry), lastVisitAt: row.created_at } : null;
   }
 
+  guestBookRows(
+    from: string,
+    to: string,
+  ): Array<{ day: string; ticketId: string; entry: Record<string, unknown> }> {
+    return (
+      this.db
+        .prepare(
+          'SELECT day, ticket_id AS ticketId, entry FROM guest_book WHERE day BETWEEN ? AND ? AND erased_at IS NULL ORDER BY created_at',
+        )
+        .all(from, to) as Array<{ day: string; ticketId: string; entry: string }>
+    ).map((r) => ({
+      day: r.day,
+      ticketId: r.ticketId,
+      entry: JSON.parse(r.entry) as Record<string, unknown>,
+    }));
+  }
+
   insertRating(
     id: string,
     rating: ParsedPayload<'rating:submit'>,

@@ -1,0 +1,217 @@
+import { DEFAULT_CONFIG } from '@pst/shared';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedOffice } from '../src/seed';
+import { Store } from '../src/storage/store';
+import { closeClients, MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
+
+let hub: TestHub;
+afterEach(async () => {
+  closeClients();
+  await hub?.stop();
+});
+
+const MIN = 60_000;
+
+/** Logs a supervisor in over HTTP and returns a fetch that sends its session. */
+async function supervisorFetch(h: TestHub) {
+  h.store.addStaff({ username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' }, h.now.value);
+  const login = await fetch(`${h.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'kepala', pin: '8642' }),
+  });
+  const { data } = (await login.json()) as { data: { token: string } };
+  return (path: string) => fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${data.token}` } });
+}
+
+describe('reports against hand-computed values', () => {
+  it('counts, waits, service times, the 10-minute share and IKM of a small day', async () => {
+    const dataDir = tempDir();
+    const store = new Store(`${dataDir}/pst.sqlite`);
+    store.setSetting('queue-config', {
+      ...DEFAULT_CONFIG,
+      office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false },
+    });
+    store.close();
+    hub = await startHub({ dataDir });
+    const at = (minutes: number) => {
+      hub.now.value = MORNING + minutes * MIN;
+    };
+    const kiosk = await hub.device('kiosk');
+    const consultant = await hub.staff('consultant');
+    const librarian = await hub.staff('consultant');
+    const tablet = await hub.device('rating', 'Tablet', 'konsultasi-1');
+
+    at(0);
+    const k1 = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    await ok(consultant, 'desk:open', { deskId: 'konsultasi-1' });
+    await ok(librarian, 'desk:open', { deskId: 'perpustakaan-1' });
+    at(1);
+    const k2 = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    at(2);
+    const p1 = await ok(kiosk, 'ticket:take', { serviceId: 'perpustakaan' });
+    // K-001: waits 3, served 10. K-002: waits 12 but K-001 ended at 13, so 0 on the clock; served 6.
+    at(3);
+    await ok(consultant, 'desk:call-next', { deskId: 'konsultasi-1' });
+    await ok(consultant, 'ticket:start', { deskId: 'konsultasi-1', ticketId: k1.ticket.id });
+    at(13);
+    await ok(consultant, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: k1.ticket.id });
+    await ok(consultant, 'desk:call-next', { deskId: 'konsultasi-1' });
+    at(14);
+    await ok(consultant, 'ticket:start', { deskId: 'konsultasi-1', ticketId: k2.ticket.id });
+    at(20);
+    await ok(consultant, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: k2.ticket.id });
+    // P-001: first of its queue, called after 18 minutes: a breach; then a no-show.
+    await ok(librarian, 'desk:call-next', { deskId: 'perpustakaan-1' });
+    at(21);
+    await ok(librarian, 'ticket:recall', { deskId: 'perpustakaan-1', ticketId: p1.ticket.id });
+    at(22);
+    await ok(librarian, 'ticket:no-show', { deskId: 'perpustakaan-1', ticketId: p1.ticket.id });
+    const integrity = { imbalan: false, pungli: false };
+    await ok(tablet, 'rating:submit', {
+      ticketId: k1.ticket.id,
+      overall: 4,
+      scores: [4, 4, 4, 4, 4, 4, 4, 4, 4],
+      integrity,
+    });
+    await ok(tablet, 'rating:submit', {
+      ticketId: k2.ticket.id,
+      overall: 3,
+      scores: [3, 3, 3, 4, 3, 3, 3, 3, null],
+      integrity,
+      complaint: 'Kursi kurang',
+    });
+
+    const get = await supervisorFetch(hub);
+    const response = await get('/api/reports?preset=today');
+    expect(response.status).toBe(200);
+    const { data: report } = await response.json();
+    expect(report.visitors).toEqual({
+      total: 3,
+      perDay: [{ day: '2026-11-25', services: { konsultasi: 2, perpustakaan: 1 }, total: 3 }],
+    });
+    expect(report.byQueue.konsultasi).toMatchObject({
+      count: 2,
+      served: 2,
+      noShow: 0,
+      wait: { mean: 7.5 * MIN, median: 3 * MIN, p90: 12 * MIN },
+      service: { mean: 8 * MIN, median: 6 * MIN, p90: 10 * MIN },
+      withinTargetShare: 1,
+    });
+    expect(report.byQueue.perpustakaan).toMatchObject({
+      count: 1,
+      noShow: 1,
+      served: 0,
+      withinTargetShare: 0,
+    });
+    expect(report.overall.withinTargetShare).toBeCloseTo(2 / 3);
+    expect(report.byDesk['konsultasi-1'].served).toBe(2);
+    // Wednesday, 09:00-09:02 WIB.
+    expect(report.busyHours[2][9]).toBe(3);
+    // U1..U8: (4+3)/2 = 3.5; U4: 4; U9: only one answer, 4. IKM = (7*3.5 + 4 + 4) / 9 = 3.6111 -> 90.28 A.
+    expect(report.satisfaction.elements[0]).toMatchObject({ code: 'U1', respondents: 2, nrr: 3.5 });
+    expect(report.satisfaction.elements[8]).toMatchObject({ code: 'U9', respondents: 1, nrr: 4 });
+    expect(report.satisfaction.converted).toBeCloseTo(((7 * 3.5 + 8) / 9) * 25, 6);
+    expect(report.satisfaction.category).toBe('A');
+    expect(report.satisfaction.complaints).toEqual([
+      {
+        ticketId: k2.ticket.id,
+        day: '2026-11-25',
+        deskId: 'konsultasi-1',
+        text: 'Kursi kurang',
+        status: 'baru',
+      },
+    ]);
+
+    // The same numbers come out of the exports.
+    const xlsx = await get('/api/reports/export.xlsx?from=2026-11-25&to=2026-11-25');
+    expect(xlsx.headers.get('content-disposition')).toContain('laporan-pst-2026-11-25-2026-11-25.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    const sheet = workbook.getWorksheet('Per layanan');
+    const rows =
+      sheet
+        ?.getSheetValues()
+        .filter(Boolean)
+        .map((r) => (r as unknown[]).slice(1)) ?? [];
+    expect(rows.find((r) => r[0] === 'Konsultasi Statistik')).toEqual([
+      'Konsultasi Statistik',
+      2,
+      2,
+      0,
+      0,
+      7.5,
+      3,
+      12,
+      8,
+      6,
+      10,
+      100,
+    ]);
+    expect(rows.find((r) => r[0] === 'Perpustakaan')?.slice(0, 4)).toEqual(['Perpustakaan', 1, 0, 1]);
+    const csv = await (await get('/api/reports/layanan.csv?preset=today')).text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]?.split(',')[0]).toBe('Layanan');
+    expect(lines.find((l) => l.startsWith('Konsultasi Statistik'))).toBe(
+      'Konsultasi Statistik,2,2,0,0,7.5,3,12,8,6,10,100',
+    );
+    const ikm = await (await get('/api/reports/ikm.csv?preset=today')).text();
+    expect(ikm).toContain('IKM,Indeks (x25),2,90.28,A (Sangat Baik)');
+  });
+
+  it('refuses reports to staff without the role and to no session; checks the range', async () => {
+    hub = await startHub();
+    expect((await fetch(`${hub.url}/api/reports?preset=today`)).status).toBe(401);
+    hub.store.addStaff({ username: 'fo', name: 'FO', role: 'front-office', pin: '1111' }, hub.now.value);
+    const session = hub.store.login('fo', '1111', hub.now.value);
+    const forbidden = await fetch(`${hub.url}/api/reports?preset=today`, {
+      headers: { authorization: `Bearer ${session?.token}` },
+    });
+    expect(forbidden.status).toBe(403);
+    const get = await supervisorFetch(hub);
+    expect((await get('/api/reports?from=2026-11-30&to=2026-11-01')).status).toBe(400);
+    expect((await get('/api/reports?from=kemarin')).status).toBe(400);
+    expect((await get('/api/reports/tidak-ada.csv?preset=today')).status).toBe(404);
+  });
+});
+
+describe('a seeded month', () => {
+  it('adds up, and the guest-book export is logged with who and which range', async () => {
+    const dataDir = tempDir();
+    const store = new Store(`${dataDir}/pst.sqlite`);
+    const seeded = seedOffice(store, { days: 30, seed: 7, now: MORNING });
+    store.close();
+    hub = await startHub({ dataDir });
+    const get = await supervisorFetch(hub);
+    const { data: report } = await (await get('/api/reports?from=2026-10-26&to=2026-11-24')).json();
+    expect(report.visitors.total).toBe(seeded.visits);
+    const perService = report.visitors.perDay.reduce((sum: number, d: { total: number }) => sum + d.total, 0);
+    expect(perService).toBe(seeded.visits);
+    const genders = Object.values(report.guestBook.breakdown.gender as Record<string, number>).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(genders).toBe(report.guestBook.entries);
+    expect(report.byQueue['front-office'].count).toBe(seeded.visits);
+    expect(report.satisfaction.respondents).toBeGreaterThan(0);
+    expect(['A', 'B', 'C', 'D']).toContain(report.satisfaction.category);
+
+    const guestBook = await get('/api/guestbook/export.xlsx?from=2026-10-26&to=2026-11-24');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await guestBook.arrayBuffer()));
+    expect((workbook.getWorksheet('Buku tamu')?.rowCount ?? 0) - 4).toBe(report.guestBook.entries);
+    const audit = hub.store.db
+      .prepare(`SELECT payload, actor FROM events WHERE type = 'guestbook.export'`)
+      .all();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse((audit[0] as { payload: string }).payload)).toEqual({
+      from: '2026-10-26',
+      to: '2026-11-24',
+      format: 'xlsx',
+    });
+  });
+});
