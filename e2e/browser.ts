@@ -41,7 +41,6 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axeSource });
   const result = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
     const axe = (window as any).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });

@@ -60,7 +60,6 @@ export function connectHub(options: {
     async send(event, payload, timeoutMs = 8000) {
       if (!socket.connected) return { ok: false, error: errorBody('INTERNAL') };
       try {
-        // biome-ignore lint/suspicious/noExplicitAny: socket.io cannot type a generic event name
         return await (socket.timeout(timeoutMs) as any).emitWithAck(event, payload);
       } catch {
         return { ok: false, error: errorBody('INTERNAL') };

@@ -102,12 +102,10 @@ export function createHttpApp(
       return presetRange(preset, hub.clock(), tz);
     const range = { from: String(req.query.from ?? ''), to: String(req.query.to ?? '') };
     if (isRange(range)) return range;
-    res
-      .status(400)
-      .json({
-        ok: false,
-        error: errorBody('VALIDATION_FAILED', 'id', { range: 'from/to: YYYY-MM-DD, from <= to' }),
-      });
+    res.status(400).json({
+      ok: false,
+      error: errorBody('VALIDATION_FAILED', 'id', { range: 'from/to: YYYY-MM-DD, from <= to' }),
+    });
     return null;
   };
   const reportOf = (range: ReportRange) =>
