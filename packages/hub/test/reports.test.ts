@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Report } from '../src/reports';
 import { seedOffice } from '../src/seed';
 import { Store } from '../src/storage/store';
 import { closeClients, MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
@@ -86,7 +87,7 @@ describe('reports against hand-computed values', () => {
     const get = await supervisorFetch(hub);
     const response = await get('/api/reports?preset=today');
     expect(response.status).toBe(200);
-    const { data: report } = await response.json();
+    const { data: report } = (await response.json()) as { data: Report };
     expect(report.visitors).toEqual({
       total: 3,
       perDay: [{ day: '2026-11-25', services: { konsultasi: 2, perpustakaan: 1 }, total: 3 }],
@@ -106,9 +107,9 @@ describe('reports against hand-computed values', () => {
       withinTargetShare: 0,
     });
     expect(report.overall.withinTargetShare).toBeCloseTo(2 / 3);
-    expect(report.byDesk['konsultasi-1'].served).toBe(2);
+    expect(report.byDesk['konsultasi-1']?.served).toBe(2);
     // Wednesday, 09:00-09:02 WIB.
-    expect(report.busyHours[2][9]).toBe(3);
+    expect(report.busyHours[2]?.[9]).toBe(3);
     // U1..U8: (4+3)/2 = 3.5; U4: 4; U9: only one answer, 4. IKM = (7*3.5 + 4 + 4) / 9 = 3.6111 -> 90.28 A.
     expect(report.satisfaction.elements[0]).toMatchObject({ code: 'U1', respondents: 2, nrr: 3.5 });
     expect(report.satisfaction.elements[8]).toMatchObject({ code: 'U9', respondents: 1, nrr: 4 });
@@ -128,7 +129,7 @@ describe('reports against hand-computed values', () => {
     const xlsx = await get('/api/reports/export.xlsx?from=2026-11-25&to=2026-11-25');
     expect(xlsx.headers.get('content-disposition')).toContain('laporan-pst-2026-11-25-2026-11-25.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.getWorksheet('Per layanan');
     const rows =
       sheet
@@ -187,7 +188,9 @@ describe('a seeded month', () => {
     store.close();
     hub = await startHub({ dataDir });
     const get = await supervisorFetch(hub);
-    const { data: report } = await (await get('/api/reports?from=2026-10-26&to=2026-11-24')).json();
+    const { data: report } = (await (await get('/api/reports?from=2026-10-26&to=2026-11-24')).json()) as {
+      data: Report;
+    };
     expect(report.visitors.total).toBe(seeded.visits);
     const perService = report.visitors.perDay.reduce((sum: number, d: { total: number }) => sum + d.total, 0);
     expect(perService).toBe(seeded.visits);
@@ -196,13 +199,13 @@ describe('a seeded month', () => {
       0,
     );
     expect(genders).toBe(report.guestBook.entries);
-    expect(report.byQueue['front-office'].count).toBe(seeded.visits);
+    expect(report.byQueue['front-office']?.count).toBe(seeded.visits);
     expect(report.satisfaction.respondents).toBeGreaterThan(0);
     expect(['A', 'B', 'C', 'D']).toContain(report.satisfaction.category);
 
     const guestBook = await get('/api/guestbook/export.xlsx?from=2026-10-26&to=2026-11-24');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await guestBook.arrayBuffer()));
+    await workbook.xlsx.load(await guestBook.arrayBuffer());
     expect((workbook.getWorksheet('Buku tamu')?.rowCount ?? 0) - 4).toBe(report.guestBook.entries);
     const audit = hub.store.db
       .prepare(`SELECT payload, actor FROM events WHERE type = 'guestbook.export'`)
