@@ -3,7 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { DeskScreen } from './DeskScreen';
 import { desksFor } from './desk-logic';
 import { useT } from './i18n';
-import { useCounter } from './store';
+import { Reports } from './Reports';
+import { SupervisorBoard } from './SupervisorBoard';
+import { isSupervisor, type Tab, useCounter } from './store';
 import { useHub } from './use-hub';
 
 export function App() {
@@ -12,9 +14,89 @@ export function App() {
     useShallow((s) => ({ session: s.session, deskId: s.deskId, board: s.board })),
   );
   if (!session) return <LoginScreen />;
+  if (isSupervisor(session)) return <SupervisorShell />;
+  return <DeskWork />;
+}
+
+function DeskWork() {
+  const { deskId, board } = useCounter(useShallow((s) => ({ deskId: s.deskId, board: s.board })));
   const deskKnown = board?.desks.some((d) => d.id === deskId);
   if (!deskId || (board && !deskKnown)) return <DeskPicker />;
   return <DeskScreen />;
+}
+
+/** Supervisors and admins: the live board, reports, and a desk when they stand in. */
+function SupervisorShell() {
+  const tr = useT();
+  const { tab, setTab, session, logout, toggleLang, connection } = useCounter(
+    useShallow((s) => ({
+      tab: s.tab,
+      setTab: s.setTab,
+      session: s.session,
+      logout: s.logout,
+      toggleLang: s.toggleLang,
+      connection: s.connection,
+    })),
+  );
+  if (tab === 'desk') {
+    return (
+      <>
+        <SupervisorNav tab={tab} setTab={setTab} />
+        <DeskWork />
+      </>
+    );
+  }
+  return (
+    <div className="desk-screen">
+      <header className="topbar no-print">
+        <strong className="desk-name">{tr('counter.title')}</strong>
+        <SupervisorNav tab={tab} setTab={setTab} />
+        <div className="who">
+          <span>{session?.staff.name}</span>
+          <button type="button" className="link" onClick={toggleLang}>
+            {tr('app.language')}
+          </button>
+          <button type="button" className="link" onClick={logout}>
+            {tr('counter.logout')}
+          </button>
+        </div>
+      </header>
+      {connection !== 'online' && (
+        <div className="offline no-print" role="alert">
+          {tr('app.offline')}
+        </div>
+      )}
+      <main className="supervisor-main">
+        <Notice />
+        {tab === 'board' ? <SupervisorBoard /> : <Reports />}
+      </main>
+    </div>
+  );
+}
+
+function SupervisorNav({ tab, setTab }: { tab: Tab; setTab: (tab: Tab) => void }) {
+  const tr = useT();
+  return (
+    <nav className="tabs no-print" aria-label={tr('counter.title')}>
+      {(
+        [
+          ['board', 'sup.board'],
+          ['reports', 'sup.reports'],
+          ['desk', 'sup.myDesk'],
+        ] as const
+      ).map(([id, key]) => (
+        <button
+          key={id}
+          type="button"
+          className={tab === id ? 'active' : ''}
+          aria-current={tab === id}
+          onClick={() => setTab(id)}
+        >
+          {tr(key)}
+        </button>
+      ))}
+    </nav>
+  );
 }
 
 export function Notice() {

@@ -27,6 +27,42 @@ function stored<T>(key: string): T | null {
 }
 
 export type Notice = { kind: 'error' | 'ok'; text: string } | null;
+export type Tab = 'board' | 'reports' | 'desk';
+export type RangeQuery = { preset: 'today' | 'week' | 'month' } | { from: string; to: string };
+
+/** The hub's report (see packages/hub/src/reports.ts); typed where the screens read it. */
+export interface ReportData {
+  range: { from: string; to: string };
+  visitors: {
+    total: number;
+    perDay: Array<{ day: string; services: Record<string, number>; total: number }>;
+  };
+  byQueue: Record<string, SummaryData>;
+  byDesk: Record<string, SummaryData>;
+  overall: SummaryData;
+  busyHours: number[][];
+  guestBook: { entries: number; breakdown: Record<string, Record<string, number>> };
+  satisfaction: {
+    respondents: number;
+    elements: Array<{ code: string; name: string; respondents: number; nrr: number | null }>;
+    converted: number | null;
+    category: 'A' | 'B' | 'C' | 'D' | null;
+    complaints: Array<{ ticketId: string; day: string; deskId: string; text: string; status: string }>;
+  };
+}
+export interface SummaryData {
+  count: number;
+  served: number;
+  noShow: number;
+  transferred: number;
+  wait: { mean: number | null; median: number | null; p90: number | null };
+  service: { mean: number | null; median: number | null; p90: number | null };
+  withinTargetShare: number | null;
+}
+
+export function rangeParams(range: RangeQuery): string {
+  return new URLSearchParams(range as Record<string, string>).toString();
+}
 
 export interface CounterState {
   lang: Lang;
@@ -44,6 +80,10 @@ export interface CounterState {
   notice: Notice;
   busy: boolean;
   hub: HubConnection | null;
+  tab: Tab;
+  deskStaff: Record<string, string | null>;
+  report: ReportData | null;
+  reportRange: RangeQuery;
 
   setHub(hub: HubConnection | null): void;
   setConnection(state: ConnectionState): void;
@@ -62,6 +102,24 @@ export interface CounterState {
   saveGuestBook(): Promise<DraftCheck | null>;
   addNote(text: string): Promise<boolean>;
   loadVisit(ticketId: string | null): Promise<void>;
+  setTab(tab: Tab): void;
+  loadReport(range: RangeQuery): Promise<void>;
+}
+
+export function isSupervisor(session: Session | null): boolean {
+  return session?.staff.role === 'supervisor' || session?.staff.role === 'admin';
+}
+
+/** Downloads an export with the staff session (a plain link cannot carry it). */
+export async function download(session: Session, path: string, filename: string): Promise<void> {
+  const response = await fetch(new URL(`../${path}`, window.location.href), {
+    headers: { authorization: `Bearer ${session.token}` },
+  });
+  if (!response.ok) throw new Error(`download failed: ${response.status}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 export function myDesk(state: Pick<CounterState, 'board' | 'deskId'>): DeskView | undefined {
@@ -96,6 +154,10 @@ export const useCounter = create<CounterState>()((set, get) => {
     notice: null,
     busy: false,
     hub: null,
+    tab: isSupervisor(stored<Session>(SESSION_KEY)) ? 'board' : 'desk',
+    deskStaff: {},
+    report: null,
+    reportRange: { preset: 'today' },
 
     setHub: (hub) => set({ hub }),
     setConnection: (connection) => {
@@ -105,6 +167,11 @@ export const useCounter = create<CounterState>()((set, get) => {
     setBoard(board) {
       const before = current()?.ticketId ?? null;
       set({ board, hubOffset: board.at - Date.now() });
+      if (isSupervisor(get().session)) {
+        void get()
+          .hub?.send('desk:staff', {})
+          .then((r) => r.ok && set({ deskStaff: r.data }));
+      }
       const after = current()?.ticketId ?? null;
       if (after !== before || (after && get().visit?.ticket.id !== after)) void get().loadVisit(after);
     },
@@ -124,7 +191,7 @@ export const useCounter = create<CounterState>()((set, get) => {
           return;
         }
         localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));
-        set({ busy: false, session: body.data });
+        set({ busy: false, session: body.data, tab: isSupervisor(body.data) ? 'board' : 'desk' });
       } catch {
         set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });
       }
@@ -228,6 +295,27 @@ export const useCounter = create<CounterState>()((set, get) => {
       const visit = await send((hub) => hub.send('visit:note', { deskId, ticketId: ticket.ticketId, text }));
       if (visit) set({ visit });
       return visit !== null;
+    },
+    setTab: (tab) => set({ tab }),
+    async loadReport(range) {
+      const session = get().session;
+      if (!session) return;
+      set({ busy: true, reportRange: range });
+      try {
+        const response = await fetch(new URL(`../api/reports?${rangeParams(range)}`, window.location.href), {
+          headers: { authorization: `Bearer ${session.token}` },
+        });
+        const body = (await response.json()) as
+          | { ok: true; data: ReportData }
+          | { ok: false; error: ErrorBody };
+        set(
+          body.ok
+            ? { report: body.data, busy: false }
+            : { busy: false, notice: { kind: 'error', text: body.error.message } },
+        );
+      } catch {
+        set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });
+      }
     },
     async loadVisit(ticketId) {
       if (!ticketId) {

@@ -214,6 +214,15 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     );
     return { ticketId: rating.ticketId };
   },
+  'desk:staff': (hub) => {
+    const names = new Map(hub.store.staff().map((s) => [s.id, s.name]));
+    return Object.fromEntries(
+      Object.entries(hub.runner.state.desks).map(([deskId, desk]) => [
+        deskId,
+        desk.staffId ? (names.get(desk.staffId) ?? desk.staffId) : null,
+      ]),
+    );
+  },
   'session:whoami': (_hub, ctx) => ({
     role: ctx.data.role,
     deviceId: ctx.data.deviceId ?? null,
@@ -230,6 +239,7 @@ const READ_ONLY = new Set<CommandName>([
   'guestbook:lookup',
   'visit:get',
   'session:whoami',
+  'desk:staff',
 ]);
 
 /**

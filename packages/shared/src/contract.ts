@@ -75,6 +75,7 @@ export const schemas = {
     complaint: z.string().trim().max(2000).default(''),
   }),
   'session:whoami': z.strictObject({}),
+  'desk:staff': z.strictObject({}),
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -104,6 +105,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'visit:note': STAFF_AT_DESK,
   'rating:submit': ['rating'],
   'session:whoami': ['kiosk', 'display', 'rating', ...STAFF_AT_DESK],
+  'desk:staff': ['supervisor', 'admin'],
 };
 
 // ---------- views (what the hub sends) ----------
@@ -276,6 +278,8 @@ export interface ClientToHubEvents {
   'visit:note': Handler<'visit:note', VisitDetail>;
   'rating:submit': Handler<'rating:submit', { ticketId: string }>;
   'session:whoami': Handler<'session:whoami', SessionInfo>;
+  /** Who holds each desk now (staff names stay off the public board). */
+  'desk:staff': Handler<'desk:staff', Record<string, string | null>>;
 }
 
 export type CommandResult<E extends CommandName> =

@@ -1,0 +1,379 @@
+import { FRONT_OFFICE_QUEUE, IKM_CATEGORY_LABELS } from '@pst/shared';
+import { useEffect, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from './i18n';
+import { download, type ReportData, rangeParams, type SummaryData, useCounter } from './store';
+
+const mins = (ms: number | null) => (ms === null ? '-' : `${(ms / 60_000).toFixed(1)} mnt`);
+const pct = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)}%`);
+const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
+
+/** Reports for any range, with charts beside their tables, exports and a printable page. */
+export function Reports() {
+  const tr = useT();
+  const { report, range, loadReport, session, busy, board, lang } = useCounter(
+    useShallow((s) => ({
+      report: s.report,
+      range: s.reportRange,
+      loadReport: s.loadReport,
+      session: s.session,
+      busy: s.busy,
+      board: s.board,
+      lang: s.lang,
+    })),
+  );
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  useEffect(() => {
+    void useCounter.getState().loadReport(useCounter.getState().reportRange);
+  }, []);
+  const services = board?.services ?? [];
+  const queueName = (id: string) =>
+    id === FRONT_OFFICE_QUEUE
+      ? 'Front Office'
+      : (services.find((s) => s.id === id)?.[lang === 'en' ? 'nameEn' : 'name'] ?? id);
+  const deskName = (id: string) => board?.desks.find((d) => d.id === id)?.name ?? id;
+  const preset = (p: 'today' | 'week' | 'month') => void loadReport({ preset: p });
+  const isPreset = (p: string) => 'preset' in range && range.preset === p;
+
+  return (
+    <div className="reports">
+      <section className="panel no-print range-bar">
+        <div className="row">
+          {(['today', 'week', 'month'] as const).map((p) => (
+            <button
+              key={p}
+              type="button"
+              className={isPreset(p) ? 'primary' : ''}
+              aria-pressed={isPreset(p)}
+              onClick={() => preset(p)}
+            >
+              {tr(`sup.${p}`)}
+            </button>
+          ))}
+          <label>
+            {tr('sup.from')}
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label>
+            {tr('sup.to')}
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <button type="button" disabled={!from || !to || busy} onClick={() => void loadReport({ from, to })}>
+            {tr('sup.show')}
+          </button>
+        </div>
+        {report && session && (
+          <div className="row exports">
+            <strong>{tr('sup.exports')}:</strong>
+            <button
+              type="button"
+              onClick={() =>
+                void download(
+                  session,
+                  `api/reports/export.xlsx?${rangeParams(range)}`,
+                  `laporan-pst-${report.range.from}-${report.range.to}.xlsx`,
+                )
+              }
+            >
+              {tr('sup.exportXlsx')}
+            </button>
+            {['layanan', 'meja', 'harian', 'pengunjung', 'ikm', 'pengaduan'].map((table) => (
+              <button
+                key={table}
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  void download(
+                    session,
+                    `api/reports/${table}.csv?${rangeParams(range)}`,
+                    `${table}-${report.range.from}-${report.range.to}.csv`,
+                  )
+                }
+              >
+                {table}.csv
+              </button>
+            ))}
+            <button
+              type="button"
+              onClick={() =>
+                void download(
+                  session,
+                  `api/guestbook/export.xlsx?${rangeParams(range)}`,
+                  `buku-tamu-${report.range.from}-${report.range.to}.xlsx`,
+                )
+              }
+            >
+              {tr('sup.exportGuestBook')}
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              {tr('sup.print')}
+            </button>
+          </div>
+        )}
+      </section>
+      {!report ? (
+        <p className="muted">{tr('sup.loading')}</p>
+      ) : (
+        <ReportBody report={report} queueName={queueName} deskName={deskName} />
+      )}
+    </div>
+  );
+}
+
+function ReportBody({
+  report,
+  queueName,
+  deskName,
+}: {
+  report: ReportData;
+  queueName: (id: string) => string;
+  deskName: (id: string) => string;
+}) {
+  const tr = useT();
+  const board = useCounter((s) => s.board);
+  const services = board?.services ?? [];
+  const ikm = report.satisfaction;
+  const perDay = report.visitors.perDay.map((d) => ({ day: d.day.slice(5), ...d.services }));
+  const target = Object.entries(report.byQueue).map(([id, s]) => ({
+    name: queueName(id),
+    percent: s.withinTargetShare === null ? 0 : Math.round(s.withinTargetShare * 100),
+  }));
+  const elements = ikm.elements.map((e) => ({
+    name: e.code,
+    nrr: e.nrr === null ? 0 : Number(e.nrr.toFixed(2)),
+  }));
+  const maxHour = Math.max(1, ...report.busyHours.flat());
+  return (
+    <>
+      <h1 className="print-only">
+        {board?.office.name} · Laporan Pelayanan PST · {report.range.from} s.d. {report.range.to}
+      </h1>
+      <section className="kpis">
+        <Kpi label={tr('sup.visitors')} value={String(report.visitors.total)} />
+        <Kpi
+          label={tr('sup.withinTarget')}
+          value={pct(report.overall.withinTargetShare)}
+          testId="kpi-target"
+        />
+        <Kpi label={tr('sup.meanWait')} value={mins(report.overall.wait.mean)} />
+        <Kpi
+          label={tr('sup.ikm')}
+          value={ikm.converted === null ? '-' : `${ikm.converted.toFixed(2)} ${ikm.category ?? ''}`}
+          note={`${ikm.category ? IKM_CATEGORY_LABELS[ikm.category] : ''} · ${tr('sup.respondents', { n: ikm.respondents })}`}
+          testId="kpi-ikm"
+        />
+      </section>
+      <section className="panel chart-row">
+        <div className="chart">
+          <h2>{tr('sup.visitorsPerDay')}</h2>
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={perDay}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="day" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              {services.map((s) => (
+                <Bar
+                  key={s.id}
+                  dataKey={s.id}
+                  name={s.name}
+                  stackId="v"
+                  fill={s.color}
+                  isAnimationActive={false}
+                />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <SummaryTable
+          title={tr('sup.service')}
+          rows={Object.entries(report.byQueue).map(([id, s]) => [queueName(id), s])}
+        />
+      </section>
+      <section className="panel chart-row">
+        <div className="chart">
+          <h2>{tr('sup.targetPerService')}</h2>
+          <ResponsiveContainer width="100%" height={240}>
+            <BarChart data={target} layout="vertical" margin={{ left: 40 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" domain={[0, 100]} />
+              <YAxis type="category" dataKey="name" width={170} />
+              <Tooltip />
+              <Bar dataKey="percent" name="%" fill="#0b6e4f" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <SummaryTable title="Meja" rows={Object.entries(report.byDesk).map(([id, s]) => [deskName(id), s])} />
+      </section>
+      <section className="panel chart-row">
+        <div className="chart">
+          <h2>{tr('sup.ikmPerElement')}</h2>
+          <ResponsiveContainer width="100%" height={240}>
+            <BarChart data={elements}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" />
+              <YAxis domain={[0, 4]} />
+              <Tooltip />
+              <Bar dataKey="nrr" name="NRR" fill="#0b4f8a" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <table className="ikm-table">
+          <thead>
+            <tr>
+              <th>Unsur</th>
+              <th>Nama</th>
+              <th>Responden</th>
+              <th>NRR</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ikm.elements.map((e) => (
+              <tr key={e.code}>
+                <td>{e.code}</td>
+                <td>{e.name}</td>
+                <td>{e.respondents}</td>
+                <td>{e.nrr === null ? '-' : e.nrr.toFixed(2)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th colSpan={3}>IKM (x25)</th>
+              <th>{ikm.converted === null ? '-' : `${ikm.converted.toFixed(2)} (${ikm.category})`}</th>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <section className="panel">
+        <h2>{tr('sup.busyHours')}</h2>
+        <table className="heatmap">
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: 11 }, (_, i) => (
+                <th key={i}>{String(i + 7).padStart(2, '0')}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.busyHours.map((hours, day) => (
+              <tr key={DAYS[day]}>
+                <th>{DAYS[day]}</th>
+                {hours.slice(7, 18).map((n, h) => (
+                  <td key={`${DAYS[day]}-${h}`} style={heat(n / maxHour)}>
+                    {n || ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel">
+        <h2>
+          {tr('sup.guestStats')} ({report.guestBook.entries})
+        </h2>
+        <div className="breakdowns">
+          {Object.entries(report.guestBook.breakdown).map(([dimension, counts]) => (
+            <table key={dimension}>
+              <caption>{dimension}</caption>
+              <tbody>
+                {Object.entries(counts)
+                  .sort(([, a], [, b]) => b - a)
+                  .map(([value, n]) => (
+                    <tr key={value}>
+                      <td>{value}</td>
+                      <td>{n}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
+      </section>
+      <section className="panel">
+        <h2>{tr('sup.complaints')}</h2>
+        {ikm.complaints.length === 0 ? (
+          <p className="muted">{tr('sup.noComplaints')}</p>
+        ) : (
+          <table>
+            <tbody>
+              {ikm.complaints.map((c) => (
+                <tr key={c.ticketId}>
+                  <td>{c.day}</td>
+                  <td>{c.ticketId}</td>
+                  <td>{deskName(c.deskId)}</td>
+                  <td>{c.text}</td>
+                  <td>{c.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function SummaryTable({ title, rows }: { title: string; rows: Array<[string, SummaryData]> }) {
+  const tr = useT();
+  return (
+    <table className="summary">
+      <thead>
+        <tr>
+          <th>{title}</th>
+          <th>{tr('sup.count')}</th>
+          <th>{tr('sup.served')}</th>
+          <th>{tr('sup.noShow')}</th>
+          <th>{tr('sup.waitMedian')}</th>
+          <th>{tr('sup.waitP90')}</th>
+          <th>{tr('sup.serviceMean')}</th>
+          <th>≤ 10</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, s]) => (
+          <tr key={name}>
+            <td>{name}</td>
+            <td>{s.count}</td>
+            <td>{s.served}</td>
+            <td>{s.noShow}</td>
+            <td>{mins(s.wait.median)}</td>
+            <td>{mins(s.wait.p90)}</td>
+            <td>{mins(s.service.mean)}</td>
+            <td>{pct(s.withinTargetShare)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Two bands so every number stays readable: light cells with dark text, dark cells with white text. */
+function heat(share: number): React.CSSProperties {
+  if (share <= 0) return {};
+  if (share < 0.5) return { background: `rgb(11 79 138 / ${0.08 + share * 0.64})` };
+  return { background: `rgb(11 79 138 / ${0.85 + (share - 0.5) * 0.3})`, color: '#fff', fontWeight: 700 };
+}
+
+function Kpi({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="kpi" data-testid={testId}>
+      <span>{label}</span>
+      <strong>{value}</strong>
+      {note && <small>{note}</small>}
+    </div>
+  );
+}

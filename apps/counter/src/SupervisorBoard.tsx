@@ -1,0 +1,134 @@
+import { FRONT_OFFICE_QUEUE, formatTime, type StringKey } from '@pst/shared';
+import { useShallow } from 'zustand/react/shallow';
+import { useNow } from './App';
+import { clockColour, minutesText } from './desk-logic';
+import { useT } from './i18n';
+import { useCounter } from './store';
+
+const STATUS_KEY: Record<string, StringKey> = {
+  closed: 'counter.deskClosed',
+  open: 'counter.deskOpen',
+  paused: 'counter.deskPaused',
+};
+
+/** The head of the service centre's live view: desks, queues, and what needs attention now. */
+export function SupervisorBoard() {
+  const tr = useT();
+  const now = useNow();
+  const { board, deskStaff, lang } = useCounter(
+    useShallow((s) => ({ board: s.board, deskStaff: s.deskStaff, lang: s.lang })),
+  );
+  if (!board) return <p className="muted">{tr('sup.loading')}</p>;
+  const tz = board.office.timeZone;
+  const queueName = (id: string) =>
+    id === FRONT_OFFICE_QUEUE
+      ? tr('queue.frontOffice')
+      : (board.services.find((s) => s.id === id)?.[lang === 'en' ? 'nameEn' : 'name'] ?? id);
+  const breaches = board.queues.flatMap((q) => {
+    const head = q.waiting[0];
+    return head && clockColour(head, now) === 'red' ? [{ queue: q, head }] : [];
+  });
+  const printerBad = board.printer.state !== 'ok' && board.printer.state !== 'unknown';
+  return (
+    <div className="supervisor">
+      <section className="panel alerts" aria-label={tr('sup.alerts')}>
+        <h2>{tr('sup.alerts')}</h2>
+        {breaches.length === 0 && !printerBad && <p className="muted">{tr('sup.noAlerts')}</p>}
+        <ul>
+          {breaches.map(({ queue, head }) => (
+            <li key={head.id} className="alert" role="alert">
+              {tr('sup.breach', {
+                number: head.number,
+                queue: queueName(queue.id),
+                t: minutesText(now - (head.clock.deadline ?? now)),
+              })}
+            </li>
+          ))}
+          {printerBad && (
+            <li className="alert" role="alert">
+              {tr('sup.printer', { state: board.printer.state })} · {board.printer.detail}
+            </li>
+          )}
+        </ul>
+      </section>
+      <section className="panel" aria-label={tr('sup.desks')}>
+        <h2>{tr('sup.desks')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{tr('sup.desks')}</th>
+              <th>{tr('sup.staffAt')}</th>
+              <th>Status</th>
+              <th>{tr('counter.current')}</th>
+              <th>{tr('counter.servedToday')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.desks.map((desk) => (
+              <tr key={desk.id} data-testid={`desk-${desk.id}`}>
+                <td>{desk.name}</td>
+                <td>{deskStaff[desk.id] ?? '-'}</td>
+                <td>
+                  <span className={`status status-${desk.status}`}>
+                    {tr(STATUS_KEY[desk.status] as StringKey)}
+                  </span>
+                </td>
+                <td>
+                  {desk.current ? (
+                    <>
+                      <strong>{desk.current.number}</strong>{' '}
+                      {desk.current.state === 'called'
+                        ? tr('counter.stateCalled')
+                        : tr('counter.stateServing')}{' '}
+                      · {tr('sup.since', { time: formatTime(desk.current.since, lang, tz) })}
+                    </>
+                  ) : (
+                    '-'
+                  )}
+                </td>
+                <td>{desk.servedToday}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel" aria-label={tr('sup.queues')}>
+        <h2>{tr('sup.queues')}</h2>
+        <div className="queue-cards">
+          {board.queues.map((queue) => {
+            const head = queue.waiting[0];
+            const colour = head ? clockColour(head, now) : 'waiting';
+            return (
+              <div
+                key={queue.id}
+                className={`queue-card clock-${colour}`}
+                data-testid={`queue-${queue.id}`}
+                data-clock={colour}
+              >
+                <h3 style={{ borderColor: queue.color }}>{queueName(queue.id)}</h3>
+                <p className="big">{queue.waitingCount}</p>
+                <p>
+                  {head
+                    ? tr('sup.longest', {
+                        t: minutesText(now - Math.min(...queue.waiting.map((w) => w.enteredAt))),
+                      })
+                    : tr('counter.empty')}
+                </p>
+                {head && (
+                  <p className="clock">
+                    {head.number} ·{' '}
+                    {head.clock.deadline === null
+                      ? tr('counter.clockNotStarted')
+                      : now > head.clock.deadline
+                        ? tr('counter.clockLate', { t: minutesText(now - head.clock.deadline) })
+                        : tr('counter.clockLeft', { t: minutesText(head.clock.deadline - now + 59_999) })}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </section>
+    </div>
+  );
+}

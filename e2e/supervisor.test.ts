@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { Store, seedOffice } from '@pst/hub';
+import { closeClients, ok, startHub, type TestHub, tempDir } from '@pst/hub/testing';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+
+const run = browserAvailable();
+
+describe.runIf(run)('supervisor: live board and reports over a seeded month', () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    const dataDir = tempDir();
+    const store = new Store(`${dataDir}/pst.sqlite`);
+    seedOffice(store, { days: 30, seed: 11 });
+    store.addStaff({ username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' }, Date.now());
+    store.close();
+    hub = await startHub({ dataDir, realTime: true, appsDir: undefined });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    closeClients();
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('shows desks, staff and queues live, then the month in charts and tables, and exports it', async () => {
+    const kiosk = await hub.device('kiosk');
+    const consultant = await hub.staff('consultant', 'budi');
+    await ok(consultant, 'desk:open', { deskId: 'konsultasi-1' });
+    await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/counter/`);
+    await page.getByLabel('Nama pengguna').fill('kepala');
+    await page.getByLabel('PIN').fill('8642');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const desk = page.getByTestId('desk-konsultasi-1');
+    await desk.getByText('Petugas budi').waitFor();
+    await expect.poll(() => page.getByTestId('queue-front-office').locator('.big').textContent()).toBe('1');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'supervisor-board');
+
+    await page.getByRole('button', { name: 'Laporan' }).click();
+    await page.getByRole('button', { name: 'Bulan ini' }).click();
+    await page
+      .getByTestId('kpi-ikm')
+      .getByText(/[ABCD]$/)
+      .waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'supervisor-reports');
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Laporan (XLSX)' }).click();
+    const file = await (await downloading).path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file).buffer as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toContain('IKM');
+  });
+});
