@@ -291,8 +291,14 @@ export interface HubToClientEvents {
   /** To the rating tablet paired to the desk that finished this visit. */
   'rating:request': (request: { ticketId: string; number: string; deskId: string; deskName: string }) => void;
   'printer:status': (status: PrinterStatusView) => void;
-  'config:changed': (config: { services: ServicePublic[] }) => void;
 }
+
+export const PUSH_EVENTS = [
+  'board:snapshot',
+  'ticket:called',
+  'rating:request',
+  'printer:status',
+] as const satisfies ReadonlyArray<keyof HubToClientEvents>;
 
 export const HUB_PORT = 3324;
 /** The status page of one ticket, which the printed QR code points to. */
