@@ -1,0 +1,232 @@
+import { saveDeviceToken } from '@pst/client';
+import { FRONT_OFFICE_QUEUE, formatDate, formatTime, type StringKey, t } from '@pst/shared';
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useDisplay } from './store';
+import { useHub } from './use-hub';
+
+function useT() {
+  const lang = useDisplay((s) => s.lang);
+  return (key: StringKey, params?: Record<string, string | number>) => t(lang, key, params);
+}
+
+export function App() {
+  const { token, setToken } = useHub();
+  const connection = useDisplay((s) => s.connection);
+  if (!token || connection === 'unauthorized') {
+    return (
+      <Pairing
+        onPair={(value) => {
+          saveDeviceToken('display', value);
+          setToken(value);
+        }}
+      />
+    );
+  }
+  return (
+    <div className="display">
+      <Header />
+      <main className="stage">
+        <CurrentCall />
+        <aside className="side">
+          <Desks />
+          <RecentCalls />
+        </aside>
+      </main>
+      <Queues />
+      <Ticker />
+      <SoundSettings />
+    </div>
+  );
+}
+
+function Header() {
+  const tr = useT();
+  const { board, connection, offset } = useDisplay(
+    useShallow((s) => ({ board: s.board, connection: s.connection, offset: s.hubOffset })),
+  );
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const tz = board?.office.timeZone ?? 'Asia/Jakarta';
+  return (
+    <header className="header">
+      <div className="brand">
+        <span className="logo" aria-hidden="true">
+          BPS
+        </span>
+        <div>
+          <div className="office">{board?.office.name ?? 'BPS'}</div>
+          <div className="subtitle">{tr('app.title')}</div>
+        </div>
+      </div>
+      {connection !== 'online' && (
+        <span className="offline-mark" role="status">
+          {tr('display.offline')}
+        </span>
+      )}
+      <div className="clock">
+        <div className="time">{formatTime(now + offset, 'id', tz)}</div>
+        <div className="date">{formatDate(now + offset, 'id', tz)}</div>
+      </div>
+    </header>
+  );
+}
+
+function CurrentCall() {
+  const tr = useT();
+  const { latest, flash, board } = useDisplay(
+    useShallow((s) => ({ latest: s.latest, flash: s.flash, board: s.board })),
+  );
+  const color = board?.services.find((s) => s.id === latest?.serviceId)?.color ?? '#0b4f8a';
+  return (
+    <section className="current" aria-live="assertive">
+      <p className="label">{tr('display.callNumber')}</p>
+      {latest ? (
+        <div key={flash} className={flash > 0 ? 'flash' : ''}>
+          <p className="number" data-testid="called-number" style={{ color }}>
+            {latest.number}
+          </p>
+          <p className="label">{tr('display.goTo')}</p>
+          <p className="desk" data-testid="called-desk">
+            {latest.deskName}
+          </p>
+        </div>
+      ) : (
+        <p className="none">{tr('display.noCall')}</p>
+      )}
+    </section>
+  );
+}
+
+function Desks() {
+  const tr = useT();
+  const desks = useDisplay((s) => s.board?.desks);
+  return (
+    <section className="panel">
+      <h2>{tr('display.desks')}</h2>
+      <ul className="desk-list">
+        {(desks ?? [])
+          .filter((d) => d.status !== 'closed')
+          .map((desk) => (
+            <li key={desk.id}>
+              <span>{desk.name}</span>
+              <strong>{desk.current?.number ?? '–'}</strong>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
+
+function RecentCalls() {
+  const tr = useT();
+  const calls = useDisplay((s) => s.board?.recentCalls);
+  return (
+    <section className="panel">
+      <h2>{tr('display.recent')}</h2>
+      <ul className="recent">
+        {(calls ?? []).slice(1, 5).map((call) => (
+          <li key={`${call.ticketId}-${call.at}`}>
+            <strong>{call.number}</strong>
+            <span>{call.deskName}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Queues() {
+  const tr = useT();
+  const queues = useDisplay((s) => s.board?.queues);
+  return (
+    <section className="queues">
+      {(queues ?? []).map((queue) => (
+        <div key={queue.id} className="queue" style={{ borderColor: queue.color }}>
+          <span className="queue-name">
+            {queue.id === FRONT_OFFICE_QUEUE ? tr('queue.frontOffice') : queue.name}
+          </span>
+          <span>{tr('display.waiting', { n: queue.waitingCount, m: queue.estimatedWaitMinutes })}</span>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Ticker() {
+  const tr = useT();
+  const office = useDisplay((s) => s.board?.office);
+  const text = [tr('app.free'), office?.runningText, ...(office?.complaintChannels ?? [])]
+    .filter(Boolean)
+    .join('   •   ');
+  return (
+    <footer className="ticker" aria-label={text}>
+      <div className="ticker-track" aria-hidden="true">
+        <span>{text}</span>
+        <span>{text}</span>
+      </div>
+    </footer>
+  );
+}
+
+function SoundSettings() {
+  const tr = useT();
+  const { sound, setSound } = useDisplay(useShallow((s) => ({ sound: s.sound, setSound: s.setSound })));
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="settings">
+      {open && (
+        <div className="settings-panel">
+          <label>
+            <input
+              type="checkbox"
+              checked={sound.enabled}
+              onChange={(e) => setSound({ enabled: e.target.checked })}
+            />
+            {tr('display.sound')}
+          </label>
+          <label>
+            {tr('display.volume')}
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.1}
+              value={sound.volume}
+              onChange={(e) => setSound({ volume: Number(e.target.value) })}
+            />
+          </label>
+        </div>
+      )}
+      <button type="button" className="gear" aria-label={tr('display.sound')} onClick={() => setOpen(!open)}>
+        ⚙
+      </button>
+    </div>
+  );
+}
+
+function Pairing({ onPair }: { onPair: (token: string) => void }) {
+  const tr = useT();
+  const [value, setValue] = useState('');
+  return (
+    <main className="pairing">
+      <h1>{tr('display.pairTitle')}</h1>
+      <p>{tr('display.pairHint')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (value.trim()) onPair(value.trim());
+        }}
+      >
+        <label>
+          {tr('kiosk.pairToken')}
+          <input value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
+        </label>
+        <button type="submit">{tr('kiosk.pairButton')}</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Chime, ClipPlayer, Speaker } from './announcer';
+
+/** The system's Indonesian voice, if the PC has one (Windows and Android usually do). */
+export function indonesianSpeaker(): Speaker | null {
+  const synth = globalThis.speechSynthesis;
+  const voice = synth?.getVoices().find((v) => v.lang.toLowerCase().startsWith('id'));
+  if (!synth || !voice) return null;
+  return {
+    speak: (text, volume) =>
+      new Promise<void>((resolve) => {
+        const utterance = new SpeechSynthesisUtterance(text);
+        utterance.voice = voice;
+        utterance.lang = voice.lang;
+        utterance.rate = 0.9;
+        utterance.volume = volume;
+        utterance.onend = () => resolve();
+        utterance.onerror = () => resolve();
+        synth.speak(utterance);
+      }),
+  };
+}
+
+/** Recorded clips under /display/clips/, played back to back. */
+export const clipPlayer: ClipPlayer = {
+  async play(clips, volume) {
+    for (const clip of clips) {
+      const audio = new Audio(`${import.meta.env.BASE_URL}clips/${clip}.wav`);
+      audio.volume = volume;
+      await new Promise<void>((resolve) => {
+        audio.onended = () => resolve();
+        audio.onerror = () => resolve();
+        audio.play().catch(() => resolve());
+      });
+    }
+  },
+};
+
+let context: AudioContext | null = null;
+
+/** A two-tone "ding-dong" made with Web Audio, so no file is needed. */
+export const chime: Chime = {
+  play(volume) {
+    context ??= new AudioContext();
+    const ctx = context;
+    const tone = (frequency: number, start: number) => {
+      const oscillator = ctx.createOscillator();
+      const gain = ctx.createGain();
+      oscillator.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.0001, ctx.currentTime + start);
+      gain.gain.exponentialRampToValueAtTime(0.4 * volume + 0.0001, ctx.currentTime + start + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + start + 0.7);
+      oscillator.connect(gain).connect(ctx.destination);
+      oscillator.start(ctx.currentTime + start);
+      oscillator.stop(ctx.currentTime + start + 0.75);
+    };
+    tone(880, 0);
+    tone(660, 0.45);
+    return new Promise((resolve) => setTimeout(resolve, 1300));
+  },
+};
