@@ -1,0 +1,210 @@
+import { saveDeviceToken } from '@pst/client';
+import { IKM_ELEMENTS, type StringKey, t } from '@pst/shared';
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { answerElement, answerIntegrity, chooseOverall, type Score } from './flow';
+import { useRating } from './store';
+import { useHub } from './use-hub';
+
+function useT() {
+  const lang = useRating((s) => s.lang);
+  return (key: StringKey, params?: Record<string, string | number>) => t(lang, key, params);
+}
+
+const FACES: Record<Score, string> = { 4: '😄', 3: '🙂', 2: '😐', 1: '🙁' };
+
+export function App() {
+  const { token, setToken } = useHub();
+  const tr = useT();
+  const { step, connection, toggleLang, request } = useRating(
+    useShallow((s) => ({
+      step: s.survey.step,
+      connection: s.connection,
+      toggleLang: s.toggleLang,
+      request: s.survey.request,
+    })),
+  );
+  if (!token || connection === 'unauthorized') {
+    return (
+      <Pairing
+        onPair={(value) => {
+          saveDeviceToken('rating', value);
+          setToken(value);
+        }}
+      />
+    );
+  }
+  return (
+    <div className="rating">
+      <header className="header">
+        <span>
+          {request && step.name !== 'idle'
+            ? tr('rating.for', { number: request.number, desk: request.deskName })
+            : 'PST'}
+        </span>
+        {connection !== 'online' && <span className="offline">{tr('app.offline')}</span>}
+        <button type="button" className="lang" onClick={toggleLang}>
+          {tr('app.language')}
+        </button>
+      </header>
+      <main className="screen">
+        {step.name === 'idle' && <Idle />}
+        {step.name === 'overall' && <Overall />}
+        {step.name === 'element' && <Element index={step.index} />}
+        {step.name === 'integrity' && <Integrity index={step.index} />}
+        {step.name === 'complaint' && <Complaint />}
+        {step.name === 'thanks' && <h1 className="thanks">{tr('rating.thanks')}</h1>}
+      </main>
+    </div>
+  );
+}
+
+function Idle() {
+  const tr = useT();
+  return (
+    <div className="idle">
+      <h1>{tr('rating.idleTitle')}</h1>
+      <p>{tr('rating.idleHint')}</p>
+      <p className="free">{tr('app.free')}</p>
+    </div>
+  );
+}
+
+function Overall() {
+  const tr = useT();
+  const update = useRating((s) => s.update);
+  return (
+    <>
+      <h1>{tr('rating.overall')}</h1>
+      <div className="choices faces">
+        {([4, 3, 2, 1] as const).map((score) => (
+          <button
+            key={score}
+            type="button"
+            className={`choice s${score}`}
+            onClick={() => update((s) => chooseOverall(s, score))}
+          >
+            <span className="face" aria-hidden="true">
+              {FACES[score]}
+            </span>
+            {tr(`rating.o${score}` as StringKey)}
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function Element({ index }: { index: number }) {
+  const tr = useT();
+  const update = useRating((s) => s.update);
+  const element = IKM_ELEMENTS[index];
+  if (!element) return null;
+  return (
+    <>
+      <p className="progress">{tr('rating.element', { n: index + 1 })}</p>
+      <h1>{element.name}</h1>
+      <div className="choices">
+        {[...element.answers].reverse().map((answer, i) => {
+          const score = (4 - i) as Score;
+          return (
+            <button
+              key={answer}
+              type="button"
+              className={`choice s${score}`}
+              onClick={() => update((s) => answerElement(s, score))}
+            >
+              {answer}
+            </button>
+          );
+        })}
+      </div>
+      <button type="button" className="skip" onClick={() => update((s) => answerElement(s, null))}>
+        {tr('rating.skip')}
+      </button>
+    </>
+  );
+}
+
+function Integrity({ index }: { index: 0 | 1 }) {
+  const tr = useT();
+  const update = useRating((s) => s.update);
+  return (
+    <>
+      <h1>{tr(index === 0 ? 'rating.imbalan' : 'rating.pungli')}</h1>
+      <div className="choices two">
+        <button type="button" className="choice s4" onClick={() => update((s) => answerIntegrity(s, false))}>
+          {tr('rating.no')}
+        </button>
+        <button type="button" className="choice s1" onClick={() => update((s) => answerIntegrity(s, true))}>
+          {tr('rating.yes')}
+        </button>
+      </div>
+      <button type="button" className="skip" onClick={() => update((s) => answerIntegrity(s, null))}>
+        {tr('rating.skip')}
+      </button>
+    </>
+  );
+}
+
+function Complaint() {
+  const tr = useT();
+  const { complaint, update, submit, error } = useRating(
+    useShallow((s) => ({
+      complaint: s.survey.complaint,
+      update: s.update,
+      submit: s.submit,
+      error: s.error,
+    })),
+  );
+  return (
+    <form
+      className="complaint"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label>
+        {tr('rating.complaint')}
+        <textarea
+          value={complaint}
+          rows={5}
+          maxLength={2000}
+          onChange={(e) => update((s) => ({ ...s, complaint: e.target.value }))}
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <button type="submit" className="send">
+        {tr('rating.send')}
+      </button>
+    </form>
+  );
+}
+
+function Pairing({ onPair }: { onPair: (token: string) => void }) {
+  const tr = useT();
+  const [value, setValue] = useState('');
+  return (
+    <main className="pairing">
+      <h1>{tr('rating.pairTitle')}</h1>
+      <p>{tr('rating.pairHint')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (value.trim()) onPair(value.trim());
+        }}
+      >
+        <label>
+          {tr('kiosk.pairToken')}
+          <input value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
+        </label>
+        <button type="submit">{tr('kiosk.pairButton')}</button>
+      </form>
+    </main>
+  );
+}

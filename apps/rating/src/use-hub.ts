@@ -1,0 +1,22 @@
+import { connectHub, readDeviceToken } from '@pst/client';
+import { useEffect, useState } from 'react';
+import { useRating } from './store';
+
+/** Connects with the tablet's token (paired to one desk) and opens the survey when that desk finishes a visit. */
+export function useHub(): { token: string | null; setToken: (token: string) => void } {
+  const [token, setToken] = useState(() => readDeviceToken('rating'));
+  useEffect(() => {
+    if (!token) return;
+    const { setHub, setConnection, requested } = useRating.getState();
+    const hub = connectHub({ token, onState: setConnection });
+    hub.socket.on('rating:request', requested);
+    setHub(hub);
+    const timer = setInterval(() => useRating.getState().tick(Date.now()), 1000);
+    return () => {
+      clearInterval(timer);
+      hub.close();
+      setHub(null);
+    };
+  }, [token]);
+  return { token, setToken };
+}
