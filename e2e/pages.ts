@@ -25,3 +25,43 @@ export async function openDesk(
 export function currentNumber(page: Page) {
   return page.getByTestId('current-number');
 }
+
+/** A visitor at the kiosk: optionally priority, taps a service, the kiosk goes back to its start. */
+export async function takeTicketAtKiosk(kiosk: Page, serviceName: string, priority = false): Promise<string> {
+  const button = kiosk.getByRole('button', { name: new RegExp(serviceName) });
+  await button.waitFor();
+  if (priority) await kiosk.getByRole('button', { name: /Prioritas/ }).click();
+  await button.click();
+  const number = (await kiosk.getByTestId('ticket-number').textContent()) as string;
+  await kiosk.getByTestId('ticket-number').click();
+  await button.waitFor();
+  return number;
+}
+
+export interface Visitor {
+  phone: string;
+  email: string;
+  fullName: string;
+  nik: string;
+  gender: 'Laki-laki' | 'Perempuan';
+  birthYear: string;
+  service: string;
+}
+
+/** The front office fills the guest book of the called visit and forwards it. */
+export async function fillGuestBook(page: Page, visitor: Visitor): Promise<void> {
+  const form = page.getByRole('form', { name: 'Buku Tamu' });
+  await form.getByLabel('Nomor HP/WhatsApp').fill(visitor.phone);
+  await form.getByLabel('Email').fill(visitor.email);
+  await form.getByLabel('Nama lengkap').fill(visitor.fullName);
+  await form.getByLabel('Nomor identitas').fill(visitor.nik);
+  await form.getByLabel('Jenis kelamin').selectOption(visitor.gender);
+  await form.getByLabel('Tahun lahir').fill(visitor.birthYear);
+  await form.getByLabel('Pendidikan tertinggi').selectOption('D4/S1');
+  await form.getByLabel('Pekerjaan utama').selectOption('Pegawai Swasta');
+  await form.getByLabel('Kategori instansi').selectOption('Swasta');
+  await form.getByLabel('Pemanfaatan utama hasil kunjungan').selectOption('Penelitian');
+  await form.getByRole('checkbox', { name: visitor.service }).check();
+  await form.getByLabel('Data yang dibutuhkan').fill('Statistik daerah');
+  await form.getByLabel(/Pengunjung menyetujui/).check();
+}

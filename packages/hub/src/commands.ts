@@ -189,9 +189,11 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     return hub.store.lookupGuest(by);
   },
   'visit:get': (hub, ctx, { ticketId }) => {
+    if (!hub.runner.state.tickets.has(ticketId)) throw new DomainError('UNKNOWN_TICKET', ticketId);
     if (!mayReadVisit(hub, ctx, ticketId)) throw new DomainError('FORBIDDEN');
+    const visit = visitDetail(hub, ticketId);
     hub.store.audit(hub.clock(), 'visit.read', { ticketId }, staffId(ctx));
-    return visitDetail(hub, ticketId);
+    return visit;
   },
   'visit:note': (hub, ctx, { deskId, ticketId, text }) => {
     const desk = hub.runner.state.desks[deskId];

@@ -141,7 +141,11 @@ export function createHttpApp(
   });
   app.get('/api/guestbook/export.:format', supervisor, async (req, res) => {
     const range = rangeOf(req, res);
-    if (!range || (req.params.format !== 'csv' && req.params.format !== 'xlsx')) return;
+    if (!range) return;
+    if (req.params.format !== 'csv' && req.params.format !== 'xlsx') {
+      res.status(404).json({ ok: false, error: errorBody('NOT_FOUND') });
+      return;
+    }
     const staff = res.locals.staff as StaffRecord;
     // Personal data leaves the hub here: who, when and which range is recorded (UU 27/2022).
     hub.store.audit(hub.clock(), 'guestbook.export', { ...range, format: req.params.format }, staff.id);
@@ -161,29 +165,46 @@ export function createHttpApp(
 
   for (const name of APPS) {
     const dist = join(options.appsDir, name, 'dist');
-    if (existsSync(join(dist, 'index.html'))) {
-      app.use(`/${name}`, express.static(dist, { index: 'index.html', maxAge: '1h' }));
-      // Client-side routes fall back to the app's page.
-      app.get(`/${name}/{*rest}`, (_req, res) => res.sendFile(join(dist, 'index.html')));
-    } else {
-      app.get([`/${name}`, `/${name}/{*rest}`], (_req, res) => {
-        res
-          .status(503)
-          .type('html')
-          .send(
-            page(
-              `${name} belum dibangun`,
-              `<h1>Aplikasi <code>${name}</code> belum dibangun</h1><p>Jalankan <code>npm run build</code> di folder proyek, lalu muat ulang halaman ini.</p><p lang="en">The <code>${name}</code> app is not built yet: run <code>npm run build</code>, then reload.</p>`,
-            ),
-          );
-      });
-    }
+    app.use(`/${name}`, express.static(dist, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes fall back to the app's page; until the app is built, a page says how.
+    app.get([`/${name}`, `/${name}/{*rest}`], (_req, res) => {
+      const index = join(dist, 'index.html');
+      if (existsSync(index)) {
+        res.sendFile(index);
+        return;
+      }
+      res
+        .status(503)
+        .type('html')
+        .send(
+          page(
+            `${name} belum dibangun`,
+            `<h1>Aplikasi <code>${name}</code> belum dibangun</h1><p>Jalankan <code>npm run build</code> di folder proyek, lalu muat ulang halaman ini.</p><p lang="en">The <code>${name}</code> app is not built yet: run <code>npm run build</code>, then reload.</p>`,
+          ),
+        );
+    });
   }
 
   app.get('/', (_req, res) => {
     const links = APPS.map((name) => `<li><a href="/${name}/">/${name}</a></li>`).join('');
     res.type('html').send(page('PST', `<h1>${hub.runner.state.config.office.name}</h1><ul>${links}</ul>`));
   });
+
+  // A body that is not JSON (or too big) gets the same error shape as everything else, never a stack trace.
+  app.use(
+    (
+      error: Error & { status?: number },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      hub.log.warn({ err: error.message }, 'bad HTTP request');
+      res.status(error.status && error.status < 500 ? error.status : 500).json({
+        ok: false,
+        error: errorBody(error.status && error.status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL'),
+      });
+    },
+  );
 
   return app;
 }

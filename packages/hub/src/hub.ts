@@ -59,7 +59,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       ? options.printer
       : createPrinter(options.printer ?? { kind: 'file', dir: join(options.dataDir, 'printed') });
   const limits = options.kioskRateLimit ?? { burst: 6, refillMs: 5000 };
-  const httpServer = createServer();
+  // Express answers every request that is not Socket.IO's: it is the server's handler before
+  // Socket.IO attaches, so Socket.IO can route only its own path to itself (a request must never
+  // reach both, or the second answer crashes the process).
+  let app: ReturnType<typeof createHttpApp> | null = null;
+  const httpServer = createServer((req, res) => {
+    if (app) app(req, res);
+    else res.writeHead(503).end();
+  });
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
     // Frames above 1 MB close the connection; anything below is answered (a huge string gets VALIDATION_FAILED).
@@ -156,19 +163,24 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     });
   });
 
-  const app = createHttpApp(context, {
+  app = createHttpApp(context, {
     appsDir: options.appsDir ?? REPO_APPS_DIR,
     version: HUB_VERSION,
     startedAt: Date.now(),
   });
-  httpServer.on('request', app);
 
-  // The office day ends at midnight even when nobody is taking tickets.
+  // Every 30 s: the office day ends at midnight even when nobody takes tickets, and the board goes
+  // out again so every screen's clock and breach count follow the hub's time.
   const endDay = () => {
     try {
-      if (runner.execute({ type: 'endDay' }, 'hub').length > 0) board.schedule();
+      runner.execute({ type: 'endDay' }, 'hub');
     } catch (error) {
       log.error({ err: error }, 'ending the day failed');
+    }
+    board.schedule();
+    // A revoked device or an ended session loses its pushes too, not only its commands.
+    for (const socket of io.of('/').sockets.values()) {
+      if (!authenticate(store, socket.handshake.auth.token, clock())) socket.disconnect(true);
     }
   };
   endDay();

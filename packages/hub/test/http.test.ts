@@ -52,6 +52,13 @@ describe('HTTP', () => {
       error: { code: 'LOGIN_FAILED' },
     });
     expect((await post({ username: 'rina' })).status).toBe(400);
+    const broken = await fetch(`${hub?.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": ',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const pinInLog = hub.store.db
       .prepare(`SELECT count(*) AS n FROM events WHERE payload LIKE '%2468%'`)
       .get();
@@ -76,6 +83,22 @@ describe('HTTP', () => {
     expect((await fetch(`${hub.url}/t/20261125-K999`)).status).toBe(404);
     const english = await (await fetch(`${hub.url}/t/${second.ticket.id}?lang=en`)).text();
     expect(english).toContain('Waiting');
+  });
+
+  it('survives Socket.IO long-polling requests next to its own routes', async () => {
+    hub = await startHub();
+    // Clients that start with polling (the socket.io-client default) must not take the hub down.
+    const polling = await fetch(`${hub.url}/socket.io/?EIO=4&transport=polling`);
+    expect(polling.status).toBeLessThan(500);
+    const { token } = hub.store.addDevice('display', 'TV', null, hub.now.value);
+    const { io } = await import('socket.io-client');
+    const client = io(hub.url, { auth: { token }, reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      client.once('connect', () => resolve());
+      client.once('connect_error', reject);
+    });
+    client.disconnect();
+    expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
   });
 
   it('says how to build an app that is not built yet', async () => {
