@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { PrinterConfig } from '@pst/printer';
 import { DEVICE_ROLES, type DeviceRole, HUB_PORT, STAFF_ROLES, type StaffRole } from '@pst/shared';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { eraseVisitor, restoreBackup } from './data-care';
 import { APPS } from './http';
 import { createHub } from './hub';
 import { lanAddresses } from './lan';
@@ -155,6 +156,29 @@ program
     withStore((store) => {
       const result = seedOffice(store, { days: opts.days, seed: opts.seed });
       console.log(`${result.visits} kunjungan dibuat untuk ${result.days} hari terakhir / visits seeded`);
+    }),
+  );
+
+program
+  .command('restore')
+  .description('replace the database with a backup (stop the hub first)')
+  .requiredOption('--from <file>', 'backup file')
+  .action((opts: { from: string }) => {
+    restoreBackup(resolve(opts.from), dataDir());
+    console.log(`restored ${resolve(opts.from)}; the previous database is kept as pst.sqlite.before-restore`);
+  });
+
+program
+  .command('erase')
+  .description("erase a visitor's personal data on request (UU 27/2022)")
+  .option('--phone <phone>')
+  .option('--email <email>')
+  .action((opts: { phone?: string; email?: string }) =>
+    withStore((store) => {
+      if (!opts.phone && !opts.email) throw new InvalidArgumentError('give --phone or --email');
+      console.log(
+        `${eraseVisitor(store, opts, Date.now(), 'admin-cli')} entri dihapus data pribadinya / entries erased`,
+      );
     }),
   );
 

@@ -15,6 +15,7 @@ import {
   type DeskView,
   errorBody,
   type ParsedPayload,
+  type SettingsView,
   type SocketData,
   schemas,
   type TicketView,
@@ -22,6 +23,7 @@ import {
 } from '@pst/shared';
 import { newId } from './auth';
 import type { HubContext } from './context';
+import { eraseVisitor } from './data-care';
 
 type Ctx = { data: SocketData; log: HubContext['log'] };
 type Handler<E extends CommandName> = (
@@ -119,6 +121,34 @@ const deskCommand =
     hub.runner.execute({ type, deskId, staffId: staffId(ctx) }, staffId(ctx));
     return deskView(hub, deskId);
   };
+
+function settingsView(hub: HubContext): SettingsView {
+  return {
+    config: hub.runner.state.config,
+    staff: hub.store.staff(),
+    devices: hub.store.devices().map(({ id, role, name, deskId, revokedAt, lastSeenAt }) => ({
+      id,
+      role,
+      name,
+      deskId,
+      revokedAt,
+      lastSeenAt,
+    })),
+    holidays: hub.store.holidays(),
+    dataCare: hub.store.dataCare(),
+  };
+}
+
+/** A settings change: written and recorded in the audit trail in one transaction. */
+function saveSetting(hub: HubContext, ctx: Ctx, key: string, value: unknown): SettingsView {
+  hub.store.db.transaction(() => {
+    hub.store.setSetting(key, value);
+    hub.store.audit(hub.clock(), `settings.${key}`, value, staffId(ctx));
+  })();
+  return settingsView(hub);
+}
+
+const PAIRING_APPS = { kiosk: 'kiosk', display: 'display', rating: 'rating' } as const;
 
 export const handlers: { [E in CommandName]: Handler<E> } = {
   'ticket:take': async (hub, ctx, { serviceId, priority }) => {
@@ -225,6 +255,51 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
       ]),
     );
   },
+  'settings:get': (hub) => settingsView(hub),
+  'settings:config': (hub, ctx, { config }) => {
+    // Through the domain, so desks and queues follow at once and the change is in the event log.
+    hub.runner.execute({ type: 'configure', config }, staffId(ctx), () =>
+      hub.store.setSetting('queue-config', config),
+    );
+    return settingsView(hub);
+  },
+  'settings:staff': (hub, ctx, input) => {
+    try {
+      hub.store.saveStaff(input, hub.clock(), staffId(ctx));
+    } catch {
+      throw new DomainError('VALIDATION_FAILED', 'a new account needs a PIN');
+    }
+    return settingsView(hub);
+  },
+  'settings:device-pair': (hub, ctx, { role, name, deskId }) => {
+    if (role === 'rating' && !hub.runner.state.config.desks.some((d) => d.id === deskId)) {
+      throw new DomainError('UNKNOWN_DESK', deskId ?? '');
+    }
+    const { device, token } = hub.store.addDevice(
+      role,
+      name,
+      role === 'rating' ? (deskId ?? null) : null,
+      hub.clock(),
+    );
+    hub.store.audit(hub.clock(), 'device.paired', { id: device.id, role }, staffId(ctx));
+    return { deviceId: device.id, token, link: `${hub.publicUrl()}/${PAIRING_APPS[role]}/#token=${token}` };
+  },
+  'settings:device-revoke': (hub, ctx, { deviceId }) => {
+    if (!hub.store.revokeDevice(deviceId, hub.clock())) throw new DomainError('NOT_FOUND', deviceId);
+    hub.store.audit(hub.clock(), 'device.revoked-by', { deviceId }, staffId(ctx));
+    for (const socket of hub.io.of('/').sockets.values())
+      if (socket.data.deviceId === deviceId) socket.disconnect(true);
+    return settingsView(hub);
+  },
+  'settings:holidays': (hub, ctx, { holidays }) =>
+    saveSetting(
+      hub,
+      ctx,
+      'holidays',
+      [...holidays].sort((a, b) => a.date.localeCompare(b.date)),
+    ),
+  'settings:data-care': (hub, ctx, care) => saveSetting(hub, ctx, 'data-care', care),
+  'guestbook:erase': (hub, ctx, by) => ({ erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx)) }),
   'session:whoami': (_hub, ctx) => ({
     role: ctx.data.role,
     deviceId: ctx.data.deviceId ?? null,
@@ -242,6 +317,7 @@ const READ_ONLY = new Set<CommandName>([
   'visit:get',
   'session:whoami',
   'desk:staff',
+  'settings:get',
 ]);
 
 /**

@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrinter, type PrinterConfig, type PrinterTransport, renderTicket } from '@pst/printer';
-import { type CommandName, errorBody, HUB_PORT, type SocketData, schemas } from '@pst/shared';
+import { type CommandName, errorBody, HUB_PORT, officeDay, type SocketData, schemas } from '@pst/shared';
 import { type Logger, pino } from 'pino';
 import { Server } from 'socket.io';
 import { BoardBroadcaster, boardSnapshot } from './board';
 import { runCommand } from './commands';
 import type { HubContext, HubServer } from './context';
+import { applyRetention, dailyBackup } from './data-care';
 import { createHttpApp } from './http';
 import { lanAddresses } from './lan';
 import { PrintQueue } from './print-queue';
@@ -183,8 +184,29 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       if (!authenticate(store, socket.handshake.auth.token, clock())) socket.disconnect(true);
     }
   };
+  // Once per office day: personal data past its retention is erased and the database backed up.
+  let caredFor = '';
+  const dataCare = () => {
+    const tz = runner.state.config.office.timeZone;
+    const day = officeDay(clock(), tz);
+    if (day === caredFor) return;
+    caredFor = day;
+    const care = store.dataCare();
+    try {
+      applyRetention(store, clock(), tz, care.retentionDays);
+    } catch (error) {
+      log.error({ err: error }, 'retention failed');
+    }
+    dailyBackup(store, join(options.dataDir, 'backups'), day, care.backupDays).catch((error: unknown) =>
+      log.error({ err: error }, 'daily backup failed'),
+    );
+  };
   endDay();
-  const dayTimer = setInterval(endDay, 30_000);
+  dataCare();
+  const dayTimer = setInterval(() => {
+    endDay();
+    dataCare();
+  }, 30_000);
   dayTimer.unref();
 
   await new Promise<void>((resolve, reject) => {

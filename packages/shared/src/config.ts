@@ -44,11 +44,49 @@ export const officeSchema = z.strictObject({
 });
 export type Office = z.infer<typeof officeSchema>;
 
-export const queueConfigSchema = z.strictObject({
-  office: officeSchema,
-  services: z.array(serviceSchema).min(1).max(20),
-  desks: z.array(deskSchema).max(50),
-});
+export const queueConfigSchema = z
+  .strictObject({
+    office: officeSchema,
+    services: z.array(serviceSchema).min(1).max(20),
+    desks: z.array(deskSchema).max(50),
+  })
+  .superRefine((config, ctx) => {
+    const unique = (values: string[], path: string, what: string) => {
+      const seen = new Set<string>();
+      values.forEach((v, i) => {
+        if (seen.has(v))
+          ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} ${v} dipakai dua kali` });
+        seen.add(v);
+      });
+    };
+    unique(
+      config.services.map((s) => s.id),
+      'services',
+      'Kode layanan',
+    );
+    unique(
+      config.services.map((s) => s.prefix),
+      'services',
+      'Huruf awalan',
+    );
+    unique(
+      config.desks.map((d) => d.id),
+      'desks',
+      'Kode meja',
+    );
+    const services = new Set(config.services.map((s) => s.id));
+    config.desks.forEach((desk, i) => {
+      for (const service of desk.services) {
+        if (!services.has(service)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['desks', i, 'services'],
+            message: `Layanan ${service} tidak ada`,
+          });
+        }
+      }
+    });
+  });
 export type QueueConfig = z.infer<typeof queueConfigSchema>;
 
 /** Defaults from DOMAIN.md (BPS Kabupaten Kendal); every value is editable. */

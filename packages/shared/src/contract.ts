@@ -3,9 +3,10 @@
  * payload is parsed with these before anything else), ack and push types, and who may send what.
  */
 import { z } from 'zod';
-import type { QueueConfig } from './config';
+import { type QueueConfig, queueConfigSchema } from './config';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
+import { type Holiday, holidaySchema } from './working-days';
 
 // ---------- roles ----------
 export const DEVICE_ROLES = ['kiosk', 'display', 'rating'] as const;
@@ -76,6 +77,34 @@ export const schemas = {
   }),
   'session:whoami': z.strictObject({}),
   'desk:staff': z.strictObject({}),
+  'settings:get': z.strictObject({}),
+  'settings:config': z.strictObject({ config: queueConfigSchema }),
+  'settings:staff': z.strictObject({
+    username: z.string().regex(/^[a-z0-9._-]{2,40}$/, 'huruf kecil, angka, titik, garis'),
+    name: z.string().trim().min(2).max(80),
+    role: z.enum(STAFF_ROLES),
+    /** Required for a new account; for an existing one, a new PIN resets it. */
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, 'PIN 4 sampai 8 angka')
+      .optional(),
+    active: z.boolean().default(true),
+  }),
+  'settings:device-pair': z.strictObject({
+    role: z.enum(DEVICE_ROLES),
+    name: z.string().trim().min(2).max(60),
+    deskId: id.optional(),
+  }),
+  'settings:device-revoke': z.strictObject({ deviceId: z.string().min(1).max(60) }),
+  'settings:holidays': z.strictObject({ holidays: z.array(holidaySchema).max(100) }),
+  'settings:data-care': z.strictObject({
+    retentionDays: z.number().int().min(30).max(3650),
+    backupDays: z.number().int().min(1).max(365),
+  }),
+  'guestbook:erase': z.union([
+    z.strictObject({ phone: phoneSchema }),
+    z.strictObject({ email: z.email().max(120) }),
+  ]),
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -106,6 +135,14 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'rating:submit': ['rating'],
   'session:whoami': ['kiosk', 'display', 'rating', ...STAFF_AT_DESK],
   'desk:staff': ['supervisor', 'admin'],
+  'settings:get': ['supervisor', 'admin'],
+  'settings:config': ['supervisor', 'admin'],
+  'settings:staff': ['admin', 'supervisor'],
+  'settings:device-pair': ['supervisor', 'admin'],
+  'settings:device-revoke': ['supervisor', 'admin'],
+  'settings:holidays': ['supervisor', 'admin'],
+  'settings:data-care': ['admin'],
+  'guestbook:erase': ['supervisor', 'admin'],
 };
 
 // ---------- views (what the hub sends) ----------
@@ -280,6 +317,30 @@ export interface ClientToHubEvents {
   'session:whoami': Handler<'session:whoami', SessionInfo>;
   /** Who holds each desk now (staff names stay off the public board). */
   'desk:staff': Handler<'desk:staff', Record<string, string | null>>;
+  'settings:get': Handler<'settings:get', SettingsView>;
+  'settings:config': Handler<'settings:config', SettingsView>;
+  'settings:staff': Handler<'settings:staff', SettingsView>;
+  /** The token is shown once, with the link that pairs the device when opened on it. */
+  'settings:device-pair': Handler<'settings:device-pair', { deviceId: string; token: string; link: string }>;
+  'settings:device-revoke': Handler<'settings:device-revoke', SettingsView>;
+  'settings:holidays': Handler<'settings:holidays', SettingsView>;
+  'settings:data-care': Handler<'settings:data-care', SettingsView>;
+  'guestbook:erase': Handler<'guestbook:erase', { erased: number }>;
+}
+
+export interface SettingsView {
+  config: QueueConfig;
+  staff: Array<{ id: string; username: string; name: string; role: StaffRole; active: boolean }>;
+  devices: Array<{
+    id: string;
+    role: DeviceRole;
+    name: string;
+    deskId: string | null;
+    revokedAt: number | null;
+    lastSeenAt: number | null;
+  }>;
+  holidays: Holiday[];
+  dataCare: { retentionDays: number; backupDays: number };
 }
 
 export type CommandResult<E extends CommandName> =

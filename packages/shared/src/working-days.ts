@@ -1,12 +1,14 @@
+import { z } from 'zod';
 import holidays2026 from './holidays-2026.json' with { type: 'json' };
 import { addDays, isoWeekday } from './time';
 
-export interface Holiday {
-  date: string;
-  name: string;
+export const holidaySchema = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  name: z.string().trim().min(2).max(120),
   /** Cuti bersama: a joint leave day set by the yearly joint ministerial decree (SKB). */
-  isJointLeave: boolean;
-}
+  isJointLeave: z.boolean(),
+});
+export type Holiday = z.infer<typeof holidaySchema>;
 
 /** Shipped as data the admin edits: no package has Indonesia's dates right (see DOMAIN.md). */
 export const DEFAULT_HOLIDAYS: Holiday[] = holidays2026;

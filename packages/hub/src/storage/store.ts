@@ -1,8 +1,10 @@
 import { type DomainEvent, type QueueState, type Ticket, ticketStatus } from '@pst/queue-core';
 import {
   DEFAULT_CONFIG,
+  DEFAULT_HOLIDAYS,
   type DeviceRole,
   type GuestBookEntry,
+  type Holiday,
   type ParsedPayload,
   type QueueConfig,
   queueConfigSchema,
@@ -164,6 +166,19 @@ export class Store {
     return queueConfigSchema.parse(stored);
   }
 
+  holidays(): Holiday[] {
+    return this.getSetting<Holiday[]>('holidays') ?? DEFAULT_HOLIDAYS;
+  }
+
+  /** How long personal data is kept and how many daily backups stay (settings, with defaults). */
+  dataCare(): { retentionDays: number; backupDays: number } {
+    return {
+      retentionDays: 730,
+      backupDays: 14,
+      ...(this.getSetting<{ retentionDays: number; backupDays: number }>('data-care') ?? {}),
+    };
+  }
+
   // ---------- devices and staff ----------
 
   addDevice(
@@ -221,6 +236,40 @@ export class Store {
       .run(id, input.username, input.name, input.role, hashPin(input.pin), now);
     this.audit(now, 'staff.added', { id, username: input.username, role: input.role }, 'admin');
     return { id, username: input.username, name: input.name, role: input.role, active: true };
+  }
+
+  /** Adds an account, or changes one: name, role, active, and the PIN when a new one is given. */
+  saveStaff(
+    input: { username: string; name: string; role: StaffRole; pin?: string; active: boolean },
+    now: number,
+    actor: string,
+  ): void {
+    const existing = this.db.prepare('SELECT id FROM staff WHERE username = ?').get(input.username) as
+      | { id: string }
+      | undefined;
+    if (!existing) {
+      if (!input.pin) throw new Error('a new account needs a PIN');
+      this.addStaff({ ...input, pin: input.pin }, now);
+      if (!input.active)
+        this.db.prepare('UPDATE staff SET active = 0 WHERE username = ?').run(input.username);
+      return;
+    }
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE staff SET name = ?, role = ?, active = ? WHERE id = ?')
+        .run(input.name, input.role, input.active ? 1 : 0, existing.id);
+      if (input.pin)
+        this.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(hashPin(input.pin), existing.id);
+      // A disabled account or a new PIN ends the sessions in use.
+      if (!input.active || input.pin)
+        this.db.prepare('DELETE FROM sessions WHERE staff_id = ?').run(existing.id);
+      this.audit(
+        now,
+        'staff.changed',
+        { id: existing.id, role: input.role, active: input.active, pinReset: !!input.pin },
+        actor,
+      );
+    })();
   }
 
   staff(): StaffRecord[] {

@@ -1,0 +1,98 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
+import Database from 'better-sqlite3';
+import type { Store } from './storage/store';
+
+/** Personal fields of a guest-book entry (UU 27/2022); everything else is anonymous statistics. */
+export const PERSONAL_FIELDS = [
+  'identityNumber',
+  'fullName',
+  'email',
+  'phone',
+  'address',
+  'institutionName',
+  'dataNeeded',
+] as const;
+
+function erase(store: Store, where: string, params: unknown[], now: number): number {
+  const rows = store.db
+    .prepare(`SELECT id, entry FROM guest_book WHERE erased_at IS NULL AND ${where}`)
+    .all(...params) as Array<{
+    id: string;
+    entry: string;
+  }>;
+  const update = store.db.prepare(
+    'UPDATE guest_book SET entry = ?, phone = NULL, email = NULL, erased_at = ? WHERE id = ?',
+  );
+  store.db.transaction(() => {
+    for (const row of rows) {
+      const entry = JSON.parse(row.entry) as Record<string, unknown>;
+      for (const field of PERSONAL_FIELDS) delete entry[field];
+      update.run(JSON.stringify(entry), now, row.id);
+    }
+  })();
+  return rows.length;
+}
+
+/** Erases the personal fields of entries older than the retention period; the statistics stay. */
+export function applyRetention(store: Store, now: number, tz: OfficeTimeZone, retentionDays: number): number {
+  const cutoff = addDays(officeDay(now, tz), -retentionDays);
+  const erased = erase(store, 'day < ?', [cutoff], now);
+  if (erased > 0) store.audit(now, 'guestbook.retention', { before: cutoff, erased }, 'hub');
+  return erased;
+}
+
+/** A visitor's request to be forgotten: every entry with this phone or email loses its personal fields. */
+export function eraseVisitor(
+  store: Store,
+  by: { phone?: string; email?: string },
+  now: number,
+  actor: string,
+): number {
+  const phone = by.phone ? normalizePhone(by.phone) : null;
+  const email = by.email?.trim().toLowerCase() || null;
+  if (!phone && !email) return 0;
+  const erased = erase(store, '(phone = ? OR email = ?)', [phone, email], now);
+  store.audit(now, 'guestbook.erase-request', { by: phone ? 'phone' : 'email', erased }, actor);
+  return erased;
+}
+
+/** The day's backup (SQLite online backup, safe while the hub runs), keeping the last `keepDays`. */
+export async function dailyBackup(
+  store: Store,
+  dir: string,
+  day: string,
+  keepDays: number,
+): Promise<string | null> {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `pst-${day}.sqlite`);
+  if (existsSync(file)) return null;
+  await store.backup(file);
+  const backups = readdirSync(dir)
+    .filter((f) => /^pst-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f))
+    .sort();
+  for (const old of backups.slice(0, Math.max(0, backups.length - keepDays))) rmSync(join(dir, old));
+  return file;
+}
+
+/**
+ * Puts a backup in place of the database (the hub must be stopped): the backup is checked first,
+ * and the current file is kept beside it as `pst.sqlite.before-restore`.
+ */
+export function restoreBackup(backupFile: string, dataDir: string): void {
+  const check = new Database(backupFile, { readonly: true });
+  try {
+    const ok = check.pragma('integrity_check', { simple: true }) === 'ok';
+    const hasEvents = check
+      .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'events'`)
+      .get() as { n: number };
+    if (!ok || hasEvents.n !== 1) throw new Error(`${backupFile} is not a sound PST database`);
+  } finally {
+    check.close();
+  }
+  const target = join(dataDir, 'pst.sqlite');
+  if (existsSync(target)) copyFileSync(target, `${target}.before-restore`);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  copyFileSync(backupFile, target);
+}

@@ -1,0 +1,125 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG, guestBookEntrySchema } from '@pst/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyRetention, dailyBackup, eraseVisitor, restoreBackup } from '../src/data-care';
+import { reportTables } from '../src/exports';
+import { buildReport } from '../src/reports';
+import { Store } from '../src/storage/store';
+import { GUEST, tempDir } from '../src/testing';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 25, 2, 0);
+const entry = guestBookEntrySchema.parse(GUEST);
+let stores: Store[] = [];
+afterEach(() => {
+  for (const s of stores) s.close();
+  stores = [];
+});
+
+function storeWith(days: Array<[string, string]>) {
+  const dir = tempDir();
+  const store = new Store(join(dir, 'pst.sqlite'));
+  stores.push(store);
+  for (const [id, day] of days) {
+    store.insertGuestBook(
+      id,
+      { ...entry, phone: id === 'gb-other' ? '081211112222' : entry.phone },
+      `t-${id}`,
+      day,
+      'rina',
+      Date.parse(`${day}T02:00:00Z`),
+    );
+  }
+  return { dir, store };
+}
+
+describe('personal data care', () => {
+  it('erases personal fields past the retention period and nothing else; the statistics stay', () => {
+    const { store } = storeWith([
+      ['gb-old', '2024-11-20'],
+      ['gb-edge', '2024-11-25'],
+      ['gb-new', '2026-11-20'],
+    ]);
+    expect(applyRetention(store, NOW, 'Asia/Jakarta', 730)).toBe(1);
+    const old = store.db
+      .prepare('SELECT entry, phone, email, erased_at FROM guest_book WHERE id = ?')
+      .get('gb-old') as {
+      entry: string;
+      phone: string | null;
+      erased_at: number;
+    };
+    const kept = JSON.parse(old.entry);
+    for (const field of [
+      'identityNumber',
+      'fullName',
+      'email',
+      'phone',
+      'address',
+      'institutionName',
+      'dataNeeded',
+    ]) {
+      expect(kept).not.toHaveProperty(field);
+    }
+    expect(kept).toMatchObject({
+      gender: 'Perempuan',
+      birthYear: 1995,
+      education: 'D4/S1',
+      purpose: 'Penelitian',
+    });
+    expect(old.phone).toBeNull();
+    expect(old.erased_at).toBe(NOW);
+    expect(store.guestBookById('gb-edge')?.fullName).toBe('Siti Aminah');
+    expect(store.guestBookById('gb-new')?.fullName).toBe('Siti Aminah');
+    expect(store.lookupGuest({ phone: '081234567890' })?.fullName).toBe('Siti Aminah');
+    // The anonymous statistics of the erased visit are still counted.
+    const report = buildReport(store.db, { from: '2024-01-01', to: '2026-12-31' }, 'Asia/Jakarta');
+    expect(report.guestBook.entries).toBe(2);
+    expect(reportTables(report, DEFAULT_CONFIG).find((t) => t.name === 'buku-tamu')).toBeDefined();
+    expect(applyRetention(store, NOW, 'Asia/Jakarta', 730)).toBe(0);
+  });
+
+  it('erases one visitor on request, found by phone in any format, and logs it', () => {
+    const { store } = storeWith([
+      ['gb-a', '2026-10-01'],
+      ['gb-b', '2026-11-01'],
+      ['gb-other', '2026-11-02'],
+    ]);
+    expect(eraseVisitor(store, { phone: '+62 812-3456-7890' }, NOW, 'staff-1')).toBe(2);
+    expect(store.lookupGuest({ phone: '081234567890' })).toBeNull();
+    expect(store.guestBookById('gb-other')?.fullName).toBe('Siti Aminah');
+    const audit = store.db
+      .prepare(`SELECT actor, payload FROM events WHERE type = 'guestbook.erase-request'`)
+      .get();
+    expect(audit).toEqual({ actor: 'staff-1', payload: JSON.stringify({ by: 'phone', erased: 2 }) });
+  });
+});
+
+describe('backups', () => {
+  it('makes one backup a day, keeps the last ones, and restores a backup', async () => {
+    const { dir, store } = storeWith([['gb-a', '2026-11-01']]);
+    const backups = join(dir, 'backups');
+    for (let d = 0; d < 5; d++) {
+      const day = new Date(NOW - (4 - d) * DAY).toISOString().slice(0, 10);
+      await dailyBackup(store, backups, day, 3);
+    }
+    expect(await dailyBackup(store, backups, '2026-11-25', 3)).toBeNull();
+    expect(readdirSync(backups).sort()).toEqual([
+      'pst-2026-11-23.sqlite',
+      'pst-2026-11-24.sqlite',
+      'pst-2026-11-25.sqlite',
+    ]);
+
+    // Something goes wrong after the backup: restore it.
+    store.db.prepare('DELETE FROM guest_book').run();
+    store.close();
+    stores = [];
+    restoreBackup(join(backups, 'pst-2026-11-25.sqlite'), dir);
+    const restored = new Store(join(dir, 'pst.sqlite'));
+    stores.push(restored);
+    expect(restored.guestBookById('gb-a')?.fullName).toBe('Siti Aminah');
+    expect(restored.integrityOk()).toBe(true);
+    expect(existsSync(join(dir, 'pst.sqlite.before-restore'))).toBe(true);
+    expect(() => restoreBackup(join(dir, 'pst.sqlite.before-restore.missing'), dir)).toThrow();
+  });
+});
