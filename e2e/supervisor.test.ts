@@ -65,4 +65,34 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
     await workbook.xlsx.load(readFileSync(file).buffer as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toContain('IKM');
   });
+
+  it('changes a service live on the kiosk, and pairs a new display with a link', async () => {
+    const kioskToken = hub.store.addDevice('kiosk', 'Kiosk', null, hub.now.value).token;
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await kiosk.goto(`${hub.url}/kiosk/#token=${kioskToken}`);
+    await kiosk.getByRole('button', { name: /Perpustakaan/ }).waitFor();
+
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await page.goto(`${hub.url}/counter/`);
+    await page.getByLabel('Nama pengguna').fill('kepala');
+    await page.getByLabel('PIN').fill('8642');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Pengaturan' }).click();
+    await page.getByLabel('Nama perpustakaan', { exact: true }).fill('Perpustakaan Digital');
+    await page.getByRole('button', { name: 'Simpan layanan dan meja' }).click();
+    await page.getByText('Pengaturan disimpan').waitFor();
+    await kiosk.getByRole('button', { name: /Perpustakaan Digital/ }).waitFor();
+
+    const pair = page.getByRole('form', { name: 'Pasangkan perangkat baru' });
+    await pair.getByLabel('Peran').selectOption('display');
+    await pair.getByLabel('Nama').fill('TV Ruang Tunggu');
+    await pair.getByRole('button', { name: 'Pasangkan perangkat baru' }).click();
+    const link = (await page.getByTestId('pair-link').textContent()) as string;
+    expect(link).toMatch(/^http:\/\/pst\.local:3324\/display\/#token=[\w-]{32}$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'supervisor-settings');
+    const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await tv.goto(link.replace('http://pst.local:3324', hub.url));
+    await tv.getByText('Belum ada panggilan').or(tv.getByTestId('called-number')).waitFor();
+  });
 });

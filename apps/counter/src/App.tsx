@@ -4,6 +4,7 @@ import { DeskScreen } from './DeskScreen';
 import { desksFor } from './desk-logic';
 import { useT } from './i18n';
 import { Reports } from './Reports';
+import { Settings } from './Settings';
 import { SupervisorBoard } from './SupervisorBoard';
 import { isSupervisor, type Tab, useCounter } from './store';
 import { useHub } from './use-hub';
@@ -68,7 +69,7 @@ function SupervisorShell() {
       )}
       <main className="supervisor-main">
         <Notice />
-        {tab === 'board' ? <SupervisorBoard /> : <Reports />}
+        {tab === 'board' ? <SupervisorBoard /> : tab === 'reports' ? <Reports /> : <Settings />}
       </main>
     </div>
   );
@@ -82,6 +83,7 @@ function SupervisorNav({ tab, setTab }: { tab: Tab; setTab: (tab: Tab) => void }
         [
           ['board', 'sup.board'],
           ['reports', 'sup.reports'],
+          ['settings', 'set.title'],
           ['desk', 'sup.myDesk'],
         ] as const
       ).map(([id, key]) => (

@@ -1,5 +1,19 @@
 import type { ConnectionState, HubConnection } from '@pst/client';
-import type { BoardSnapshot, DeskView, ErrorBody, Lang, StaffRole, VisitDetail } from '@pst/shared';
+import type {
+  BoardSnapshot,
+  CommandName,
+  CommandResult,
+  DeskView,
+  ErrorBody,
+  Lang,
+  Payload,
+  SettingsView,
+  StaffRole,
+  VisitDetail,
+} from '@pst/shared';
+
+export type SettingsCommand = Extract<CommandName, `settings:${string}` | 'guestbook:erase'>;
+
 import { create } from 'zustand';
 import {
   checkDraft,
@@ -27,7 +41,7 @@ function stored<T>(key: string): T | null {
 }
 
 export type Notice = { kind: 'error' | 'ok'; text: string } | null;
-export type Tab = 'board' | 'reports' | 'desk';
+export type Tab = 'board' | 'reports' | 'settings' | 'desk';
 export type RangeQuery = { preset: 'today' | 'week' | 'month' } | { from: string; to: string };
 
 /** The hub's report (see packages/hub/src/reports.ts); typed where the screens read it. */
@@ -84,6 +98,7 @@ export interface CounterState {
   deskStaff: Record<string, string | null>;
   report: ReportData | null;
   reportRange: RangeQuery;
+  settings: SettingsView | null;
 
   setHub(hub: HubConnection | null): void;
   setConnection(state: ConnectionState): void;
@@ -103,6 +118,12 @@ export interface CounterState {
   addNote(text: string): Promise<boolean>;
   loadVisit(ticketId: string | null): Promise<void>;
   setTab(tab: Tab): void;
+  /** Runs a settings command; the new settings replace the shown ones, a refusal becomes the notice. */
+  settingsCommand<E extends SettingsCommand>(
+    event: E,
+    payload: Payload<E>,
+    done?: string,
+  ): Promise<CommandResult<E> | null>;
   loadReport(range: RangeQuery): Promise<void>;
 }
 
@@ -158,6 +179,7 @@ export const useCounter = create<CounterState>()((set, get) => {
     deskStaff: {},
     report: null,
     reportRange: { preset: 'today' },
+    settings: null,
 
     setHub: (hub) => set({ hub }),
     setConnection: (connection) => {
@@ -296,7 +318,14 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (visit) set({ visit });
       return visit !== null;
     },
-    setTab: (tab) => set({ tab }),
+    setTab: (tab) => set({ tab, notice: null }),
+    async settingsCommand(event, payload, done) {
+      const result = await send((hub) => hub.send(event, payload));
+      if (result && typeof result === 'object' && 'config' in result)
+        set({ settings: result as unknown as SettingsView });
+      if (result && done) set({ notice: { kind: 'ok', text: done } });
+      return result;
+    },
     async loadReport(range) {
       const session = get().session;
       if (!session) return;
