@@ -111,7 +111,10 @@ describe('bad input and wrong roles', () => {
       expect(reply.error.message.length).toBeGreaterThan(0);
       codes.set(reply.error.code, (codes.get(reply.error.code) ?? 0) + 1);
     }
-    expect(codes.get('VALIDATION_FAILED')).toBeGreaterThan(1000);
+    // Junk is refused for what it is (bad shape, or the wrong role), never as a crash inside.
+    expect(codes.get('INTERNAL')).toBeUndefined();
+    expect(codes.get('VALIDATION_FAILED')).toBeGreaterThan(samples.length / 4);
+    expect(codes.get('FORBIDDEN')).toBeGreaterThan(0);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Unknown events with an ack get an answer too.
     const unknown = await (clients[0] as any).timeout(2000).emitWithAck('ticket:steal', {});
