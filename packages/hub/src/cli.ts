@@ -31,6 +31,15 @@ function integer(value: string): number {
   return n;
 }
 
+function usbIds(value: string): { vendorId: number; productId: number } {
+  const match = /^(?:0x)?([0-9a-f]{1,4}):(?:0x)?([0-9a-f]{1,4})$/i.exec(value);
+  if (!match) throw new InvalidArgumentError('expected vid:pid in hex, e.g. 0416:5011');
+  return {
+    vendorId: Number.parseInt(match[1] as string, 16),
+    productId: Number.parseInt(match[2] as string, 16),
+  };
+}
+
 program
   .command('start', { isDefault: true })
   .description('start the hub')
@@ -39,6 +48,11 @@ program
   .option('--printer-host <address>', 'network printer address (raw TCP)')
   .option('--printer-port <port>', 'network printer port', integer, 9100)
   .option('--printer-device <path>', 'printer device path, e.g. /dev/usb/lp0')
+  .option(
+    '--printer-usb [vid:pid]',
+    'USB printer (ESC/POS over libusb), the first one found or vid:pid in hex',
+    usbIds,
+  )
   .addOption(new Option('--paper-width <mm>', 'paper width').choices(['58', '80']).default('80'))
   .option('--public-url <url>', 'address printed in ticket QR codes')
   .option('--kiosk-burst <n>', 'tickets a kiosk may take at once', integer, 6)
@@ -48,7 +62,9 @@ program
       ? { kind: 'network', host: opts.printerHost, port: opts.printerPort }
       : opts.printerDevice
         ? { kind: 'device', path: opts.printerDevice }
-        : undefined;
+        : opts.printerUsb
+          ? { kind: 'usb', ...(opts.printerUsb === true ? {} : opts.printerUsb) }
+          : undefined;
     const hub = await createHub({
       dataDir: dataDir(),
       port: opts.port,

@@ -1,21 +1,32 @@
 import iconv from 'iconv-lite';
 
-/** ESC/POS command bytes used by the ticket (Epson TM family; most 58/80 mm printers follow it). */
+/**
+ * The few ESC/POS commands a ticket needs (Epson TM family; most 58/80 mm printers follow it).
+ * Neither escpos library sends ESC @ or the Epson GS ( k QR sequence (STACK.md), so the bytes are
+ * written here.
+ */
+export const LF = 0x0a;
 export const ESC = 0x1b;
 export const GS = 0x1d;
-export const LF = 0x0a;
 export const DLE = 0x10;
 export const EOT = 0x04;
 
-/** PC858 (Western Europe with €): covers the Latin letters Indonesian text and names use. */
-export const CODE_PAGE = { escposNumber: 19, encoding: 'cp858' } as const;
+/** PC858 (Western Europe with €, ESC t 19): the Latin letters Indonesian text and names use, and ±. */
+export const CODE_PAGE = { number: 19, encoding: 'cp858' } as const;
+/** What a printer uses before ESC t: PC437. */
+export const DEFAULT_ENCODING = 'cp437';
 
 export type Align = 'left' | 'center' | 'right';
-const ALIGN: Record<Align, number> = { left: 0, center: 1, right: 2 };
+export const ALIGNS: readonly Align[] = ['left', 'center', 'right'];
 
-/** Characters the code page lacks, replaced by the nearest it has. */
+/** QR error correction levels of GS ( k fn 69 (48 + index). */
+export const QR_LEVELS = ['L', 'M', 'Q', 'H'] as const;
+export type QrLevel = (typeof QR_LEVELS)[number];
+
+/** Characters the code page lacks, printed as the nearest it has. */
 const FALLBACKS: Record<string, string> = {
   '•': '*',
+  '·': '.',
   '–': '-',
   '—': '-',
   '‘': "'",
@@ -23,66 +34,138 @@ const FALLBACKS: Record<string, string> = {
   '“': '"',
   '”': '"',
   '…': '...',
+  '→': '->',
+  '\u00a0': ' ',
 };
 
-export function encodeText(text: string): Buffer {
-  const replaced = [...text].map((c) => FALLBACKS[c] ?? c).join('');
-  return iconv.encode(replaced, CODE_PAGE.encoding);
+const encodable = new Map<string, boolean>();
+function inCodePage(char: string): boolean {
+  let ok = encodable.get(char);
+  if (ok === undefined) {
+    ok = iconv.decode(iconv.encode(char, CODE_PAGE.encoding), CODE_PAGE.encoding) === char;
+    encodable.set(char, ok);
+  }
+  return ok;
 }
 
-/** A small byte builder: one method per command the ticket needs. */
-export class EscPosBuilder {
-  private readonly parts: Buffer[] = [];
+/**
+ * The text as the printer can print it: control characters become spaces (a newline or ESC in an
+ * office name must not turn into a command), characters the code page lacks become their fallback,
+ * their letter without accents (ā -> a), or '?'.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) out += ' ';
+    else if (inCodePage(char)) out += char;
+    else if (FALLBACKS[char] !== undefined) out += FALLBACKS[char];
+    else {
+      const bare = char.normalize('NFD').replace(/\p{M}/gu, '');
+      out += bare && bare !== char && [...bare].every(inCodePage) ? bare : '?';
+    }
+  }
+  return out;
+}
+
+export function encodeText(text: string): Buffer {
+  return iconv.encode(printable(text), CODE_PAGE.encoding);
+}
+
+export function decodeText(bytes: Uint8Array, codePage: number | null): string {
+  const encoding = codePage === CODE_PAGE.number ? CODE_PAGE.encoding : DEFAULT_ENCODING;
+  return iconv.decode(Buffer.from(bytes), encoding);
+}
+
+/** GS ( k pL pH cn fn [params]: one 2D-code function (cn 49 = QR). */
+function qrFunction(fn: number, params: Uint8Array | number[]): number[] {
+  const length = params.length + 2;
+  return [GS, 0x28, 0x6b, length & 0xff, length >> 8, 0x31, fn, ...params];
+}
+
+/** A tiny byte builder, one method per command the ticket uses. */
+export class EscPos {
+  private readonly bytes: number[] = [];
 
   private push(...bytes: number[]): this {
-    this.parts.push(Buffer.from(bytes));
+    for (const b of bytes) this.bytes.push(b);
     return this;
   }
 
+  /** ESC @: clears the printer's modes left by whatever printed before. */
   init(): this {
-    return this.push(ESC, 0x40).push(ESC, 0x74, CODE_PAGE.escposNumber);
+    return this.push(ESC, 0x40);
   }
 
+  /** ESC t n: the character code table text is encoded in. */
+  codePage(n: number = CODE_PAGE.number): this {
+    return this.push(ESC, 0x74, n);
+  }
+
+  /** ESC a n */
   align(align: Align): this {
-    return this.push(ESC, 0x61, ALIGN[align]);
+    return this.push(ESC, 0x61, ALIGNS.indexOf(align));
   }
 
+  /** ESC E n */
   bold(on: boolean): this {
     return this.push(ESC, 0x45, on ? 1 : 0);
   }
 
-  /** Character size multipliers 1..8 (GS !). */
-  size(width: number, height: number): this {
+  /** GS ! n: character width and height multipliers, 1..8 each (0x77 = 8x8). */
+  size(width: number, height = width): this {
+    if (
+      !Number.isInteger(width) ||
+      !Number.isInteger(height) ||
+      width < 1 ||
+      width > 8 ||
+      height < 1 ||
+      height > 8
+    )
+      throw new RangeError(`character size ${width}x${height}: 1..8 each`);
     return this.push(GS, 0x21, ((width - 1) << 4) | (height - 1));
   }
 
-  line(text = ''): this {
-    this.parts.push(encodeText(text));
-    return this.push(LF);
+  /** Text in the code page, without a line feed. */
+  text(text: string): this {
+    return this.push(...encodeText(text));
   }
 
+  /** Text, then LF (prints the line). */
+  line(text = ''): this {
+    return this.text(text).push(LF);
+  }
+
+  /** ESC d n: prints and feeds n lines. */
   feed(lines: number): this {
     return this.push(ESC, 0x64, lines);
   }
 
-  /** QR code with Epson's GS ( k: model 2, module size, error level M, store, print. */
-  qr(data: string, moduleSize = 6): this {
+  /**
+   * A QR code with the Epson GS ( k sequence: model 2 (fn 65), module size (fn 67), error level
+   * (fn 69), store the data (fn 80), print it (fn 81).
+   */
+  qr(data: string, options: { moduleSize?: number; level?: QrLevel } = {}): this {
+    const moduleSize = options.moduleSize ?? 6;
+    const level = QR_LEVELS.indexOf(options.level ?? 'M');
     const bytes = Buffer.from(data, 'utf8');
-    const store = bytes.length + 3;
-    this.push(GS, 0x28, 0x6b, 4, 0, 0x31, 0x41, 0x32, 0x00);
-    this.push(GS, 0x28, 0x6b, 3, 0, 0x31, 0x43, moduleSize);
-    this.push(GS, 0x28, 0x6b, 3, 0, 0x31, 0x45, 0x31);
-    this.push(GS, 0x28, 0x6b, store & 0xff, store >> 8, 0x31, 0x50, 0x30);
-    this.parts.push(bytes);
-    return this.push(GS, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30);
+    if (bytes.length === 0 || bytes.length > 7089) throw new RangeError(`QR data of ${bytes.length} bytes`);
+    if (moduleSize < 1 || moduleSize > 16) throw new RangeError(`QR module size ${moduleSize}: 1..16`);
+    return this.push(
+      ...qrFunction(65, [0x32, 0x00]),
+      ...qrFunction(67, [moduleSize]),
+      ...qrFunction(69, [0x30 + level]),
+      ...qrFunction(80, [0x30, ...bytes]),
+      ...qrFunction(81, [0x30]),
+    );
   }
 
-  /** Feed to the cutter and cut partially (GS V 66 n). */
-  cut(): this {
-    return this.push(GS, 0x56, 66, 3);
+  /** GS V 66 n: feeds n dots more to the cutter and cuts, leaving a tab (partial cut). */
+  cut(feedDots = 3): this {
+    return this.push(GS, 0x56, 66, feedDots);
   }
 
-  bytes(): Uint8Array {
-    return new Uint8Array(Buffer.concat(this.parts));
+  build(): Uint8Array {
+    return Uint8Array.from(this.bytes);
   }
 }

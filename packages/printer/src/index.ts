@@ -1,9 +1,19 @@
-export { type DecodedLine, type DecodedTicket, decodeEscPos, previewText } from './decode';
+export { type DecodedBlock, type DecodedLine, type DecodedTicket, decodeEscPos, previewText } from './decode';
+export {
+  type Align,
+  CODE_PAGE,
+  EscPos,
+  encodeText,
+  printable,
+  type QrLevel,
+} from './escpos';
 export {
   COLUMNS,
+  largestSize,
   type OfficePrintData,
   type PaperWidth,
   renderTicket,
+  type TicketOptions,
   type TicketPrintData,
   wrap,
 } from './ticket';

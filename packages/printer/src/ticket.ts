@@ -1,5 +1,5 @@
 import { formatDateTime, type Lang, type OfficeTimeZone, t } from '@pst/shared';
-import { EscPosBuilder } from './escpos';
+import { EscPos, printable } from './escpos';
 
 export interface TicketPrintData {
   id: string;
@@ -20,10 +20,17 @@ export interface OfficePrintData {
 }
 
 export type PaperWidth = 58 | 80;
-/** Characters per line in font A. */
-export const COLUMNS: Record<PaperWidth, number> = { 58: 32, 80: 48 };
+export interface TicketOptions {
+  width: PaperWidth;
+  lang?: Lang;
+}
 
-/** Words wrapped to the paper's width (a word longer than a line is cut). */
+/** Characters per line in font A (12x24): 58 mm paper prints 384 dots, 80 mm 576. */
+export const COLUMNS: Record<PaperWidth, number> = { 58: 32, 80: 48 };
+/** QR module size in dots: a status URL (QR version 3-4) stays about 2.5 cm wide on either paper. */
+const QR_MODULE: Record<PaperWidth, number> = { 58: 5, 80: 6 };
+
+/** Words wrapped to the width; a word longer than a line is cut. */
 export function wrap(text: string, columns: number): string[] {
   const lines: string[] = [];
   let current = '';
@@ -42,51 +49,69 @@ export function wrap(text: string, columns: number): string[] {
   return lines;
 }
 
-/** The largest character size at which the number still fits on one line. */
-function numberSize(number: string, columns: number): number {
-  for (let size = 8; size > 1; size--) if (number.length * size <= columns) return size;
+/** The largest character size (1..8) at which the text still fits one line. */
+export function largestSize(text: string, columns: number): number {
+  for (let size = 8; size > 1; size--) if (text.length * size <= columns) return size;
   return 1;
 }
 
-/** The visitor's ticket as ESC/POS bytes: pure, the same input gives the same bytes. */
+/** The visitor's ticket as ESC/POS bytes. Pure: the same input gives the same bytes. */
 export function renderTicket(
   ticket: TicketPrintData,
   office: OfficePrintData,
-  options: { width: PaperWidth; lang?: Lang },
+  options: TicketOptions,
 ): Uint8Array {
   const lang = options.lang ?? 'id';
   const columns = COLUMNS[options.width];
-  const p = new EscPosBuilder().init().align('center');
+  if (columns === undefined) throw new RangeError(`paper width ${options.width} mm: 58 or 80`);
+  const p = new EscPos();
+  // Wrapped after the code-page fallbacks, so a replaced '…' counts as the three dots it prints.
+  const lines = (text: string) => {
+    for (const line of wrap(printable(text), columns)) p.line(line);
+  };
+
+  p.init().codePage().align('center');
   p.bold(true);
-  for (const line of wrap(office.name, columns)) p.line(line);
+  lines(office.name);
   p.bold(false);
-  for (const line of wrap(office.address, columns)) p.line(line);
+  lines(office.address);
   p.line('-'.repeat(columns));
-  for (const line of wrap(t(lang, 'ticket.title'), columns)) p.line(line);
-  const size = numberSize(ticket.number, columns);
-  p.size(size, size).bold(true).line(ticket.number).size(1, 1).bold(false);
+  lines(t(lang, 'ticket.title'));
+
+  const number = printable(ticket.number.trim());
+  const numberSize = largestSize(number, columns);
+  p.size(numberSize).bold(true).line(number).bold(false);
   p.size(1, 2);
-  for (const line of wrap(ticket.serviceName, columns)) p.line(line);
-  p.size(1, 1);
-  if (ticket.priority)
-    p.bold(true)
-      .line(`** ${t(lang, 'ticket.priority')} **`)
+  lines(ticket.serviceName);
+  if (ticket.priority) {
+    const marker = `** ${t(lang, 'ticket.priority')} **`;
+    p.size(Math.min(2, largestSize(marker, columns)), 2)
+      .bold(true)
+      .line(marker)
       .bold(false);
-  const facts = [
-    formatDateTime(ticket.issuedAt, lang, office.timeZone),
-    t(lang, 'ticket.peopleAhead', { n: ticket.peopleAhead }),
-    t(lang, 'ticket.estimatedWait', { n: ticket.estimatedWaitMinutes }),
-  ];
-  for (const fact of facts) for (const line of wrap(fact, columns)) p.line(line);
+  }
+  p.size(1);
+
+  lines(formatDateTime(ticket.issuedAt, lang, office.timeZone));
+  lines(t(lang, 'ticket.peopleAhead', { n: ticket.peopleAhead }));
+  lines(t(lang, 'ticket.estimatedWait', { n: ticket.estimatedWaitMinutes }));
   p.line();
-  p.qr(ticket.statusUrl, options.width === 58 ? 5 : 6);
-  for (const line of wrap(t(lang, 'ticket.scan'), columns)) p.line(line);
+  p.qr(ticket.statusUrl, { moduleSize: QR_MODULE[options.width], level: 'M' });
+  lines(t(lang, 'ticket.scan'));
   p.line('-'.repeat(columns));
+
   p.bold(true);
-  for (const line of wrap(t(lang, 'ticket.free'), columns)) p.line(line);
-  p.bold(false).align('left');
-  p.line(t(lang, 'ticket.complaints'));
-  for (const channel of office.complaintChannels)
-    for (const line of wrap(`- ${channel}`, columns)) p.line(line);
-  return p.feed(3).cut().bytes();
+  lines(t(lang, 'ticket.free'));
+  p.bold(false);
+  if (office.complaintChannels.length > 0) {
+    p.align('left');
+    lines(t(lang, 'ticket.complaints'));
+    for (const channel of office.complaintChannels) {
+      // "- " before the first line, two spaces before the lines it wraps to.
+      wrap(printable(channel), columns - 2).forEach((line, i) => {
+        p.line(`${i === 0 ? '-' : ' '} ${line}`);
+      });
+    }
+  }
+  return p.feed(3).cut().build();
 }

@@ -1,30 +1,62 @@
 import { access, constants, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeEscPos, previewText } from '../decode';
-import type { PrinterTransport } from './types';
+import { PrinterError, type PrinterTransport } from './types';
 
-/** Until a real printer is set up: each job as its ESC/POS bytes and a text preview in a folder. */
-export function createFilePrinter(options: { dir: string }): PrinterTransport {
-  let seq = 0;
+export interface FilePrinterOptions {
+  dir: string;
+  /** For tests: the time in the file names. */
+  now?: () => number;
+}
+
+/** The ticket number of a job: its first line printed wide (a name safe for files). */
+function jobName(job: Uint8Array): string | null {
+  const number = decodeEscPos(job)
+    .lines.find((line) => line.width > 1)
+    ?.text.trim();
+  const safe = number?.replace(/[^A-Za-z0-9-]+/g, '_').slice(0, 40);
+  return safe || null;
+}
+
+/**
+ * Until a real printer is set up (and for demos): each job as `<time>-<number>.bin` with its
+ * ESC/POS bytes, beside `<time>-<number>.txt` with a text preview.
+ */
+export function createFilePrinter(options: FilePrinterOptions): PrinterTransport {
+  const now = options.now ?? Date.now;
+  const description = `file printer ${options.dir}`;
+  let jobs = 0;
   return {
-    description: `file ${options.dir}`,
+    description,
     async print(job) {
-      await mkdir(options.dir, { recursive: true });
-      const number =
-        decodeEscPos(job)
-          .lines.find((l) => l.width >= 4)
-          ?.text.trim() || `job-${++seq}`;
-      const base = join(options.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${number}`);
-      await writeFile(`${base}.bin`, job);
-      await writeFile(`${base}.txt`, previewText(job));
+      jobs++;
+      const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+      const name = jobName(job) ?? `job${jobs}`;
+      try {
+        await mkdir(options.dir, { recursive: true });
+        // Two jobs in one millisecond with the same name (a reprint) must not overwrite each other.
+        let base = join(options.dir, `${stamp}-${name}`);
+        for (let n = 2; ; n++) {
+          try {
+            await writeFile(`${base}.bin`, job, { flag: 'wx' });
+            break;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 100) throw error;
+            base = join(options.dir, `${stamp}-${name}-${n}`);
+          }
+        }
+        await writeFile(`${base}.txt`, previewText(job));
+      } catch (error) {
+        throw new PrinterError('error', `${description}: ${(error as Error).message}`);
+      }
     },
     async status() {
       try {
         await mkdir(options.dir, { recursive: true });
         await access(options.dir, constants.W_OK);
-        return { state: 'ok', detail: `file ${options.dir}` };
+        return { state: 'ok', detail: description };
       } catch (error) {
-        return { state: 'error', detail: String(error) };
+        return { state: 'error', detail: `${description}: ${(error as Error).message}` };
       }
     },
     async close() {},

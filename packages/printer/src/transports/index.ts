@@ -2,22 +2,40 @@ import { createDevicePrinter } from './device';
 import { createFilePrinter } from './file';
 import { createNetworkPrinter } from './network';
 import type { PrinterTransport } from './types';
+import { createUsbPrinter } from './usb';
 
+/**
+ * Where the hub prints. The OS spooler transport lives in the Electron kiosk shell: it implements
+ * PrinterTransport, and is not configured here.
+ */
 export type PrinterConfig =
   | { kind: 'file'; dir: string }
   | { kind: 'network'; host: string; port?: number }
+  | { kind: 'usb'; vendorId?: number; productId?: number }
   | { kind: 'device'; path: string };
 
 export function createPrinter(config: PrinterConfig): PrinterTransport {
   switch (config.kind) {
     case 'file':
-      return createFilePrinter(config);
+      return createFilePrinter({ dir: config.dir });
     case 'network':
-      return createNetworkPrinter(config);
+      return createNetworkPrinter({ host: config.host, port: config.port });
+    case 'usb':
+      return createUsbPrinter({ vendorId: config.vendorId, productId: config.productId });
     case 'device':
-      return createDevicePrinter(config);
+      return createDevicePrinter({ path: config.path });
   }
 }
 
+export { createDevicePrinter, type DevicePrinterOptions } from './device';
+export { createFilePrinter, type FilePrinterOptions } from './file';
+export { createNetworkPrinter, type NetworkPrinterOptions } from './network';
 export * from './types';
-export { createDevicePrinter, createFilePrinter, createNetworkPrinter };
+export {
+  createUsbPrinter,
+  listUsbPrinters,
+  type UsbAdapterLoader,
+  type UsbModules,
+  type UsbPrinterInfo,
+  type UsbPrinterOptions,
+} from './usb';
