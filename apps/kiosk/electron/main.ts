@@ -1,0 +1,5 @@
+import { startShell } from '@pst/shell';
+import electron from 'electron';
+
+// Bundled to electron-dist/main.cjs (packages/shell/scripts/bundle.mjs), next to preload.cjs.
+void startShell('kiosk', electron, { distDir: __dirname });

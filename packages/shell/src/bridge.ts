@@ -1,0 +1,118 @@
+/**
+ * The contract between an Electron shell's main process and the pages it shows (the local set-up
+ * page and the hub's web app). Main and preload both import it, so a handler's signature is the
+ * contract. This file is loaded by the sandboxed preload: it must import nothing at run time
+ * (no Node modules, no zod), only types.
+ */
+
+export const APP_KINDS = ['kiosk', 'counter', 'display'] as const;
+export type AppKind = (typeof APP_KINDS)[number];
+
+/** IPC channel names, one per bridge method. */
+export const SHELL_CHANNELS = {
+  getSettings: 'shell:get-settings',
+  testHub: 'shell:test-hub',
+  saveHubUrl: 'shell:save-hub-url',
+  exit: 'shell:exit',
+} as const satisfies Record<keyof ShellApi, string>;
+
+/** The command-line argument main gives the renderer so the preload knows which app it serves. */
+export const KIND_ARGUMENT = '--pst-shell-kind=';
+
+export type ShellErrorCode =
+  | 'INVALID_INPUT'
+  | 'INVALID_ADDRESS'
+  | 'HUB_UNREACHABLE'
+  | 'NOT_A_HUB'
+  | 'NOT_ALLOWED'
+  | 'NO_EXIT_PIN'
+  | 'WRONG_PIN'
+  | 'LOCKED';
+
+/** Same shape as the hub's `Ack<T>`, so pages handle both the same way. */
+export type ShellResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ShellErrorCode; message: string } };
+
+/** What pages may see of the settings: never the PIN hash. */
+export interface SettingsView {
+  kind: AppKind;
+  hubUrl: string | null;
+  autoStart: boolean;
+  hasExitPin: boolean;
+  /** `setup` shows the address form; `waiting` only says the hub is not answering yet. */
+  mode: 'setup' | 'waiting' | 'app';
+  /** Set when the settings file was unreadable and defaults are in use. */
+  problem: string | null;
+}
+
+export interface HubHealth {
+  hubUrl: string;
+  status: string;
+  version: string | null;
+}
+
+export interface SaveHubUrlOptions {
+  /** 4 to 8 digits; kept only as a scrypt hash. */
+  exitPin?: string;
+  autoStart?: boolean;
+}
+
+/** The calls main answers (`ipcMain.handle`), one per channel in `SHELL_CHANNELS`. */
+export interface ShellApi {
+  getSettings(): Promise<SettingsView>;
+  /** Fetches `<hub>/healthz` from main (a file:// page cannot, the hub sends no CORS headers). */
+  testHub(address: string): Promise<ShellResult<HubHealth>>;
+  /** Accepts an address (`192.168.1.10`, `http://hub:3324`) or a pairing link (`.../kiosk/#token=...`). */
+  saveHubUrl(address: string, options?: SaveHubUrlOptions): Promise<ShellResult<{ hubUrl: string }>>;
+  /** The kiosk's hidden staff exit: quits when the PIN matches the stored hash. */
+  exit(pin: string): Promise<ShellResult<null>>;
+}
+
+/** The object the preload puts on `window.pstShell`. */
+export interface ShellBridge extends ShellApi {
+  readonly kind: AppKind;
+}
+
+/** The slice of Electron's `ipcRenderer` the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+}
+
+export function isAppKind(value: unknown): value is AppKind {
+  return typeof value === 'string' && (APP_KINDS as readonly string[]).includes(value);
+}
+
+export function kindFromArgv(argv: readonly string[]): AppKind {
+  const kind = argv.find((arg) => arg.startsWith(KIND_ARGUMENT))?.slice(KIND_ARGUMENT.length);
+  if (!isAppKind(kind)) throw new Error(`pst shell: missing ${KIND_ARGUMENT}<kind> argument`);
+  return kind;
+}
+
+// The sandboxed preload has a reduced `process` with argv; written without Node's types so pages
+// may import this file's types too.
+function processArgv(): readonly string[] {
+  return (globalThis as { process?: { argv?: string[] } }).process?.argv ?? [];
+}
+
+/**
+ * The fixed object the preload exposes. Every method forwards to one named channel: the page
+ * cannot pick a channel, and main validates every argument again.
+ */
+export function createPreloadBridge(
+  ipcRenderer: IpcRendererLike,
+  argv: readonly string[] = processArgv(),
+): ShellBridge {
+  const bridge = {
+    kind: kindFromArgv(argv),
+    getSettings: () => ipcRenderer.invoke(SHELL_CHANNELS.getSettings) as Promise<SettingsView>,
+    testHub: (address: string) =>
+      ipcRenderer.invoke(SHELL_CHANNELS.testHub, address) as Promise<ShellResult<HubHealth>>,
+    saveHubUrl: (address: string, options?: SaveHubUrlOptions) =>
+      ipcRenderer.invoke(SHELL_CHANNELS.saveHubUrl, address, options) as Promise<
+        ShellResult<{ hubUrl: string }>
+      >,
+    exit: (pin: string) => ipcRenderer.invoke(SHELL_CHANNELS.exit, pin) as Promise<ShellResult<null>>,
+  } satisfies ShellBridge;
+  return bridge;
+}

@@ -1,0 +1,128 @@
+/**
+ * The slices of Electron's main-process API the shell uses, written as small interfaces so the
+ * shell runs in tests with fake objects and never needs the Electron binary. The real `electron`
+ * module must satisfy `ElectronDeps`: each app's `electron/main.ts` passes it in and is
+ * type-checked against electron.d.ts, so a mismatch here fails `npm run typecheck`.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface NavigationEvent extends PreventableEvent {
+  url: string;
+}
+
+export interface SessionLike {
+  setPermissionRequestHandler(
+    handler: (
+      contents: { getURL(): string },
+      permission: string,
+      callback: (permissionGranted: boolean) => void,
+    ) => void,
+  ): void;
+}
+
+export interface WebContentsLike {
+  readonly session: SessionLike;
+  getURL(): string;
+  reload(): void;
+  forcefullyCrashRenderer(): void;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void;
+  on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown;
+  on(event: 'will-redirect', listener: (event: NavigationEvent) => void): unknown;
+  on(
+    event: 'render-process-gone',
+    listener: (event: unknown, details: { reason: string; exitCode: number }) => void,
+  ): unknown;
+  on(
+    event: 'did-fail-load',
+    listener: (
+      event: unknown,
+      errorCode: number,
+      errorDescription: string,
+      validatedURL: string,
+      isMainFrame: boolean,
+    ) => void,
+  ): unknown;
+}
+
+export interface BrowserWindowLike {
+  readonly webContents: WebContentsLike;
+  loadURL(url: string): Promise<void>;
+  loadFile(filePath: string, options?: { query?: Record<string, string> }): Promise<void>;
+  getNormalBounds(): Rectangle;
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
+  focus(): void;
+  on(event: 'unresponsive' | 'responsive' | 'close' | 'closed', listener: () => void): unknown;
+}
+
+/** `BrowserWindow` itself is the factory: `new electron.BrowserWindow(options)`. */
+export type BrowserWindowFactory = new (options: BrowserWindowConstructorOptions) => BrowserWindowLike;
+
+export interface AppLike {
+  readonly isPackaged: boolean;
+  readonly commandLine: {
+    appendSwitch(name: string, value?: string): void;
+    hasSwitch(name: string): boolean;
+  };
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<unknown>;
+  quit(): void;
+  relaunch(): void;
+  exit(exitCode?: number): void;
+  getPath(name: 'userData' | 'home'): string;
+  getName(): string;
+  setLoginItemSettings(settings: { openAtLogin?: boolean; path?: string; args?: string[] }): void;
+  on(event: 'second-instance' | 'window-all-closed', listener: () => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
+}
+
+export interface IpcMainInvokeEventLike {
+  readonly senderFrame: { readonly url: string } | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcMainInvokeEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+export interface PowerSaveBlockerLike {
+  start(type: 'prevent-display-sleep' | 'prevent-app-suspension'): number;
+  stop(id: number): boolean | undefined;
+}
+
+export interface DisplayLike {
+  id: number;
+  bounds: Rectangle;
+  workArea: Rectangle;
+}
+
+export interface ScreenLike {
+  getPrimaryDisplay(): DisplayLike;
+  getAllDisplays(): DisplayLike[];
+}
+
+export interface MenuLike {
+  setApplicationMenu(menu: null): void;
+}
+
+/** What `startShell` needs from `import electron from 'electron'`. */
+export interface ElectronDeps {
+  app: AppLike;
+  BrowserWindow: BrowserWindowFactory;
+  ipcMain: IpcMainLike;
+  Menu: MenuLike;
+  powerSaveBlocker: PowerSaveBlockerLike;
+  screen: ScreenLike;
+}

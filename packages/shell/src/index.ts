@@ -1,0 +1,38 @@
+export { applyAutoStart, autoStartId, linuxAutostartEntry, quoteExec } from './autostart';
+export * from './bridge';
+export type * from './electron-like';
+export { createExitGuard, type ExitCheck } from './exit-guard';
+export { appUrl, type HubAddress, parseHubAddress } from './hub-address';
+export { probeHub } from './hub-health';
+export { hashPin, isPinHash, PIN_PATTERN, verifyPin } from './pin';
+export { type Clock, createCrashPolicy, systemClock } from './recovery';
+export {
+  defaultSettings,
+  type LoadedSettings,
+  loadSettings,
+  openSettings,
+  SETTINGS_FILE,
+  type SettingsStore,
+  type ShellSettings,
+  settingsSchema,
+  writeSettings,
+} from './settings';
+export {
+  BUNDLE_FILES,
+  createFileLog,
+  PRODUCT_NAMES,
+  type ShellHandle,
+  type ShellMode,
+  type ShellOptions,
+  startShell,
+} from './shell';
+export { guardWebContents, isPermissionAllowed, isTrustedUrl } from './trusted-url';
+export {
+  chooseDisplay,
+  counterWindowOptions,
+  displayWindowOptions,
+  kioskWindowOptions,
+  visibleBounds,
+  type WindowOptionsInput,
+  windowOptions,
+} from './window-options';
