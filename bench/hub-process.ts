@@ -1,0 +1,57 @@
+/**
+ * A real hub in a process of its own, for memory (the benchmark's clients must not count) and CPU
+ * profiles. By hand:
+ *
+ *   node --cpu-prof --import tsx bench/hub-process.ts --data-dir /tmp/x [--printer-port 9100]
+ *
+ * prints {"port":..,"pid":..} and runs until SIGINT/SIGTERM. Forked by the bench, it talks IPC:
+ * 'ready' {port, pid}; {type:'mem'} -> 'mem' {rss, heapUsed, tickets}; {type:'close'} closes the hub
+ * and exits normally (which is when --cpu-prof writes its profile).
+ */
+import { parseArgs } from 'node:util';
+import { fromParent, toParent } from './lib/child';
+import { startHub } from './lib/office';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'printer-port': { type: 'string', default: '9100' },
+    skew: { type: 'string', default: '0' },
+    synchronous: { type: 'string', default: 'NORMAL' },
+  },
+});
+if (!values['data-dir']) throw new Error('--data-dir is required');
+
+const hub = await startHub({
+  dataDir: values['data-dir'],
+  printerPort: Number(values['printer-port']),
+  skew: Number(values.skew),
+  synchronous: values.synchronous === 'FULL' ? 'FULL' : 'NORMAL',
+});
+
+let closing = false;
+async function close() {
+  if (closing) return;
+  closing = true;
+  await hub.close();
+  process.exit(0);
+}
+process.on('SIGINT', close);
+process.on('SIGTERM', close);
+
+fromParent(async (message) => {
+  if (message.type === 'mem') {
+    if (message.gc && typeof globalThis.gc === 'function') globalThis.gc();
+    const usage = process.memoryUsage();
+    toParent({
+      type: 'mem',
+      rss: usage.rss,
+      heapUsed: usage.heapUsed,
+      tickets: hub.context.runner.state.tickets.size,
+    });
+  } else if (message.type === 'close') {
+    await close();
+  }
+});
+toParent({ type: 'ready', port: hub.port, pid: process.pid });
+if (!process.send) process.stdout.write(`${JSON.stringify({ port: hub.port, pid: process.pid })}\n`);

@@ -1,0 +1,52 @@
+/** socket.io-client helpers (no hub code here: child processes that only drive clients load this). */
+import type { ClientToHubEvents, CommandName, CommandResult, HubToClientEvents, Payload } from '@pst/shared';
+import { io, type Socket } from 'socket.io-client';
+
+export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+export function connect(url: string, token: string, timeoutMs = 20_000): Promise<Client> {
+  const socket: Client = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: timeoutMs,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(error);
+    });
+  });
+}
+
+/** Connects many clients, a batch at a time. */
+export async function connectAll(url: string, tokens: readonly string[], batch = 25): Promise<Client[]> {
+  const clients: Client[] = [];
+  for (let i = 0; i < tokens.length; i += batch) {
+    clients.push(...(await Promise.all(tokens.slice(i, i + batch).map((t) => connect(url, t)))));
+  }
+  return clients;
+}
+
+/** Sends a command and returns its ack, typed by the contract. */
+export function send<E extends CommandName>(
+  client: Client,
+  event: E,
+  payload: Payload<E>,
+  timeoutMs = 30_000,
+): Promise<Ack<CommandResult<E>>> {
+  return (client.timeout(timeoutMs) as any).emitWithAck(event, payload);
+}
+
+export async function ok<E extends CommandName>(
+  client: Client,
+  event: E,
+  payload: Payload<E>,
+): Promise<CommandResult<E>> {
+  const reply = await send(client, event, payload);
+  if (!reply.ok) throw new Error(`${event} refused: ${reply.error.code} ${reply.error.message}`);
+  return reply.data;
+}

@@ -1,0 +1,97 @@
+/** What every measurement returns, and the sizes a run uses. */
+
+export type Verdict = 'met' | 'missed' | 'info';
+
+/** One line of the results table. */
+export interface Row {
+  measurement: string;
+  metric: string;
+  value: string;
+  target?: string;
+  verdict: Verdict;
+  note?: string;
+}
+
+export interface MeasureResult<D = unknown> {
+  rows: Row[];
+  /** Markdown paragraphs or tables for the details section of docs/benchmarks.md. */
+  details: string[];
+  data: D;
+}
+
+export interface Sizes {
+  /** Sequential ticket takes timed with an idle hub, and with the sustained load running. */
+  takesIdle: number;
+  takesLoaded: number;
+  /** Calls timed, and clients (displays and desks) that must all receive each call. */
+  calls: number;
+  callClients: number;
+  /** Sustained load: kiosks, front-office desks, service desks, seconds. */
+  kiosks: number;
+  frontDesks: number;
+  serviceDesks: number;
+  loadSeconds: number;
+  /** Ten years of an office: visits in total and the years they spread over. */
+  scaleVisits: number;
+  scaleYears: number;
+  scaleReportRuns: number;
+  /** Memory: connected clients, the steady-traffic run and its sampling. */
+  memoryClients: number;
+  steadySeconds: number;
+  sampleEveryMs: number;
+  /** Seconds of sustained load under `node --cpu-prof`. */
+  profileSeconds: number;
+  seed: number;
+}
+
+export const FULL: Sizes = {
+  takesIdle: 300,
+  takesLoaded: 200,
+  calls: 500,
+  callClients: 100,
+  kiosks: 8,
+  frontDesks: 10,
+  serviceDesks: 10,
+  loadSeconds: 60,
+  scaleVisits: 1_000_000,
+  scaleYears: 10,
+  scaleReportRuns: 5,
+  memoryClients: 200,
+  steadySeconds: 600,
+  sampleEveryMs: 5000,
+  profileSeconds: 20,
+  seed: 3324,
+};
+
+export const QUICK: Sizes = {
+  ...FULL,
+  takesIdle: 40,
+  takesLoaded: 30,
+  calls: 40,
+  loadSeconds: 10,
+  scaleVisits: 50_000,
+  scaleYears: 1,
+  scaleReportRuns: 3,
+  steadySeconds: 30,
+  profileSeconds: 6,
+};
+
+/** For the smoke test: every benchmark once, as small as still means something. */
+export const TINY: Sizes = {
+  ...FULL,
+  takesIdle: 3,
+  takesLoaded: 3,
+  calls: 3,
+  callClients: 10,
+  kiosks: 2,
+  frontDesks: 2,
+  serviceDesks: 2,
+  loadSeconds: 2,
+  scaleVisits: 1500,
+  scaleYears: 0.02,
+  scaleReportRuns: 1,
+  memoryClients: 10,
+  steadySeconds: 3,
+  sampleEveryMs: 1000,
+  profileSeconds: 2,
+};

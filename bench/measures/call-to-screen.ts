@@ -1,0 +1,134 @@
+/**
+ * 2. Call to screen: from a desk's `desk:call-next` emit until `ticket:called` has reached every one
+ * of the connected clients (displays and desks; the calling desk is one of them).
+ */
+import { forkScript } from '../lib/child';
+import { type Client, connect, ok, send } from '../lib/client';
+import { startOffice } from '../lib/scenario';
+import type { MeasureResult, Row, Sizes } from '../lib/types';
+import { fmtSummary, log, nowMs, type Summary, sleep, summarize } from '../lib/util';
+
+export interface CallData {
+  all: Summary;
+  first: Summary;
+  ack: Summary;
+  clients: number;
+}
+
+export const TARGET_CALL_P99 = 20;
+/** Longer than the board's 50 ms debounce: each call starts with no board broadcast pending. */
+const GAP_MS = 60;
+
+export async function callToScreen(
+  sizes: Sizes,
+  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string } = {},
+): Promise<MeasureResult<CallData>> {
+  const label = options.label ?? 'call to screen';
+  const office = await startOffice(sizes, {
+    synchronous: options.synchronous,
+    defaultDesks: true,
+    kiosks: 1,
+    displays: Math.max(0, sizes.callClients - 4),
+  });
+  const clientsProcess = forkScript('clients-process.ts');
+  const opened: Client[] = [];
+  try {
+    const [front, ...others] = office.tokens.staff;
+    if (!front) throw new Error('no front-office desk');
+    const caller = await connect(office.hub.url, front.token);
+    opened.push(caller);
+    await ok(caller, 'desk:open', { deskId: front.deskId });
+    for (const desk of others) {
+      const c = await connect(office.hub.url, desk.token);
+      await ok(c, 'desk:open', { deskId: desk.deskId });
+      c.disconnect();
+    }
+    // Tickets to call: one per call, taken up front.
+    const kiosk = await connect(office.hub.url, office.tokens.kiosks[0] as string);
+    opened.push(kiosk);
+    const warmup = 5;
+    log(`${label}: taking ${sizes.calls + warmup} tickets to call`);
+    for (let i = 0; i < sizes.calls + warmup; i++)
+      await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+
+    // The other clients (desks and displays) in a process of their own, like screens on the LAN.
+    const listenerTokens = [...others.map((d) => d.token), ...office.tokens.displays];
+    await clientsProcess.next('started');
+    const connected = clientsProcess.next<{ type: 'connected'; n: number }>('connected', 120_000);
+    clientsProcess.send({ type: 'connect', url: office.hub.url, tokens: listenerTokens });
+    const n = (await connected).n;
+    const clients = n + 1;
+    log(`${label}: ${clients} clients connected, ${sizes.calls} calls`);
+
+    const remote = new Map<string, { first: number; last: number }>();
+    const remoteWaiters = new Map<string, () => void>();
+    clientsProcess.on('called', (m) => {
+      if (m.recall !== 0) return;
+      remote.set(String(m.ticketId), { first: Number(m.first), last: Number(m.last) });
+      remoteWaiters.get(String(m.ticketId))?.();
+    });
+    const own = new Map<string, number>();
+    caller.on('ticket:called', (call) => {
+      if (call.recall === 0) own.set(call.ticketId, nowMs());
+    });
+    await sleep(500);
+
+    const all: number[] = [];
+    const first: number[] = [];
+    const acks: number[] = [];
+    for (let i = 0; i < sizes.calls + warmup; i++) {
+      const t0 = nowMs();
+      const reply = await send(caller, 'desk:call-next', { deskId: front.deskId });
+      const acked = nowMs();
+      if (!reply.ok) throw new Error(`desk:call-next refused: ${reply.error.code}`);
+      const ticketId = reply.data.ticketId;
+      if (!remote.has(ticketId)) {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`${ticketId}: not every client got the call`)),
+            30_000,
+          );
+          remoteWaiters.set(ticketId, () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        remoteWaiters.delete(ticketId);
+      }
+      const there = remote.get(ticketId) as { first: number; last: number };
+      const mine = own.get(ticketId) ?? acked;
+      if (i >= warmup) {
+        all.push(Math.max(there.last, mine) - t0);
+        first.push(Math.min(there.first, mine) - t0);
+        acks.push(acked - t0);
+      }
+      remote.delete(ticketId);
+      own.delete(ticketId);
+      await ok(caller, 'ticket:cancel', { ticketId, reason: 'Benchmark' });
+      await sleep(GAP_MS);
+    }
+
+    const data = { all: summarize(all), first: summarize(first), ack: summarize(acks), clients };
+    const rows: Row[] = [
+      {
+        measurement: label,
+        metric: `desk:call-next emit -> ticket:called at all ${clients} clients (max over clients)`,
+        value: fmtSummary(data.all),
+        target: `p99 < ${TARGET_CALL_P99} ms`,
+        verdict: data.all.p99 < TARGET_CALL_P99 ? 'met' : 'missed',
+        note: `first client: median ${data.first.median.toFixed(1)} ms`,
+      },
+    ];
+    const details = [
+      `**${label}**${options.synchronous ? ` (synchronous=${options.synchronous})` : ''}: ${clients} clients ` +
+        `(the calling front-office desk, ${others.length} other desks and ${n - others.length} displays, those in a ` +
+        `separate process); all clients ${fmtSummary(data.all)}; first client ${fmtSummary(data.first)}; ` +
+        `ack to the desk ${fmtSummary(data.ack)}. Each call is followed by ticket:cancel and a ${GAP_MS} ms pause.`,
+    ];
+    return { rows, details, data };
+  } finally {
+    for (const c of opened) c.disconnect();
+    await clientsProcess.kill();
+    await office.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * 5. Memory of the hub process (a child, so the benchmark's own clients do not count): idle, with many
+ * connected clients, after the sustained load; then a steady-traffic run sampled every few seconds.
+ */
+import { readFileSync } from 'node:fs';
+import { type Child, forkScript } from '../lib/child';
+import type { LoadResult } from '../lib/load';
+import { morningSkew, officeConfig, prepareOffice, removeDir, tempDir } from '../lib/office';
+import { loadSpec, type Printer, startLoad, startPrinter } from '../lib/scenario';
+import type { MeasureResult, Row, Sizes } from '../lib/types';
+import { log, mb, nowMs, sleep, slope, summarize } from '../lib/util';
+
+export const TARGET_RSS_MB = 150;
+/** "No growth": RSS rising by less than this over the second half of the steady run, per minute. */
+export const GROWTH_LIMIT_MB_PER_MIN = 0.5;
+
+/** VmRSS of a process, in bytes, from /proc. */
+export function rssOf(pid: number): number {
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
+async function rssSettled(pid: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    samples.push(rssOf(pid));
+    await sleep(300);
+  }
+  return summarize(samples).median;
+}
+
+interface HubChild {
+  child: Child;
+  pid: number;
+  url: string;
+  heap(gc: boolean): Promise<{ rss: number; heapUsed: number; tickets: number }>;
+  close(): Promise<void>;
+}
+
+async function startHubChild(
+  dataDir: string,
+  printer: Printer,
+  skew: number,
+  nodeArgs: string[] = [],
+): Promise<HubChild> {
+  const child = forkScript('hub-process.ts', {
+    nodeArgs: ['--expose-gc', ...nodeArgs],
+    args: ['--data-dir', dataDir, '--printer-port', String(printer.port), `--skew=${skew}`],
+  });
+  const ready = await child.next<{ type: 'ready'; port: number; pid: number }>('ready', 60_000);
+  return {
+    child,
+    pid: ready.pid,
+    url: `http://127.0.0.1:${ready.port}`,
+    async heap(gc) {
+      const reply = child.next<{ type: 'mem'; rss: number; heapUsed: number; tickets: number }>('mem');
+      child.send({ type: 'mem', gc });
+      const { rss, heapUsed, tickets } = await reply;
+      return { rss, heapUsed, tickets };
+    },
+    async close() {
+      child.send({ type: 'close' });
+      const timer = setTimeout(() => void child.kill(), 30_000);
+      await child.exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A prepared office whose hub runs in a child process, with clients in another. */
+export async function startHubOffice(sizes: Sizes, clients: number, nodeArgs: string[] = []) {
+  const dataDir = tempDir();
+  const skew = morningSkew();
+  const config = officeConfig(sizes.frontDesks, sizes.serviceDesks);
+  const tokens = prepareOffice(dataDir, {
+    config,
+    kiosks: sizes.kiosks,
+    displays: clients,
+    now: Date.now() + skew,
+  });
+  const printer = await startPrinter();
+  const hub = await startHubChild(dataDir, printer, skew, nodeArgs);
+  const clientsProcess = forkScript('clients-process.ts');
+  return {
+    dataDir,
+    config,
+    tokens,
+    printer,
+    hub,
+    async connectClients() {
+      await clientsProcess.next('started');
+      const connected = clientsProcess.next<{ type: 'connected'; n: number }>('connected', 120_000);
+      clientsProcess.send({ type: 'connect', url: hub.url, tokens: tokens.displays });
+      return (await connected).n;
+    },
+    async close() {
+      await clientsProcess.kill();
+      await hub.close().catch(() => undefined);
+      await printer.close();
+      removeDir(dataDir);
+    },
+  };
+}
+
+export interface MemoryData {
+  idle: number;
+  withClients: number;
+  duringLoadMax: number;
+  afterLoad: number;
+  afterLoadHeap: { heapUsed: number; tickets: number };
+  load: LoadResult;
+  steady: {
+    samples: Array<[seconds: number, rss: number]>;
+    first: number;
+    last: number;
+    max: number;
+    slopeMbPerMin: number;
+    slopeSecondHalfMbPerMin: number;
+    heapStart: { heapUsed: number; tickets: number };
+    heapEnd: { heapUsed: number; tickets: number };
+    load: LoadResult;
+  };
+}
+
+export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
+  const label = 'memory';
+  const clients = sizes.memoryClients;
+
+  // --- idle, with clients, after the sustained load
+  const office = await startHubOffice(sizes, clients);
+  let idle: number;
+  let withClients: number;
+  let duringLoadMax = 0;
+  let afterLoad: number;
+  let afterLoadHeap: { heapUsed: number; tickets: number };
+  let load: LoadResult;
+  try {
+    await sleep(2000);
+    idle = await rssSettled(office.hub.pid);
+    log(`${label}: idle ${mb(idle)}; connecting ${clients} clients`);
+    await office.connectClients();
+    await sleep(3000);
+    withClients = await rssSettled(office.hub.pid);
+    log(`${label}: with ${clients} clients ${mb(withClients)}; sustained load for ${sizes.loadSeconds} s`);
+    const running = startLoad(
+      loadSpec(office.hub.url, office.config, office.tokens, sizes, sizes.loadSeconds * 1000),
+    );
+    const sampler = setInterval(() => {
+      duringLoadMax = Math.max(duringLoadMax, rssOf(office.hub.pid));
+    }, 1000);
+    load = await running.result.finally(() => clearInterval(sampler));
+    await sleep(5000);
+    afterLoad = await rssSettled(office.hub.pid);
+    const heap = await office.hub.heap(true);
+    afterLoadHeap = { heapUsed: heap.heapUsed, tickets: heap.tickets };
+    log(`${label}: after the load ${mb(afterLoad)} (${heap.tickets} tickets of the day in memory)`);
+  } finally {
+    await office.close();
+  }
+
+  // --- steady traffic on a fresh hub, with the clients connected, RSS sampled
+  const steadyOffice = await startHubOffice(sizes, clients);
+  let steady: MemoryData['steady'];
+  try {
+    await steadyOffice.connectClients();
+    await sleep(3000);
+    const heapStart = await steadyOffice.hub.heap(true);
+    // Two visits a second in all (each a full journey: take, front office, service): a very busy
+    // office's day every few minutes, with every board and call going to all clients.
+    const kioskPauseMs = sizes.kiosks * 500;
+    log(`${label}: steady traffic for ${sizes.steadySeconds} s, RSS every ${sizes.sampleEveryMs / 1000} s`);
+    const running = startLoad(
+      loadSpec(
+        steadyOffice.hub.url,
+        steadyOffice.config,
+        steadyOffice.tokens,
+        sizes,
+        sizes.steadySeconds * 1000,
+        {
+          kioskPauseMs,
+          deskPauseMs: 500,
+          seed: sizes.seed + 2,
+        },
+      ),
+    );
+    await running.ready;
+    const t0 = nowMs();
+    const samples: Array<[number, number]> = [];
+    const take = () => samples.push([(nowMs() - t0) / 1000, rssOf(steadyOffice.hub.pid)]);
+    take();
+    const sampler = setInterval(take, sizes.sampleEveryMs);
+    const steadyLoad = await running.result.finally(() => clearInterval(sampler));
+    take();
+    const heapEnd = await steadyOffice.hub.heap(true);
+    const values = samples.map(([, v]) => v);
+    const toMb = (points: Array<[number, number]>) =>
+      points.map(([s, v]) => [s / 60, v / 1024 / 1024] as [number, number]);
+    const half = samples.filter(([s]) => s >= (samples[samples.length - 1]?.[0] ?? 0) / 2);
+    steady = {
+      samples,
+      first: values[0] as number,
+      last: values[values.length - 1] as number,
+      max: Math.max(...values),
+      slopeMbPerMin: slope(toMb(samples)),
+      slopeSecondHalfMbPerMin: slope(toMb(half)),
+      heapStart: { heapUsed: heapStart.heapUsed, tickets: heapStart.tickets },
+      heapEnd: { heapUsed: heapEnd.heapUsed, tickets: heapEnd.tickets },
+      load: steadyLoad,
+    };
+    log(
+      `${label}: steady first ${mb(steady.first)} last ${mb(steady.last)} max ${mb(steady.max)}, slope ${steady.slopeMbPerMin.toFixed(2)} MB/min`,
+    );
+  } finally {
+    await steadyOffice.close();
+  }
+
+  const grownTickets = steady.heapEnd.tickets - steady.heapStart.tickets;
+  const heapGrowth = steady.heapEnd.heapUsed - steady.heapStart.heapUsed;
+  const perTicket = grownTickets > 0 ? heapGrowth / grownTickets : 0;
+  const noGrowth = steady.slopeSecondHalfMbPerMin < GROWTH_LIMIT_MB_PER_MIN;
+  const rows: Row[] = [
+    { measurement: label, metric: 'hub RSS, idle', value: mb(idle), verdict: 'info' },
+    {
+      measurement: label,
+      metric: `hub RSS with ${clients} connected clients`,
+      value: mb(withClients),
+      target: `< ${TARGET_RSS_MB} MB`,
+      verdict: withClients < TARGET_RSS_MB * 1024 * 1024 ? 'met' : 'missed',
+    },
+    {
+      measurement: label,
+      metric: `hub RSS after the sustained load (${clients} clients still connected)`,
+      value: `${mb(afterLoad)} (max during the load ${mb(duringLoadMax)})`,
+      target: `< ${TARGET_RSS_MB} MB`,
+      verdict: afterLoad < TARGET_RSS_MB * 1024 * 1024 ? 'met' : 'missed',
+      note: `${afterLoadHeap.tickets} tickets of the day held in memory; heap after GC ${mb(afterLoadHeap.heapUsed)}`,
+    },
+    {
+      measurement: label,
+      metric: `steady traffic ${(sizes.steadySeconds / 60).toFixed(1)} min, RSS every ${sizes.sampleEveryMs / 1000} s`,
+      value:
+        `first ${mb(steady.first)} / last ${mb(steady.last)} / max ${mb(steady.max)}; slope ` +
+        `${steady.slopeMbPerMin.toFixed(2)} MB/min (second half ${steady.slopeSecondHalfMbPerMin.toFixed(2)})`,
+      target: `no growth (< ${GROWTH_LIMIT_MB_PER_MIN} MB/min in the second half)`,
+      verdict: noGrowth ? 'met' : 'missed',
+      note: `${grownTickets} visits; heap after GC ${mb(steady.heapStart.heapUsed)} -> ${mb(steady.heapEnd.heapUsed)} (${(perTicket / 1024).toFixed(1)} KB per ticket of the day)`,
+    },
+  ];
+  const details = [
+    `**${label}**: the hub in its own process (bench/hub-process.ts), RSS from /proc/<pid>/status (VmRSS). ` +
+      `Idle ${mb(idle)}; with ${clients} display clients (websocket, in another process) ${mb(withClients)}; ` +
+      `sustained load ${load.commandsPerSecond.toFixed(0)} commands/s for ${load.seconds.toFixed(0)} s with the clients connected, ` +
+      `max RSS during it ${mb(duringLoadMax)}, ${mb(afterLoad)} five seconds after. Steady traffic: ` +
+      `${steady.load.okTotal} commands (${steady.load.commandsPerSecond.toFixed(1)}/s, ${steady.load.errors} errors) ` +
+      `on a fresh hub with ${clients} clients.`,
+    `Steady-traffic RSS samples (seconds: MB): ${steady.samples.map(([s, v]) => `${s.toFixed(0)}: ${(v / 1024 / 1024).toFixed(1)}`).join(', ')}`,
+  ];
+  return {
+    rows,
+    details,
+    data: { idle, withClients, duringLoadMax, afterLoad, afterLoadHeap, load, steady },
+  };
+}

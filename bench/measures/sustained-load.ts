@@ -1,0 +1,96 @@
+/**
+ * 3. Sustained load: kiosks and desks acting as fast as they can against one hub for a while;
+ * commands per second, errors, and afterwards the database against what was acknowledged.
+ */
+import { describeUse, type ProcessUse, watchProcess } from '../lib/hostload';
+import type { LoadResult } from '../lib/load';
+import { loadSpec, startLoad, startOffice } from '../lib/scenario';
+import type { MeasureResult, Row, Sizes } from '../lib/types';
+import { log } from '../lib/util';
+import { checkDatabase, type DbCheck, describeCheck } from '../lib/verify';
+
+export interface SustainedData {
+  load: LoadResult;
+  check: DbCheck;
+  use: ProcessUse;
+  printer: { jobs: number; bytes: number; statusRequests: number };
+}
+
+export const TARGET_CPS = 2000;
+
+export async function sustainedLoad(
+  sizes: Sizes,
+  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string } = {},
+): Promise<MeasureResult<SustainedData>> {
+  const label = options.label ?? 'sustained load';
+  const office = await startOffice(sizes, { synchronous: options.synchronous });
+  try {
+    log(
+      `${label}: ${sizes.kiosks} kiosks + ${sizes.frontDesks + sizes.serviceDesks} desks for ${sizes.loadSeconds} s`,
+    );
+    const load = startLoad(
+      loadSpec(office.hub.url, office.config, office.tokens, sizes, sizes.loadSeconds * 1000),
+    );
+    await load.ready;
+    const watch = watchProcess();
+    const result = await load.result;
+    const use = watch.stop();
+    const printer = await office.printer.stats();
+    await office.closeHub();
+    const check = checkDatabase(office.dbFile, result.tickets, result.finished);
+    log(
+      `${label}: ${result.commandsPerSecond.toFixed(0)} commands/s, ${result.errors} errors, db ${check.ok ? 'ok' : 'FAILED'}`,
+    );
+
+    const take = result.latency['ticket:take'];
+    const rows: Row[] = [
+      {
+        measurement: label,
+        metric: 'commands/s completed (acknowledged ok)',
+        value: `${result.commandsPerSecond.toFixed(0)} (${result.okTotal} in ${result.seconds.toFixed(0)} s)`,
+        target: `>= ${TARGET_CPS}`,
+        verdict: result.commandsPerSecond >= TARGET_CPS ? 'met' : 'missed',
+        note: take
+          ? `ticket:take ack median ${take.median.toFixed(0)} ms / p99 ${take.p99.toFixed(0)} ms (waits for the print)`
+          : undefined,
+      },
+      {
+        measurement: label,
+        metric: 'errors (refusals other than QUEUE_EMPTY, timeouts)',
+        value: String(result.errors),
+        target: '0',
+        verdict: result.errors === 0 ? 'met' : 'missed',
+        note: `${result.emptyPolls} call-next on an empty queue (desk then waits for the next board), not counted`,
+      },
+      {
+        measurement: label,
+        metric: 'database afterwards: acknowledged tickets present, numbers gap-free',
+        value: check.ok ? 'pass' : 'FAIL',
+        target: 'pass',
+        verdict: check.ok ? 'met' : 'missed',
+        note: `${result.tickets.length} tickets, ${check.domainEvents} domain events`,
+      },
+    ];
+    const perCommand = Object.entries(result.latency)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([name, s]) =>
+          `| ${name} | ${result.ok[name] ?? 0} | ${s.median.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.max.toFixed(0)} |`,
+      );
+    const details = [
+      `**${label}** (${sizes.kiosks} kiosks, ${sizes.frontDesks} front-office + ${sizes.serviceDesks} service desks, ${result.seconds.toFixed(0)} s${options.synchronous ? `, synchronous=${options.synchronous}` : ''}): ` +
+        `${describeUse(use)}. Printer: ${printer.jobs} jobs, ${printer.statusRequests} status requests. ` +
+        `Database: ${describeCheck(check, result.tickets.length)}.` +
+        (result.capped ? ' A service reached ticket 9990 and kiosks stopped taking it.' : '') +
+        (result.errorSamples.length ? ` Error samples: ${result.errorSamples.slice(0, 5).join('; ')}` : ''),
+      [
+        '| command | acknowledged | median ms | p99 ms | max ms |',
+        '|---|---|---|---|---|',
+        ...perCommand,
+      ].join('\n'),
+    ];
+    return { rows, details, data: { load: result, check, use, printer } };
+  } finally {
+    await office.close().catch(() => undefined);
+  }
+}

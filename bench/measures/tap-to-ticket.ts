@@ -1,0 +1,106 @@
+/**
+ * 1. Tap to ticket bytes: from a kiosk's `ticket:take` emit to the last byte of that ticket's job
+ * arriving at the (fake, raw TCP) printer; with the hub idle, then with the sustained load running.
+ */
+import { connect, send } from '../lib/client';
+import { describeUse, watchProcess } from '../lib/hostload';
+import type { LoadResult } from '../lib/load';
+import { loadSpec, type Office, startLoad, startOffice } from '../lib/scenario';
+import type { MeasureResult, Row, Sizes } from '../lib/types';
+import { fmtSummary, log, nowMs, type Summary, sleep, summarize } from '../lib/util';
+
+export interface TapData {
+  idle: Summary;
+  loaded: Summary;
+  idleAck: Summary;
+  loadedAck: Summary;
+  printFailures: number;
+  load: LoadResult;
+}
+
+export const TARGET_TAP_P99 = 50;
+const SERVICES = ['konsultasi', 'perpustakaan', 'penjualan', 'rekomendasi'];
+
+/** Takes `n` tickets one after another; returns emit -> last printed byte and emit -> ack, in ms. */
+async function takes(office: Office, kioskToken: string, n: number, gapMs: number) {
+  const kiosk = await connect(office.hub.url, kioskToken);
+  const bytes: number[] = [];
+  const acks: number[] = [];
+  let failures = 0;
+  try {
+    for (let i = 0; i < n; i++) {
+      const t0 = nowMs();
+      const reply = await send(kiosk, 'ticket:take', { serviceId: SERVICES[i % SERVICES.length] as string });
+      const acked = nowMs();
+      if (!reply.ok) throw new Error(`ticket:take refused: ${reply.error.code}`);
+      if (reply.data.printed.state !== 'ok') failures++;
+      const job = await office.printer.job(reply.data.ticket.id);
+      bytes.push(job.lastByteAt - t0);
+      acks.push(acked - t0);
+      if (gapMs) await sleep(gapMs);
+    }
+  } finally {
+    kiosk.disconnect();
+  }
+  return { bytes, acks, failures };
+}
+
+export async function tapToTicket(
+  sizes: Sizes,
+  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string } = {},
+): Promise<MeasureResult<TapData>> {
+  const label = options.label ?? 'tap to ticket bytes';
+  const office = await startOffice(sizes, { synchronous: options.synchronous });
+  try {
+    const measuring = office.tokens.kiosks[sizes.kiosks] as string;
+    await takes(office, measuring, 3, 0); // warm-up
+    log(`${label}: ${sizes.takesIdle} takes, idle`);
+    const idle = await takes(office, measuring, sizes.takesIdle, 10);
+
+    log(`${label}: ${sizes.takesLoaded} takes under the sustained load`);
+    const load = startLoad(
+      loadSpec(office.hub.url, office.config, office.tokens, sizes, 3_600_000, { seed: sizes.seed + 1 }),
+    );
+    await load.ready;
+    await sleep(Math.min(2000, sizes.loadSeconds * 500));
+    const watch = watchProcess();
+    const loaded = await takes(office, measuring, sizes.takesLoaded, 20);
+    const use = watch.stop();
+    load.stop();
+    const loadResult = await load.result;
+
+    const s = {
+      idle: summarize(idle.bytes),
+      loaded: summarize(loaded.bytes),
+      idleAck: summarize(idle.acks),
+      loadedAck: summarize(loaded.acks),
+    };
+    const failures = idle.failures + loaded.failures;
+    const rows: Row[] = [
+      {
+        measurement: label,
+        metric: 'ticket:take emit -> last byte at printer, idle hub',
+        value: fmtSummary(s.idle),
+        verdict: 'info',
+      },
+      {
+        measurement: label,
+        metric: 'the same, under the sustained load',
+        value: fmtSummary(s.loaded),
+        target: `p99 < ${TARGET_TAP_P99} ms`,
+        verdict: s.loaded.p99 < TARGET_TAP_P99 ? 'met' : 'missed',
+        note: `load meanwhile: ${loadResult.commandsPerSecond.toFixed(0)} commands/s`,
+      },
+    ];
+    const details = [
+      `**${label}**${options.synchronous ? ` (synchronous=${options.synchronous})` : ''}: ` +
+        `idle ${fmtSummary(s.idle)}; ack to the kiosk ${fmtSummary(s.idleAck)}. ` +
+        `Under load ${fmtSummary(s.loaded)}; ack ${fmtSummary(s.loadedAck)}. ${failures} takes reported a print failure. ` +
+        `While timing under load: ${describeUse(use)}; the load did ${loadResult.commandsPerSecond.toFixed(0)} commands/s ` +
+        `with ${loadResult.errors} errors.`,
+    ];
+    return { rows, details, data: { ...s, printFailures: failures, load: loadResult } };
+  } finally {
+    await office.close().catch(() => undefined);
+  }
+}

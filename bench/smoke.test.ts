@@ -1,0 +1,89 @@
+/**
+ * Every benchmark once at a tiny size: it completes and its counts agree with each other. No time
+ * is asserted (that is what `npm run bench` and docs/benchmarks.md are for).
+ */
+import { describe, expect, it } from 'vitest';
+import { TINY } from './lib/types';
+import { callToScreen } from './measures/call-to-screen';
+import { memory } from './measures/memory';
+import { profile } from './measures/profile';
+import { scale } from './measures/scale';
+import { sustainedLoad } from './measures/sustained-load';
+import { syncCompare } from './measures/sync';
+import { tapToTicket } from './measures/tap-to-ticket';
+
+describe('benchmarks at a tiny size', () => {
+  it('tap to ticket bytes: every take printed and timed, idle and under load', async () => {
+    const { data, rows } = await tapToTicket(TINY);
+    expect(data.idle.n).toBe(TINY.takesIdle);
+    expect(data.loaded.n).toBe(TINY.takesLoaded);
+    expect(data.idle.min).toBeGreaterThan(0);
+    expect(data.printFailures).toBe(0);
+    expect(data.load.errors).toBe(0);
+    expect(rows.length).toBe(2);
+  });
+
+  it('call to screen: every call reaches every client', async () => {
+    const { data } = await callToScreen(TINY);
+    expect(data.clients).toBe(TINY.callClients);
+    expect(data.all.n).toBe(TINY.calls);
+    expect(data.all.min).toBeGreaterThanOrEqual(data.first.min);
+  });
+
+  it('sustained load: what was acknowledged is in the database, numbers without gaps', async () => {
+    const { data } = await sustainedLoad(TINY);
+    expect(data.load.errors).toBe(0);
+    expect(data.load.okTotal).toBeGreaterThan(0);
+    expect(data.load.ok['ticket:take']).toBeGreaterThan(0);
+    expect(data.check.missing).toEqual([]);
+    expect(data.check.notFinished).toEqual([]);
+    expect(data.check.tickets).toBe(data.load.tickets.length);
+    expect(data.check.ok).toBe(true);
+    expect(data.printer.jobs).toBe(data.load.tickets.length);
+  });
+
+  it('scale: generated years, a hub started on them, reports that add up', async () => {
+    const { data } = await scale(TINY);
+    const { meta } = data.generated;
+    expect(meta.tickets).toBeGreaterThan(1000);
+    expect(meta.stages).toBeGreaterThan(meta.tickets);
+    expect(data.firstStartMs).toBeGreaterThan(0);
+    for (const report of [data.monthly.report, data.yearly.report]) {
+      const perDay = report.perDay.reduce(
+        (s, d) => s + Object.values(d.services).reduce((a, b) => a + b, 0),
+        0,
+      );
+      expect(perDay).toBe(report.visits);
+      // Every visit starts at the front office: one front-office stage per ticket of the range.
+      expect(report.byQueue['front-office']?.stages).toBe(report.visits);
+      expect(report.ikm.respondents).toBeGreaterThan(0);
+    }
+    expect(data.yearly.report.visits).toBeLessThanOrEqual(meta.tickets);
+    expect(data.bytesPer100k).toBeGreaterThan(0);
+  });
+
+  it('memory: RSS sampled idle, with clients, after the load and through steady traffic', async () => {
+    const { data } = await memory(TINY);
+    expect(data.idle).toBeGreaterThan(10 * 1024 * 1024);
+    expect(data.withClients).toBeGreaterThan(0);
+    expect(data.afterLoad).toBeGreaterThan(0);
+    expect(data.load.errors).toBe(0);
+    expect(data.steady.samples.length).toBeGreaterThanOrEqual(2);
+    expect(data.steady.max).toBeGreaterThanOrEqual(data.steady.first);
+    expect(data.steady.load.errors).toBe(0);
+  });
+
+  it('NORMAL vs FULL: both settings measured, both databases consistent', async () => {
+    const { data, rows } = await syncCompare(TINY);
+    expect(data.normal.load.check.ok).toBe(true);
+    expect(data.full.load.check.ok).toBe(true);
+    expect(data.full.call.all.n).toBe(TINY.calls);
+    expect(rows.length).toBe(5);
+  });
+
+  it('CPU profile: the hub process writes a profile that can be summarised', async () => {
+    const { data } = await profile(TINY);
+    expect(data.summary.totalMs).toBeGreaterThan(0);
+    expect(data.summary.areas.map(([area]) => area)).toContain('hub (packages/hub)');
+  });
+});
