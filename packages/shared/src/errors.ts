@@ -25,10 +25,6 @@ export const ERRORS = {
     id: 'Selesaikan dulu antrian yang sedang dipanggil atau dilayani.',
     en: 'Finish the ticket being called or served first.',
   },
-  DESK_DOES_NOT_SERVE: {
-    id: 'Meja ini tidak melayani layanan tersebut.',
-    en: 'This desk does not serve that service.',
-  },
   QUEUE_EMPTY: { id: 'Tidak ada antrian yang menunggu.', en: 'Nobody is waiting.' },
   UNKNOWN_TICKET: { id: 'Nomor antrian tidak ditemukan.', en: 'Ticket not found.' },
   TICKET_NOT_AT_DESK: {
