@@ -17,6 +17,8 @@ export interface Child {
   /** The next message of a type (optionally matching), failing after `timeoutMs` or if the child exits. */
   next<T extends Message = Message>(type: string, timeoutMs?: number, match?: (m: T) => boolean): Promise<T>;
   on(type: string, listener: (message: Message) => void): void;
+  /** The child's 'started' message, listened for from the fork on (it may come before anyone asks). */
+  started: Promise<Message>;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
   kill(): Promise<void>;
@@ -44,7 +46,7 @@ export function forkScript(
     listeners.set(type, set);
   };
   const off = (type: string, listener: (message: Message) => void) => listeners.get(type)?.delete(listener);
-  return {
+  const child: Omit<Child, 'started'> = {
     process: proc,
     pid: proc.pid as number,
     send: (message) => {
@@ -85,6 +87,10 @@ export function forkScript(
       }
     },
   };
+  const started = child.next('started', 120_000);
+  // Only awaited by some callers: an unawaited rejection must not end the run.
+  started.catch(() => undefined);
+  return { ...child, started };
 }
 
 /** In a child: sends a message to the parent (no-op when run by hand without IPC). */

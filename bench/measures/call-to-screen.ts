@@ -53,7 +53,7 @@ export async function callToScreen(
 
     // The other clients (desks and displays) in a process of their own, like screens on the LAN.
     const listenerTokens = [...others.map((d) => d.token), ...office.tokens.displays];
-    await clientsProcess.next('started');
+    await clientsProcess.started;
     const connected = clientsProcess.next<{ type: 'connected'; n: number }>('connected', 120_000);
     clientsProcess.send({ type: 'connect', url: office.hub.url, tokens: listenerTokens });
     const n = (await connected).n;

@@ -89,7 +89,7 @@ export async function startHubOffice(sizes: Sizes, clients: number, nodeArgs: st
     printer,
     hub,
     async connectClients() {
-      await clientsProcess.next('started');
+      await clientsProcess.started;
       const connected = clientsProcess.next<{ type: 'connected'; n: number }>('connected', 120_000);
       clientsProcess.send({ type: 'connect', url: hub.url, tokens: tokens.displays });
       return (await connected).n;
