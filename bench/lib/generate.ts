@@ -12,7 +12,7 @@ import { Store } from '@pst/hub';
 import { addDays, DEFAULT_CONFIG, DEFAULT_HOLIDAYS, dayStart, isWorkingDay, officeDay } from '@pst/shared';
 import { guestEntry } from './load';
 import { DB_FILE } from './office';
-import { between, log, nowMs, pick, prng, weighted } from './util';
+import { between, log, nowMs, pick, prng, SERVICE_MIX, weighted } from './util';
 
 /** Bump when the generated data changes shape: old caches are then ignored. */
 const GENERATOR_VERSION = 1;
@@ -39,12 +39,6 @@ export interface GeneratedMeta {
   seconds: number;
 }
 
-const SERVICE_MIX = [
-  ['konsultasi', 0.35],
-  ['perpustakaan', 0.25],
-  ['penjualan', 0.25],
-  ['rekomendasi', 0.15],
-] as const;
 const SERVICE_MINUTES: Record<string, [number, number]> = {
   konsultasi: [8, 25],
   perpustakaan: [5, 15],

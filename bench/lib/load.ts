@@ -7,7 +7,7 @@
  */
 import type { BoardSnapshot, GuestBookInput } from '@pst/shared';
 import { type Client, connectAll, ok, send } from './client';
-import { between, nowMs, pick, prng, type Summary, sleep, summarize, weighted } from './util';
+import { between, nowMs, pick, prng, SERVICE_MIX, type Summary, sleep, summarize, weighted } from './util';
 
 export interface LoadDesk {
   token: string;
@@ -47,12 +47,6 @@ export interface LoadResult {
   capped: boolean;
 }
 
-const SERVICE_MIX = [
-  ['konsultasi', 0.35],
-  ['perpustakaan', 0.25],
-  ['penjualan', 0.25],
-  ['rekomendasi', 0.15],
-] as const;
 const SERVICES_USED: Record<string, GuestBookInput['servicesUsed'][number]> = {
   konsultasi: 'Konsultasi Statistik',
   perpustakaan: 'Perpustakaan',

@@ -10,17 +10,16 @@ export function nowMs(): number {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** mulberry32: the same seed gives the same sequence (all generated data is reproducible). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The hub's seeded PRNG (mulberry32): the same seed gives the same sequence, so generated data is reproducible. */
+export { random as prng } from '@pst/hub';
+
+/** The share of visits each service gets, in generated years and in the sustained load. */
+export const SERVICE_MIX = [
+  ['konsultasi', 0.35],
+  ['perpustakaan', 0.25],
+  ['penjualan', 0.25],
+  ['rekomendasi', 0.15],
+] as const;
 
 export function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)] as T;

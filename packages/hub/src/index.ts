@@ -1,3 +1,3 @@
 export { createHub, HUB_VERSION, type Hub, type HubOptions } from './hub';
-export { seedOffice } from './seed';
+export { random, seedOffice } from './seed';
 export { Store } from './storage/store';
