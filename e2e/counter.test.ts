@@ -143,3 +143,110 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await screenshot(fo, 'counter-breach');
   });
 });
+
+describe.runIf(run)('counter in its Electron shell (the bridge stood in by a fake in the page)', () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startHub({ realTime: true, appsDir: undefined });
+    hub.store.addStaff(
+      { username: 'rina', name: 'Rina Wulandari', role: 'front-office', pin: '2468' },
+      hub.now.value,
+    );
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    closeClients();
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('takes the desk the shell remembers, calls on the global key only when allowed, warns once before a breach', async () => {
+    const kiosk = await hub.device('kiosk');
+    const first = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    // What apps/counter/electron/preload.ts exposes, with main's answers: this PC's desk is the
+    // front office, and another program holds the global key.
+    await context.addInitScript(() => {
+      const record = { saved: [] as unknown[], notices: [] as unknown[], listeners: [] as Array<() => void> };
+      Object.assign(window, {
+        shellRecord: record,
+        pstShell: {
+          kind: 'counter',
+          counter: {
+            getState: async () => ({
+              ok: true,
+              data: { deskId: 'fo-1', shortcut: { accelerator: 'Control+Alt+Space', status: 'taken' } },
+            }),
+            saveDesk: async (deskId: unknown) => {
+              record.saved.push(deskId);
+              return { ok: true, data: null };
+            },
+            notify: async (notice: unknown) => {
+              record.notices.push(notice);
+              return { ok: true, data: { shown: true } };
+            },
+            onCallNext: (listener: () => void) => {
+              record.listeners.push(listener);
+              return () => {};
+            },
+          },
+        },
+      });
+    });
+    const page = await context.newPage();
+    type Record = { saved: unknown[]; notices: Array<{ tag: string; title: string; body: string }> };
+    const record = () => page.evaluate(() => (window as unknown as { shellRecord: Record }).shellRecord);
+    const pressGlobalKey = () =>
+      page.evaluate(() => {
+        for (const listener of (window as unknown as { shellRecord: { listeners: Array<() => void> } })
+          .shellRecord.listeners)
+          listener();
+      });
+
+    await page.goto(`${hub.url}/counter/`);
+    await page.getByLabel('Nama pengguna').fill('rina');
+    await page.getByLabel('PIN').fill('2468');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    // No desk picker: the shell's desk is taken.
+    await expect.poll(() => page.locator('.desk-name').textContent()).toBe('Front Office');
+    await page.getByText('Tombol pintas Ctrl+Alt+Space untuk "Panggil berikutnya" sedang dipakai').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tutup pemberitahuan' }).click();
+    expect(await page.locator('.shell-notice').count()).toBe(0);
+
+    // The desk is closed: the key does nothing, as the button would not.
+    await page.getByTestId(`waiting-${first.ticket.number}`).waitFor();
+    await pressGlobalKey();
+    await page.waitForTimeout(300);
+    expect(await currentNumber(page).count()).toBe(0);
+    await page.getByRole('button', { name: 'Buka meja' }).click();
+    await page.locator('.status-open').waitFor();
+
+    // Eight and a half minutes on the clock: amber, one notification for that ticket.
+    hub.advance(8.5 * 60_000);
+    await ok(kiosk, 'ticket:take', { serviceId: 'perpustakaan' });
+    await expect.poll(async () => (await record()).notices.length).toBe(1);
+    const [notice] = (await record()).notices;
+    expect(notice).toEqual({
+      tag: first.ticket.id,
+      title: `Antrian ${first.ticket.number} hampir melewati 10 menit`,
+      body: `${first.ticket.number} di antrian Front Office (Buku Tamu) sudah menunggu 8 menit; sisa 2 menit dari target layanan.`,
+    });
+    await ok(kiosk, 'ticket:take', { serviceId: 'perpustakaan' });
+    await page.waitForTimeout(500);
+    expect((await record()).notices).toHaveLength(1);
+
+    // The desk is open and idle: the global key calls, like the button.
+    await pressGlobalKey();
+    await expect.poll(() => currentNumber(page).textContent()).toBe(first.ticket.number);
+
+    // Choosing the desk again goes to the shell too.
+    await page.getByRole('button', { name: 'Ganti meja' }).click();
+    await page.getByRole('button', { name: /Front Office/ }).click();
+    await expect.poll(async () => (await record()).saved).toEqual([null, 'fo-1']);
+    await context.close();
+  });
+});

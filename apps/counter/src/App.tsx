@@ -6,11 +6,13 @@ import { useT } from './i18n';
 import { Reports } from './Reports';
 import { Settings } from './Settings';
 import { SupervisorBoard } from './SupervisorBoard';
+import { useShellIntegration } from './shell-integration';
 import { isSupervisor, type Tab, useCounter } from './store';
 import { useHub } from './use-hub';
 
 export function App() {
   useHub();
+  useShellIntegration();
   const { session, deskId, board } = useCounter(
     useShallow((s) => ({ session: s.session, deskId: s.deskId, board: s.board })),
   );

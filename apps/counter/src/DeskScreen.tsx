@@ -5,6 +5,8 @@ import { Notice, useNow } from './App';
 import { availableActions, clockColour, type DeskAction, deskQueues, minutesText } from './desk-logic';
 import { GuestBookForm } from './GuestBookForm';
 import { useT } from './i18n';
+import { PrinterAlert } from './PrinterAlert';
+import { GlobalShortcutHint, ShortcutNotice } from './shell-integration';
 import { myDesk, useCounter } from './store';
 
 const STATUS_KEY: Record<string, StringKey> = {
@@ -81,6 +83,8 @@ export function DeskScreen() {
           {tr('app.offline')}
         </div>
       )}
+      <ShortcutNotice />
+      {desk?.kind === 'front-office' && <PrinterAlert />}
       <div className="desk-body">
         <QueuePanel />
         <main className="work">
@@ -254,6 +258,7 @@ function CurrentTicket() {
         )}
       </div>
       <p className="muted shortcuts">{tr('counter.shortcuts')}</p>
+      <GlobalShortcutHint />
       {transferring && current && <TransferDialog onClose={() => setTransferring(false)} />}
     </section>
   );

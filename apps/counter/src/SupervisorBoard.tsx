@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNow } from './App';
 import { clockColour, minutesText } from './desk-logic';
 import { useT } from './i18n';
+import { printerInTrouble, usePrinterText } from './PrinterAlert';
 import { useCounter } from './store';
 
 const STATUS_KEY: Record<string, StringKey> = {
@@ -14,6 +15,7 @@ const STATUS_KEY: Record<string, StringKey> = {
 /** The head of the service centre's live view: desks, queues, and what needs attention now. */
 export function SupervisorBoard() {
   const tr = useT();
+  const printerText = usePrinterText();
   const now = useNow();
   const { board, deskStaff, lang } = useCounter(
     useShallow((s) => ({ board: s.board, deskStaff: s.deskStaff, lang: s.lang })),
@@ -28,7 +30,7 @@ export function SupervisorBoard() {
     const head = q.waiting[0];
     return head && clockColour(head, now) === 'red' ? [{ queue: q, head }] : [];
   });
-  const printerBad = board.printer.state !== 'ok' && board.printer.state !== 'unknown';
+  const printerBad = printerInTrouble(board.printer);
   return (
     <div className="supervisor">
       <section className="panel alerts" aria-label={tr('sup.alerts')}>
@@ -46,7 +48,7 @@ export function SupervisorBoard() {
           ))}
           {printerBad && (
             <li className="alert" role="alert">
-              {tr('sup.printer', { state: board.printer.state })} · {board.printer.detail}
+              {printerText(board.printer)} · {board.printer.detail}
             </li>
           )}
         </ul>

@@ -53,3 +53,57 @@ export function desksFor(board: BoardSnapshot | null, role: string): DeskView[] 
   if (role === 'consultant') return desks.filter((d) => d.kind === 'service');
   return desks;
 }
+
+/**
+ * Whether the global "call next" key may run the action now: exactly when the on-screen button
+ * is enabled (signed in, at the desk screen, desk open, online, nobody at the desk, no command
+ * under way).
+ */
+export function mayCallNext(input: {
+  signedIn: boolean;
+  /** False while a supervisor looks at the board, reports or settings instead of a desk. */
+  atDesk: boolean;
+  busy: boolean;
+  desk: DeskView | undefined;
+  online: boolean;
+}): boolean {
+  return input.signedIn && input.atDesk && !input.busy && availableActions(input.desk, input.online).callNext;
+}
+
+export interface BreachWarning {
+  ticketId: string;
+  number: string;
+  /** The queue it waits in: a service id, or the front office's queue. */
+  queueId: string;
+  /** Whole minutes since it entered the queue, as the waiting list shows them. */
+  minutesWaited: number;
+  /** Whole minutes (rounded up) left before the service target is missed. */
+  minutesLeft: number;
+  targetMinutes: number;
+}
+
+/**
+ * The waiting tickets of this desk's queues that are about to miss the service target (their
+ * clock has turned amber, see `clockColour`) and have not been warned about yet. Only an open
+ * desk is warned: a closed or paused one is not calling.
+ */
+export function breachWarnings(
+  board: BoardSnapshot | null,
+  desk: DeskView | undefined,
+  now: number,
+  alreadyWarned: ReadonlySet<string>,
+): BreachWarning[] {
+  if (desk?.status !== 'open') return [];
+  return deskQueues(board, desk).flatMap((queue) =>
+    queue.waiting
+      .filter((ticket) => clockColour(ticket, now) === 'amber' && !alreadyWarned.has(ticket.id))
+      .map((ticket) => ({
+        ticketId: ticket.id,
+        number: ticket.number,
+        queueId: queue.id,
+        minutesWaited: Math.max(0, Math.floor((now - ticket.enteredAt) / 60_000)),
+        minutesLeft: Math.max(0, Math.ceil(((ticket.clock.deadline ?? now) - now) / 60_000)),
+        targetMinutes: ticket.clock.targetMinutes,
+      })),
+  );
+}

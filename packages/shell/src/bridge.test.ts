@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createPreloadBridge, kindFromArgv, SHELL_CHANNELS } from './bridge';
+import {
+  COUNTER_CHANNELS,
+  COUNTER_EVENTS,
+  createPreloadBridge,
+  type IpcRendererLike,
+  kindFromArgv,
+  SHELL_CHANNELS,
+} from './bridge';
 
 describe('createPreloadBridge', () => {
   it('forwards each method to its own channel and nothing else', async () => {
@@ -10,6 +17,8 @@ describe('createPreloadBridge', () => {
           sent.push(args);
           return { ok: true, data: null };
         },
+        on: () => undefined,
+        removeListener: () => undefined,
       },
       ['electron', '--type=renderer', '--pst-shell-kind=kiosk'],
     );
@@ -27,6 +36,37 @@ describe('createPreloadBridge', () => {
     expect(Object.keys(bridge).sort()).toEqual(['exit', 'getSettings', 'kind', 'saveHubUrl', 'testHub']);
   });
 
+  it('counter: adds the counter calls and the "call next" subscription, without the event object', async () => {
+    const sent: unknown[][] = [];
+    const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
+    const ipc: IpcRendererLike = {
+      invoke: async (...args) => {
+        sent.push(args);
+        return { ok: true, data: null };
+      },
+      on: (channel, listener) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)),
+      removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
+    };
+    const bridge = createPreloadBridge(ipc, ['--pst-shell-kind=counter']);
+    const counter = bridge.counter;
+    if (!counter) throw new Error('the counter bridge is missing');
+    await counter.getState();
+    await counter.saveDesk('konsultasi-1');
+    await counter.notify({ tag: 't1', title: 'K-001', body: '8 menit' });
+    expect(sent).toEqual([
+      [COUNTER_CHANNELS.getState],
+      [COUNTER_CHANNELS.saveDesk, 'konsultasi-1'],
+      [COUNTER_CHANNELS.notify, { tag: 't1', title: 'K-001', body: '8 menit' }],
+    ]);
+    const heard: unknown[][] = [];
+    const stop = counter.onCallNext((...args: unknown[]) => heard.push(args));
+    for (const listener of listeners.get(COUNTER_EVENTS.callNext) ?? []) listener({ sender: 'secret' }, 'x');
+    expect(heard).toEqual([[]]);
+    stop();
+    expect(listeners.get(COUNTER_EVENTS.callNext)?.size).toBe(0);
+    expect(createPreloadBridge(ipc, ['--pst-shell-kind=kiosk']).counter).toBeUndefined();
+  });
+
   it('needs the kind argument main passes to the renderer', () => {
     expect(kindFromArgv(['--pst-shell-kind=display'])).toBe('display');
     expect(() => kindFromArgv(['--pst-shell-kind=rating'])).toThrow();
@@ -34,7 +74,11 @@ describe('createPreloadBridge', () => {
   });
 
   it('has one distinct channel per method', () => {
-    const channels = Object.values(SHELL_CHANNELS);
+    const channels = [
+      ...Object.values(SHELL_CHANNELS),
+      ...Object.values(COUNTER_CHANNELS),
+      ...Object.values(COUNTER_EVENTS),
+    ];
     expect(new Set(channels).size).toBe(channels.length);
   });
 });

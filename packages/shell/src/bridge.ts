@@ -72,11 +72,60 @@ export interface ShellApi {
 /** The object the preload puts on `window.pstShell`. */
 export interface ShellBridge extends ShellApi {
   readonly kind: AppKind;
+  /** Only in the counter's shell: what a staff desk gets beyond a browser. */
+  readonly counter?: CounterBridge;
+}
+
+/** IPC channels the counter's page calls (main answers them only in the counter shell). */
+export const COUNTER_CHANNELS = {
+  getState: 'shell:counter:get-state',
+  saveDesk: 'shell:counter:save-desk',
+  notify: 'shell:counter:notify',
+} as const satisfies Record<keyof CounterShellApi, string>;
+
+/** Messages main sends to the counter's page. */
+export const COUNTER_EVENTS = {
+  /** The global "call next" shortcut was pressed (the window need not have the focus). */
+  callNext: 'shell:counter:call-next',
+} as const;
+
+/**
+ * How the global "call next" shortcut fared: `taken` when another program holds the key
+ * combination, `invalid` when the configured combination is not one Electron understands,
+ * `off` when it is switched off in the settings.
+ */
+export type ShortcutStatus = 'registered' | 'taken' | 'invalid' | 'off';
+
+export interface CounterShellState {
+  /** The desk last chosen on this PC, kept in the shell settings (survives a cleared browser profile). */
+  deskId: string | null;
+  shortcut: { accelerator: string | null; status: ShortcutStatus };
+}
+
+/** A desktop notification; `tag` (the ticket id) makes it once per ticket. */
+export interface DesktopNotice {
+  tag: string;
+  title: string;
+  body: string;
+}
+
+export interface CounterShellApi {
+  getState(): Promise<ShellResult<CounterShellState>>;
+  saveDesk(deskId: string | null): Promise<ShellResult<null>>;
+  /** `shown` is false when this tag was already shown or the system has no notifications. */
+  notify(notice: DesktopNotice): Promise<ShellResult<{ shown: boolean }>>;
+}
+
+export interface CounterBridge extends CounterShellApi {
+  /** Subscribes to the global "call next" shortcut; returns the unsubscribe function. */
+  onCallNext(listener: () => void): () => void;
 }
 
 /** The slice of Electron's `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
 export function isAppKind(value: unknown): value is AppKind {
@@ -114,5 +163,23 @@ export function createPreloadBridge(
       >,
     exit: (pin: string) => ipcRenderer.invoke(SHELL_CHANNELS.exit, pin) as Promise<ShellResult<null>>,
   } satisfies ShellBridge;
-  return bridge;
+  return bridge.kind === 'counter' ? { ...bridge, counter: createCounterBridge(ipcRenderer) } : bridge;
+}
+
+function createCounterBridge(ipcRenderer: IpcRendererLike): CounterBridge {
+  return {
+    getState: () => ipcRenderer.invoke(COUNTER_CHANNELS.getState) as Promise<ShellResult<CounterShellState>>,
+    saveDesk: (deskId: string | null) =>
+      ipcRenderer.invoke(COUNTER_CHANNELS.saveDesk, deskId) as Promise<ShellResult<null>>,
+    notify: (notice: DesktopNotice) =>
+      ipcRenderer.invoke(COUNTER_CHANNELS.notify, notice) as Promise<ShellResult<{ shown: boolean }>>,
+    onCallNext(listener: () => void) {
+      // The page never sees Electron's event object, only that the key was pressed.
+      const forward = () => listener();
+      ipcRenderer.on(COUNTER_EVENTS.callNext, forward);
+      return () => {
+        ipcRenderer.removeListener(COUNTER_EVENTS.callNext, forward);
+      };
+    },
+  };
 }

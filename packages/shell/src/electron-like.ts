@@ -36,6 +36,8 @@ export interface WebContentsLike {
   getURL(): string;
   reload(): void;
   forcefullyCrashRenderer(): void;
+  /** Sends a message to the page (the preload's `ipcRenderer.on`). */
+  send(channel: string, ...args: unknown[]): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void;
   on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-redirect', listener: (event: NavigationEvent) => void): unknown;
@@ -62,9 +64,15 @@ export interface BrowserWindowLike {
   getNormalBounds(): Rectangle;
   isDestroyed(): boolean;
   isMinimized(): boolean;
+  isMaximized(): boolean;
+  maximize(): void;
   restore(): void;
+  show(): void;
   focus(): void;
-  on(event: 'unresponsive' | 'responsive' | 'close' | 'closed', listener: () => void): unknown;
+  on(
+    event: 'unresponsive' | 'responsive' | 'close' | 'closed' | 'move' | 'resize' | 'maximize' | 'unmaximize',
+    listener: () => void,
+  ): unknown;
 }
 
 /** `BrowserWindow` itself is the factory: `new electron.BrowserWindow(options)`. */
@@ -84,7 +92,9 @@ export interface AppLike {
   getPath(name: 'userData' | 'home'): string;
   getName(): string;
   setLoginItemSettings(settings: { openAtLogin?: boolean; path?: string; args?: string[] }): void;
-  on(event: 'second-instance' | 'window-all-closed', listener: () => void): unknown;
+  /** Windows shows a notification only for an app with a user model id (the installer's appId). */
+  setAppUserModelId(id: string): void;
+  on(event: 'second-instance' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
 }
 
@@ -117,6 +127,24 @@ export interface MenuLike {
   setApplicationMenu(menu: null): void;
 }
 
+export interface GlobalShortcutLike {
+  /** False when another program holds the combination; throws on one Electron cannot parse. */
+  register(accelerator: string, callback: () => void): boolean;
+  unregister(accelerator: string): void;
+}
+
+export interface NotificationLike {
+  show(): void;
+  close(): void;
+  on(event: 'click' | 'close', listener: () => void): unknown;
+}
+
+/** `Notification` itself: `new electron.Notification(options)`, and whether the system has them. */
+export interface NotificationFactory {
+  new (options: { title: string; body: string; silent?: boolean }): NotificationLike;
+  isSupported(): boolean;
+}
+
 /** What `startShell` needs from `import electron from 'electron'`. */
 export interface ElectronDeps {
   app: AppLike;
@@ -125,4 +153,6 @@ export interface ElectronDeps {
   Menu: MenuLike;
   powerSaveBlocker: PowerSaveBlockerLike;
   screen: ScreenLike;
+  globalShortcut: GlobalShortcutLike;
+  Notification: NotificationFactory;
 }

@@ -27,8 +27,20 @@ export const settingsSchema = z.object({
   /** Electron's display id for the lobby screen; the primary display when unset or gone. */
   displayId: z.number().int().optional(),
   exitPinHash: z.string().refine(isPinHash, 'not a PIN hash').optional(),
-  /** The counter's last window position and size. */
+  /** The counter's last window position and size (the size it has when not maximized). */
   windowBounds: boundsSchema.optional(),
+  /** Whether the counter's window was maximized when last moved, resized or closed. */
+  windowMaximized: z.boolean().optional(),
+  /** The desk last chosen on this PC (counter); kept here so a cleared browser profile keeps it. */
+  deskId: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/)
+    .optional(),
+  /**
+   * The counter's global "call next" key combination, in Electron's accelerator syntax
+   * (`F9`, `Control+Alt+Space`); null switches it off, absent means the default.
+   */
+  callNextShortcut: z.string().min(1).max(64).nullable().optional(),
 });
 
 export type ShellSettings = z.infer<typeof settingsSchema>;

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { applyAutoStart, autoStartId } from './autostart';
 import { type AppKind, SHELL_CHANNELS, type ShellApi, type ShellErrorCode, type ShellResult } from './bridge';
+import { startCounterFeatures } from './counter-shell';
 import type { BrowserWindowLike, ElectronDeps, IpcMainInvokeEventLike } from './electron-like';
 import { createExitGuard } from './exit-guard';
 import { appUrl, parseHubAddress } from './hub-address';
@@ -300,12 +301,15 @@ export async function startShell(
   });
 
   if (kind === 'counter') {
-    current.on('close', () => {
-      try {
-        settings.update({ windowBounds: current.getNormalBounds() });
-      } catch (error) {
-        log(`window bounds not saved: ${(error as Error).message}`);
-      }
+    // Window place, remembered desk, global "call next" key, desktop notifications.
+    startCounterFeatures({
+      electron,
+      window: current,
+      settings,
+      clock,
+      log,
+      platform: options.platform ?? process.platform,
+      fromHub: (event) => senderOf(event) === 'hub',
     });
   }
 

@@ -73,6 +73,11 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   forcefullyCrashRenderer(): void {
     this.crashes += 1;
   }
+  /** Messages main sent to the page. */
+  readonly sent: unknown[][] = [];
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     this.openHandler = handler;
   }
@@ -98,6 +103,9 @@ export interface FakeElectronOptions {
   userData?: string;
   home?: string;
   displays?: DisplayLike[];
+  /** Key combinations another program holds: registering them fails. */
+  takenShortcuts?: string[];
+  notificationsSupported?: boolean;
 }
 
 export const PRIMARY: DisplayLike = {
@@ -119,6 +127,8 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     (options.switches ?? []).map((name) => [name, undefined]),
   );
   const loginItems: Array<{ openAtLogin?: boolean }> = [];
+  const shortcuts = new Map<string, () => void>();
+  const notifications: FakeNotification[] = [];
   const displays = options.displays ?? [PRIMARY];
   /** Makes the next loads fail like an unreachable hub (ERR_CONNECTION_REFUSED). */
   const failing = { count: 0 };
@@ -159,6 +169,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       calls.push(`setLoginItemSettings openAtLogin=${settings.openAtLogin}`);
       loginItems.push(settings);
     }
+    setAppUserModelId(id: string): void {
+      calls.push(`setAppUserModelId ${id}`);
+    }
   }
   const app = new FakeApp();
 
@@ -167,6 +180,8 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     readonly loads: Load[] = [];
     destroyed = false;
     minimized = false;
+    maximized = false;
+    shown = 0;
     focused = 0;
     normalBounds: Rectangle = { x: 10, y: 20, width: 1300, height: 900 };
     constructor(readonly options: BrowserWindowConstructorOptions) {
@@ -204,8 +219,17 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     isMinimized(): boolean {
       return this.minimized;
     }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
     restore(): void {
       this.minimized = false;
+    }
+    show(): void {
+      this.shown += 1;
     }
     focus(): void {
       this.focused += 1;
@@ -215,9 +239,42 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     }
   }
 
+  class FakeNotification extends Emitter {
+    static isSupported(): boolean {
+      return options.notificationsSupported ?? true;
+    }
+    shown = false;
+    closed = false;
+    constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+      super();
+      notifications.push(this);
+    }
+    show(): void {
+      this.shown = true;
+    }
+    close(): void {
+      this.closed = true;
+    }
+  }
+
   const electron = {
     app,
     BrowserWindow: FakeWindow,
+    Notification: FakeNotification,
+    globalShortcut: {
+      register(accelerator: string, callback: () => void) {
+        if (!/^[A-Za-z0-9+]+$/.test(accelerator))
+          throw new TypeError(`conversion failure from ${accelerator}`);
+        if (options.takenShortcuts?.includes(accelerator) || shortcuts.has(accelerator)) return false;
+        calls.push(`globalShortcut.register ${accelerator}`);
+        shortcuts.set(accelerator, callback);
+        return true;
+      },
+      unregister(accelerator: string) {
+        calls.push(`globalShortcut.unregister ${accelerator}`);
+        shortcuts.delete(accelerator);
+      },
+    },
     ipcMain: {
       handle(channel: string, listener: (event: IpcMainInvokeEventLike, ...args: unknown[]) => unknown) {
         if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
@@ -255,6 +312,15 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     windows,
     loginItems,
     failing,
+    notifications,
+    /** The key combinations the shell holds now. */
+    shortcuts: () => [...shortcuts.keys()],
+    /** Presses a registered global key combination, as the user would in any program. */
+    pressShortcut(accelerator: string): void {
+      const callback = shortcuts.get(accelerator);
+      if (!callback) throw new Error(`${accelerator} is not registered`);
+      callback();
+    },
     /** The one window the shell made. */
     window(): FakeWindow {
       const window = windows[0];

@@ -74,8 +74,38 @@ describe('visibleBounds', () => {
     });
   });
 
-  it('forgets bounds left on a screen that is gone', () => {
-    expect(visibleBounds({ x: 2000, y: 10, width: 1100, height: 700 }, [PRIMARY])).toBeUndefined();
+  it('moves bounds left on a screen that is gone onto the nearest connected one', () => {
+    expect(visibleBounds({ x: 2000, y: 10, width: 1100, height: 700 }, [PRIMARY])).toEqual({
+      x: 820,
+      y: 10,
+      width: 1100,
+      height: 700,
+    });
+    // Far below and left of everything (a screen that stood there is gone).
+    expect(visibleBounds({ x: -3000, y: 2500, width: 1300, height: 900 }, [PRIMARY, SECOND])).toEqual({
+      x: 0,
+      y: 140,
+      width: 1300,
+      height: 900,
+    });
     expect(visibleBounds(undefined, [PRIMARY])).toBeUndefined();
+    expect(visibleBounds({ x: 0, y: 0, width: 1300, height: 900 }, [])).toBeUndefined();
+  });
+
+  it('takes the screen the window overlaps most, and fits the window inside its work area', () => {
+    // Mostly on the second screen, sticking out at its right edge and too tall for it.
+    expect(visibleBounds({ x: 2500, y: -20, width: 1200, height: 1000 }, [PRIMARY, SECOND])).toEqual({
+      x: 2086,
+      y: 0,
+      width: 1200,
+      height: 768,
+    });
+    // Straddling both, more on the primary: stays on the primary.
+    expect(visibleBounds({ x: 1000, y: 100, width: 1300, height: 800 }, [PRIMARY, SECOND])).toEqual({
+      x: 620,
+      y: 100,
+      width: 1300,
+      height: 800,
+    });
   });
 });

@@ -104,24 +104,56 @@ export function chooseDisplay(
 }
 
 /**
- * Remembered bounds are used only if most of the window's title area lands on a connected
- * screen: after a monitor is unplugged, a window restored off-screen looks like a crash.
+ * Remembered bounds, clamped onto a screen that is still connected: the one the window overlaps
+ * most, or the nearest one when it overlaps none (a monitor was unplugged, or the resolution
+ * shrank). A window restored off-screen looks like a crash. The size is raised to the minimum
+ * and cut down to the screen's work area; the window is then moved until it fits inside it.
  */
 export function visibleBounds(
   bounds: Rectangle | undefined,
   displays: readonly DisplayLike[],
 ): Rectangle | undefined {
   if (!bounds) return undefined;
-  const titleBar = { x: bounds.x, y: bounds.y, width: bounds.width, height: Math.min(40, bounds.height) };
-  const onScreen = displays.some(
-    ({ workArea }) => overlap(titleBar, workArea) >= (titleBar.width * titleBar.height) / 2,
-  );
-  if (!onScreen) return undefined;
+  const target = nearestDisplay(bounds, displays);
+  if (!target) return undefined;
+  const area = target.workArea;
+  const width = Math.min(Math.max(bounds.width, COUNTER_MIN_SIZE.width), area.width);
+  const height = Math.min(Math.max(bounds.height, COUNTER_MIN_SIZE.height), area.height);
   return {
-    ...bounds,
-    width: Math.max(bounds.width, COUNTER_MIN_SIZE.width),
-    height: Math.max(bounds.height, COUNTER_MIN_SIZE.height),
+    x: clamp(bounds.x, area.x, area.x + area.width - width),
+    y: clamp(bounds.y, area.y, area.y + area.height - height),
+    width,
+    height,
   };
+}
+
+function nearestDisplay(bounds: Rectangle, displays: readonly DisplayLike[]): DisplayLike | undefined {
+  let best: { display: DisplayLike; overlap: number; distance: number } | undefined;
+  const centre = { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 };
+  for (const display of displays) {
+    const candidate = {
+      display,
+      overlap: overlap(bounds, display.workArea),
+      distance: distanceTo(centre, display.workArea),
+    };
+    if (
+      !best ||
+      candidate.overlap > best.overlap ||
+      (candidate.overlap === best.overlap && candidate.distance < best.distance)
+    )
+      best = candidate;
+  }
+  return best?.display;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, max));
+}
+
+function distanceTo(point: { x: number; y: number }, area: Rectangle): number {
+  const dx = Math.max(area.x - point.x, 0, point.x - (area.x + area.width));
+  const dy = Math.max(area.y - point.y, 0, point.y - (area.y + area.height));
+  return Math.hypot(dx, dy);
 }
 
 function overlap(a: Rectangle, b: Rectangle): number {

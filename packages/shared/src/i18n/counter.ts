@@ -50,6 +50,15 @@ export const counterId = {
   'counter.addNote': 'Simpan catatan',
   'counter.noGuestBook': 'Buku tamu belum diisi',
   'counter.shortcuts': 'Spasi/F2 panggil · F3 ulang · F4 tidak hadir · F5 mulai · F6 selesai',
+  'counter.globalShortcut': '{key} memanggil berikutnya dari aplikasi lain',
+  'counter.shortcutTaken':
+    'Tombol pintas {key} untuk "Panggil berikutnya" sedang dipakai aplikasi lain. Panggil dengan tombol di layar, atau Spasi/F2 saat jendela ini aktif.',
+  'counter.shortcutInvalid':
+    'Tombol pintas "{key}" di pengaturan aplikasi tidak dikenali. Panggil dengan tombol di layar, atau Spasi/F2 saat jendela ini aktif.',
+  'counter.dismiss': 'Tutup pemberitahuan',
+  'counter.breachSoonTitle': 'Antrian {number} hampir melewati {target} menit',
+  'counter.breachSoonBody':
+    '{number} di antrian {queue} sudah menunggu {waited} menit; sisa {left} menit dari target layanan.',
   'counter.priority': 'Prioritas',
   'set.title': 'Pengaturan',
   'set.services': 'Layanan',
@@ -92,6 +101,12 @@ export const counterId = {
   'sup.noAlerts': 'Tidak ada peringatan',
   'sup.breach': '{number} di {queue} menunggu melewati target ({t})',
   'sup.printer': 'Printer tiket: {state}',
+  'printer.offline': 'tidak terhubung',
+  'printer.paper-out': 'kertas habis',
+  'printer.cover-open': 'tutup printer terbuka',
+  'printer.error': 'gagal mencetak',
+  'printer.alertHelp':
+    'Tiket tidak tercetak: pengunjung melihat nomornya di layar kiosk. Periksa printer; peringatan hilang setelah tiket berikutnya tercetak.',
   'sup.longest': 'terlama {t}',
   'sup.staffAt': 'Petugas',
   'sup.since': 'sejak {time}',
@@ -197,6 +212,15 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'counter.addNote': 'Save note',
   'counter.noGuestBook': 'Guest book not filled yet',
   'counter.shortcuts': 'Space/F2 call · F3 recall · F4 no-show · F5 start · F6 finish',
+  'counter.globalShortcut': '{key} calls the next visitor from any program',
+  'counter.shortcutTaken':
+    'The shortcut {key} for "Call next" is held by another program. Use the button on screen, or Space/F2 while this window is active.',
+  'counter.shortcutInvalid':
+    'The shortcut "{key}" in the app settings is not a valid key combination. Use the button on screen, or Space/F2 while this window is active.',
+  'counter.dismiss': 'Dismiss notice',
+  'counter.breachSoonTitle': 'Ticket {number} is about to pass {target} minutes',
+  'counter.breachSoonBody':
+    '{number} in the {queue} queue has waited {waited} min; {left} min left of the service target.',
   'counter.priority': 'Priority',
   'set.title': 'Settings',
   'set.services': 'Services',
@@ -239,6 +263,12 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'sup.noAlerts': 'No alerts',
   'sup.breach': '{number} in {queue} is past the target ({t})',
   'sup.printer': 'Ticket printer: {state}',
+  'printer.offline': 'not connected',
+  'printer.paper-out': 'out of paper',
+  'printer.cover-open': 'cover open',
+  'printer.error': 'printing failed',
+  'printer.alertHelp':
+    'Tickets are not printing: visitors see their number on the kiosk screen. Check the printer; the alert clears once the next ticket prints.',
   'sup.longest': 'longest {t}',
   'sup.staffAt': 'Staff',
   'sup.since': 'since {time}',
