@@ -47,6 +47,8 @@ export interface Hub {
   port: number;
   store: Store;
   context: HubContext;
+  /** What the half-minute timer runs (end of day, data care, printer check); tests call it instead of waiting. */
+  housekeeping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -201,12 +203,20 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log.error({ err: error }, 'daily backup failed'),
     );
   };
-  endDay();
-  dataCare();
-  const dayTimer = setInterval(() => {
+  // A printer in trouble is asked again (DLE EOT) between tickets, so its alert clears once paper is
+  // refilled, not only at the next ticket; never while a job prints (printers take one connection).
+  const checkPrinter = async () => {
+    if (prints.status.state !== 'ok' && prints.status.pendingJobs === 0) await prints.refresh();
+  };
+  const housekeeping = async () => {
     endDay();
     dataCare();
-  }, 30_000);
+    await checkPrinter();
+  };
+  // At start only the day's work: the printer is first asked half a minute in (or at the first ticket).
+  endDay();
+  dataCare();
+  const dayTimer = setInterval(() => void housekeeping(), 30_000);
   dayTimer.unref();
 
   await new Promise<void>((resolve, reject) => {
@@ -222,6 +232,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     port,
     store,
     context,
+    housekeeping,
     async close() {
       clearInterval(dayTimer);
       board.stop();
