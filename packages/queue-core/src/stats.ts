@@ -40,7 +40,8 @@ export interface StageSummary {
 /** Nearest-rank percentile of sorted values (p in 0..100). */
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const rank = Math.ceil((p / 100) * sorted.length);
+  // p x n first: (p / 100) x n drifts in floating point (7 / 100 x 100 = 7.000000000000001, rank 8).
+  const rank = Math.ceil((p * sorted.length) / 100);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
 }
 
@@ -141,7 +142,8 @@ export function computeIkm(ratings: ReadonlyArray<{ scores: ReadonlyArray<IkmSco
   if (answered.length < elements.length) {
     return { respondents: ratings.length, elements, ikm: null, converted: null, category: null };
   }
-  const ikm = answered.reduce((sum, e) => sum + (e.weighted as number), 0);
+  // Sum of NRR, then x 1/9 once: adding nine rounded ninths gave 4.000000000000001 (converted > 100).
+  const ikm = answered.reduce((sum, e) => sum + (e.nrr as number), 0) / elements.length;
   const converted = ikm * 25;
   return { respondents: ratings.length, elements, ikm, converted, category: ikmCategory(converted) };
 }
