@@ -15,21 +15,31 @@ export const PERSONAL_FIELDS = [
   'dataNeeded',
 ] as const;
 
+/** What free text of an erased visit becomes: a complaint still counts, its words are gone. */
+export const ERASED_TEXT = '(dihapus / erased)';
+
+/**
+ * Erases the personal fields of the matching guest-book entries, and the free text of their visits
+ * (consultation notes, a complaint's words), which may name the person too.
+ */
 function erase(store: Store, where: string, params: unknown[], now: number): number {
   const rows = store.db
-    .prepare(`SELECT id, entry FROM guest_book WHERE erased_at IS NULL AND ${where}`)
-    .all(...params) as Array<{
-    id: string;
-    entry: string;
-  }>;
+    .prepare(`SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where}`)
+    .all(...params) as Array<{ id: string; ticketId: string; entry: string }>;
   const update = store.db.prepare(
     'UPDATE guest_book SET entry = ?, phone = NULL, email = NULL, erased_at = ? WHERE id = ?',
+  );
+  const notes = store.db.prepare('UPDATE visit_notes SET text = ? WHERE ticket_id = ?');
+  const complaint = store.db.prepare(
+    `UPDATE ratings SET complaint = ? WHERE ticket_id = ? AND complaint != ''`,
   );
   store.db.transaction(() => {
     for (const row of rows) {
       const entry = JSON.parse(row.entry) as Record<string, unknown>;
       for (const field of PERSONAL_FIELDS) delete entry[field];
       update.run(JSON.stringify(entry), now, row.id);
+      notes.run(ERASED_TEXT, row.ticketId);
+      complaint.run(ERASED_TEXT, row.ticketId);
     }
   })();
   return rows.length;

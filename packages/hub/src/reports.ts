@@ -122,7 +122,8 @@ export function buildReport(db: Db, range: ReportRange, tz: OfficeTimeZone): Rep
 
 function guestBookBreakdown(db: Db, range: ReportRange): Report['guestBook'] {
   const rows = db
-    .prepare(`SELECT day, entry FROM guest_book WHERE day BETWEEN ? AND ? AND erased_at IS NULL`)
+    // Erased entries count too: erasing removes the personal fields, the anonymous ones stay for statistics.
+    .prepare(`SELECT day, entry FROM guest_book WHERE day BETWEEN ? AND ?`)
     .all(range.from, range.to) as Array<{ day: string; entry: string }>;
   const breakdown = Object.fromEntries(
     GUEST_BOOK_DIMENSIONS.map((d) => [d, {} as Record<string, number>]),

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, guestBookEntrySchema } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRetention, dailyBackup, eraseVisitor, restoreBackup } from '../src/data-care';
+import { applyRetention, dailyBackup, ERASED_TEXT, eraseVisitor, restoreBackup } from '../src/data-care';
 import { reportTables } from '../src/exports';
 import { buildReport } from '../src/reports';
 import { Store } from '../src/storage/store';
@@ -74,7 +74,8 @@ describe('personal data care', () => {
     expect(store.lookupGuest({ phone: '081234567890' })?.fullName).toBe('Siti Aminah');
     // The anonymous statistics of the erased visit are still counted.
     const report = buildReport(store.db, { from: '2024-01-01', to: '2026-12-31' }, 'Asia/Jakarta');
-    expect(report.guestBook.entries).toBe(2);
+    expect(report.guestBook.entries).toBe(3);
+    expect(report.guestBook.breakdown.gender).toEqual({ [entry.gender]: 3 });
     expect(reportTables(report, DEFAULT_CONFIG).find((t) => t.name === 'buku-tamu')).toBeDefined();
     expect(applyRetention(store, NOW, 'Asia/Jakarta', 730)).toBe(0);
   });
@@ -85,9 +86,29 @@ describe('personal data care', () => {
       ['gb-b', '2026-11-01'],
       ['gb-other', '2026-11-02'],
     ]);
+    const rate = (ticketId: string, complaint: string) =>
+      store.insertRating(
+        `r-${ticketId}`,
+        { ticketId, overall: 2, scores: [], integrity: { imbalan: null, pungli: null }, complaint } as never,
+        '2026-11-01',
+        'konsultasi-1',
+        NOW,
+      );
+    for (const id of ['gb-a', 'gb-other']) {
+      store.addNote(`t-${id}`, 'konsultan', `Bu Siti (${id}) minta data IPM`, NOW);
+      rate(`t-${id}`, `Saya Siti (${id}), antrian lama`);
+    }
     expect(eraseVisitor(store, { phone: '+62 812-3456-7890' }, NOW, 'staff-1')).toBe(2);
     expect(store.lookupGuest({ phone: '081234567890' })).toBeNull();
     expect(store.guestBookById('gb-other')?.fullName).toBe('Siti Aminah');
+    // Free text of the erased visits goes too (it may name the person); the other visitor's stays.
+    expect(store.notes('t-gb-a').map((n) => n.text)).toEqual([ERASED_TEXT]);
+    expect(store.notes('t-gb-other').map((n) => n.text)).toEqual(['Bu Siti (gb-other) minta data IPM']);
+    const complaints = store.db.prepare('SELECT ticket_id AS t, complaint FROM ratings ORDER BY t').all();
+    expect(complaints).toEqual([
+      { t: 't-gb-a', complaint: ERASED_TEXT },
+      { t: 't-gb-other', complaint: 'Saya Siti (gb-other), antrian lama' },
+    ]);
     const audit = store.db
       .prepare(`SELECT actor, payload FROM events WHERE type = 'guestbook.erase-request'`)
       .get();
