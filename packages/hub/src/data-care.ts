@@ -22,10 +22,12 @@ export const ERASED_TEXT = '(dihapus / erased)';
  * Erases the personal fields of the matching guest-book entries, and the free text of their visits
  * (consultation notes, a complaint's words), which may name the person too.
  */
-function erase(store: Store, where: string, params: unknown[], now: number): number {
+function erase(store: Store, where: string, params: unknown[], now: number, limit = -1): number {
   const rows = store.db
-    .prepare(`SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where}`)
-    .all(...params) as Array<{ id: string; ticketId: string; entry: string }>;
+    .prepare(
+      `SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where} LIMIT ?`,
+    )
+    .all(...params, limit) as Array<{ id: string; ticketId: string; entry: string }>;
   const update = store.db.prepare(
     'UPDATE guest_book SET entry = ?, phone = NULL, email = NULL, erased_at = ? WHERE id = ?',
   );
@@ -45,10 +47,19 @@ function erase(store: Store, where: string, params: unknown[], now: number): num
   return rows.length;
 }
 
-/** Erases the personal fields of entries older than the retention period; the statistics stay. */
-export function applyRetention(store: Store, now: number, tz: OfficeTimeZone, retentionDays: number): number {
+/**
+ * Erases the personal fields of entries older than the retention period, at most `limit` of them (a
+ * backlog of years is erased in batches, so the hub never stands still for it); the statistics stay.
+ */
+export function applyRetention(
+  store: Store,
+  now: number,
+  tz: OfficeTimeZone,
+  retentionDays: number,
+  limit = -1,
+): number {
   const cutoff = addDays(officeDay(now, tz), -retentionDays);
-  const erased = erase(store, 'day < ?', [cutoff], now);
+  const erased = erase(store, 'day < ?', [cutoff], now, limit);
   if (erased > 0) store.audit(now, 'guestbook.retention', { before: cutoff, erased }, 'hub');
   return erased;
 }

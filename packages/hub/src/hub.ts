@@ -20,6 +20,8 @@ import { Store } from './storage/store';
 
 export const HUB_VERSION = '0.1.0';
 const COMMANDS = Object.keys(schemas) as CommandName[];
+/** Guest-book entries erased per retention step (a few tens of milliseconds of work). */
+const RETENTION_BATCH = 500;
 const REPO_APPS_DIR = fileURLToPath(new URL('../../../apps', import.meta.url));
 
 export interface HubOptions {
@@ -188,17 +190,23 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
   // Once per office day: personal data past its retention is erased and the database backed up.
   let caredFor = '';
+  let closing = false;
   const dataCare = () => {
     const tz = runner.state.config.office.timeZone;
     const day = officeDay(clock(), tz);
     if (day === caredFor) return;
     caredFor = day;
     const care = store.dataCare();
-    try {
-      applyRetention(store, clock(), tz, care.retentionDays);
-    } catch (error) {
-      log.error({ err: error }, 'retention failed');
-    }
+    // In batches, each its own short transaction, so commands are served in between.
+    const retention = () => {
+      try {
+        const erased = applyRetention(store, clock(), tz, care.retentionDays, RETENTION_BATCH);
+        if (erased === RETENTION_BATCH && !closing) setImmediate(retention);
+      } catch (error) {
+        log.error({ err: error }, 'retention failed');
+      }
+    };
+    retention();
     dailyBackup(store, join(options.dataDir, 'backups'), day, care.backupDays).catch((error: unknown) =>
       log.error({ err: error }, 'daily backup failed'),
     );
@@ -234,6 +242,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     context,
     housekeeping,
     async close() {
+      closing = true;
       clearInterval(dayTimer);
       board.stop();
       // Closing the transport (not disconnecting each socket) lets clients reconnect to the next start.

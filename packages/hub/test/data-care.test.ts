@@ -80,6 +80,17 @@ describe('personal data care', () => {
     expect(applyRetention(store, NOW, 'Asia/Jakarta', 730)).toBe(0);
   });
 
+  it('erases a backlog in batches of the given size', () => {
+    const { store } = storeWith([
+      ['gb-1', '2023-01-02'],
+      ['gb-2', '2023-01-03'],
+      ['gb-3', '2023-01-04'],
+      ['gb-new', '2026-11-20'],
+    ]);
+    expect([1, 2, 3].map(() => applyRetention(store, NOW, 'Asia/Jakarta', 730, 2))).toEqual([2, 1, 0]);
+    expect(store.guestBookById('gb-new')?.fullName).toBe('Siti Aminah');
+  });
+
   it('erases one visitor on request, found by phone in any format, and logs it', () => {
     const { store } = storeWith([
       ['gb-a', '2026-10-01'],

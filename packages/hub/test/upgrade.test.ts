@@ -32,7 +32,10 @@ describe('upgrading from the previous release', () => {
     expect(hub.store.integrityOk()).toBe(true);
 
     const report = buildReport(hub.store.db, release.range as ReportRange, 'Asia/Jakarta');
-    expect(JSON.parse(JSON.stringify(report)) as Report).toEqual(release.report);
+    // Numbers to ten digits: a later fix of float summing (IKM) may move the last digits, not the data.
+    const rounded = (value: unknown) =>
+      JSON.parse(JSON.stringify(value), (_key, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v));
+    expect(rounded(report) as Report).toEqual(rounded(release.report));
     expect(report.visitors.total).toBe(release.seeded.visits);
 
     const login = await fetch(`${hub.url}/api/login`, {

@@ -129,4 +129,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX visit_notes_ticket ON visit_notes(ticket_id);
     `,
   },
+  {
+    version: 2,
+    name: 'retention finds entries not yet erased without scanning years of erased ones',
+    sql: `
+      CREATE INDEX guest_book_unerased_day ON guest_book(day) WHERE erased_at IS NULL;
+    `,
+  },
 ];
