@@ -2,7 +2,14 @@
 /** The `hub` command line: `npm run hub -- <command>` from the repository root. */
 import { resolve } from 'node:path';
 import type { PrinterConfig } from '@pst/printer';
-import { DEVICE_ROLES, type DeviceRole, HUB_PORT, normalizePhone, STAFF_ROLES, type StaffRole } from '@pst/shared';
+import {
+  DEVICE_ROLES,
+  type DeviceRole,
+  HUB_PORT,
+  normalizePhone,
+  STAFF_ROLES,
+  type StaffRole,
+} from '@pst/shared';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eraseVisitor, restoreBackup } from './data-care';
 import { APPS } from './http';
@@ -193,7 +200,9 @@ program
     withStore((store) => {
       if (!opts.phone && !opts.email) throw new InvalidArgumentError('give --phone or --email');
       if (opts.phone && !normalizePhone(opts.phone))
-        throw new InvalidArgumentError(`not an Indonesian mobile number: ${opts.phone} (e.g. 0812 3456 7890)`);
+        throw new InvalidArgumentError(
+          `not an Indonesian mobile number: ${opts.phone} (e.g. 0812 3456 7890)`,
+        );
       console.log(
         `${eraseVisitor(store, opts, Date.now(), 'admin-cli')} entri dihapus data pribadinya / entries erased`,
       );
