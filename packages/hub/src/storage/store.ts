@@ -10,6 +10,7 @@ import {
   queueConfigSchema,
   type StaffRole,
 } from '@pst/shared';
+import type { Statement } from 'better-sqlite3';
 import { hashPin, hashToken, newId, newToken, verifyPin } from '../auth';
 import { type Db, openDatabase, type Synchronous } from './database';
 
@@ -37,6 +38,7 @@ const SESSION_MS = 14 * 3600_000;
 export class Store {
   readonly db: Db;
   private readonly stmt;
+  private readonly statements = new Map<string, Statement>();
 
   constructor(file: string, options: { synchronous?: Synchronous } = {}) {
     this.db = openDatabase(file, options);
@@ -69,6 +71,16 @@ export class Store {
       lastDayEnd: db.prepare(`SELECT max(id) AS id FROM events WHERE type = 'day.ended'`),
       eventsAfter: db.prepare(`SELECT payload FROM events WHERE id > ? AND kind = 'domain' ORDER BY id`),
     };
+  }
+
+  /** A prepared statement, kept: preparing costs more than running most of these queries. */
+  private sql(source: string): Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
   }
 
   close(): void {
@@ -189,41 +201,40 @@ export class Store {
   ): { device: DeviceRecord; token: string } {
     const token = newToken();
     const id = newId(role);
-    this.db
-      .prepare(
-        'INSERT INTO devices (id, role, name, token_hash, desk_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, role, name, hashToken(token), deskId, now);
+    this.sql(
+      'INSERT INTO devices (id, role, name, token_hash, desk_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, role, name, hashToken(token), deskId, now);
     this.audit(now, 'device.added', { id, role, name, deskId }, 'admin');
     return { device: this.device(id) as DeviceRecord, token };
   }
 
   device(id: string): DeviceRecord | null {
-    const row = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+    const row = this.sql('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
     return row ? toDevice(row) : null;
   }
 
   deviceByToken(token: string): DeviceRecord | null {
-    const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(hashToken(token)) as
+    const row = this.sql('SELECT * FROM devices WHERE token_hash = ?').get(hashToken(token)) as
       | DeviceRow
       | undefined;
     return row && row.revoked_at === null ? toDevice(row) : null;
   }
 
   devices(): DeviceRecord[] {
-    return (this.db.prepare('SELECT * FROM devices ORDER BY created_at').all() as DeviceRow[]).map(toDevice);
+    return (this.sql('SELECT * FROM devices ORDER BY created_at').all() as DeviceRow[]).map(toDevice);
   }
 
   revokeDevice(id: string, now: number): boolean {
-    const changed = this.db
-      .prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(now, id);
+    const changed = this.sql('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(
+      now,
+      id,
+    );
     if (changed.changes) this.audit(now, 'device.revoked', { id }, 'admin');
     return changed.changes > 0;
   }
 
   touchDevice(id: string, now: number): void {
-    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
+    this.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
   }
 
   addStaff(
@@ -231,9 +242,9 @@ export class Store {
     now: number,
   ): StaffRecord {
     const id = newId('staff');
-    this.db
-      .prepare('INSERT INTO staff (id, username, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, input.username, input.name, input.role, hashPin(input.pin), now);
+    this.sql(
+      'INSERT INTO staff (id, username, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, input.username, input.name, input.role, hashPin(input.pin), now);
     this.audit(now, 'staff.added', { id, username: input.username, role: input.role }, 'admin');
     return { id, username: input.username, name: input.name, role: input.role, active: true };
   }
@@ -244,25 +255,26 @@ export class Store {
     now: number,
     actor: string,
   ): void {
-    const existing = this.db.prepare('SELECT id FROM staff WHERE username = ?').get(input.username) as
+    const existing = this.sql('SELECT id FROM staff WHERE username = ?').get(input.username) as
       | { id: string }
       | undefined;
     if (!existing) {
       if (!input.pin) throw new Error('a new account needs a PIN');
       this.addStaff({ ...input, pin: input.pin }, now);
-      if (!input.active)
-        this.db.prepare('UPDATE staff SET active = 0 WHERE username = ?').run(input.username);
+      if (!input.active) this.sql('UPDATE staff SET active = 0 WHERE username = ?').run(input.username);
       return;
     }
     this.db.transaction(() => {
-      this.db
-        .prepare('UPDATE staff SET name = ?, role = ?, active = ? WHERE id = ?')
-        .run(input.name, input.role, input.active ? 1 : 0, existing.id);
+      this.sql('UPDATE staff SET name = ?, role = ?, active = ? WHERE id = ?').run(
+        input.name,
+        input.role,
+        input.active ? 1 : 0,
+        existing.id,
+      );
       if (input.pin)
-        this.db.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(hashPin(input.pin), existing.id);
+        this.sql('UPDATE staff SET pin_hash = ? WHERE id = ?').run(hashPin(input.pin), existing.id);
       // A disabled account or a new PIN ends the sessions in use.
-      if (!input.active || input.pin)
-        this.db.prepare('DELETE FROM sessions WHERE staff_id = ?').run(existing.id);
+      if (!input.active || input.pin) this.sql('DELETE FROM sessions WHERE staff_id = ?').run(existing.id);
       this.audit(
         now,
         'staff.changed',
@@ -273,38 +285,37 @@ export class Store {
   }
 
   staff(): StaffRecord[] {
-    return (this.db.prepare('SELECT * FROM staff ORDER BY username').all() as StaffRow[]).map(toStaff);
+    return (this.sql('SELECT * FROM staff ORDER BY username').all() as StaffRow[]).map(toStaff);
   }
 
   /** Checks a PIN and opens a session; null when the username or PIN is wrong or the account disabled. */
   login(username: string, pin: string, now: number): { token: string; staff: StaffRecord } | null {
-    const row = this.db.prepare('SELECT * FROM staff WHERE username = ?').get(username) as
-      | StaffRow
-      | undefined;
+    const row = this.sql('SELECT * FROM staff WHERE username = ?').get(username) as StaffRow | undefined;
     if (!row?.active || !verifyPin(pin, row.pin_hash)) {
       this.audit(now, 'staff.login-failed', { username }, 'public');
       return null;
     }
     const token = newToken();
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(hashToken(token), row.id, now, now + SESSION_MS);
+    this.sql('INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+      hashToken(token),
+      row.id,
+      now,
+      now + SESSION_MS,
+    );
     this.audit(now, 'staff.login', { staffId: row.id }, row.id);
     return { token, staff: toStaff(row) };
   }
 
   staffBySession(token: string, now: number): StaffRecord | null {
-    const row = this.db
-      .prepare(
-        `SELECT staff.* FROM sessions JOIN staff ON staff.id = sessions.staff_id
+    const row = this.sql(
+      `SELECT staff.* FROM sessions JOIN staff ON staff.id = sessions.staff_id
          WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND staff.active = 1`,
-      )
-      .get(hashToken(token), now) as StaffRow | undefined;
+    ).get(hashToken(token), now) as StaffRow | undefined;
     return row ? toStaff(row) : null;
   }
 
   logout(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+    this.sql('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
   }
 
   // ---------- guest book, ratings, notes ----------
@@ -317,15 +328,13 @@ export class Store {
     staffId: string,
     now: number,
   ): void {
-    this.db
-      .prepare(
-        'INSERT INTO guest_book (id, ticket_id, day, created_at, staff_id, entry, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, ticketId, day, now, staffId, JSON.stringify(entry), entry.phone, entry.email.toLowerCase());
+    this.sql(
+      'INSERT INTO guest_book (id, ticket_id, day, created_at, staff_id, entry, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, ticketId, day, now, staffId, JSON.stringify(entry), entry.phone, entry.email.toLowerCase());
   }
 
   guestBookById(id: string): GuestBookEntry | null {
-    const row = this.db.prepare('SELECT entry FROM guest_book WHERE id = ? AND erased_at IS NULL').get(id) as
+    const row = this.sql('SELECT entry FROM guest_book WHERE id = ? AND erased_at IS NULL').get(id) as
       | { entry: string }
       | undefined;
     return row ? (JSON.parse(row.entry) as GuestBookEntry) : null;
@@ -334,11 +343,9 @@ export class Store {
   /** The latest entry of a returning visitor, found by phone or email. */
   lookupGuest(by: { phone: string } | { email: string }): (GuestBookEntry & { lastVisitAt: number }) | null {
     const [column, value] = 'phone' in by ? ['phone', by.phone] : ['email', by.email.toLowerCase()];
-    const row = this.db
-      .prepare(
-        `SELECT entry, created_at FROM guest_book WHERE ${column} = ? AND erased_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-      )
-      .get(value) as { entry: string; created_at: number } | undefined;
+    const row = this.sql(
+      `SELECT entry, created_at FROM guest_book WHERE ${column} = ? AND erased_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    ).get(value) as { entry: string; created_at: number } | undefined;
     return row ? { ...(JSON.parse(row.entry) as GuestBookEntry), lastVisitAt: row.created_at } : null;
   }
 
@@ -347,11 +354,9 @@ export class Store {
     to: string,
   ): Array<{ day: string; ticketId: string; entry: Record<string, unknown> }> {
     return (
-      this.db
-        .prepare(
-          'SELECT day, ticket_id AS ticketId, entry FROM guest_book WHERE day BETWEEN ? AND ? AND erased_at IS NULL ORDER BY created_at',
-        )
-        .all(from, to) as Array<{ day: string; ticketId: string; entry: string }>
+      this.sql(
+        'SELECT day, ticket_id AS ticketId, entry FROM guest_book WHERE day BETWEEN ? AND ? AND erased_at IS NULL ORDER BY created_at',
+      ).all(from, to) as Array<{ day: string; ticketId: string; entry: string }>
     ).map((r) => ({
       day: r.day,
       ticketId: r.ticketId,
@@ -367,39 +372,38 @@ export class Store {
     now: number,
   ): void {
     const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
-    this.db
-      .prepare(
-        `INSERT INTO ratings (id, ticket_id, day, desk_id, at, overall, scores, imbalan, pungli, complaint, complaint_status)
+    this.sql(
+      `INSERT INTO ratings (id, ticket_id, day, desk_id, at, overall, scores, imbalan, pungli, complaint, complaint_status)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        rating.ticketId,
-        day,
-        deskId,
-        now,
-        rating.overall,
-        JSON.stringify(rating.scores),
-        bool(rating.integrity.imbalan),
-        bool(rating.integrity.pungli),
-        rating.complaint,
-        rating.complaint ? 'baru' : null,
-      );
+    ).run(
+      id,
+      rating.ticketId,
+      day,
+      deskId,
+      now,
+      rating.overall,
+      JSON.stringify(rating.scores),
+      bool(rating.integrity.imbalan),
+      bool(rating.integrity.pungli),
+      rating.complaint,
+      rating.complaint ? 'baru' : null,
+    );
   }
 
   addNote(ticketId: string, staffId: string, text: string, now: number): void {
-    this.db
-      .prepare('INSERT INTO visit_notes (ticket_id, at, staff_id, text) VALUES (?, ?, ?, ?)')
-      .run(ticketId, now, staffId, text);
+    this.sql('INSERT INTO visit_notes (ticket_id, at, staff_id, text) VALUES (?, ?, ?, ?)').run(
+      ticketId,
+      now,
+      staffId,
+      text,
+    );
   }
 
   notes(ticketId: string): Array<{ at: number; staffName: string; text: string }> {
-    return this.db
-      .prepare(
-        `SELECT visit_notes.at, coalesce(staff.name, visit_notes.staff_id) AS staffName, visit_notes.text
+    return this.sql(
+      `SELECT visit_notes.at, coalesce(staff.name, visit_notes.staff_id) AS staffName, visit_notes.text
          FROM visit_notes LEFT JOIN staff ON staff.id = visit_notes.staff_id WHERE ticket_id = ? ORDER BY visit_notes.id`,
-      )
-      .all(ticketId) as Array<{ at: number; staffName: string; text: string }>;
+    ).all(ticketId) as Array<{ at: number; staffName: string; text: string }>;
   }
 
   /** A ticket of an earlier day, for its status page. */
@@ -407,9 +411,7 @@ export class Store {
     id: string,
   ): { id: string; number: string; service_id: string; status: string; issued_at: number } | null {
     return (
-      (this.db
-        .prepare('SELECT id, number, service_id, status, issued_at FROM tickets WHERE id = ?')
-        .get(id) as
+      (this.sql('SELECT id, number, service_id, status, issued_at FROM tickets WHERE id = ?').get(id) as
         | { id: string; number: string; service_id: string; status: string; issued_at: number }
         | undefined) ?? null
     );
