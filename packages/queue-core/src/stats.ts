@@ -38,7 +38,7 @@ export interface StageSummary {
 }
 
 /** Nearest-rank percentile of sorted values (p in 0..100). */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   // p x n first: (p / 100) x n drifts in floating point (7 / 100 x 100 = 7.000000000000001, rank 8).
   const rank = Math.ceil((p * sorted.length) / 100);
@@ -47,7 +47,8 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 
 export function distribution(values: number[]): Distribution {
   if (values.length === 0) return { mean: null, median: null, p90: null };
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator (a year holds ~10^5).
+  const sorted = Float64Array.from(values).sort();
   return {
     mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
     median: percentile(sorted, 50),
