@@ -4,6 +4,7 @@ import { startFakePrinter } from '@pst/printer/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { openDesk } from './pages';
 
 const run = browserAvailable();
 
@@ -79,6 +80,13 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     expect(hub.store.db.prepare(`SELECT print_state FROM tickets WHERE number = 'P-001'`).get()).toEqual({
       print_state: 'failed:paper-out',
     });
+    // The front office is told too, in words, with what it means for the visitors.
+    hub.store.addStaff({ username: 'rina', name: 'Rina', role: 'front-office', pin: '2468' }, hub.now.value);
+    const frontOffice = await openDesk(browser, hub.url, { username: 'rina', pin: '2468' }, 'Front Office');
+    await frontOffice.getByTestId('printer-alert').filter({ hasText: 'Printer tiket: kertas habis' }).waitFor();
+    expect(await accessibilityViolations(frontOffice)).toEqual([]);
+    await screenshot(frontOffice, 'counter-printer-alert');
+    await frontOffice.context().close();
   });
 
   it('says plainly when the hub is gone and recovers by itself', async () => {
