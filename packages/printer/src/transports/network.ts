@@ -95,18 +95,20 @@ class Link {
     this.socket.write(bytes);
   }
 
-  /** Sends DLE EOT n and waits for the one-byte answer; null when none came within waitMs. */
-  async ask(n: number, waitMs: number): Promise<number | null> {
+  /**
+   * Sends DLE EOT n for each request in one write (one round trip, however many) and waits for their
+   * one-byte answers, in order; null when they did not all come within waitMs.
+   */
+  async ask(requests: readonly number[], waitMs: number): Promise<number[] | null> {
     this.answers.length = 0;
-    this.write(Uint8Array.of(DLE, EOT, n));
+    this.write(Uint8Array.from(requests.flatMap((n) => [DLE, EOT, n])));
     let timer: NodeJS.Timeout | undefined;
     try {
       return await this.guard(
-        new Promise<number | null>((resolve) => {
+        new Promise<number[] | null>((resolve) => {
           timer = setTimeout(() => resolve(null), waitMs);
           const take = () => {
-            const byte = this.answers.shift();
-            if (byte !== undefined) resolve(byte);
+            if (this.answers.length >= requests.length) resolve(this.answers.splice(0, requests.length));
           };
           this.wake = take;
           take();
@@ -179,10 +181,9 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
   /** Both status answers, or 'unknown' (the printer does not answer, or answers nonsense). */
   async function readStatus(link: Link): Promise<PrinterStatus> {
     const unknown: PrinterStatus = { state: 'unknown', detail: `${description}: does not report its status` };
-    const paper = await link.ask(PAPER_SENSOR, statusTimeoutMs);
-    if (paper === null || !isStatusByte(paper)) return unknown;
-    const cause = await link.ask(OFFLINE_CAUSE, statusTimeoutMs);
-    if (cause === null || !isStatusByte(cause)) return unknown;
+    const answers = await link.ask([PAPER_SENSOR, OFFLINE_CAUSE], statusTimeoutMs);
+    if (answers === null || !answers.every(isStatusByte)) return unknown;
+    const [paper, cause] = answers as [number, number];
     if (cause & 0x04) return { state: 'cover-open', detail: `${description}: cover open` };
     if ((paper & 0x60) === 0x60 || cause & 0x20)
       return { state: 'paper-out', detail: `${description}: paper out` };
@@ -203,7 +204,7 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
         link.write(job);
         if (status.state === 'ok') {
           // Real-time requests are answered when read: this answer means the whole job arrived.
-          const taken = await link.ask(PRINTER_STATUS, Math.max(1, timeoutMs - (Date.now() - startedAt)));
+          const taken = await link.ask([PRINTER_STATUS], Math.max(1, timeoutMs - (Date.now() - startedAt)));
           if (taken === null)
             throw new PrinterError('offline', `${description}: the printer did not take the job`);
           await link.finish(closeGraceMs);
