@@ -83,7 +83,10 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     // The front office is told too, in words, with what it means for the visitors.
     hub.store.addStaff({ username: 'rina', name: 'Rina', role: 'front-office', pin: '2468' }, hub.now.value);
     const frontOffice = await openDesk(browser, hub.url, { username: 'rina', pin: '2468' }, 'Front Office');
-    await frontOffice.getByTestId('printer-alert').filter({ hasText: 'Printer tiket: kertas habis' }).waitFor();
+    await frontOffice
+      .getByTestId('printer-alert')
+      .filter({ hasText: 'Printer tiket: kertas habis' })
+      .waitFor();
     expect(await accessibilityViolations(frontOffice)).toEqual([]);
     await screenshot(frontOffice, 'counter-printer-alert');
     await frontOffice.context().close();

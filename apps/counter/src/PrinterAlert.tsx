@@ -1,4 +1,4 @@
-import type { PrinterStatusView, StringKey } from '@pst/shared';
+import type { BoardSnapshot, NamedPrinterStatus, PrinterStatusView, StringKey } from '@pst/shared';
 import { useT } from './i18n';
 import { useCounter } from './store';
 
@@ -7,22 +7,36 @@ export function printerInTrouble(printer: PrinterStatusView | undefined): boolea
   return !!printer && printer.state !== 'ok' && printer.state !== 'unknown';
 }
 
-/** "Printer tiket: kertas habis", in the staff member's language. */
+/** Every printer in trouble: the hub's, and each kiosk that prints its own tickets. */
+export function printersInTrouble(
+  board: BoardSnapshot | null | undefined,
+): Array<PrinterStatusView & Partial<NamedPrinterStatus>> {
+  if (!board) return [];
+  return (board.printers ?? [board.printer]).filter(printerInTrouble);
+}
+
+/** "Printer tiket: kertas habis" (or "Printer tiket Kiosk Lobi: …"), in the staff member's language. */
 export function usePrinterText() {
   const tr = useT();
-  return (printer: PrinterStatusView) =>
-    tr('sup.printer', { state: tr(`printer.${printer.state}` as StringKey) });
+  return (printer: PrinterStatusView & Partial<NamedPrinterStatus>) => {
+    const state = tr(`printer.${printer.state}` as StringKey);
+    return printer.kind === 'kiosk'
+      ? tr('sup.kioskPrinter', { name: printer.name ?? '', state })
+      : tr('sup.printer', { state });
+  };
 }
 
 /** The front office's banner when tickets stop printing: visitors then rely on the kiosk screen. */
 export function PrinterAlert() {
   const tr = useT();
   const printerText = usePrinterText();
-  const printer = useCounter((s) => s.board?.printer);
-  if (!printer || !printerInTrouble(printer)) return null;
+  const board = useCounter((s) => s.board);
+  const troubled = printersInTrouble(board);
+  if (troubled.length === 0) return null;
   return (
     <div className="alert printer-alert" role="alert" data-testid="printer-alert">
-      <strong>{printerText(printer)}</strong> · {tr('printer.alertHelp')}
+      <strong>{troubled.map((printer) => printerText(printer)).join(' · ')}</strong> ·{' '}
+      {tr('printer.alertHelp')}
     </div>
   );
 }

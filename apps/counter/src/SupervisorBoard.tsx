@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNow } from './App';
 import { clockColour, minutesText } from './desk-logic';
 import { useT } from './i18n';
-import { printerInTrouble, usePrinterText } from './PrinterAlert';
+import { printersInTrouble, usePrinterText } from './PrinterAlert';
 import { useCounter } from './store';
 
 const STATUS_KEY: Record<string, StringKey> = {
@@ -30,7 +30,8 @@ export function SupervisorBoard() {
     const head = q.waiting[0];
     return head && clockColour(head, now) === 'red' ? [{ queue: q, head }] : [];
   });
-  const printerBad = printerInTrouble(board.printer);
+  const troubled = printersInTrouble(board);
+  const printerBad = troubled.length > 0;
   return (
     <div className="supervisor">
       <section className="panel alerts" aria-label={tr('sup.alerts')}>
@@ -46,11 +47,11 @@ export function SupervisorBoard() {
               })}
             </li>
           ))}
-          {printerBad && (
-            <li className="alert" role="alert">
-              {printerText(board.printer)} · {board.printer.detail}
+          {troubled.map((printer) => (
+            <li key={printer.id ?? 'hub'} className="alert" role="alert">
+              {printerText(printer)} · {printer.detail}
             </li>
-          )}
+          ))}
         </ul>
       </section>
       <section className="panel" aria-label={tr('sup.desks')}>

@@ -12,7 +12,7 @@ import type {
   VisitDetail,
 } from '@pst/shared';
 
-export type SettingsCommand = Extract<CommandName, `settings:${string}` | 'guestbook:erase'>;
+export type SettingsCommand = Extract<CommandName, `settings:${string}` | 'guestbook:erase' | 'printer:test'>;
 
 import { create } from 'zustand';
 import {

@@ -1,5 +1,6 @@
 import { connectHub, readDeviceToken } from '@pst/client';
 import { useEffect, useState } from 'react';
+import { attachLocalPrinting, shellPrinter } from './local-printing';
 import { useKiosk } from './store';
 
 /** Connects to the hub with the kiosk's paired token and writes every push into the store. */
@@ -14,8 +15,11 @@ export function useHub(): { token: string | null; setToken: (token: string) => v
       const board = useKiosk.getState().board;
       if (board) setBoard({ ...board, printer });
     });
+    // In the Electron shell with a printer of its own, the kiosk prints its tickets itself.
+    const stopPrinting = attachLocalPrinting(hub, shellPrinter());
     setHub(hub);
     return () => {
+      stopPrinting();
       hub.close();
       setHub(null);
     };

@@ -1,8 +1,13 @@
 import { callViews, deskViews, queueViews, servicesPublic, todayFigures } from '@pst/queue-core';
-import type { BoardSnapshot, PrinterStatusView } from '@pst/shared';
+import type { BoardSnapshot, NamedPrinterStatus, PrinterStatusView } from '@pst/shared';
 import type { QueueRunner } from './runner';
 
-export function boardSnapshot(runner: QueueRunner, printer: PrinterStatusView, now: number): BoardSnapshot {
+export function boardSnapshot(
+  runner: QueueRunner,
+  printer: PrinterStatusView,
+  printers: NamedPrinterStatus[],
+  now: number,
+): BoardSnapshot {
   const state = runner.state;
   const { name, timeZone, runningText, complaintChannels } = state.config.office;
   return {
@@ -15,6 +20,7 @@ export function boardSnapshot(runner: QueueRunner, printer: PrinterStatusView, n
     recentCalls: callViews(state),
     today: todayFigures(state, now),
     printer,
+    printers,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   DEVICE_ROLES,
   type DeviceRole,
   HUB_PORT,
+  HUB_SERVICE_TYPE,
   normalizePhone,
   STAFF_ROLES,
   type StaffRole,
@@ -15,8 +16,10 @@ import { eraseVisitor, restoreBackup } from './data-care';
 import { APPS } from './http';
 import { createHub } from './hub';
 import { lanAddresses } from './lan';
+import { pairingLink } from './pairing';
 import { seedOffice } from './seed';
 import { Store } from './storage/store';
+import { certificateFingerprint, readCertificate } from './tls';
 
 const program = new Command('hub').description('PST queue hub / server antrian PST');
 program.option('-d, --data-dir <dir>', 'data folder (database, printed tickets, backups)', './data');
@@ -64,6 +67,8 @@ program
   .option('--public-url <url>', 'address printed in ticket QR codes')
   .option('--kiosk-burst <n>', 'tickets a kiosk may take at once', integer, 6)
   .option('--kiosk-refill-ms <ms>', 'time for a kiosk to earn one more ticket', integer, 5000)
+  .option('--tls', 'serve HTTPS with a self-signed certificate kept in <data-dir>/tls (made on first use)')
+  .option('--no-mdns', 'do not announce the hub on the LAN (mDNS / DNS-SD)')
   .action(async (opts) => {
     const printer: PrinterConfig | undefined = opts.printerHost
       ? { kind: 'network', host: opts.printerHost, port: opts.printerPort }
@@ -80,12 +85,22 @@ program
       paperWidth: Number(opts.paperWidth) as 58 | 80,
       publicUrl: opts.publicUrl,
       kioskRateLimit: { burst: opts.kioskBurst, refillMs: opts.kioskRefillMs },
+      tls: opts.tls === true,
+      mdns: opts.mdns !== false,
     });
     const hosts = opts.host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [opts.host];
+    const scheme = hub.fingerprint ? 'https' : 'http';
     console.log(`\nServer antrian PST berjalan / PST queue hub running (data: ${dataDir()})`);
     for (const host of hosts) {
-      console.log(`  http://${host}:${hub.port}/  ${APPS.map((app) => `/${app}/`).join('  ')}`);
+      console.log(`  ${scheme}://${host}:${hub.port}/  ${APPS.map((app) => `/${app}/`).join('  ')}`);
     }
+    if (hub.fingerprint) {
+      console.log(`  TLS, sidik jari sertifikat / certificate fingerprint (SHA-256):\n  ${hub.fingerprint}`);
+      console.log(
+        `  Alamat untuk halaman pengaturan aplikasi / set-up address: ${scheme}://${hosts.at(-1)}:${hub.port}/#fp=${hub.fingerprint}`,
+      );
+    }
+    if (hub.announcement) console.log(`  mDNS: "${hub.announcement.name}" (_${HUB_SERVICE_TYPE}._tcp)`);
     if (!printer) console.log(`  Printer: file (${resolve(dataDir(), 'printed')})`);
     if (hub.store.staff().length === 0) {
       console.log('\n  Belum ada petugas / no staff yet:');
@@ -110,17 +125,37 @@ device
   .addOption(new Option('--role <role>').choices(DEVICE_ROLES).makeOptionMandatory())
   .requiredOption('--name <name>')
   .option('--desk <deskId>', 'desk of a rating tablet')
-  .action((opts: { role: DeviceRole; name: string; desk?: string }) =>
-    withStore((store) => {
-      if (opts.role === 'rating' && !opts.desk)
-        throw new InvalidArgumentError('a rating tablet needs --desk');
-      if (opts.desk && !store.queueConfig().desks.some((d) => d.id === opts.desk)) {
-        throw new InvalidArgumentError(`unknown desk ${opts.desk}`);
-      }
-      const { device: added, token } = store.addDevice(opts.role, opts.name, opts.desk ?? null, Date.now());
-      console.log(`Perangkat ${added.name} (${added.role}) ditambahkan: ${added.id}`);
-      console.log(token);
-    }),
+  .option('-p, --port <port>', 'port of the hub, for the pairing link', integer, HUB_PORT)
+  .option('--public-url <url>', 'address of the hub in the pairing link (default: this machine)')
+  .option('--tls', 'https link with the certificate fingerprint (default: when <data-dir>/tls has one)')
+  .option('--no-tls', 'http link')
+  .action(
+    (opts: {
+      role: DeviceRole;
+      name: string;
+      desk?: string;
+      port: number;
+      publicUrl?: string;
+      tls?: boolean;
+    }) =>
+      withStore((store) => {
+        if (opts.role === 'rating' && !opts.desk)
+          throw new InvalidArgumentError('a rating tablet needs --desk');
+        if (opts.desk && !store.queueConfig().desks.some((d) => d.id === opts.desk)) {
+          throw new InvalidArgumentError(`unknown desk ${opts.desk}`);
+        }
+        const { device: added, token } = store.addDevice(opts.role, opts.name, opts.desk ?? null, Date.now());
+        const cert = opts.tls === false ? null : readCertificate(dataDir());
+        if (opts.tls && !cert)
+          console.error('  (belum ada sertifikat / no certificate yet: run `hub start --tls` once)');
+        const fingerprint = cert ? certificateFingerprint(cert.cert) : null;
+        const base =
+          opts.publicUrl?.replace(/\/+$/, '') ??
+          `${fingerprint ? 'https' : 'http'}://${lanAddresses()[0] ?? '127.0.0.1'}:${opts.port}`;
+        console.log(`Perangkat ${added.name} (${added.role}) ditambahkan: ${added.id}`);
+        console.log(`Tautan pemasangan / pairing link: ${pairingLink(base, opts.role, token, fingerprint)}`);
+        console.log(token);
+      }),
   );
 device.command('list').action(() =>
   withStore((store) => {

@@ -24,8 +24,10 @@ import {
 import { newId } from './auth';
 import type { HubContext } from './context';
 import { eraseVisitor } from './data-care';
+import type { KioskSocket } from './kiosk-printers';
+import { pairingLink } from './pairing';
 
-type Ctx = { data: SocketData; log: HubContext['log'] };
+type Ctx = { data: SocketData; log: HubContext['log']; socket?: KioskSocket };
 type Handler<E extends CommandName> = (
   hub: HubContext,
   ctx: Ctx,
@@ -160,7 +162,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     );
     const ticket = ticketById(hub, issued.ticketId);
     const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
-    const printed = await hub.printTicket(ticket, statusUrl);
+    const printed = await hub.printTicket(ticket, statusUrl, ctx.data.deviceId);
     return { ticket, statusUrl, printed };
   },
   'ticket:status': (hub, _ctx, { ticketId }) => ticketById(hub, ticketId),
@@ -282,7 +284,8 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
       hub.clock(),
     );
     hub.store.audit(hub.clock(), 'device.paired', { id: device.id, role }, staffId(ctx));
-    return { deviceId: device.id, token, link: `${hub.publicUrl()}/${PAIRING_APPS[role]}/#token=${token}` };
+    const link = pairingLink(hub.publicUrl(), PAIRING_APPS[role], token, hub.tlsFingerprint);
+    return { deviceId: device.id, token, link };
   },
   'settings:device-revoke': (hub, ctx, { deviceId }) => {
     if (!hub.store.revokeDevice(deviceId, hub.clock())) throw new DomainError('NOT_FOUND', deviceId);
@@ -300,6 +303,30 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     ),
   'settings:data-care': (hub, ctx, care) => saveSetting(hub, ctx, 'data-care', care),
   'guestbook:erase': (hub, ctx, by) => ({ erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx)) }),
+  'kiosk:printer': (hub, ctx, { local, description }) => {
+    const deviceId = ctx.data.deviceId;
+    if (!deviceId || !ctx.socket) throw new DomainError('FORBIDDEN');
+    const name = hub.store.devices().find((d) => d.id === deviceId)?.name ?? deviceId;
+    const status = hub.kioskPrinters.declare(deviceId, name, ctx.socket, local, description);
+    hub.store.audit(hub.clock(), 'kiosk.printer', { local, description }, deviceId);
+    return status;
+  },
+  'print:result': (hub, ctx, result) => ({
+    accepted: hub.kioskPrinters.answer(ctx.data.deviceId ?? '', result),
+  }),
+  'printer:test': async (hub, ctx, { deviceId }) => {
+    const who = staffId(ctx);
+    if (deviceId !== undefined && !hub.kioskPrinters.printsLocally(deviceId))
+      throw new DomainError('NOT_FOUND', deviceId);
+    const status = await hub.printTest(deviceId);
+    hub.store.audit(
+      hub.clock(),
+      'printer.test',
+      { printer: status.id, state: status.state, detail: status.detail },
+      who,
+    );
+    return status;
+  },
   'session:whoami': (_hub, ctx) => ({
     role: ctx.data.role,
     deviceId: ctx.data.deviceId ?? null,
@@ -318,6 +345,7 @@ const READ_ONLY = new Set<CommandName>([
   'session:whoami',
   'desk:staff',
   'settings:get',
+  'print:result',
 ]);
 
 /**

@@ -2,12 +2,14 @@ import type {
   BoardSnapshot,
   ClientToHubEvents,
   HubToClientEvents,
+  NamedPrinterStatus,
   PrinterStatusView,
   SocketData,
   TicketView,
 } from '@pst/shared';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
+import type { KioskPrinters } from './kiosk-printers';
 import type { RateLimiter } from './rate-limit';
 import type { QueueRunner } from './runner';
 import type { Store } from './storage/store';
@@ -23,8 +25,16 @@ export interface HubContext {
   clock: () => number;
   kioskLimiter: RateLimiter;
   publicUrl(): string;
+  /** SHA-256 fingerprint of the hub's TLS certificate; null when it serves plain HTTP. */
+  tlsFingerprint: string | null;
   board(): BoardSnapshot;
   boardChanged(): void;
   printerStatus(): PrinterStatusView;
-  printTicket(ticket: TicketView, statusUrl: string): Promise<PrinterStatusView>;
+  /** The hub's printer, then each kiosk that prints locally. */
+  printers(): NamedPrinterStatus[];
+  kioskPrinters: KioskPrinters;
+  /** Prints the ticket at the hub, or at the kiosk that took it when that kiosk prints locally. */
+  printTicket(ticket: TicketView, statusUrl: string, deviceId?: string): Promise<PrinterStatusView>;
+  /** A marked test ticket (no number) on the hub's printer or on a locally printing kiosk. */
+  printTest(deviceId?: string): Promise<NamedPrinterStatus>;
 }

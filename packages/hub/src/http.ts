@@ -40,6 +40,7 @@ export function createHttpApp(
       uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000),
       database: { ok: databaseOk },
       printer: hub.printerStatus(),
+      printers: hub.printers(),
       clients: roles,
       day: hub.runner.state.day,
     });

@@ -1,22 +1,41 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPrinter, type PrinterConfig, type PrinterTransport, renderTicket } from '@pst/printer';
-import { type CommandName, errorBody, HUB_PORT, officeDay, type SocketData, schemas } from '@pst/shared';
-import { type Logger, pino } from 'pino';
+import {
+  createPrinter,
+  type PrinterConfig,
+  type PrinterTransport,
+  renderTestTicket,
+  renderTicket,
+} from '@pst/printer';
+import {
+  type CommandName,
+  errorBody,
+  HUB_PORT,
+  type NamedPrinterStatus,
+  officeDay,
+  type SocketData,
+  schemas,
+} from '@pst/shared';
+import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { BoardBroadcaster, boardSnapshot } from './board';
 import { runCommand } from './commands';
 import type { HubContext, HubServer } from './context';
 import { applyRetention, dailyBackup } from './data-care';
 import { createHttpApp } from './http';
+import { KioskPrinters, type KioskSocket } from './kiosk-printers';
 import { lanAddresses } from './lan';
+import { announceHub, type HubAnnouncement, type MdnsOptions } from './mdns';
+import { createHubLogger } from './pairing';
 import { PrintQueue } from './print-queue';
 import { RateLimiter } from './rate-limit';
 import { QueueRunner } from './runner';
 import type { Synchronous } from './storage/database';
 import { Store } from './storage/store';
+import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
 
 export const HUB_VERSION = '0.1.0';
 const COMMANDS = Object.keys(schemas) as CommandName[];
@@ -42,11 +61,29 @@ export interface HubOptions {
   kioskRateLimit?: { burst: number; refillMs: number };
   boardIntervalMs?: number;
   printRetryDelayMs?: number;
+  /** How long a kiosk that prints locally may take to answer a `print:job` (default 8 s). */
+  kioskPrintTimeoutMs?: number;
+  /** How long a job for a disconnected kiosk waits for it (default 10 minutes). */
+  kioskJobMaxWaitMs?: number;
+  /**
+   * Serve HTTPS (and Socket.IO over it): `true` uses the self-signed certificate kept in
+   * `<dataDir>/tls/` (made on first use), or pass a key and certificate. Default: plain HTTP.
+   */
+  tls?: boolean | HubTls;
+  /**
+   * Announce the hub on the LAN over mDNS (`_pst-hub._tcp`): default on; `false` turns it off,
+   * an object picks the interface or the name.
+   */
+  mdns?: boolean | MdnsOptions;
 }
 
 export interface Hub {
   url: string;
   port: number;
+  /** SHA-256 fingerprint of the TLS certificate (`AB:CD:...`); null when the hub serves plain HTTP. */
+  fingerprint: string | null;
+  /** The mDNS announcement, while the hub is announced. */
+  announcement: HubAnnouncement | null;
   store: Store;
   context: HubContext;
   /** What the half-minute timer runs (end of day, data care, printer check); tests call it instead of waiting. */
@@ -56,7 +93,10 @@ export interface Hub {
 
 export async function createHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? Date.now;
-  const log = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const log = options.logger ?? createHubLogger();
+  const tls = options.tls === true ? await loadOrCreateCertificate(options.dataDir) : options.tls || null;
+  const fingerprint = tls ? certificateFingerprint(tls.cert) : null;
+  const scheme = tls ? 'https' : 'http';
   const store = new Store(join(options.dataDir, 'pst.sqlite'), { synchronous: options.synchronous });
   const runner = new QueueRunner(store, clock);
   const printer =
@@ -68,10 +108,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // Socket.IO attaches, so Socket.IO can route only its own path to itself (a request must never
   // reach both, or the second answer crashes the process).
   let app: ReturnType<typeof createHttpApp> | null = null;
-  const httpServer = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     if (app) app(req, res);
     else res.writeHead(503).end();
-  });
+  };
+  const httpServer = tls
+    ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler)
+    : createServer(handler);
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
     // Frames above 1 MB close the connection; anything below is answered (a huge string gets VALIDATION_FAILED).
@@ -94,6 +137,32 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
   });
 
+  const kioskPrinters = new KioskPrinters({
+    clock,
+    log,
+    retryDelayMs: options.printRetryDelayMs,
+    resultTimeoutMs: options.kioskPrintTimeoutMs,
+    maxWaitMs: options.kioskJobMaxWaitMs,
+    onStatus: (status) => {
+      if (status && status.state !== 'ok' && status.state !== 'unknown')
+        log.warn({ printer: status }, 'kiosk printer problem');
+      board.schedule();
+    },
+    onLateResult: (ticketId, status) => recordPrint(ticketId, status),
+  });
+  const hubPrinter = (): NamedPrinterStatus => ({
+    ...prints.status,
+    id: 'hub',
+    kind: 'hub',
+    name: printer.description,
+    connected: true,
+  });
+  const recordPrint = (ticketId: string, status: { state: string }) => {
+    store.setPrintState(ticketId, status.state === 'ok' ? 'printed' : `failed:${status.state}`);
+    if (status.state !== 'ok') store.audit(clock(), 'print.failed', { ticketId, printer: status }, 'hub');
+  };
+  const paperWidth = options.paperWidth ?? 80;
+
   const context: HubContext = {
     store,
     runner,
@@ -101,11 +170,29 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log,
     clock,
     kioskLimiter: new RateLimiter(limits.burst, limits.refillMs),
-    publicUrl: () => options.publicUrl ?? `http://${lanAddresses()[0] ?? '127.0.0.1'}:${port}`,
-    board: () => boardSnapshot(runner, prints.status, clock()),
+    publicUrl: () => options.publicUrl ?? `${scheme}://${lanAddresses()[0] ?? '127.0.0.1'}:${port}`,
+    tlsFingerprint: fingerprint,
+    board: () => boardSnapshot(runner, prints.status, context.printers(), clock()),
     boardChanged: () => board.schedule(),
     printerStatus: () => prints.status,
-    async printTicket(ticket, statusUrl) {
+    printers: () => [hubPrinter(), ...kioskPrinters.statuses()],
+    kioskPrinters,
+    async printTest(deviceId) {
+      const office = runner.state.config.office;
+      const target =
+        deviceId === undefined
+          ? printer.description
+          : (store.devices().find((d) => d.id === deviceId)?.name ?? deviceId);
+      const bytes = renderTestTicket({ printer: target, at: clock(), url: context.publicUrl() }, office, {
+        width: paperWidth,
+      });
+      if (deviceId === undefined) {
+        await prints.print(bytes);
+        return hubPrinter();
+      }
+      return kioskPrinters.print(deviceId, null, bytes, false);
+    },
+    async printTicket(ticket, statusUrl, deviceId) {
       const service = runner.state.config.services.find((s) => s.id === ticket.serviceId);
       const office = runner.state.config.office;
       const bytes = renderTicket(
@@ -120,13 +207,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
           statusUrl,
         },
         office,
-        { width: options.paperWidth ?? 80 },
+        { width: paperWidth },
       );
-      const status = await prints.print(bytes);
-      store.setPrintState(ticket.id, status.state === 'ok' ? 'printed' : `failed:${status.state}`);
-      if (status.state !== 'ok')
-        store.audit(clock(), 'print.failed', { ticketId: ticket.id, printer: status }, 'hub');
-      return status;
+      // A kiosk that prints locally gets the job; every other ticket prints at the hub.
+      const status = kioskPrinters.printsLocally(deviceId)
+        ? await kioskPrinters.print(deviceId, ticket.id, bytes, true)
+        : await prints.print(bytes);
+      recordPrint(ticket.id, status);
+      const {
+        id: _id,
+        kind: _kind,
+        name: _name,
+        connected: _connected,
+        ...view
+      } = status as NamedPrinterStatus;
+      return view;
     },
   };
 
@@ -147,6 +242,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const data = socket.data;
     if (data.deviceId) store.touchDevice(data.deviceId, clock());
     if (data.role === 'rating' && data.deskId) void socket.join(`rating:${data.deskId}`);
+    if (data.role === 'kiosk' && data.deviceId) {
+      const deviceId = data.deviceId;
+      // A kiosk that prints locally gets the jobs that waited for it.
+      kioskPrinters.connected(deviceId, socket as KioskSocket);
+      socket.on('disconnect', () => kioskPrinters.disconnected(deviceId, socket as KioskSocket));
+    }
     socket.emit('board:snapshot', context.board());
     for (const name of COMMANDS) {
       socket.on(name, (payload: unknown, ack: unknown) => {
@@ -157,7 +258,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
           return;
         }
         const reqLog = log.child({ req: ++commandSeq, role: data.role, command: name });
-        void runCommand(context, { data, log: reqLog }, name, payload, ack);
+        void runCommand(context, { data, log: reqLog, socket: socket as KioskSocket }, name, payload, ack);
       });
     }
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -233,21 +334,42 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   port = (httpServer.address() as AddressInfo).port;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
-  log.info({ port, dataDir: options.dataDir, printer: printer.description }, 'hub started');
+  log.info(
+    { port, dataDir: options.dataDir, printer: printer.description, tls: fingerprint ?? false },
+    'hub started',
+  );
+  let announcement: HubAnnouncement | null = null;
+  if (options.mdns !== false) {
+    const mdns: MdnsOptions = options.mdns === true || options.mdns === undefined ? {} : options.mdns;
+    const bound =
+      options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : undefined;
+    try {
+      announcement = announceHub(
+        { port, version: HUB_VERSION, office: runner.state.config.office.name, fingerprint },
+        { ...mdns, interface: mdns.interface ?? bound },
+        log,
+      );
+    } catch (error) {
+      log.warn({ err: error }, 'mDNS announcement failed');
+    }
+  }
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${scheme}://${host}:${port}`,
     port,
+    fingerprint,
+    announcement,
     store,
     context,
     housekeeping,
     async close() {
       closing = true;
       clearInterval(dayTimer);
+      await announcement?.close();
       board.stop();
       // Closing the transport (not disconnecting each socket) lets clients reconnect to the next start.
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await prints.close();
+      await Promise.all([prints.close(), kioskPrinters.close()]);
       store.close();
     },
   };

@@ -4,6 +4,8 @@ import type { PrinterStatusView } from '@pst/shared';
 export interface PrintQueueOptions {
   attempts?: number;
   retryDelayMs?: number;
+  /** Whether a failed attempt is worth another one (paper out and an open cover never are). */
+  retry?: (error: unknown) => boolean;
   onStatus: (status: PrinterStatusView) => void;
   clock: () => number;
 }
@@ -60,11 +62,17 @@ export class PrintQueue {
         const state = error instanceof PrinterError ? error.state : 'error';
         this.update(state, error instanceof Error ? error.message : String(error));
         // Paper out or an open cover will not fix itself in a second: tell the visitor now.
-        const hopeless = state === 'paper-out' || state === 'cover-open';
+        const hopeless =
+          state === 'paper-out' || state === 'cover-open' || this.options.retry?.(error) === false;
         if (hopeless || attempt >= this.attempts) return this.status;
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * attempt));
       }
     }
+  }
+
+  /** Sets the status from outside a job (a kiosk that reconnected). */
+  note(state: PrinterStatusView['state'], detail: string): void {
+    this.update(state, detail);
   }
 
   private update(state: PrinterStatusView['state'], detail: string): void {

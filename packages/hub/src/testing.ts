@@ -13,8 +13,9 @@ import type {
   StaffRole,
 } from '@pst/shared';
 import { pino } from 'pino';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createHub, type Hub, type HubOptions } from './hub';
+import { readCertificate } from './tls';
 
 export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
 
@@ -54,6 +55,8 @@ export async function startHub(
     boardIntervalMs: 5,
     printRetryDelayMs: 5,
     appsDir: join(dataDir, 'no-apps'),
+    // No mDNS packets from tests unless a test asks (then on 127.0.0.1 only, see mdns.test.ts).
+    mdns: false,
     ...hubOptions,
     dataDir,
     clock: realTime ? () => Date.now() + skew : () => now.value,
@@ -78,7 +81,8 @@ export async function startHub(
       if (!session) throw new Error('login failed');
       return test.connect(session.token);
     },
-    connect: (token) => connectClient(hub.url, token),
+    // Over TLS the test client trusts exactly the hub's own certificate.
+    connect: (token) => connectClient(hub.url, token, tlsCa(hubOptions.tls, dataDir)),
     async stop() {
       await hub.close();
     },
@@ -86,12 +90,23 @@ export async function startHub(
   return test;
 }
 
-export function connectClient(url: string, token: string): Promise<Client> {
+function tlsCa(tls: HubOptions['tls'], dataDir: string): Partial<ManagerOptions & SocketOptions> {
+  if (!tls) return {};
+  const cert = tls === true ? readCertificate(dataDir)?.cert : tls.cert;
+  return cert ? { ca: cert } : {};
+}
+
+export function connectClient(
+  url: string,
+  token: string,
+  extra: Partial<ManagerOptions & SocketOptions> = {},
+): Promise<Client> {
   const socket: Client = io(url, {
     auth: { token },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
+    ...extra,
   });
   clients.push(socket);
   return new Promise((resolve, reject) => {

@@ -172,6 +172,11 @@ export function decodeEscPos(bytes: Uint8Array): DecodedTicket {
   return decode(bytes).ticket;
 }
 
+/** What the paper shows, in order (lines, QR codes, feeds, cut): for renderers such as the OS spooler's HTML. */
+export function decodeEscPosBlocks(bytes: Uint8Array): DecodedBlock[] {
+  return decode(bytes).blocks;
+}
+
 /**
  * A plain-text picture of the paper for people (the file printer's preview, logs): lines in their
  * alignment, wide characters spaced out, '[QR] data' where the code prints, '--- cut ---'.

@@ -1,4 +1,11 @@
-export { type DecodedBlock, type DecodedLine, type DecodedTicket, decodeEscPos, previewText } from './decode';
+export {
+  type DecodedBlock,
+  type DecodedLine,
+  type DecodedTicket,
+  decodeEscPos,
+  decodeEscPosBlocks,
+  previewText,
+} from './decode';
 export {
   type Align,
   CODE_PAGE,
@@ -12,7 +19,9 @@ export {
   largestSize,
   type OfficePrintData,
   type PaperWidth,
+  renderTestTicket,
   renderTicket,
+  type TestTicketData,
   type TicketOptions,
   type TicketPrintData,
   wrap,

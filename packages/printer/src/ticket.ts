@@ -115,3 +115,50 @@ export function renderTicket(
   }
   return p.feed(3).cut().build();
 }
+
+export interface TestTicketData {
+  /** Which printer this is, as staff know it ("network printer 192.168.1.50:9100", "Kiosk Lobi"). */
+  printer: string;
+  /** When it was asked for (hub time). */
+  at: number;
+  /** Printed as a QR code, so the code's print quality is checked too (the hub's address). */
+  url: string;
+}
+
+/** The big word where a ticket has its number: a test ticket never carries (or uses up) a number. */
+export const TEST_TICKET_MARK = 'TIKET UJI';
+
+/**
+ * A test ticket: the same header, sizes, QR code and cut as a visitor's ticket, but marked
+ * "TIKET UJI / TEST" in place of the number, so nobody mistakes it for a place in the queue.
+ */
+export function renderTestTicket(
+  data: TestTicketData,
+  office: OfficePrintData,
+  options: TicketOptions,
+): Uint8Array {
+  const columns = COLUMNS[options.width];
+  if (columns === undefined) throw new RangeError(`paper width ${options.width} mm: 58 or 80`);
+  const p = new EscPos();
+  const lines = (text: string) => {
+    for (const line of wrap(printable(text), columns)) p.line(line);
+  };
+  p.init().codePage().align('center');
+  p.bold(true);
+  lines(office.name);
+  p.bold(false);
+  p.line('-'.repeat(columns));
+  p.size(largestSize(TEST_TICKET_MARK, columns)).bold(true).line(TEST_TICKET_MARK).bold(false);
+  p.size(1, 2).bold(true);
+  lines('TEST TICKET');
+  p.bold(false).size(1);
+  lines('Bukan nomor antrian / Not a queue number');
+  lines(formatDateTime(data.at, options.lang ?? 'id', office.timeZone));
+  lines(data.printer);
+  p.line();
+  p.qr(data.url, { moduleSize: QR_MODULE[options.width], level: 'M' });
+  lines(data.url);
+  p.line('-'.repeat(columns));
+  lines('Jika tiket ini tercetak rapi, printer siap. / If this prints cleanly, the printer is ready.');
+  return p.feed(3).cut().build();
+}

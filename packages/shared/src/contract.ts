@@ -39,6 +39,9 @@ const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 2
 const deskRef = z.strictObject({ deskId: id });
 const deskTicket = z.strictObject({ deskId: id, ticketId });
 const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const printJobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** What a kiosk may answer to a print job (the same states as the hub's printer, without 'unknown'). */
+export const PRINT_RESULT_STATES = ['ok', 'offline', 'paper-out', 'cover-open', 'error'] as const;
 
 export const schemas = {
   'ticket:take': z.strictObject({ serviceId: id, priority: z.boolean().default(false) }),
@@ -105,6 +108,19 @@ export const schemas = {
     z.strictObject({ phone: phoneSchema }),
     z.strictObject({ email: z.email().max(120) }),
   ]),
+  /** A kiosk says whether it prints its tickets itself (its Electron shell has a printer set up). */
+  'kiosk:printer': z.strictObject({
+    local: z.boolean(),
+    description: z.string().trim().max(120).default(''),
+  }),
+  /** The kiosk's answer to a `print:job` push. */
+  'print:result': z.strictObject({
+    jobId: printJobId,
+    state: z.enum(PRINT_RESULT_STATES),
+    detail: z.string().trim().max(500).default(''),
+  }),
+  /** A marked test ticket on the hub's printer, or on a kiosk that prints locally (never a number). */
+  'printer:test': z.strictObject({ deviceId: z.string().min(1).max(60).optional() }),
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -143,6 +159,9 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'settings:holidays': ['supervisor', 'admin'],
   'settings:data-care': ['admin'],
   'guestbook:erase': ['supervisor', 'admin'],
+  'kiosk:printer': ['kiosk'],
+  'print:result': ['kiosk'],
+  'printer:test': ['supervisor', 'admin'],
 };
 
 // ---------- views (what the hub sends) ----------
@@ -228,6 +247,27 @@ export interface PrinterStatusView {
   at: number;
 }
 
+/**
+ * One printer the hub prints through: its own (`id: 'hub'`), or a kiosk that prints its tickets
+ * itself (`id: 'kiosk:<deviceId>'`, `name`: the kiosk's device name).
+ */
+export interface NamedPrinterStatus extends PrinterStatusView {
+  id: string;
+  kind: 'hub' | 'kiosk';
+  name: string;
+  /** Kiosks: whether its socket is connected now (a job for a disconnected kiosk waits for it). */
+  connected: boolean;
+}
+
+/** A job the hub pushes to a kiosk that prints locally: the ESC/POS bytes, rendered by the hub. */
+export interface PrintJob {
+  jobId: string;
+  /** The ticket printed, or null for a test ticket. */
+  ticketId: string | null;
+  /** ESC/POS bytes, base64. */
+  data: string;
+}
+
 /** The public board: ticket numbers and desk names only, never a person's name or contact. */
 export interface BoardSnapshot {
   at: number;
@@ -238,7 +278,10 @@ export interface BoardSnapshot {
   desks: DeskView[];
   recentCalls: CallView[];
   today: { issued: number; served: number; waiting: number; breaches: number };
+  /** The hub's own printer. */
   printer: PrinterStatusView;
+  /** Every printer: the hub's first, then each kiosk that prints locally. */
+  printers: NamedPrinterStatus[];
 }
 
 export interface TicketView {
@@ -326,6 +369,9 @@ export interface ClientToHubEvents {
   'settings:holidays': Handler<'settings:holidays', SettingsView>;
   'settings:data-care': Handler<'settings:data-care', SettingsView>;
   'guestbook:erase': Handler<'guestbook:erase', { erased: number }>;
+  'kiosk:printer': Handler<'kiosk:printer', NamedPrinterStatus | null>;
+  'print:result': Handler<'print:result', { accepted: boolean }>;
+  'printer:test': Handler<'printer:test', NamedPrinterStatus>;
 }
 
 export interface SettingsView {
@@ -352,6 +398,8 @@ export interface HubToClientEvents {
   /** To the rating tablet paired to the desk that finished this visit. */
   'rating:request': (request: { ticketId: string; number: string; deskId: string; deskName: string }) => void;
   'printer:status': (status: PrinterStatusView) => void;
+  /** To a kiosk that prints locally: print these bytes, then answer with `print:result`. */
+  'print:job': (job: PrintJob) => void;
 }
 
 export const PUSH_EVENTS = [
@@ -359,8 +407,14 @@ export const PUSH_EVENTS = [
   'ticket:called',
   'rating:request',
   'printer:status',
+  'print:job',
 ] as const satisfies ReadonlyArray<keyof HubToClientEvents>;
 
 export const HUB_PORT = 3324;
+/**
+ * The hub's DNS-SD service type on the LAN (`_pst-hub._tcp.local`). TXT keys: `version`, `office`
+ * (office name), `tls` (`1` or `0`), `fp` (SHA-256 fingerprint of its certificate, when `tls=1`).
+ */
+export const HUB_SERVICE_TYPE = 'pst-hub';
 /** The status page of one ticket, which the printed QR code points to. */
 export const ticketStatusPath = (ticketId: string) => `/t/${ticketId}`;

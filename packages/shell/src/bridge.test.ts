@@ -4,6 +4,7 @@ import {
   COUNTER_EVENTS,
   createPreloadBridge,
   type IpcRendererLike,
+  KIOSK_PRINTER_CHANNELS,
   kindFromArgv,
   SHELL_CHANNELS,
 } from './bridge';
@@ -27,13 +28,54 @@ describe('createPreloadBridge', () => {
     await bridge.testHub('192.168.1.10');
     await bridge.saveHubUrl('192.168.1.10', { exitPin: '2468' });
     await bridge.exit('2468');
+    await bridge.discoverHubs();
     expect(sent).toEqual([
       [SHELL_CHANNELS.getSettings],
       [SHELL_CHANNELS.testHub, '192.168.1.10'],
       [SHELL_CHANNELS.saveHubUrl, '192.168.1.10', { exitPin: '2468' }],
       [SHELL_CHANNELS.exit, '2468'],
+      [SHELL_CHANNELS.discoverHubs],
     ]);
-    expect(Object.keys(bridge).sort()).toEqual(['exit', 'getSettings', 'kind', 'saveHubUrl', 'testHub']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'discoverHubs',
+      'exit',
+      'getSettings',
+      'kind',
+      'kioskPrinter',
+      'saveHubUrl',
+      'testHub',
+    ]);
+  });
+
+  it('kiosk: the printer calls go to their own channels; other apps have none', async () => {
+    const sent: unknown[][] = [];
+    const ipc: IpcRendererLike = {
+      invoke: async (...args) => {
+        sent.push(args);
+        return { ok: true, data: null };
+      },
+      on: () => undefined,
+      removeListener: () => undefined,
+    };
+    const printer = createPreloadBridge(ipc, ['--pst-shell-kind=kiosk']).kioskPrinter;
+    if (!printer) throw new Error('the kiosk printer bridge is missing');
+    const usb = { kind: 'usb', vendorId: 0x0416, productId: 0x5011 } as const;
+    await printer.getPrinter();
+    await printer.print('G0A=');
+    await printer.listPrinters();
+    await printer.savePrinter(usb);
+    await printer.printTest(usb);
+    await printer.printTest();
+    expect(sent).toEqual([
+      [KIOSK_PRINTER_CHANNELS.getPrinter],
+      [KIOSK_PRINTER_CHANNELS.print, 'G0A='],
+      [KIOSK_PRINTER_CHANNELS.listPrinters],
+      [KIOSK_PRINTER_CHANNELS.savePrinter, usb],
+      [KIOSK_PRINTER_CHANNELS.printTest, usb],
+      [KIOSK_PRINTER_CHANNELS.printTest],
+    ]);
+    expect(createPreloadBridge(ipc, ['--pst-shell-kind=counter']).kioskPrinter).toBeUndefined();
+    expect(createPreloadBridge(ipc, ['--pst-shell-kind=display']).kioskPrinter).toBeUndefined();
   });
 
   it('counter: adds the counter calls and the "call next" subscription, without the event object', async () => {
@@ -78,6 +120,7 @@ describe('createPreloadBridge', () => {
       ...Object.values(SHELL_CHANNELS),
       ...Object.values(COUNTER_CHANNELS),
       ...Object.values(COUNTER_EVENTS),
+      ...Object.values(KIOSK_PRINTER_CHANNELS),
     ];
     expect(new Set(channels).size).toBe(channels.length);
   });

@@ -14,6 +14,7 @@ export const SHELL_CHANNELS = {
   testHub: 'shell:test-hub',
   saveHubUrl: 'shell:save-hub-url',
   exit: 'shell:exit',
+  discoverHubs: 'shell:discover-hubs',
 } as const satisfies Record<keyof ShellApi, string>;
 
 /** The command-line argument main gives the renderer so the preload knows which app it serves. */
@@ -27,7 +28,11 @@ export type ShellErrorCode =
   | 'NOT_ALLOWED'
   | 'NO_EXIT_PIN'
   | 'WRONG_PIN'
-  | 'LOCKED';
+  | 'LOCKED'
+  /** The hub presented another certificate than the pinned one. */
+  | 'CERT_MISMATCH'
+  /** An https hub address without the certificate fingerprint to pin (`#fp=` of the pairing link). */
+  | 'CERT_UNPINNED';
 
 /** Same shape as the hub's `Ack<T>`, so pages handle both the same way. */
 export type ShellResult<T> =
@@ -44,6 +49,28 @@ export interface SettingsView {
   mode: 'setup' | 'waiting' | 'app';
   /** Set when the settings file was unreadable and defaults are in use. */
   problem: string | null;
+  /** The pinned SHA-256 fingerprint of an https hub's certificate. */
+  hubFingerprint: string | null;
+  /** Why the hub's certificate was refused, when it was: the set-up page says so. */
+  certificateProblem: { code: 'CERT_MISMATCH' | 'CERT_UNPINNED'; message: string } | null;
+}
+
+/** A hub that answered on the LAN (mDNS / DNS-SD `_pst-hub._tcp`). */
+export interface DiscoveredHub {
+  /** The name it announces, e.g. `BPS Kabupaten Kendal (pst-server)`. */
+  name: string;
+  /** The address to reach it at (IPv4 where there is one). */
+  address: string;
+  port: number;
+  /** `http(s)://address:port`. */
+  hubUrl: string;
+  office: string | null;
+  version: string | null;
+  tls: boolean;
+  /** The certificate's SHA-256 fingerprint it announces (TLS only). */
+  fingerprint: string | null;
+  /** What to give `testHub` / `saveHubUrl`: the hub URL, with `#fp=` when it serves TLS. */
+  setupAddress: string;
 }
 
 export interface HubHealth {
@@ -67,6 +94,8 @@ export interface ShellApi {
   saveHubUrl(address: string, options?: SaveHubUrlOptions): Promise<ShellResult<{ hubUrl: string }>>;
   /** The kiosk's hidden staff exit: quits when the PIN matches the stored hash. */
   exit(pin: string): Promise<ShellResult<null>>;
+  /** The hubs that answer on the LAN within a few seconds (set-up page only). */
+  discoverHubs(): Promise<ShellResult<DiscoveredHub[]>>;
 }
 
 /** The object the preload puts on `window.pstShell`. */
@@ -74,6 +103,60 @@ export interface ShellBridge extends ShellApi {
   readonly kind: AppKind;
   /** Only in the counter's shell: what a staff desk gets beyond a browser. */
   readonly counter?: CounterBridge;
+  /** Only in the kiosk's shell: the kiosk's own ticket printer. */
+  readonly kioskPrinter?: KioskPrinterApi;
+}
+
+/** IPC channels of the kiosk's own printer (main answers them only in the kiosk shell). */
+export const KIOSK_PRINTER_CHANNELS = {
+  getPrinter: 'shell:kiosk:get-printer',
+  print: 'shell:kiosk:print',
+  listPrinters: 'shell:kiosk:list-printers',
+  savePrinter: 'shell:kiosk:save-printer',
+  printTest: 'shell:kiosk:print-test',
+} as const satisfies Record<keyof KioskPrinterApi, string>;
+
+export type PaperWidthMm = 58 | 80;
+
+/**
+ * Where the kiosk prints its tickets: `hub` (the hub prints them, the default), a network printer
+ * (raw TCP 9100) or a USB printer next to the kiosk, or a printer of the operating system (its
+ * driver, through the spooler: for printers that only come with a Windows driver).
+ */
+export type KioskPrinterSetting =
+  | { kind: 'hub' }
+  | { kind: 'network'; host: string; port: number }
+  | { kind: 'usb'; vendorId: number; productId: number }
+  | { kind: 'os'; deviceName: string; paperWidth: PaperWidthMm };
+
+export type PrintOutcomeState = 'ok' | 'offline' | 'paper-out' | 'cover-open' | 'error';
+/** How one print went: the same states the hub's `print:result` takes. */
+export interface PrintOutcome {
+  state: PrintOutcomeState;
+  detail: string;
+}
+
+export interface KioskPrinterInfo {
+  setting: KioskPrinterSetting;
+  /** True when the kiosk prints itself (anything but `hub`): it then says so to the hub. */
+  local: boolean;
+  description: string;
+}
+
+export interface KioskPrinterChoices {
+  usb: Array<{ vendorId: number; productId: number }>;
+  os: Array<{ name: string; displayName: string; description: string }>;
+}
+
+export interface KioskPrinterApi {
+  getPrinter(): Promise<KioskPrinterInfo>;
+  /** Prints ESC/POS bytes (base64, as the hub's `print:job` carries them): the kiosk app only. */
+  print(data: string): Promise<PrintOutcome>;
+  /** USB printers connected and the operating system's printers: the set-up page only. */
+  listPrinters(): Promise<ShellResult<KioskPrinterChoices>>;
+  savePrinter(setting: KioskPrinterSetting): Promise<ShellResult<KioskPrinterInfo>>;
+  /** A test ticket on `setting` (not saved), or on the saved printer. */
+  printTest(setting?: KioskPrinterSetting): Promise<ShellResult<PrintOutcome>>;
 }
 
 /** IPC channels the counter's page calls (main answers them only in the counter shell). */
@@ -162,8 +245,26 @@ export function createPreloadBridge(
         ShellResult<{ hubUrl: string }>
       >,
     exit: (pin: string) => ipcRenderer.invoke(SHELL_CHANNELS.exit, pin) as Promise<ShellResult<null>>,
+    discoverHubs: () =>
+      ipcRenderer.invoke(SHELL_CHANNELS.discoverHubs) as Promise<ShellResult<DiscoveredHub[]>>,
   } satisfies ShellBridge;
+  if (bridge.kind === 'kiosk') return { ...bridge, kioskPrinter: createKioskPrinterBridge(ipcRenderer) };
   return bridge.kind === 'counter' ? { ...bridge, counter: createCounterBridge(ipcRenderer) } : bridge;
+}
+
+function createKioskPrinterBridge(ipcRenderer: IpcRendererLike): KioskPrinterApi {
+  const call = (channel: string, ...args: unknown[]) =>
+    ipcRenderer.invoke(channel, ...args) as Promise<never>;
+  return {
+    getPrinter: () => call(KIOSK_PRINTER_CHANNELS.getPrinter),
+    print: (data: string) => call(KIOSK_PRINTER_CHANNELS.print, data),
+    listPrinters: () => call(KIOSK_PRINTER_CHANNELS.listPrinters),
+    savePrinter: (setting: KioskPrinterSetting) => call(KIOSK_PRINTER_CHANNELS.savePrinter, setting),
+    printTest: (setting?: KioskPrinterSetting) =>
+      setting === undefined
+        ? call(KIOSK_PRINTER_CHANNELS.printTest)
+        : call(KIOSK_PRINTER_CHANNELS.printTest, setting),
+  };
 }
 
 function createCounterBridge(ipcRenderer: IpcRendererLike): CounterBridge {

@@ -4,7 +4,7 @@
  * module must satisfy `ElectronDeps`: each app's `electron/main.ts` passes it in and is
  * type-checked against electron.d.ts, so a mismatch here fails `npm run typecheck`.
  */
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 
 export interface Rectangle {
   x: number;
@@ -21,7 +21,19 @@ export interface NavigationEvent extends PreventableEvent {
   url: string;
 }
 
+/** Electron's certificate verification request (`session.setCertificateVerifyProc`), the part the pin reads. */
+export interface CertificateVerifyRequestLike {
+  hostname: string;
+  certificate: { data: string };
+  verificationResult: string;
+  errorCode: number;
+}
+
 export interface SessionLike {
+  /** 0 accepts the certificate, -2 refuses it, -3 leaves it to Chromium. */
+  setCertificateVerifyProc(
+    proc: (request: CertificateVerifyRequestLike, callback: (verificationResult: number) => void) => void,
+  ): void;
   setPermissionRequestHandler(
     handler: (
       contents: { getURL(): string },
@@ -39,6 +51,13 @@ export interface WebContentsLike {
   /** Sends a message to the page (the preload's `ipcRenderer.on`). */
   send(channel: string, ...args: unknown[]): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void;
+  /** The operating system's printers (the kiosk's spooler printing). */
+  getPrintersAsync(): Promise<PrinterInfoLike[]>;
+  /** Prints the page; with `silent` and `deviceName`, straight to that printer, no dialog. */
+  print(
+    options?: WebContentsPrintOptions,
+    callback?: (success: boolean, failureReason: string) => void,
+  ): void;
   on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-redirect', listener: (event: NavigationEvent) => void): unknown;
   on(
@@ -57,6 +76,13 @@ export interface WebContentsLike {
   ): unknown;
 }
 
+/** Electron's `PrinterInfo`: `name` is what `print({ deviceName })` takes. */
+export interface PrinterInfoLike {
+  name: string;
+  displayName: string;
+  description: string;
+}
+
 export interface BrowserWindowLike {
   readonly webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
@@ -69,6 +95,8 @@ export interface BrowserWindowLike {
   restore(): void;
   show(): void;
   focus(): void;
+  /** Closes the window at once, without `close` handlers (the hidden print window). */
+  destroy(): void;
   on(
     event: 'unresponsive' | 'responsive' | 'close' | 'closed' | 'move' | 'resize' | 'maximize' | 'unmaximize',
     listener: () => void,
@@ -96,6 +124,18 @@ export interface AppLike {
   setAppUserModelId(id: string): void;
   on(event: 'second-instance' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
+  /** A certificate Chromium (and the verify proc) refused; `callback(true)` would accept it anyway. */
+  on(
+    event: 'certificate-error',
+    listener: (
+      event: PreventableEvent,
+      webContents: unknown,
+      url: string,
+      error: string,
+      certificate: { data: string },
+      callback: (isTrusted: boolean) => void,
+    ) => void,
+  ): unknown;
 }
 
 export interface IpcMainInvokeEventLike {

@@ -12,7 +12,21 @@ describe('parseHubAddress', () => {
     ['http://192.168.1.10:3324/kiosk/#token=AbC_12-x', 'http://192.168.1.10:3324', 'AbC_12-x'],
     ['192.168.1.10:3324/kiosk/#token=abc', 'http://192.168.1.10:3324', 'abc'],
   ])('%s', (input, hubUrl, token) => {
-    expect(parseHubAddress(input)).toEqual({ hubUrl, token });
+    expect(parseHubAddress(input)).toEqual({ hubUrl, token, fingerprint: null });
+  });
+
+  it('reads the certificate fingerprint of a pairing link to a hub on TLS', () => {
+    const fp = Array.from({ length: 32 }, (_, i) => i.toString(16).padStart(2, '0').toUpperCase()).join(':');
+    expect(parseHubAddress(`https://192.168.1.10:3324/kiosk/#token=abc&fp=${fp}`)).toEqual({
+      hubUrl: 'https://192.168.1.10:3324',
+      token: 'abc',
+      fingerprint: fp,
+    });
+    // Without colons and in lower case too (typed from the hub's screen); garbage is dropped.
+    expect(parseHubAddress(`https://h:3324/#fp=${fp.replaceAll(':', '').toLowerCase()}`)?.fingerprint).toBe(
+      fp,
+    );
+    expect(parseHubAddress('https://h:3324/#fp=AB:CD')?.fingerprint).toBeNull();
   });
 
   it.each([

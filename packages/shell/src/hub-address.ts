@@ -1,10 +1,16 @@
 import { HUB_PORT } from '@pst/shared';
+import { normalizeFingerprint } from './tls-pin';
 
 export interface HubAddress {
   /** The hub's origin, e.g. `http://192.168.1.10:3324` (no path, no trailing slash). */
   hubUrl: string;
   /** The device token when a pairing link (`.../kiosk/#token=...`) was pasted. */
   token: string | null;
+  /**
+   * The hub certificate's SHA-256 fingerprint when the link carries one (`#...&fp=AB:CD:...`, what
+   * `hub device add` prints for a hub on TLS); the shell pins it.
+   */
+  fingerprint: string | null;
 }
 
 /**
@@ -25,8 +31,14 @@ export function parseHubAddress(input: string): HubAddress | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (url.username || url.password || url.hostname === '') return null;
   if (!hasScheme && url.port === '') url.port = String(HUB_PORT);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token');
-  return { hubUrl: url.origin, token: token && /^[\w.~-]{1,512}$/.test(token) ? token : null };
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const token = fragment.get('token');
+  const fp = fragment.get('fp');
+  return {
+    hubUrl: url.origin,
+    token: token && /^[\w.~-]{1,512}$/.test(token) ? token : null,
+    fingerprint: fp ? normalizeFingerprint(fp) : null,
+  };
 }
 
 /** The address of one app on the hub, e.g. `http://192.168.1.10:3324/kiosk/`. */

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AppKind } from './bridge';
 import { parseHubAddress } from './hub-address';
 import { isPinHash } from './pin';
+import { kioskPrinterSettingSchema } from './printer-setting';
+import { FINGERPRINT_PATTERN } from './tls-pin';
 
 export const SETTINGS_FILE = 'pst-shell.json';
 
@@ -23,6 +25,8 @@ const hubUrlSchema = z.string().transform((value, ctx) => {
 
 export const settingsSchema = z.object({
   hubUrl: hubUrlSchema.nullable(),
+  /** SHA-256 fingerprint of an https hub's self-signed certificate: the only one accepted for it. */
+  hubFingerprint: z.string().regex(FINGERPRINT_PATTERN).optional(),
   autoStart: z.boolean(),
   /** Electron's display id for the lobby screen; the primary display when unset or gone. */
   displayId: z.number().int().optional(),
@@ -41,6 +45,8 @@ export const settingsSchema = z.object({
    * (`F9`, `Control+Alt+Space`); null switches it off, absent means the default.
    */
   callNextShortcut: z.string().min(1).max(64).nullable().optional(),
+  /** The kiosk's own ticket printer; absent or `hub`: the hub prints the kiosk's tickets. */
+  kioskPrinter: kioskPrinterSettingSchema.optional(),
 });
 
 export type ShellSettings = z.infer<typeof settingsSchema>;

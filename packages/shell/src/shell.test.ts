@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type AppKind, SHELL_CHANNELS } from './bridge';
+import { type AppKind, KIOSK_PRINTER_CHANNELS, SHELL_CHANNELS } from './bridge';
 import { hashPin } from './pin';
 import { SETTINGS_FILE } from './settings';
 import { startShell } from './shell';
@@ -123,9 +123,13 @@ describe('startShell: start-up', () => {
     expect(shell.calls.some((call) => call.startsWith('powerSaveBlocker'))).toBe(false);
   });
 
-  it('registers one IPC handler per bridge channel', async () => {
+  it('registers one IPC handler per bridge channel (the kiosk adds its printer)', async () => {
     const shell = await start('kiosk');
-    expect(shell.channels().sort()).toEqual(Object.values(SHELL_CHANNELS).sort());
+    expect(shell.channels().sort()).toEqual(
+      [...Object.values(SHELL_CHANNELS), ...Object.values(KIOSK_PRINTER_CHANNELS)].sort(),
+    );
+    const display = await start('display');
+    expect(display.channels().sort()).toEqual(Object.values(SHELL_CHANNELS).sort());
   });
 
   it('reports a broken settings file and carries on with the set-up page', async () => {
@@ -154,6 +158,8 @@ describe('startShell: what the window shows', () => {
       hasExitPin: false,
       mode: 'setup',
       problem: null,
+      hubFingerprint: null,
+      certificateProblem: null,
     });
   });
 

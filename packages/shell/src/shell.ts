@@ -5,13 +5,16 @@ import { z } from 'zod';
 import { applyAutoStart, autoStartId } from './autostart';
 import { type AppKind, SHELL_CHANNELS, type ShellApi, type ShellErrorCode, type ShellResult } from './bridge';
 import { startCounterFeatures } from './counter-shell';
+import { type BonjourLike, discoverHubs } from './discovery';
 import type { BrowserWindowLike, ElectronDeps, IpcMainInvokeEventLike } from './electron-like';
 import { createExitGuard } from './exit-guard';
 import { appUrl, parseHubAddress } from './hub-address';
 import { probeHub } from './hub-health';
+import { type KioskPrintingOptions, startKioskPrinting } from './kiosk-printer';
 import { hashPin, PIN_PATTERN } from './pin';
 import { type Clock, createCrashPolicy, systemClock } from './recovery';
 import { openSettings, type SettingsStore } from './settings';
+import { type PinnedFetch, VERIFY, verifyHubCertificate } from './tls-pin';
 import { guardWebContents, isTrustedUrl } from './trusted-url';
 import { chooseDisplay, visibleBounds, windowOptions } from './window-options';
 
@@ -42,6 +45,14 @@ export interface ShellOptions {
   hangGraceMs?: number;
   /** Pause before reloading a crashed page, so a crash loop cannot spin the CPU. */
   reloadDelayMs?: number;
+  /** How an https hub's `/healthz` is asked, trusting only the pinned certificate (tests fake it). */
+  fetchPinned?: PinnedFetch;
+  /** The mDNS browser for "find hubs" (default: bonjour-service on every interface, made per search). */
+  bonjour?: () => BonjourLike;
+  /** How long "find hubs" listens. */
+  discoveryMs?: number;
+  /** For tests: the kiosk printer's USB list and transports. */
+  kioskPrinting?: KioskPrintingOptions;
 }
 
 export type ShellMode = 'setup' | 'waiting' | 'app';
@@ -99,6 +110,17 @@ export async function startShell(
   const setupPage = join(options.distDir, BUNDLE_FILES.setupPage);
   const setupPageUrl = pathToFileURL(setupPage).href;
   const hubUrl = () => settings.get().hubUrl;
+  const hubPin = () => ({
+    hubUrl: settings.get().hubUrl,
+    fingerprint: settings.get().hubFingerprint ?? null,
+  });
+  const probe = (url: string, fingerprint: string | null) =>
+    probeHub(url, { fetch: doFetch, timeoutMs: hubTimeoutMs, fingerprint, fetchPinned: options.fetchPinned });
+  /** The fingerprint to trust for `url`: the one given with it, else the one pinned for that same hub. */
+  const pinFor = (url: string, given: string | null) =>
+    given ?? (url === settings.get().hubUrl ? (settings.get().hubFingerprint ?? null) : null);
+  /** Set when the hub's certificate was refused; the set-up page shows it. */
+  let certificateProblem: { code: 'CERT_MISMATCH' | 'CERT_UNPINNED'; message: string } | null = null;
 
   let window: BrowserWindowLike | null = null;
   let mode: ShellMode = 'setup';
@@ -152,10 +174,15 @@ export async function startShell(
     const attempt = async () => {
       const hub = hubUrl();
       if (mode !== 'waiting' || !hub) return;
-      const health = await probeHub(hub, { fetch: doFetch, timeoutMs: hubTimeoutMs });
+      const health = await probe(hub, hubPin().fingerprint);
       if (mode !== 'waiting') return;
       if (health.ok) void showApp();
-      else retryTimer = clock.setTimeout(attempt, retryMs);
+      else if (health.error.code === 'CERT_MISMATCH' || health.error.code === 'CERT_UNPINNED') {
+        // Another certificate than the pinned one: never load it; staff must re-pair on the set-up page.
+        certificateProblem = { code: health.error.code, message: health.error.message };
+        log(`hub certificate refused: ${health.error.message}`);
+        showSetup('setup');
+      } else retryTimer = clock.setTimeout(attempt, retryMs);
     };
     retryTimer = clock.setTimeout(attempt, retryMs);
   };
@@ -180,6 +207,8 @@ export async function startShell(
         hasExitPin: current.exitPinHash !== undefined,
         mode,
         problem: settings.problem,
+        hubFingerprint: current.hubFingerprint ?? null,
+        certificateProblem,
       };
     },
     async testHub(event, address) {
@@ -187,7 +216,7 @@ export async function startShell(
       const input = addressSchema.safeParse(address);
       const parsed = input.success ? parseHubAddress(input.data) : null;
       if (!parsed) return fail('INVALID_ADDRESS', 'not a hub address');
-      return probeHub(parsed.hubUrl, { fetch: doFetch, timeoutMs: hubTimeoutMs });
+      return probe(parsed.hubUrl, pinFor(parsed.hubUrl, parsed.fingerprint));
     },
     async saveHubUrl(event, address, saveOptions) {
       if (senderOf(event) !== 'setup' || mode !== 'setup') {
@@ -198,17 +227,41 @@ export async function startShell(
       if (!input.success || !extra.success) return fail('INVALID_INPUT', 'invalid address or options');
       const parsed = parseHubAddress(input.data);
       if (!parsed) return fail('INVALID_ADDRESS', 'not a hub address');
+      const fingerprint = pinFor(parsed.hubUrl, parsed.fingerprint);
+      if (parsed.hubUrl.startsWith('https:')) {
+        if (!fingerprint)
+          return fail('CERT_UNPINNED', 'an https hub needs its certificate fingerprint (#fp=)');
+        // A hub that is down may be saved (it is waited for); one showing another certificate may not.
+        const health = await probe(parsed.hubUrl, fingerprint);
+        if (!health.ok && health.error.code === 'CERT_MISMATCH') return health;
+      }
       const before = settings.get().autoStart;
+      certificateProblem = null;
       settings.update({
         hubUrl: parsed.hubUrl,
+        hubFingerprint: fingerprint ?? undefined,
         ...(extra.data?.exitPin ? { exitPinHash: await hashPin(extra.data.exitPin) } : {}),
         ...(extra.data?.autoStart !== undefined ? { autoStart: extra.data.autoStart } : {}),
       });
       if (settings.get().autoStart !== before) applyLoginItem();
-      log(`hub address saved: ${parsed.hubUrl}`);
+      log(`hub address saved: ${parsed.hubUrl}${fingerprint ? ` (certificate ${fingerprint})` : ''}`);
       pendingToken = parsed.token;
       void showApp();
       return { ok: true, data: { hubUrl: parsed.hubUrl } };
+    },
+    async discoverHubs(event) {
+      if (senderOf(event) !== 'setup') return fail('NOT_ALLOWED', 'only the set-up page may search for hubs');
+      try {
+        const found = await discoverHubs({
+          timeoutMs: options.discoveryMs ?? 3000,
+          ...(options.bonjour ? { bonjour: options.bonjour() } : {}),
+        });
+        log(`hubs found on the LAN: ${found.map((hub) => hub.hubUrl).join(', ') || 'none'}`);
+        return { ok: true, data: found };
+      } catch (error) {
+        log(`hub search failed: ${(error as Error).message}`);
+        return { ok: true, data: [] };
+      }
     },
     async exit(event, pin) {
       if (senderOf(event) === 'other') return fail('NOT_ALLOWED', 'not allowed');
@@ -238,7 +291,35 @@ export async function startShell(
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // What the verify proc refused reaches here too: never trusted, and the set-up page says why.
+  app.on('certificate-error', (event, _contents, url, error, certificate, callback) => {
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      // not a URL: refused below
+    }
+    if (verifyHubCertificate({ hostname: host, certificate }, hubPin()) === VERIFY.accept) {
+      event.preventDefault();
+      callback(true);
+      return;
+    }
+    callback(false);
+    if (!isTrustedUrl(url, hubUrl())) return;
+    const pinned = hubPin().fingerprint;
+    certificateProblem = pinned
+      ? { code: 'CERT_MISMATCH', message: `${url}: ${error}; not the pinned certificate ${pinned}` }
+      : { code: 'CERT_UNPINNED', message: `${url}: ${error}; no certificate fingerprint is pinned` };
+    log(`hub certificate refused: ${certificateProblem.message}`);
+    showSetup('setup');
+  });
   app.on('web-contents-created', (_event, contents) => {
+    // An https hub's self-signed certificate: exactly the pinned one is accepted for its host.
+    contents.session.setCertificateVerifyProc((request, callback) => {
+      const result = verifyHubCertificate(request, hubPin());
+      if (result === VERIFY.refuse) log(`refused the certificate of ${request.hostname}: not the pinned one`);
+      callback(result);
+    });
     guardWebContents(contents, {
       hubUrl,
       allowNewWindows: kind === 'counter',
@@ -309,6 +390,19 @@ export async function startShell(
       clock,
       log,
       platform: options.platform ?? process.platform,
+      fromHub: (event) => senderOf(event) === 'hub',
+    });
+  }
+
+  if (kind === 'kiosk') {
+    // The kiosk's own printer: jobs from the hub's kiosk page, and the set-up page's printer section.
+    startKioskPrinting({
+      ...options.kioskPrinting,
+      electron,
+      window: current,
+      settings,
+      log,
+      fromSetup: (event) => senderOf(event) === 'setup',
       fromHub: (event) => senderOf(event) === 'hub',
     });
   }

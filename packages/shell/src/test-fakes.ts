@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 import type {
   AppLike,
   BrowserWindowLike,
@@ -13,6 +13,7 @@ import type {
   ElectronDeps,
   IpcMainInvokeEventLike,
   NavigationEvent,
+  PrinterInfoLike,
   Rectangle,
   SessionLike,
   WebContentsLike,
@@ -52,18 +53,59 @@ export function navigationEvent(url: string): NavigationEvent & { isPrevented: b
 }
 
 type PermissionHandler = Parameters<SessionLike['setPermissionRequestHandler']>[0];
+type VerifyProc = Parameters<SessionLike['setCertificateVerifyProc']>[0];
+
+/** What the fake operating system does with a silent print: its printers and their answer. */
+export interface FakeSpooler {
+  printers: PrinterInfoLike[];
+  /** Answer to `print()`: success, or the failure reason Electron gives. */
+  answer: { success: true } | { success: false; reason: string } | 'never';
+  /** Each print: the options and the page's URL at that moment. */
+  jobs: Array<{ options: WebContentsPrintOptions | undefined; url: string }>;
+}
+
+export function createFakeSpooler(printers: string[] = []): FakeSpooler {
+  return {
+    printers: printers.map((name) => ({ name, displayName: name, description: `${name} (driver)` })),
+    answer: { success: true },
+    jobs: [],
+  };
+}
 
 export class FakeWebContents extends Emitter implements WebContentsLike {
+  /** The printers and print outcome every window of this fake Electron shares. */
+  spooler: FakeSpooler = createFakeSpooler();
   url = '';
   reloads = 0;
   crashes = 0;
   openHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   permissionHandler: PermissionHandler | null = null;
+  verifyProc: VerifyProc | null = null;
   readonly session: SessionLike = {
     setPermissionRequestHandler: (handler) => {
       this.permissionHandler = handler;
     },
+    setCertificateVerifyProc: (proc) => {
+      this.verifyProc = proc;
+    },
   };
+  /** Asks the certificate verify proc as Chromium would for `hostname` presenting `pem`. */
+  verifyCertificate(hostname: string, pem: string): number {
+    let answer: number | undefined;
+    this.verifyProc?.(
+      {
+        hostname,
+        certificate: { data: pem },
+        verificationResult: 'net::ERR_CERT_AUTHORITY_INVALID',
+        errorCode: -202,
+      },
+      (result) => {
+        answer = result;
+      },
+    );
+    if (answer === undefined) throw new Error('certificate verify proc did not answer');
+    return answer;
+  }
   getURL(): string {
     return this.url;
   }
@@ -80,6 +122,18 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     this.openHandler = handler;
+  }
+  async getPrintersAsync(): Promise<PrinterInfoLike[]> {
+    return this.spooler.printers;
+  }
+  print(
+    options?: WebContentsPrintOptions,
+    callback?: (success: boolean, failureReason: string) => void,
+  ): void {
+    this.spooler.jobs.push({ options, url: this.url });
+    const answer = this.spooler.answer;
+    if (answer === 'never') return;
+    setImmediate(() => callback?.(answer.success, answer.success ? '' : answer.reason));
   }
   /** Asks the permission handler as Chromium would, and returns its answer. */
   requestPermission(permission: string, fromUrl: string): boolean {
@@ -106,6 +160,8 @@ export interface FakeElectronOptions {
   /** Key combinations another program holds: registering them fails. */
   takenShortcuts?: string[];
   notificationsSupported?: boolean;
+  /** The operating system's printers and how silent prints go (kiosk printing). */
+  spooler?: FakeSpooler;
 }
 
 export const PRIMARY: DisplayLike = {
@@ -132,6 +188,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   const displays = options.displays ?? [PRIMARY];
   /** Makes the next loads fail like an unreachable hub (ERR_CONNECTION_REFUSED). */
   const failing = { count: 0 };
+  const spooler = options.spooler ?? createFakeSpooler();
 
   class FakeApp extends Emitter implements AppLike {
     isPackaged = options.isPackaged ?? false;
@@ -186,6 +243,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     normalBounds: Rectangle = { x: 10, y: 20, width: 1300, height: 900 };
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
+      this.webContents.spooler = spooler;
       windows.push(this);
       calls.push('new BrowserWindow');
       app.emit('web-contents-created', {}, this.webContents);
@@ -233,6 +291,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     }
     focus(): void {
       this.focused += 1;
+    }
+    destroy(): void {
+      this.destroyed = true;
     }
     lastLoad(): Load | undefined {
       return this.loads.at(-1);
@@ -312,6 +373,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     windows,
     loginItems,
     failing,
+    spooler,
     notifications,
     /** The key combinations the shell holds now. */
     shortcuts: () => [...shortcuts.keys()],

@@ -1,0 +1,131 @@
+import { EventEmitter } from 'node:events';
+import type { HubConnection } from '@pst/client';
+import type { PrintJob } from '@pst/shared';
+import type { KioskPrinterApi, PrintOutcome } from '@pst/shell/bridge';
+import { describe, expect, it } from 'vitest';
+import { attachLocalPrinting } from './local-printing';
+
+/** A hub connection whose socket the test drives, recording every command sent. */
+function fakeHub() {
+  const socket = Object.assign(new EventEmitter(), { connected: false });
+  const sent: Array<{ event: string; payload: unknown }> = [];
+  const hub = {
+    socket,
+    send: async (event: string, payload: unknown) => {
+      sent.push({ event, payload });
+      return { ok: true, data: null };
+    },
+  } as unknown as HubConnection;
+  const connect = () => {
+    socket.connected = true;
+    socket.emit('connect');
+  };
+  return { hub, socket, sent, connect };
+}
+
+function fakePrinter(local: boolean, outcomes: PrintOutcome['state'][] = []) {
+  const printed: string[] = [];
+  let release: () => void = () => undefined;
+  const gate = { hold: false };
+  const printer: KioskPrinterApi = {
+    getPrinter: async () => ({
+      setting: local ? { kind: 'usb', vendorId: 0x0416, productId: 0x5011 } : { kind: 'hub' },
+      local,
+      description: local ? 'USB printer 0416:5011' : 'printed by the hub',
+    }),
+    print: async (data) => {
+      printed.push(data);
+      if (gate.hold) await new Promise<void>((resolve) => (release = resolve));
+      return { state: outcomes.shift() ?? 'ok', detail: 'USB printer 0416:5011' };
+    },
+    listPrinters: async () => ({ ok: true, data: { usb: [], os: [] } }),
+    savePrinter: async () => ({ ok: false, error: { code: 'NOT_ALLOWED', message: '' } }),
+    printTest: async () => ({ ok: false, error: { code: 'NOT_ALLOWED', message: '' } }),
+  };
+  return { printer, printed, gate, release: () => release() };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+const job = (jobId: string): PrintJob => ({ jobId, ticketId: '20261125-K001', data: 'G0A=' });
+
+describe('kiosk-local printing in the kiosk page', () => {
+  it('declares local printing on every connect and answers each print:job with its result', async () => {
+    const { hub, socket, sent, connect } = fakeHub();
+    const { printer, printed } = fakePrinter(true, ['ok', 'paper-out']);
+    attachLocalPrinting(hub, printer);
+    connect();
+    await settle();
+    expect(sent).toEqual([
+      { event: 'kiosk:printer', payload: { local: true, description: 'USB printer 0416:5011' } },
+    ]);
+    socket.emit('print:job', job('a1'));
+    socket.emit('print:job', job('b2'));
+    await settle();
+    expect(printed).toEqual(['G0A=', 'G0A=']);
+    expect(sent.slice(1)).toEqual([
+      { event: 'print:result', payload: { jobId: 'a1', state: 'ok', detail: 'USB printer 0416:5011' } },
+      {
+        event: 'print:result',
+        payload: { jobId: 'b2', state: 'paper-out', detail: 'USB printer 0416:5011' },
+      },
+    ]);
+    connect();
+    await settle();
+    expect(sent.filter((s) => s.event === 'kiosk:printer')).toHaveLength(2);
+  });
+
+  it('prints a job sent again only once; a failed job prints again on the retry', async () => {
+    const { hub, socket, sent, connect } = fakeHub();
+    const { printer, printed, gate, release } = fakePrinter(true, ['error', 'ok', 'ok']);
+    attachLocalPrinting(hub, printer);
+    connect();
+    await settle();
+    socket.emit('print:job', job('x'));
+    await settle();
+    socket.emit('print:job', job('x')); // the hub's retry after 'error'
+    await settle();
+    expect(printed).toHaveLength(2);
+    gate.hold = true;
+    socket.emit('print:job', job('y'));
+    socket.emit('print:job', job('y')); // sent again while still printing (a reconnect)
+    await settle();
+    release();
+    await settle();
+    socket.emit('print:job', job('y')); // and once more after it printed
+    await settle();
+    expect(printed).toHaveLength(3);
+    const results = sent.filter((s) => s.event === 'print:result').map((s) => s.payload);
+    expect(results).toEqual([
+      expect.objectContaining({ jobId: 'x', state: 'error' }),
+      expect.objectContaining({ jobId: 'x', state: 'ok' }),
+      expect.objectContaining({ jobId: 'y', state: 'ok' }),
+      expect.objectContaining({ jobId: 'y', state: 'ok' }),
+      expect.objectContaining({ jobId: 'y', state: 'ok' }),
+    ]);
+  });
+
+  it('a shell set to "printed by the hub" says so and prints nothing; a browser has no bridge', async () => {
+    const { hub, socket, sent, connect } = fakeHub();
+    const { printer, printed } = fakePrinter(false);
+    attachLocalPrinting(hub, printer);
+    connect();
+    await settle();
+    socket.emit('print:job', job('z'));
+    await settle();
+    expect(printed).toEqual([]);
+    expect(sent).toEqual([
+      { event: 'kiosk:printer', payload: { local: false, description: 'printed by the hub' } },
+      {
+        event: 'print:result',
+        payload: { jobId: 'z', state: 'error', detail: 'this kiosk does not print locally' },
+      },
+    ]);
+
+    const browser = fakeHub();
+    attachLocalPrinting(browser.hub, undefined);
+    browser.connect();
+    await settle();
+    expect(browser.sent).toEqual([]);
+    expect(browser.socket.listenerCount('print:job')).toBe(0);
+  });
+});

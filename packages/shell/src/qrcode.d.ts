@@ -1,0 +1,11 @@
+/** The part of `qrcode` (no bundled types) the spooler uses: a QR code as an SVG string. */
+declare module 'qrcode' {
+  export interface QRCodeToStringOptions {
+    type?: 'svg' | 'utf8' | 'terminal';
+    margin?: number;
+    errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H';
+  }
+  export function toString(text: string, options?: QRCodeToStringOptions): Promise<string>;
+  const QRCode: { toString: typeof toString };
+  export default QRCode;
+}
