@@ -1,5 +1,12 @@
 /** socket.io-client helpers (no hub code here: child processes that only drive clients load this). */
-import type { ClientToHubEvents, CommandName, CommandResult, HubToClientEvents, Payload } from '@pst/shared';
+import type {
+  ClientToHubEvents,
+  CommandName,
+  CommandResult,
+  HubToClientEvents,
+  Payload,
+  PrinterStatusView,
+} from '@pst/shared';
 import { io, type Socket } from 'socket.io-client';
 
 export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
@@ -49,4 +56,26 @@ export async function ok<E extends CommandName>(
   const reply = await send(client, event, payload);
   if (!reply.ok) throw new Error(`${event} refused: ${reply.error.code} ${reply.error.message}`);
   return reply.data;
+}
+
+/**
+ * Follows a kiosk's `ticket:printed` pushes (from before its first take: one may come before the ack):
+ * the function returned resolves with how the printing of a ticket ended.
+ */
+export function printOutcomes(client: Client): (ticketId: string) => Promise<PrinterStatusView> {
+  const arrived = new Map<string, PrinterStatusView>();
+  const waiting = new Map<string, (printed: PrinterStatusView) => void>();
+  client.on('ticket:printed', ({ ticketId, printed }) => {
+    const resolve = waiting.get(ticketId);
+    waiting.delete(ticketId);
+    if (resolve) resolve(printed);
+    else arrived.set(ticketId, printed);
+  });
+  return (ticketId) =>
+    new Promise((resolve) => {
+      const printed = arrived.get(ticketId);
+      arrived.delete(ticketId);
+      if (printed) resolve(printed);
+      else waiting.set(ticketId, resolve);
+    });
 }

@@ -6,7 +6,7 @@
  * clients here, so it can run in a process of its own.
  */
 import type { BoardSnapshot, GuestBookInput } from '@pst/shared';
-import { type Client, connectAll, ok, send } from './client';
+import { type Client, connectAll, ok, printOutcomes, send } from './client';
 import { between, nowMs, pick, prng, SERVICE_MIX, type Summary, sleep, summarize, weighted } from './util';
 
 export interface LoadDesk {
@@ -161,6 +161,7 @@ export async function runLoad(
 
   async function kiosk(client: Client, index: number) {
     const rand = prng(spec.seed * 1000 + index);
+    const printed = printOutcomes(client);
     let board: BoardSnapshot | null = null;
     client.on('board:snapshot', (b) => {
       board = b;
@@ -180,6 +181,8 @@ export async function runLoad(
       tickets.push(ticket.id);
       const seq = Number(ticket.number.split('-')[1]);
       maxSeq[serviceId] = Math.max(maxSeq[serviceId] ?? 0, seq);
+      // The next visitor taps once the paper is out, as at a real kiosk.
+      await printed(ticket.id);
       if (spec.kioskPauseMs) await sleep(spec.kioskPauseMs);
       // A full waiting room: wait until the front office has worked some of it off.
       const limit = spec.maxWaiting ?? Number.POSITIVE_INFINITY;

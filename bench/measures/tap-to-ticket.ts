@@ -2,7 +2,7 @@
  * 1. Tap to ticket bytes: from a kiosk's `ticket:take` emit to the last byte of that ticket's job
  * arriving at the (fake, raw TCP) printer; with the hub idle, then with the sustained load running.
  */
-import { connect, send } from '../lib/client';
+import { connect, printOutcomes, send } from '../lib/client';
 import { describeUse, watchProcess } from '../lib/hostload';
 import type { LoadResult } from '../lib/load';
 import { loadSpec, type Office, startLoad, startOffice } from '../lib/scenario';
@@ -24,6 +24,7 @@ const SERVICES = ['konsultasi', 'perpustakaan', 'penjualan', 'rekomendasi'];
 /** Takes `n` tickets one after another; returns emit -> last printed byte and emit -> ack, in ms. */
 async function takes(office: Office, kioskToken: string, n: number, gapMs: number) {
   const kiosk = await connect(office.hub.url, kioskToken);
+  const printed = printOutcomes(kiosk);
   const bytes: number[] = [];
   const acks: number[] = [];
   let failures = 0;
@@ -33,8 +34,8 @@ async function takes(office: Office, kioskToken: string, n: number, gapMs: numbe
       const reply = await send(kiosk, 'ticket:take', { serviceId: SERVICES[i % SERVICES.length] as string });
       const acked = nowMs();
       if (!reply.ok) throw new Error(`ticket:take refused: ${reply.error.code}`);
-      if (reply.data.printed.state !== 'ok') failures++;
       const job = await office.printer.job(reply.data.ticket.id);
+      if ((await printed(reply.data.ticket.id)).state !== 'ok') failures++;
       bytes.push(job.lastByteAt - t0);
       acks.push(acked - t0);
       if (gapMs) await sleep(gapMs);

@@ -2,7 +2,7 @@ import { saveDeviceToken } from '@pst/client';
 import { formatDate, formatTime, type StringKey, t } from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { TICKET_SECONDS, useKiosk } from './store';
+import { printOutcome, TICKET_SECONDS, useKiosk } from './store';
 import { useHub } from './use-hub';
 
 function useT() {
@@ -147,21 +147,28 @@ function ChooseScreen() {
 
 function TicketScreen() {
   const tr = useT();
-  const { lang, phase, reset, board } = useKiosk(
-    useShallow((s) => ({ lang: s.lang, phase: s.phase, reset: s.reset, board: s.board })),
+  const { lang, phase, reset, board, printed } = useKiosk(
+    useShallow((s) => ({ lang: s.lang, phase: s.phase, reset: s.reset, board: s.board, printed: s.printed })),
   );
-  const [left, setLeft] = useState(TICKET_SECONDS);
+  const [shown, setShown] = useState(0);
+  const [settledAt, setSettledAt] = useState<number | null>(null);
   useEffect(() => {
-    const timer = setInterval(() => setLeft((n) => n - 1), 1000);
+    const timer = setInterval(() => setShown((n) => n + 1), 1000);
     return () => clearInterval(timer);
   }, []);
+  const ticket = phase.name === 'ticket' ? phase.result.ticket : null;
+  const outcome = ticket ? printOutcome(ticket.id, printed, shown) : 'printing';
+  // The countdown back to the start begins once the visitor knows whether to take the paper.
+  useEffect(() => {
+    if (outcome !== 'printing' && settledAt === null) setSettledAt(shown);
+  }, [outcome, settledAt, shown]);
+  const left = settledAt === null ? TICKET_SECONDS : TICKET_SECONDS - (shown - settledAt);
   useEffect(() => {
     if (left <= 0) reset();
   }, [left, reset]);
-  if (phase.name !== 'ticket') return null;
-  const { ticket, printed } = phase.result;
+  if (!ticket) return null;
   const service = board?.services.find((s) => s.id === ticket.serviceId);
-  const printOk = printed.state === 'ok';
+  const printOk = outcome === 'ok';
   return (
     <main className="ticket" onClick={reset} onKeyDown={reset}>
       <p className="your-number">{tr('kiosk.yourNumber')}</p>
@@ -174,9 +181,15 @@ function TicketScreen() {
         <p>{tr('kiosk.peopleAhead', { n: ticket.peopleAhead })}</p>
         <p>{tr('kiosk.estimatedWait', { n: ticket.estimatedWaitMinutes })}</p>
       </div>
-      <p className={printOk ? 'printed' : 'print-failed'} role={printOk ? undefined : 'alert'}>
-        {printOk ? tr('kiosk.printed') : tr('kiosk.printFailed')}
-      </p>
+      {outcome === 'printing' ? (
+        <p className="printing" role="status">
+          {tr('kiosk.printing')}
+        </p>
+      ) : (
+        <p className={printOk ? 'printed' : 'print-failed'} role={printOk ? 'status' : 'alert'}>
+          {printOk ? tr('kiosk.printed') : tr('kiosk.printFailed')}
+        </p>
+      )}
       <p className="free">{tr('app.free')}</p>
       <p className="back">
         {tr('kiosk.back', { n: Math.max(0, left) })} · {tr('kiosk.tapToFinish')}

@@ -1,7 +1,7 @@
 import type { HubConnection } from '@pst/client';
-import type { TakeResult } from '@pst/shared';
+import type { PrinterStatusView, TakeResult } from '@pst/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useKiosk } from './store';
+import { PRINT_WAIT_SECONDS, printOutcome, useKiosk } from './store';
 
 const initial = useKiosk.getState();
 
@@ -20,7 +20,8 @@ function pendingHub() {
   return { hub, sent, reply: (r: unknown) => release(r) };
 }
 
-const result = { ticket: { number: 'K-001' }, printed: { state: 'ok' } } as TakeResult;
+const result = { ticket: { id: '20261125-K001', number: 'K-001' } } as TakeResult;
+const status = (state: PrinterStatusView['state']) => ({ state, detail: '', pendingJobs: 0, at: 0 });
 
 beforeEach(() => useKiosk.setState(initial, true));
 
@@ -63,5 +64,29 @@ describe('kiosk store', () => {
     useKiosk.setState({ hub, connection: 'offline' });
     await useKiosk.getState().take('konsultasi');
     expect(sent).toEqual([]);
+  });
+
+  it('says printing until the outcome of this ticket arrives, then printed or failed', () => {
+    const id = '20261125-K001';
+    expect(printOutcome(id, null, 0)).toBe('printing');
+    expect(printOutcome(id, { ticketId: '20261125-K000', printed: status('ok') }, 3)).toBe('printing');
+    expect(printOutcome(id, { ticketId: id, printed: status('ok') }, 3)).toBe('ok');
+    expect(printOutcome(id, { ticketId: id, printed: status('paper-out') }, 1)).toBe('failed');
+  });
+
+  it('asks the visitor to note the number when no outcome comes (the hub went away)', () => {
+    expect(printOutcome('20261125-K001', null, PRINT_WAIT_SECONDS - 1)).toBe('printing');
+    expect(printOutcome('20261125-K001', null, PRINT_WAIT_SECONDS)).toBe('failed');
+  });
+
+  it('keeps an outcome that came before the answer to the take', async () => {
+    const { hub, reply } = pendingHub();
+    useKiosk.setState({ hub, connection: 'online' });
+    const taking = useKiosk.getState().take('konsultasi');
+    useKiosk.getState().setPrinted({ ticketId: result.ticket.id, printed: status('ok') });
+    reply({ ok: true, data: result });
+    await taking;
+    const { phase, printed } = useKiosk.getState();
+    expect(phase.name === 'ticket' && printOutcome(phase.result.ticket.id, printed, 0)).toBe('ok');
   });
 });

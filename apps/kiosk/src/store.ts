@@ -1,9 +1,21 @@
 import type { ConnectionState, HubConnection } from '@pst/client';
-import type { BoardSnapshot, ErrorBody, Lang, TakeResult } from '@pst/shared';
+import type { BoardSnapshot, ErrorBody, Lang, TakeResult, TicketPrinted } from '@pst/shared';
 import { create } from 'zustand';
 
-/** Seconds the ticket stays on screen before the kiosk returns to the start. */
+/** Seconds the ticket stays on screen, once its printing has ended, before the kiosk returns to the start. */
 export const TICKET_SECONDS = 12;
+/** Seconds the kiosk waits to hear how printing ended before asking the visitor to note the number. */
+export const PRINT_WAIT_SECONDS = 20;
+
+/** What the ticket screen says about the paper ticket: still printing, printed, or failed. */
+export function printOutcome(
+  ticketId: string,
+  printed: TicketPrinted | null,
+  waitedSeconds: number,
+): 'printing' | 'ok' | 'failed' {
+  if (printed?.ticketId === ticketId) return printed.printed.state === 'ok' ? 'ok' : 'failed';
+  return waitedSeconds >= PRINT_WAIT_SECONDS ? 'failed' : 'printing';
+}
 
 type Phase =
   | { name: 'choose' }
@@ -17,11 +29,14 @@ export interface KioskState {
   board: BoardSnapshot | null;
   priority: boolean;
   phase: Phase;
+  /** How the printing of the last ticket ended (it may arrive before or after the take's answer). */
+  printed: TicketPrinted | null;
   error: ErrorBody | null;
   hub: HubConnection | null;
   setHub(hub: HubConnection | null): void;
   setConnection(state: ConnectionState, error?: ErrorBody): void;
   setBoard(board: BoardSnapshot): void;
+  setPrinted(printed: TicketPrinted): void;
   toggleLang(): void;
   togglePriority(): void;
   take(serviceId: string): Promise<void>;
@@ -35,11 +50,13 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   board: null,
   priority: false,
   phase: { name: 'choose' },
+  printed: null,
   error: null,
   hub: null,
   setHub: (hub) => set({ hub }),
   setConnection: (connection, error) => set({ connection, authError: error ?? null }),
   setBoard: (board) => set({ board }),
+  setPrinted: (printed) => set({ printed }),
   toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id' })),
   togglePriority: () => set((s) => ({ priority: !s.priority })),
   async take(serviceId) {

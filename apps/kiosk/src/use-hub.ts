@@ -8,9 +8,10 @@ export function useHub(): { token: string | null; setToken: (token: string) => v
   const [token, setToken] = useState(() => readDeviceToken('kiosk'));
   useEffect(() => {
     if (!token) return;
-    const { setHub, setConnection, setBoard } = useKiosk.getState();
+    const { setHub, setConnection, setBoard, setPrinted } = useKiosk.getState();
     const hub = connectHub({ token, onState: setConnection });
     hub.socket.on('board:snapshot', setBoard);
+    hub.socket.on('ticket:printed', setPrinted);
     hub.socket.on('printer:status', (printer) => {
       const board = useKiosk.getState().board;
       if (board) setBoard({ ...board, printer });

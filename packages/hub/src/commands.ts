@@ -162,8 +162,13 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     );
     const ticket = ticketById(hub, issued.ticketId);
     const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
-    const printed = await hub.printTicket(ticket, statusUrl, ctx.data.deviceId);
-    return { ticket, statusUrl, printed };
+    // The number is the visitor's as soon as it is stored: printing (which a printer that does not
+    // answer can stretch to seconds of retries) follows, and its outcome is pushed to this socket.
+    hub
+      .printTicket(ticket, statusUrl, ctx.data.deviceId)
+      .then((printed) => ctx.socket?.emit('ticket:printed', { ticketId: ticket.id, printed }))
+      .catch((error: unknown) => ctx.log.error({ err: error, ticketId: ticket.id }, 'printing failed'));
+    return { ticket, statusUrl };
   },
   'ticket:status': (hub, _ctx, { ticketId }) => ticketById(hub, ticketId),
   'board:get': (hub) => hub.board(),

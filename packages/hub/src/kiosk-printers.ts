@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { PrinterError, type PrinterStatus, type PrinterTransport } from '@pst/printer';
-import type { NamedPrinterStatus, ParsedPayload, PrinterStatusView, PrintJob } from '@pst/shared';
+import type {
+  NamedPrinterStatus,
+  ParsedPayload,
+  PrinterStatusView,
+  PrintJob,
+  TicketPrinted,
+} from '@pst/shared';
 import type { Logger } from 'pino';
 import { PrintQueue } from './print-queue';
 
@@ -9,6 +15,7 @@ export interface KioskSocket {
   readonly id: string;
   readonly connected: boolean;
   emit(event: 'print:job', job: PrintJob): unknown;
+  emit(event: 'ticket:printed', result: TicketPrinted): unknown;
 }
 
 export interface KioskPrintersOptions {

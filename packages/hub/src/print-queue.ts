@@ -37,7 +37,11 @@ export class PrintQueue {
   /** Resolves with the printer status after the job printed or after its last failed attempt. */
   print(job: Uint8Array): Promise<PrinterStatusView> {
     this.pending++;
-    const done = this.chain.then(() => this.attempt(job)).finally(() => this.pending--);
+    const done = this.chain
+      .then(() => this.attempt(job))
+      .finally(() => this.pending--)
+      // Counted once this job is done: the status answers for the jobs still to print.
+      .then((status) => ({ ...status, pendingJobs: this.pending }));
     this.chain = done.catch(() => undefined);
     return done;
   }

@@ -10,7 +10,9 @@ import type {
   DeviceRole,
   HubToClientEvents,
   Payload,
+  PrinterStatusView,
   StaffRole,
+  TicketPrinted,
 } from '@pst/shared';
 import { pino } from 'pino';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
@@ -137,6 +139,33 @@ export async function ok<E extends CommandName>(client: Client, event: E, payloa
   const reply = await send(client, event, payload);
   if (!reply.ok) throw new Error(`${event} refused: ${reply.error.code} ${reply.error.message}`);
   return reply.data;
+}
+
+/**
+ * Takes a ticket and waits for how its printing ended: the ack comes as soon as the ticket is stored,
+ * the `ticket:printed` push after the printer (listened for from before the take, as it may be quick).
+ */
+export async function takePrinted(client: Client, payload: Payload<'ticket:take'>) {
+  const outcomes = new Map<string, PrinterStatusView>();
+  let wake = () => {};
+  const listener = ({ ticketId, printed }: TicketPrinted) => {
+    outcomes.set(ticketId, printed);
+    wake();
+  };
+  client.on('ticket:printed', listener);
+  try {
+    const taken = await ok(client, 'ticket:take', payload);
+    const printed = await new Promise<PrinterStatusView>((resolve) => {
+      wake = () => {
+        const outcome = outcomes.get(taken.ticket.id);
+        if (outcome) resolve(outcome);
+      };
+      wake();
+    });
+    return { ...taken, printed };
+  } finally {
+    client.off('ticket:printed', listener);
+  }
 }
 
 /** Resolves with the next push of `event` that satisfies `match`. */

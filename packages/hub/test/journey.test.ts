@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, GUEST, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { closeClients, GUEST, nextPush, ok, send, startHub, type TestHub, takePrinted } from '../src/testing';
 
 let hub: TestHub;
 afterEach(async () => {
@@ -16,11 +16,11 @@ describe('a visit through the hub over real sockets', () => {
     const frontOffice = await hub.staff('front-office');
     const consultant = await hub.staff('consultant');
 
-    const taken = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    const taken = await takePrinted(kiosk, { serviceId: 'konsultasi' });
     expect(taken.ticket.number).toBe('K-001');
     expect(taken.ticket.queue).toBe('front-office');
     expect(taken.statusUrl).toBe('http://pst.local:3324/t/20261125-K001');
-    expect(taken.printed.state).toBe('ok');
+    expect(taken.printed).toMatchObject({ state: 'ok', pendingJobs: 0 });
 
     await ok(frontOffice, 'desk:open', { deskId: 'fo-1' });
     hub.advance(60_000);
@@ -101,7 +101,7 @@ describe('a visit through the hub over real sockets', () => {
     const display = await hub.device('display');
     const kiosk = await hub.device('kiosk');
     const frontOffice = await hub.staff('front-office');
-    const taken = await ok(kiosk, 'ticket:take', { serviceId: 'perpustakaan', priority: true });
+    const taken = await takePrinted(kiosk, { serviceId: 'perpustakaan', priority: true });
     await ok(frontOffice, 'desk:open', { deskId: 'fo-1' });
     await ok(frontOffice, 'desk:call-next', { deskId: 'fo-1' });
     const board = await nextPush(display, 'board:snapshot', (b) => b.desks.some((d) => d.current !== null));
@@ -192,7 +192,7 @@ describe('a visit through the hub over real sockets', () => {
     hub = await startHub({ printer: { kind: 'network', host: '127.0.0.1', port: 9 } });
     const kiosk = await hub.device('kiosk');
     const alert = nextPush(kiosk, 'printer:status');
-    const taken = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    const taken = await takePrinted(kiosk, { serviceId: 'konsultasi' });
     expect(taken.ticket.number).toBe('K-001');
     expect(taken.printed.state).toBe('offline');
     expect((await alert).state).toBe('offline');

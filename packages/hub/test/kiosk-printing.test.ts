@@ -4,7 +4,16 @@ import { decodeEscPos } from '@pst/printer';
 import { startFakePrinter, withoutStatusRequests } from '@pst/printer/testing';
 import type { NamedPrinterStatus, PrintJob } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Client, closeClients, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import {
+  type Client,
+  closeClients,
+  nextPush,
+  ok,
+  send,
+  startHub,
+  type TestHub,
+  takePrinted,
+} from '../src/testing';
 
 let hub: TestHub | undefined;
 const closers: Array<() => Promise<void>> = [];
@@ -59,7 +68,7 @@ describe('kiosk-local printing', () => {
     });
     const jobs = answerJobs(kiosk.socket);
 
-    const taken = await ok(kiosk.socket, 'ticket:take', { serviceId: 'konsultasi' });
+    const taken = await takePrinted(kiosk.socket, { serviceId: 'konsultasi' });
     expect(taken.printed.state).toBe('ok');
     expect(jobs).toHaveLength(1);
     const job = jobs[0] as PrintJob;
@@ -93,8 +102,8 @@ describe('kiosk-local printing', () => {
     const jobs = answerJobs(local.socket);
     const plain = await hub.device('kiosk', 'Kiosk Lantai 2');
     const staff = await hub.staff('front-office');
-    await ok(plain, 'ticket:take', { serviceId: 'konsultasi' });
-    await ok(staff, 'ticket:take', { serviceId: 'perpustakaan' });
+    await takePrinted(plain, { serviceId: 'konsultasi' });
+    await takePrinted(staff, { serviceId: 'perpustakaan' });
     expect(jobs).toEqual([]);
     expect(hubFiles(hub).filter((f) => f.endsWith('.bin'))).toHaveLength(2);
   });
@@ -108,7 +117,7 @@ describe('kiosk-local printing', () => {
       board.printers.some((p) => p.kind === 'kiosk' && p.state === 'paper-out'),
     );
 
-    const taken = await ok(kiosk.socket, 'ticket:take', { serviceId: 'konsultasi' });
+    const taken = await takePrinted(kiosk.socket, { serviceId: 'konsultasi' });
     expect(taken.printed).toMatchObject({ state: 'paper-out' });
     expect(taken.printed.detail).toContain('paper out');
     expect(jobs).toHaveLength(1);
@@ -136,7 +145,7 @@ describe('kiosk-local printing', () => {
         detail: 'USB write failed',
       });
     });
-    const taken = await ok(kiosk.socket, 'ticket:take', { serviceId: 'konsultasi' });
+    const taken = await takePrinted(kiosk.socket, { serviceId: 'konsultasi' });
     expect(taken.printed.state).toBe('ok');
     expect(jobs.map((j) => j.jobId)).toEqual([jobs[0]?.jobId, jobs[0]?.jobId]);
   });
@@ -184,7 +193,7 @@ describe('kiosk-local printing', () => {
     kiosk.socket.on('print:job', () => {
       jobs++;
     });
-    const taken = await ok(kiosk.socket, 'ticket:take', { serviceId: 'konsultasi' });
+    const taken = await takePrinted(kiosk.socket, { serviceId: 'konsultasi' });
     expect(taken.printed.state).toBe('offline');
     expect(jobs).toBe(1);
   });

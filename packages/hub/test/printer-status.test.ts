@@ -1,6 +1,6 @@
 import { PrinterError, type PrinterState, type PrinterTransport } from '@pst/printer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextPush, ok, startHub, type TestHub } from '../src/testing';
+import { nextPush, ok, startHub, type TestHub, takePrinted } from '../src/testing';
 
 let hub: TestHub | undefined;
 afterEach(async () => {
@@ -40,7 +40,7 @@ describe('printer status between tickets', () => {
     hub = await startHub({ printer });
     const kiosk = await hub.device('kiosk');
     const desk = await hub.staff('front-office');
-    const taken = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    const taken = await takePrinted(kiosk, { serviceId: 'konsultasi' });
     expect(taken.printed.state).toBe('paper-out');
     expect((await ok(desk, 'board:get', {})).printer.state).toBe('paper-out');
 

@@ -299,9 +299,15 @@ export interface TicketView {
   recalls: number;
 }
 
+/** The ticket, as soon as it is stored: its printing follows as a `ticket:printed` push. */
 export interface TakeResult {
   ticket: TicketView;
   statusUrl: string;
+}
+
+/** How the printing of a ticket ended (after the print queue's retries). */
+export interface TicketPrinted {
+  ticketId: string;
   printed: PrinterStatusView;
 }
 
@@ -400,6 +406,8 @@ export interface HubToClientEvents {
   'printer:status': (status: PrinterStatusView) => void;
   /** To a kiosk that prints locally: print these bytes, then answer with `print:result`. */
   'print:job': (job: PrintJob) => void;
+  /** To the socket that took a ticket: how its printing ended. */
+  'ticket:printed': (result: TicketPrinted) => void;
 }
 
 export const PUSH_EVENTS = [
@@ -408,6 +416,7 @@ export const PUSH_EVENTS = [
   'rating:request',
   'printer:status',
   'print:job',
+  'ticket:printed',
 ] as const satisfies ReadonlyArray<keyof HubToClientEvents>;
 
 export const HUB_PORT = 3324;
