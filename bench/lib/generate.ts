@@ -8,14 +8,14 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '@pst/hub';
+import { applyRetention, Store } from '@pst/hub';
 import { addDays, DEFAULT_CONFIG, DEFAULT_HOLIDAYS, dayStart, isWorkingDay, officeDay } from '@pst/shared';
 import { guestEntry } from './load';
 import { DB_FILE } from './office';
 import { between, log, nowMs, pick, prng, SERVICE_MIX, weighted } from './util';
 
 /** Bump when the generated data changes shape: old caches are then ignored. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const MINUTE = 60_000;
 const TZ = DEFAULT_CONFIG.office.timeZone;
 
@@ -428,6 +428,9 @@ function generate(file: string, options: { seed: number; visits: number; years: 
     batch.push(day);
   }
   if (batch.length) flush(batch);
+  // A hub that ran all those years erased personal data past its retention day by day: so does this.
+  const erased = applyRetention(store, dayStart(lastDay, TZ), TZ, store.dataCare().retentionDays);
+  log(`erased the personal fields of ${erased} guest-book entries past the retention period`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
   const seconds = (nowMs() - started) / 1000;
