@@ -111,4 +111,46 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     });
     await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
   });
+
+  it('in the Electron shell, holding the office name opens the staff dialog, which asks for the PIN', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    // The shell's bridge, as its preload would put it on the page: answers like the real main process.
+    await context.addInitScript(() => {
+      const calls: string[] = [];
+      const answer = (pin: string) =>
+        pin === '2468'
+          ? { ok: true, data: null }
+          : { ok: false, error: { code: 'WRONG_PIN', message: 'wrong PIN' } };
+      Object.assign(window, {
+        staffCalls: calls,
+        pstShell: {
+          kind: 'kiosk',
+          exit: async (pin: string) => (calls.push(`exit ${pin}`), answer(pin)),
+          openSetup: async (pin: string) => (calls.push(`setup ${pin}`), answer(pin)),
+        },
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    const hold = page.getByTestId('staff-hold');
+    const box = await hold.boundingBox();
+    if (!box) throw new Error('the office name is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.getByRole('dialog').waitFor();
+    await page.mouse.up();
+    await page.getByLabel('PIN petugas').fill('1111');
+    await page.getByRole('button', { name: 'Tutup aplikasi' }).click();
+    await page.getByRole('alert').filter({ hasText: 'PIN salah.' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-staff');
+    await page.getByLabel('PIN petugas').fill('2468');
+    await page.getByRole('button', { name: 'Buka pengaturan' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as unknown as { staffCalls: string[] }).staffCalls)).toEqual([
+      'exit 1111',
+      'setup 2468',
+    ]);
+    await context.close();
+  });
 });

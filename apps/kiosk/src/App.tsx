@@ -2,6 +2,7 @@ import { saveDeviceToken } from '@pst/client';
 import { formatDate, formatTime, type StringKey, t } from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { StaffAccess } from './staff-access';
 import { printOutcome, TICKET_SECONDS, useKiosk } from './store';
 import { useHub } from './use-hub';
 
@@ -53,8 +54,10 @@ function Header() {
   return (
     <header className="header">
       <div>
-        <div className="office">{office?.name ?? 'BPS'}</div>
-        <div className="subtitle">{tr('app.title')}</div>
+        <StaffAccess tr={tr}>
+          <div className="office">{office?.name ?? 'BPS'}</div>
+          <div className="subtitle">{tr('app.title')}</div>
+        </StaffAccess>
       </div>
       <div className="header-right">
         <div className="clock">

@@ -28,12 +28,14 @@ describe('createPreloadBridge', () => {
     await bridge.testHub('192.168.1.10');
     await bridge.saveHubUrl('192.168.1.10', { exitPin: '2468' });
     await bridge.exit('2468');
+    await bridge.openSetup('2468');
     await bridge.discoverHubs();
     expect(sent).toEqual([
       [SHELL_CHANNELS.getSettings],
       [SHELL_CHANNELS.testHub, '192.168.1.10'],
       [SHELL_CHANNELS.saveHubUrl, '192.168.1.10', { exitPin: '2468' }],
       [SHELL_CHANNELS.exit, '2468'],
+      [SHELL_CHANNELS.openSetup, '2468'],
       [SHELL_CHANNELS.discoverHubs],
     ]);
     expect(Object.keys(bridge).sort()).toEqual([
@@ -42,6 +44,7 @@ describe('createPreloadBridge', () => {
       'getSettings',
       'kind',
       'kioskPrinter',
+      'openSetup',
       'saveHubUrl',
       'testHub',
     ]);

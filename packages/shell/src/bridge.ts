@@ -14,6 +14,7 @@ export const SHELL_CHANNELS = {
   testHub: 'shell:test-hub',
   saveHubUrl: 'shell:save-hub-url',
   exit: 'shell:exit',
+  openSetup: 'shell:open-setup',
   discoverHubs: 'shell:discover-hubs',
 } as const satisfies Record<keyof ShellApi, string>;
 
@@ -94,6 +95,8 @@ export interface ShellApi {
   saveHubUrl(address: string, options?: SaveHubUrlOptions): Promise<ShellResult<{ hubUrl: string }>>;
   /** The kiosk's hidden staff exit: quits when the PIN matches the stored hash. */
   exit(pin: string): Promise<ShellResult<null>>;
+  /** The same gesture's other way: back to the set-up page (hub, pairing, printer) with the PIN. */
+  openSetup(pin: string): Promise<ShellResult<null>>;
   /** The hubs that answer on the LAN within a few seconds (set-up page only). */
   discoverHubs(): Promise<ShellResult<DiscoveredHub[]>>;
 }
@@ -245,6 +248,8 @@ export function createPreloadBridge(
         ShellResult<{ hubUrl: string }>
       >,
     exit: (pin: string) => ipcRenderer.invoke(SHELL_CHANNELS.exit, pin) as Promise<ShellResult<null>>,
+    openSetup: (pin: string) =>
+      ipcRenderer.invoke(SHELL_CHANNELS.openSetup, pin) as Promise<ShellResult<null>>,
     discoverHubs: () =>
       ipcRenderer.invoke(SHELL_CHANNELS.discoverHubs) as Promise<ShellResult<DiscoveredHub[]>>,
   } satisfies ShellBridge;

@@ -335,6 +335,21 @@ describe('startShell: staff exit', () => {
     expect(shell.calls.at(-1)).toBe('quit');
   });
 
+  it('opens the set-up page on the right PIN, and only then', async () => {
+    const shell = await kioskWithPin();
+    expect(shell.handle?.mode()).toBe('app');
+    expect(await shell.invoke(SHELL_CHANNELS.openSetup, `${HUB}/kiosk/`, '1111')).toMatchObject({
+      error: { code: 'WRONG_PIN' },
+    });
+    expect(shell.handle?.mode()).toBe('app');
+    expect(await shell.invoke(SHELL_CHANNELS.openSetup, `${HUB}/kiosk/`, '2468')).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect(shell.handle?.mode()).toBe('setup');
+    expect(shell.calls).not.toContain('quit');
+  });
+
   it('refuses when no PIN is set, and refuses pages that are not the hub', async () => {
     const noPin = await start('kiosk', { settings: { hubUrl: HUB } });
     expect(await noPin.invoke(SHELL_CHANNELS.exit, `${HUB}/kiosk/`, '2468')).toMatchObject({

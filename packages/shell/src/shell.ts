@@ -127,6 +127,24 @@ export async function startShell(
   let pendingToken: string | null = null;
   let retryTimer: unknown = null;
   const exitGuard = createExitGuard({ now: clock.now });
+  /** The staff PIN behind the kiosk's hidden gesture (leave, or open the set-up): null when it is right. */
+  const staffPinRefusal = async (
+    event: IpcMainInvokeEventLike,
+    pin: unknown,
+    what: string,
+  ): Promise<ShellResult<never> | null> => {
+    if (senderOf(event) === 'other') return fail('NOT_ALLOWED', 'not allowed');
+    const input = pinSchema.safeParse(pin);
+    if (!input.success) return fail('INVALID_INPUT', 'invalid PIN');
+    const check = await exitGuard.check(input.data, settings.get().exitPinHash);
+    if (check === 'no-pin') return fail('NO_EXIT_PIN', 'no exit PIN is set');
+    if (check === 'locked') return fail('LOCKED', 'too many wrong PINs; try again later');
+    if (check === 'wrong-pin') {
+      log(`${what} refused: wrong PIN`);
+      return fail('WRONG_PIN', 'wrong PIN');
+    }
+    return null;
+  };
   const crashPolicy = createCrashPolicy({ now: clock.now });
 
   const applyLoginItem = () => {
@@ -264,18 +282,17 @@ export async function startShell(
       }
     },
     async exit(event, pin) {
-      if (senderOf(event) === 'other') return fail('NOT_ALLOWED', 'not allowed');
-      const input = pinSchema.safeParse(pin);
-      if (!input.success) return fail('INVALID_INPUT', 'invalid PIN');
-      const check = await exitGuard.check(input.data, settings.get().exitPinHash);
-      if (check === 'no-pin') return fail('NO_EXIT_PIN', 'no exit PIN is set');
-      if (check === 'locked') return fail('LOCKED', 'too many wrong PINs; try again later');
-      if (check === 'wrong-pin') {
-        log('exit refused: wrong PIN');
-        return fail('WRONG_PIN', 'wrong PIN');
-      }
+      const refused = await staffPinRefusal(event, pin, 'exit');
+      if (refused) return refused;
       log('exit by staff PIN');
       app.quit();
+      return { ok: true, data: null };
+    },
+    async openSetup(event, pin) {
+      const refused = await staffPinRefusal(event, pin, 'set-up');
+      if (refused) return refused;
+      log('set-up opened by staff PIN');
+      showSetup('setup');
       return { ok: true, data: null };
     },
   };
