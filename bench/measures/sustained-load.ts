@@ -51,7 +51,7 @@ export async function sustainedLoad(
         target: `>= ${TARGET_CPS}`,
         verdict: result.commandsPerSecond >= TARGET_CPS ? 'met' : 'missed',
         note: take
-          ? `ticket:take ack median ${take.median.toFixed(0)} ms / p99 ${take.p99.toFixed(0)} ms (waits for the print)`
+          ? `ticket:take ack median ${take.median.toFixed(0)} ms / p99 ${take.p99.toFixed(0)} ms; each kiosk waits for its paper before the next take (one shared printer)`
           : undefined,
       },
       {
