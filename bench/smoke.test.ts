@@ -48,17 +48,14 @@ describe('benchmarks at a tiny size', () => {
     expect(meta.tickets).toBeGreaterThan(1000);
     expect(meta.stages).toBeGreaterThan(meta.tickets);
     expect(data.firstStartMs).toBeGreaterThan(0);
-    for (const report of [data.monthly.report, data.yearly.report]) {
-      const perDay = report.perDay.reduce(
-        (s, d) => s + Object.values(d.services).reduce((a, b) => a + b, 0),
-        0,
-      );
-      expect(perDay).toBe(report.visits);
+    for (const { report } of [data.monthly, data.yearly]) {
+      const perDay = report.visitors.perDay.reduce((s, d) => s + d.total, 0);
+      expect(perDay).toBe(report.visitors.total);
       // Every visit starts at the front office: one front-office stage per ticket of the range.
-      expect(report.byQueue['front-office']?.stages).toBe(report.visits);
-      expect(report.ikm.respondents).toBeGreaterThan(0);
+      expect(report.byQueue['front-office']?.count).toBe(report.visitors.total);
+      expect(report.satisfaction.respondents).toBeGreaterThan(0);
     }
-    expect(data.yearly.report.visits).toBeLessThanOrEqual(meta.tickets);
+    expect(data.yearly.report.visitors.total).toBeLessThanOrEqual(meta.tickets);
     expect(data.bytesPer100k).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ticketView } from '@pst/queue-core';
-import { errorBody, formatDateTime, type Lang, type TicketView, t } from '@pst/shared';
+import { errorBody, formatDateTime, type Lang, officeDay, type TicketView, t } from '@pst/shared';
 import express from 'express';
 import { z } from 'zod';
 import type { HubContext } from './context';
@@ -109,8 +109,10 @@ export function createHttpApp(
     });
     return null;
   };
-  const reportOf = (range: ReportRange) =>
-    buildReport(hub.store.db, range, hub.runner.state.config.office.timeZone);
+  const reportOf = (range: ReportRange) => {
+    const tz = hub.runner.state.config.office.timeZone;
+    return buildReport(hub.store.db, range, tz, officeDay(hub.clock(), tz));
+  };
   const attach = (res: express.Response, name: string) =>
     res.setHeader('content-disposition', `attachment; filename="${name}"`);
 

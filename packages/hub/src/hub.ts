@@ -32,6 +32,7 @@ import { announceHub, type HubAnnouncement, type MdnsOptions } from './mdns';
 import { createHubLogger } from './pairing';
 import { PrintQueue } from './print-queue';
 import { RateLimiter } from './rate-limit';
+import { keepClosedDays } from './reports';
 import { QueueRunner } from './runner';
 import type { Synchronous } from './storage/database';
 import { Store } from './storage/store';
@@ -41,6 +42,8 @@ export const HUB_VERSION = '0.1.0';
 const COMMANDS = Object.keys(schemas) as CommandName[];
 /** Guest-book entries erased per retention step (a few tens of milliseconds of work). */
 const RETENTION_BATCH = 500;
+/** Closed days whose report facts are kept per step: a week of rows is tens of milliseconds. */
+const REPORT_DAYS_BATCH = 7;
 const REPO_APPS_DIR = fileURLToPath(new URL('../../../apps', import.meta.url));
 
 export interface HubOptions {
@@ -302,9 +305,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const retention = () => {
       try {
         const erased = applyRetention(store, clock(), tz, care.retentionDays, RETENTION_BATCH);
-        if (erased === RETENTION_BATCH && !closing) setImmediate(retention);
+        if (closing) return;
+        // Erasing forgets the facts of the days it touched: they are kept again after it.
+        setImmediate(erased === RETENTION_BATCH ? retention : keepReportDays);
       } catch (error) {
         log.error({ err: error }, 'retention failed');
+      }
+    };
+    const keepReportDays = () => {
+      try {
+        const kept = keepClosedDays(store.db, tz, day, REPORT_DAYS_BATCH);
+        if (kept === REPORT_DAYS_BATCH && !closing) setImmediate(keepReportDays);
+      } catch (error) {
+        log.error({ err: error }, 'keeping report days failed');
       }
     };
     retention();

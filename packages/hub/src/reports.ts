@@ -1,13 +1,17 @@
 import {
-  computeIkm,
   type IkmResult,
   type IkmScore,
+  type IkmTally,
+  ikmOfTally,
+  mergeIkmTallies,
   type StageRecord,
   type StageSummary,
-  summarizeBy,
-  summarizeStages,
+  type StageTally,
+  summarizeTallies,
+  tallyIkm,
+  tallyStages,
 } from '@pst/queue-core';
-import { dayStart, isoWeekday, type OfficeTimeZone, officeDay, officeHour } from '@pst/shared';
+import { addDays, dayStart, isoWeekday, type OfficeTimeZone, officeDay, officeHour } from '@pst/shared';
 import type { Db } from './storage/database';
 
 export interface ReportRange {
@@ -64,119 +68,275 @@ export function ageGroup(birthYear: number, visitYear: number): string {
   return '60+';
 }
 
+/** What a report needs of one office day; every part adds up over days. */
+interface DayFacts {
+  /** Tickets issued per service. */
+  services: Record<string, number>;
+  /** Tickets issued per hour 0-23. */
+  hours: number[];
+  stages: Array<{ queue: string; deskId: string | null; tally: StageTally }>;
+  /** The day's stages summarized (null without any). */
+  summary: StageSummary | null;
+  guestBook: Report['guestBook'];
+  ratings: {
+    ikm: IkmTally;
+    overallScores: Record<string, number>;
+    imbalanAsked: number;
+    pungliReported: number;
+  };
+}
+
 /**
- * A report over office days: reads only the rows of the range through the day indexes and
- * summarizes them with queue-core's statistics, the same rules the desks see live.
+ * A report over office days, summarized with queue-core's statistics, the same rules the desks see
+ * live. Closed days (before `today`) come from report_days, computed from their rows the first time
+ * they are asked for; today is always read from its rows.
  */
-export function buildReport(db: Db, range: ReportRange, tz: OfficeTimeZone): Report {
+export function buildReport(db: Db, range: ReportRange, tz: OfficeTimeZone, today: string): Report {
+  const facts = factsOfRange(db, range, tz, today);
+  const perDay: Report['visitors']['perDay'] = [];
+  const busyHours = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const byQueue = new Map<string, StageTally[]>();
+  const byDesk = new Map<string, StageTally[]>();
+  const byDay: Record<string, StageSummary> = {};
+  const guestBook = emptyGuestBook();
+  const overallScores: Record<string, number> = {};
+  let imbalanAsked = 0;
+  let pungliReported = 0;
+  const group = (map: Map<string, StageTally[]>, key: string, tally: StageTally) => {
+    const tallies = map.get(key);
+    if (tallies) tallies.push(tally);
+    else map.set(key, [tally]);
+  };
+  for (const [day, f] of facts) {
+    const total = Object.values(f.services).reduce((a, b) => a + b, 0);
+    if (total) perDay.push({ day, services: f.services, total });
+    const weekday = busyHours[isoWeekday(day) - 1] as number[];
+    f.hours.forEach((n, hour) => {
+      weekday[hour] = (weekday[hour] as number) + n;
+    });
+    for (const { queue, deskId, tally } of f.stages) {
+      group(byQueue, queue, tally);
+      if (deskId !== null) group(byDesk, deskId, tally);
+    }
+    if (f.summary) byDay[day] = f.summary;
+    guestBook.entries += f.guestBook.entries;
+    for (const d of GUEST_BOOK_DIMENSIONS) addCounts(guestBook.breakdown[d], f.guestBook.breakdown[d]);
+    addCounts(overallScores, f.ratings.overallScores);
+    imbalanAsked += f.ratings.imbalanAsked;
+    pungliReported += f.ratings.pungliReported;
+  }
+  const summarize = (map: Map<string, StageTally[]>) =>
+    Object.fromEntries([...map].map(([key, tallies]) => [key, summarizeTallies(tallies)]));
+  const allStages = [...facts.values()].flatMap((f) => f.stages.map((s) => s.tally));
+  return {
+    range,
+    visitors: { total: perDay.reduce((sum, d) => sum + d.total, 0), perDay },
+    byQueue: summarize(byQueue),
+    byDesk: summarize(byDesk),
+    byDay,
+    overall: summarizeTallies(allStages),
+    busyHours,
+    guestBook,
+    satisfaction: {
+      ...ikmOfTally(mergeIkmTallies([...facts.values()].map((f) => f.ratings.ikm))),
+      overallScores,
+      integrity: { imbalanAsked, pungliReported },
+      complaints: complaintsOf(db, range),
+    },
+  };
+}
+
+/** The facts of every day of the range that has happened, in day order, kept ones first read. */
+function factsOfRange(db: Db, range: ReportRange, tz: OfficeTimeZone, today: string): Map<string, DayFacts> {
+  const first = firstDayWithData(db) ?? today;
+  const from = range.from < first ? first : range.from;
+  const to = range.to > today ? today : range.to;
+  const kept = new Map(
+    (
+      db.prepare('SELECT day, facts FROM report_days WHERE day BETWEEN ? AND ?').raw().all(from, to) as Array<
+        [string, string]
+      >
+    ).map(([day, facts]) => [day, JSON.parse(facts) as DayFacts]),
+  );
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  const missing = days.filter((day) => !kept.has(day));
+  const computed = new Map<string, DayFacts>();
+  // Consecutive missing days are read with one set of queries: a first report reads a whole year at once.
+  for (const [runFrom, runTo] of runsOf(missing))
+    for (const [day, facts] of factsFromRows(db, runFrom, runTo, tz)) computed.set(day, facts);
+  const keep = db.prepare('INSERT OR REPLACE INTO report_days (day, facts) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const day of missing)
+      if (day < today) keep.run(day, JSON.stringify(computed.get(day) ?? emptyFacts()));
+  })();
+  return new Map(days.map((day) => [day, kept.get(day) ?? computed.get(day) ?? emptyFacts()]));
+}
+
+function firstDayWithData(db: Db): string | null {
+  return db
+    .prepare(
+      `SELECT min(day) FROM (SELECT min(day) AS day FROM tickets UNION ALL SELECT min(day) FROM stages
+       UNION ALL SELECT min(day) FROM guest_book UNION ALL SELECT min(day) FROM ratings)`,
+    )
+    .pluck()
+    .get() as string | null;
+}
+
+/**
+ * Keeps the facts of up to `limit` closed days that have none yet, newest first, and says how many it
+ * kept: the hub runs it in small batches after each day ends, so no report waits for years of rows.
+ */
+export function keepClosedDays(db: Db, tz: OfficeTimeZone, today: string, limit: number): number {
+  const first = firstDayWithData(db);
+  if (first === null) return 0;
+  const kept = new Set(
+    db.prepare('SELECT day FROM report_days WHERE day BETWEEN ? AND ?').pluck().all(first, today) as string[],
+  );
+  const missing: string[] = [];
+  for (let day = addDays(today, -1); day >= first && missing.length < limit; day = addDays(day, -1))
+    if (!kept.has(day)) missing.push(day);
+  const [newest] = missing;
+  const oldest = missing.at(-1);
+  if (newest && oldest) factsOfRange(db, { from: oldest, to: newest }, tz, today);
+  return missing.length;
+}
+
+function runsOf(sortedDays: readonly string[]): Array<[string, string]> {
+  const runs: Array<[string, string]> = [];
+  for (const day of sortedDays) {
+    const last = runs.at(-1);
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs;
+}
+
+function emptyFacts(): DayFacts {
+  return {
+    services: {},
+    hours: new Array<number>(24).fill(0),
+    stages: [],
+    summary: null,
+    guestBook: emptyGuestBook(),
+    ratings: { ikm: mergeIkmTallies([]), overallScores: {}, imbalanAsked: 0, pungliReported: 0 },
+  };
+}
+
+function emptyGuestBook(): Report['guestBook'] {
+  return {
+    entries: 0,
+    breakdown: Object.fromEntries(GUEST_BOOK_DIMENSIONS.map((d) => [d, {}])) as Record<
+      GuestBookDimension,
+      Record<string, number>
+    >,
+  };
+}
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
+}
+
+/** The facts of the days from..to, from their rows. */
+function factsFromRows(db: Db, from: string, to: string, tz: OfficeTimeZone): Map<string, DayFacts> {
+  const facts = new Map<string, DayFacts>();
+  const of = (day: string) => {
+    let f = facts.get(day);
+    if (!f) {
+      f = emptyFacts();
+      facts.set(day, f);
+    }
+    return f;
+  };
+
+  const tickets = db
+    .prepare(
+      'SELECT day, service_id AS serviceId, issued_at AS issuedAt FROM tickets WHERE day BETWEEN ? AND ?',
+    )
+    .all(from, to) as Array<{ day: string; serviceId: string; issuedAt: number }>;
+  for (const t of tickets) {
+    const f = of(t.day);
+    f.services[t.serviceId] = (f.services[t.serviceId] ?? 0) + 1;
+    const hour = officeHour(t.issuedAt, tz);
+    f.hours[hour] = (f.hours[hour] as number) + 1;
+  }
+
   const stages = db
     .prepare(
       `SELECT day, queue, desk_id AS deskId, entered_at AS enteredAt, called_at AS calledAt, started_at AS startedAt,
               ended_at AS endedAt, outcome, service_wait AS serviceWait, within_target AS withinTarget
        FROM stages WHERE day BETWEEN ? AND ?`,
     )
-    .all(range.from, range.to) as Array<
-    Omit<StageRecord, 'withinTarget'> & { day: string; withinTarget: number | null }
-  >;
-  const records = stages.map((s) => ({
-    ...s,
-    withinTarget: s.withinTarget === null ? null : s.withinTarget === 1,
-  }));
-
-  const tickets = db
-    .prepare(
-      `SELECT day, service_id AS serviceId, issued_at AS issuedAt FROM tickets WHERE day BETWEEN ? AND ?`,
-    )
-    .all(range.from, range.to) as Array<{ day: string; serviceId: string; issuedAt: number }>;
-  const perDay = new Map<string, Record<string, number>>();
-  const busyHours = Array.from({ length: 8 }, () => new Array<number>(24).fill(0));
-  for (const t of tickets) {
-    const services = perDay.get(t.day) ?? {};
-    services[t.serviceId] = (services[t.serviceId] ?? 0) + 1;
-    perDay.set(t.day, services);
-    const row = busyHours[isoWeekday(t.day)] as number[];
-    row[officeHour(t.issuedAt, tz)] = (row[officeHour(t.issuedAt, tz)] ?? 0) + 1;
+    .all(from, to) as Array<Omit<StageRecord, 'withinTarget'> & { day: string; withinTarget: number | null }>;
+  const groups = new Map<
+    string,
+    { day: string; queue: string; deskId: string | null; records: StageRecord[] }
+  >();
+  for (const s of stages) {
+    const key = `${s.day}\n${s.queue}\n${s.deskId ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { day: s.day, queue: s.queue, deskId: s.deskId, records: [] };
+      groups.set(key, g);
+    }
+    g.records.push({ ...s, withinTarget: s.withinTarget === null ? null : s.withinTarget === 1 });
   }
+  for (const g of groups.values())
+    of(g.day).stages.push({ queue: g.queue, deskId: g.deskId, tally: tallyStages(g.records) });
+  for (const f of facts.values())
+    if (f.stages.length) f.summary = summarizeTallies(f.stages.map((s) => s.tally));
 
-  return {
-    range,
-    visitors: {
-      total: tickets.length,
-      perDay: [...perDay]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([day, services]) => ({
-          day,
-          services,
-          total: Object.values(services).reduce((a, b) => a + b, 0),
-        })),
-    },
-    byQueue: summarizeBy(records, (s) => s.queue),
-    byDesk: summarizeBy(records, (s) => s.deskId),
-    byDay: summarizeBy(records, (s) => s.day),
-    overall: summarizeStages(records),
-    busyHours: busyHours.slice(1),
-    guestBook: guestBookBreakdown(db, range),
-    satisfaction: satisfaction(db, range),
-  };
-}
-
-function guestBookBreakdown(db: Db, range: ReportRange): Report['guestBook'] {
-  const rows = db
-    // Erased entries count too: erasing removes the personal fields, the anonymous ones stay for statistics.
-    .prepare(`SELECT day, entry FROM guest_book WHERE day BETWEEN ? AND ?`)
-    .all(range.from, range.to) as Array<{ day: string; entry: string }>;
-  const breakdown = Object.fromEntries(
-    GUEST_BOOK_DIMENSIONS.map((d) => [d, {} as Record<string, number>]),
-  ) as Record<GuestBookDimension, Record<string, number>>;
-  const add = (dimension: GuestBookDimension, value: string) => {
-    breakdown[dimension][value] = (breakdown[dimension][value] ?? 0) + 1;
-  };
-  for (const row of rows) {
+  // Erased entries count too: erasing removes the personal fields, the anonymous ones stay for statistics.
+  const entries = db
+    .prepare('SELECT day, entry FROM guest_book WHERE day BETWEEN ? AND ?')
+    .all(from, to) as Array<{
+    day: string;
+    entry: string;
+  }>;
+  for (const row of entries) {
+    const { guestBook } = of(row.day);
+    const add = (dimension: GuestBookDimension, value: string) => {
+      guestBook.breakdown[dimension][value] = (guestBook.breakdown[dimension][value] ?? 0) + 1;
+    };
     const e = JSON.parse(row.entry) as Record<string, unknown>;
+    guestBook.entries++;
     for (const d of ['gender', 'education', 'occupation', 'institutionCategory', 'purpose'] as const)
       add(d, String(e[d]));
     add('ageGroup', ageGroup(Number(e.birthYear), Number(row.day.slice(0, 4))));
     for (const service of (e.servicesUsed as string[]) ?? []) add('servicesUsed', service);
   }
-  return { entries: rows.length, breakdown };
-}
 
-function satisfaction(db: Db, range: ReportRange): Report['satisfaction'] {
-  const rows = db
-    .prepare(
-      `SELECT ticket_id AS ticketId, day, desk_id AS deskId, overall, scores, imbalan, pungli, complaint, complaint_status AS status
-       FROM ratings WHERE day BETWEEN ? AND ? ORDER BY at`,
-    )
-    .all(range.from, range.to) as Array<{
-    ticketId: string;
+  const ratings = db
+    .prepare('SELECT day, overall, scores, imbalan, pungli FROM ratings WHERE day BETWEEN ? AND ?')
+    .all(from, to) as Array<{
     day: string;
-    deskId: string;
     overall: number;
     scores: string;
     imbalan: number | null;
     pungli: number | null;
-    complaint: string;
-    status: string | null;
   }>;
-  const overallScores: Record<string, number> = {};
-  for (const r of rows) overallScores[r.overall] = (overallScores[r.overall] ?? 0) + 1;
-  return {
-    ...computeIkm(rows.map((r) => ({ scores: JSON.parse(r.scores) as Array<IkmScore | null> }))),
-    overallScores,
-    integrity: {
-      imbalanAsked: rows.filter((r) => r.imbalan === 1).length,
-      pungliReported: rows.filter((r) => r.pungli === 1).length,
-    },
-    complaints: rows
-      .filter((r) => r.complaint)
-      .map((r) => ({
-        ticketId: r.ticketId,
-        day: r.day,
-        deskId: r.deskId,
-        text: r.complaint,
-        status: r.status ?? 'baru',
-      })),
-  };
+  const scoresByDay = new Map<string, Array<{ scores: Array<IkmScore | null> }>>();
+  for (const r of ratings) {
+    const { ratings: f } = of(r.day);
+    f.overallScores[r.overall] = (f.overallScores[r.overall] ?? 0) + 1;
+    if (r.imbalan === 1) f.imbalanAsked++;
+    if (r.pungli === 1) f.pungliReported++;
+    const day = scoresByDay.get(r.day) ?? [];
+    day.push({ scores: JSON.parse(r.scores) as Array<IkmScore | null> });
+    scoresByDay.set(r.day, day);
+  }
+  for (const [day, scores] of scoresByDay) of(day).ratings.ikm = tallyIkm(scores);
+  return facts;
+}
+
+/** Complaints are read from their rows every time: their status and (once erased) their words change. */
+function complaintsOf(db: Db, range: ReportRange): Report['satisfaction']['complaints'] {
+  return db
+    .prepare(
+      `SELECT ticket_id AS ticketId, day, desk_id AS deskId, complaint AS text, coalesce(complaint_status, 'baru') AS status
+       FROM ratings WHERE day BETWEEN ? AND ? AND complaint != '' ORDER BY at`,
+    )
+    .all(range.from, range.to) as Report['satisfaction']['complaints'];
 }
 
 /** Today, this week (Monday on), this month, in office days. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, guestBookEntrySchema } from '@pst/shared';
+import { DEFAULT_CONFIG, guestBookEntrySchema, officeDay } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRetention, dailyBackup, ERASED_TEXT, eraseVisitor, restoreBackup } from '../src/data-care';
 import { reportTables } from '../src/exports';
@@ -73,7 +73,12 @@ describe('personal data care', () => {
     expect(store.guestBookById('gb-new')?.fullName).toBe('Siti Aminah');
     expect(store.lookupGuest({ phone: '081234567890' })?.fullName).toBe('Siti Aminah');
     // The anonymous statistics of the erased visit are still counted.
-    const report = buildReport(store.db, { from: '2024-01-01', to: '2026-12-31' }, 'Asia/Jakarta');
+    const report = buildReport(
+      store.db,
+      { from: '2024-01-01', to: '2026-12-31' },
+      'Asia/Jakarta',
+      officeDay(NOW),
+    );
     expect(report.guestBook.entries).toBe(3);
     expect(report.guestBook.breakdown.gender).toEqual({ [entry.gender]: 3 });
     expect(reportTables(report, DEFAULT_CONFIG).find((t) => t.name === 'buku-tamu')).toBeDefined();

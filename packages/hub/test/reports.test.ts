@@ -1,10 +1,10 @@
-import { DEFAULT_CONFIG } from '@pst/shared';
+import { DEFAULT_CONFIG, guestBookEntrySchema } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../src/reports';
+import { buildReport, keepClosedDays, type Report } from '../src/reports';
 import { seedOffice } from '../src/seed';
 import { Store } from '../src/storage/store';
-import { closeClients, MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
+import { closeClients, GUEST, MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
 
 let hub: TestHub;
 afterEach(async () => {
@@ -216,5 +216,54 @@ describe('a seeded month', () => {
       to: '2026-11-24',
       format: 'xlsx',
     });
+  });
+});
+
+describe("closed days' kept facts", () => {
+  const seeded = () => {
+    const store = new Store(`${tempDir()}/pst.sqlite`);
+    seedOffice(store, { days: 14, seed: 11, now: MORNING });
+    return store;
+  };
+  const keptDays = (store: Store) =>
+    store.db.prepare('SELECT day FROM report_days ORDER BY day').pluck().all() as string[];
+  const range = { from: '2026-11-01', to: '2026-11-25' };
+  const TODAY = '2026-11-25';
+
+  it('are kept in batches, newest first, never today, and report exactly what the rows do', () => {
+    const store = seeded();
+    const fromRows = buildReport(store.db, range, 'Asia/Jakarta', TODAY);
+    store.db.exec('DELETE FROM report_days');
+    expect(keepClosedDays(store.db, 'Asia/Jakarta', TODAY, 3)).toBe(3);
+    expect(keptDays(store)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24']);
+    while (keepClosedDays(store.db, 'Asia/Jakarta', TODAY, 3) > 0);
+    const kept = keptDays(store);
+    expect(kept).not.toContain(TODAY);
+    expect(kept.at(-1)).toBe('2026-11-24');
+    expect(kept.length).toBeGreaterThanOrEqual(14);
+    expect(buildReport(store.db, range, 'Asia/Jakarta', TODAY)).toEqual(fromRows);
+    store.close();
+  });
+
+  it("are forgotten when a day's rows change, and the next report counts the change", () => {
+    const store = seeded();
+    const before = buildReport(store.db, range, 'Asia/Jakarta', TODAY);
+    const day = before.visitors.perDay[0]?.day as string;
+    expect(keptDays(store)).toContain(day);
+    // A late row on a closed day (a restored entry, a correction): its facts must not go stale.
+    const late = guestBookEntrySchema.parse({ ...GUEST, gender: 'Laki-laki' });
+    store.insertGuestBook('gb-late', late, 'late', day, 'rina', MORNING);
+    expect(keptDays(store)).not.toContain(day);
+    const after = buildReport(store.db, range, 'Asia/Jakarta', TODAY);
+    expect(after.guestBook.entries).toBe(before.guestBook.entries + 1);
+    expect(after.guestBook.breakdown.gender['Laki-laki']).toBe(
+      (before.guestBook.breakdown.gender['Laki-laki'] ?? 0) + 1,
+    );
+    store.db.prepare("UPDATE stages SET outcome = 'no-show' WHERE day = ? AND outcome = 'finished'").run(day);
+    expect(keptDays(store)).not.toContain(day);
+    expect(buildReport(store.db, range, 'Asia/Jakarta', TODAY).overall.noShow).toBeGreaterThan(
+      after.overall.noShow,
+    );
+    store.close();
   });
 });

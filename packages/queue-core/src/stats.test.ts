@@ -1,13 +1,19 @@
 import { IKM_ELEMENTS } from '@pst/shared';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   computeIkm,
   distribution,
   type IkmScore,
+  ikmOfTally,
+  mergeIkmTallies,
   percentile,
   type StageRecord,
   summarizeBy,
   summarizeStages,
+  summarizeTallies,
+  tallyIkm,
+  tallyStages,
 } from './stats';
 import { MINUTE } from './test-helpers';
 
@@ -236,5 +242,53 @@ describe('computeIkm', () => {
 
   it('has no index without ratings', () => {
     expect(computeIkm([])).toMatchObject({ respondents: 0, ikm: null, converted: null, category: null });
+  });
+});
+
+describe('tallies add up (a report over closed days merges their tallies)', () => {
+  const stage = fc
+    .record({
+      queue: fc.constantFrom('front-office', 'konsultasi', 'perpustakaan'),
+      deskId: fc.option(fc.constantFrom('fo-1', 'k-1', 'k-2'), { nil: null }),
+      enteredAt: fc.integer({ min: 0, max: 10 * 60 * MINUTE }),
+      wait: fc.option(fc.integer({ min: 0, max: 90 * MINUTE }), { nil: null }),
+      service: fc.option(fc.integer({ min: 0, max: 60 * MINUTE }), { nil: null }),
+      outcome: fc.option(
+        fc.constantFrom('finished', 'forwarded', 'transferred', 'no-show', 'cancelled', 'unserved'),
+        { nil: null },
+      ),
+      clock: fc.option(fc.integer({ min: 0, max: 90 * MINUTE }), { nil: null }),
+    })
+    .map(
+      (s): StageRecord => ({
+        queue: s.queue,
+        deskId: s.deskId,
+        enteredAt: s.enteredAt,
+        calledAt: s.wait === null ? null : s.enteredAt + s.wait,
+        startedAt: s.wait === null || s.service === null ? null : s.enteredAt + s.wait,
+        endedAt: s.wait === null || s.service === null ? null : s.enteredAt + s.wait + s.service,
+        outcome: s.outcome,
+        serviceWait: s.clock,
+        withinTarget: s.clock === null ? null : s.clock <= 10 * MINUTE,
+      }),
+    );
+  const score = fc.option(fc.constantFrom<IkmScore>(1, 2, 3, 4), { nil: null });
+  const rating = fc.record({ scores: fc.array(score, { minLength: 9, maxLength: 9 }) });
+
+  it('merging the tallies of any split of the stages summarizes exactly like the stages at once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(stage, { maxLength: 30 }), { maxLength: 6 }), (days) => {
+        const merged = summarizeTallies(days.map(tallyStages));
+        expect(merged).toEqual(summarizeStages(days.flat()));
+      }),
+    );
+  });
+
+  it('merging IKM tallies of any split of the ratings gives the IKM of all of them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(rating, { maxLength: 20 }), { maxLength: 6 }), (days) => {
+        expect(ikmOfTally(mergeIkmTallies(days.map(tallyIkm)))).toEqual(computeIkm(days.flat()));
+      }),
+    );
   });
 });

@@ -45,41 +45,94 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
 }
 
-export function distribution(values: number[]): Distribution {
-  if (values.length === 0) return { mean: null, median: null, p90: null };
-  // A typed array sorts numbers natively, several times faster than a comparator (a year holds ~10^5).
-  const sorted = Float64Array.from(values).sort();
+export function distribution(values: ArrayLike<number>): Distribution {
+  return describeSorted(Float64Array.from(values).sort());
+}
+
+function describeSorted(sorted: Float64Array): Distribution {
+  if (sorted.length === 0) return { mean: null, median: null, p90: null };
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return { mean: sum / sorted.length, median: percentile(sorted, 50), p90: percentile(sorted, 90) };
+}
+
+/**
+ * The counts and durations of a set of stages, in a form that adds up: a closed day is kept as
+ * tallies and a report over a year merges them, with medians as exact as from the stages themselves.
+ */
+export interface StageTally {
+  count: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  unserved: number;
+  transferred: number;
+  withinTarget: number;
+  waits: number[];
+  services: number[];
+  clockWaits: number[];
+}
+
+export function tallyStages(stages: readonly StageRecord[]): StageTally {
+  const tally: StageTally = {
+    count: stages.length,
+    served: 0,
+    noShow: 0,
+    cancelled: 0,
+    unserved: 0,
+    transferred: 0,
+    withinTarget: 0,
+    waits: [],
+    services: [],
+    clockWaits: [],
+  };
+  for (const s of stages) {
+    if (s.calledAt !== null) tally.waits.push(s.calledAt - s.enteredAt);
+    if (s.serviceWait !== null) tally.clockWaits.push(s.serviceWait);
+    if (s.withinTarget) tally.withinTarget++;
+    if (s.startedAt !== null && s.endedAt !== null) tally.services.push(s.endedAt - s.startedAt);
+    if (s.outcome === 'finished' || s.outcome === 'forwarded' || s.outcome === 'transferred') tally.served++;
+    if (s.outcome === 'transferred') tally.transferred++;
+    if (s.outcome === 'no-show') tally.noShow++;
+    if (s.outcome === 'cancelled') tally.cancelled++;
+    if (s.outcome === 'unserved') tally.unserved++;
+  }
+  return tally;
+}
+
+/** The summary of the stages of several tallies together (the days of a report). */
+export function summarizeTallies(tallies: readonly StageTally[]): StageSummary {
+  const sum = (count: (t: StageTally) => number) => tallies.reduce((total, t) => total + count(t), 0);
+  // One typed array per duration, sorted natively: several times faster than a comparator, and a
+  // year's report sorts ~10^5 values per group.
+  const joined = (values: (t: StageTally) => readonly number[]) => {
+    const all = new Float64Array(sum((t) => values(t).length));
+    let at = 0;
+    for (const t of tallies) {
+      all.set(values(t), at);
+      at += values(t).length;
+    }
+    return all.sort();
+  };
+  const withinTarget = sum((t) => t.withinTarget);
+  const clockWaits = joined((t) => t.clockWaits);
   return {
-    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
-    median: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
+    count: sum((t) => t.count),
+    served: sum((t) => t.served),
+    noShow: sum((t) => t.noShow),
+    cancelled: sum((t) => t.cancelled),
+    unserved: sum((t) => t.unserved),
+    transferred: sum((t) => t.transferred),
+    withinTarget,
+    wait: describeSorted(joined((t) => t.waits)),
+    service: describeSorted(joined((t) => t.services)),
+    serviceWait: describeSorted(clockWaits),
+    withinTargetShare: clockWaits.length ? withinTarget / clockWaits.length : null,
   };
 }
 
 export function summarizeStages(stages: readonly StageRecord[]): StageSummary {
-  const waits: number[] = [];
-  const services: number[] = [];
-  const clockWaits: number[] = [];
-  const counts = { served: 0, noShow: 0, cancelled: 0, unserved: 0, transferred: 0, withinTarget: 0 };
-  for (const s of stages) {
-    if (s.calledAt !== null) waits.push(s.calledAt - s.enteredAt);
-    if (s.serviceWait !== null) clockWaits.push(s.serviceWait);
-    if (s.withinTarget) counts.withinTarget++;
-    if (s.startedAt !== null && s.endedAt !== null) services.push(s.endedAt - s.startedAt);
-    if (s.outcome === 'finished' || s.outcome === 'forwarded' || s.outcome === 'transferred') counts.served++;
-    if (s.outcome === 'transferred') counts.transferred++;
-    if (s.outcome === 'no-show') counts.noShow++;
-    if (s.outcome === 'cancelled') counts.cancelled++;
-    if (s.outcome === 'unserved') counts.unserved++;
-  }
-  return {
-    count: stages.length,
-    ...counts,
-    wait: distribution(waits),
-    service: distribution(services),
-    serviceWait: distribution(clockWaits),
-    withinTargetShare: clockWaits.length ? counts.withinTarget / clockWaits.length : null,
-  };
+  return summarizeTallies([tallyStages(stages)]);
 }
 
 /** Groups stages by a key (queue, desk, day...) and summarizes each group. */
@@ -116,20 +169,55 @@ export interface IkmResult {
   category: IkmCategory | null;
 }
 
+/** Per IKM element: the sum of its scores and how many answered it; adds up over days like StageTally. */
+export interface IkmTally {
+  respondents: number;
+  sums: number[];
+  answered: number[];
+}
+
+export function tallyIkm(ratings: ReadonlyArray<{ scores: ReadonlyArray<IkmScore | null> }>): IkmTally {
+  const tally = mergeIkmTallies([]);
+  tally.respondents = ratings.length;
+  for (const rating of ratings) {
+    IKM_ELEMENTS.forEach((_, index) => {
+      const score = rating.scores[index];
+      if (score == null) return;
+      tally.sums[index] = (tally.sums[index] as number) + score;
+      tally.answered[index] = (tally.answered[index] as number) + 1;
+    });
+  }
+  return tally;
+}
+
+export function mergeIkmTallies(tallies: readonly IkmTally[]): IkmTally {
+  const merged: IkmTally = {
+    respondents: 0,
+    sums: IKM_ELEMENTS.map(() => 0),
+    answered: IKM_ELEMENTS.map(() => 0),
+  };
+  for (const t of tallies) {
+    merged.respondents += t.respondents;
+    IKM_ELEMENTS.forEach((_, index) => {
+      merged.sums[index] = (merged.sums[index] as number) + (t.sums[index] ?? 0);
+      merged.answered[index] = (merged.answered[index] as number) + (t.answered[index] ?? 0);
+    });
+  }
+  return merged;
+}
+
+export function computeIkm(ratings: ReadonlyArray<{ scores: ReadonlyArray<IkmScore | null> }>): IkmResult {
+  return ikmOfTally(tallyIkm(ratings));
+}
+
 /**
  * IKM per PermenPANRB 14/2017: NRR of an element = sum of its scores / its respondents; IKM = sum of
  * NRR x 1/9; converted = IKM x 25. A skipped element does not count against its respondents.
  */
-export function computeIkm(ratings: ReadonlyArray<{ scores: ReadonlyArray<IkmScore | null> }>): IkmResult {
+export function ikmOfTally(tally: IkmTally): IkmResult {
   const elements = IKM_ELEMENTS.map((element, index) => {
-    let sum = 0;
-    let respondents = 0;
-    for (const rating of ratings) {
-      const score = rating.scores[index];
-      if (score == null) continue;
-      sum += score;
-      respondents++;
-    }
+    const sum = tally.sums[index] ?? 0;
+    const respondents = tally.answered[index] ?? 0;
     const nrr = respondents ? sum / respondents : null;
     return {
       code: element.code,
@@ -141,10 +229,10 @@ export function computeIkm(ratings: ReadonlyArray<{ scores: ReadonlyArray<IkmSco
   });
   const answered = elements.filter((e) => e.nrr !== null);
   if (answered.length < elements.length) {
-    return { respondents: ratings.length, elements, ikm: null, converted: null, category: null };
+    return { respondents: tally.respondents, elements, ikm: null, converted: null, category: null };
   }
   // Sum of NRR, then x 1/9 once: adding nine rounded ninths gave 4.000000000000001 (converted > 100).
   const ikm = answered.reduce((sum, e) => sum + (e.nrr as number), 0) / elements.length;
   const converted = ikm * 25;
-  return { respondents: ratings.length, elements, ikm, converted, category: ikmCategory(converted) };
+  return { respondents: tally.respondents, elements, ikm, converted, category: ikmCategory(converted) };
 }

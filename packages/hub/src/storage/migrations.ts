@@ -136,4 +136,27 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX guest_book_unerased_day ON guest_book(day) WHERE erased_at IS NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'reports keep the facts of closed days; a one-year report reads a row a day',
+    sql: `
+      -- reports.ts DayFacts as JSON, per office day before today. A change of DayFacts' shape needs a
+      -- migration that empties this table.
+      CREATE TABLE report_days (day TEXT PRIMARY KEY, facts TEXT NOT NULL) WITHOUT ROWID;
+      -- Any write to a day's rows forgets that day's facts (an erasure, a late correction, a restore
+      -- of rows), so kept facts never go stale whoever writes.
+      ${['tickets', 'stages', 'guest_book', 'ratings']
+        .map(
+          (table) => `
+      CREATE TRIGGER ${table}_insert_report_day AFTER INSERT ON ${table}
+        BEGIN DELETE FROM report_days WHERE day = NEW.day; END;
+      CREATE TRIGGER ${table}_update_report_day AFTER UPDATE ON ${table}
+        BEGIN DELETE FROM report_days WHERE day IN (OLD.day, NEW.day); END;
+      CREATE TRIGGER ${table}_delete_report_day AFTER DELETE ON ${table}
+        BEGIN DELETE FROM report_days WHERE day = OLD.day; END;`,
+        )
+        .join('')}
+      CREATE INDEX ratings_complaint_day ON ratings(day) WHERE complaint != '';
+    `,
+  },
 ];
