@@ -49,7 +49,7 @@ export function distribution(values: ArrayLike<number>): Distribution {
   return describeSorted(Float64Array.from(values).sort());
 }
 
-function describeSorted(sorted: Float64Array): Distribution {
+function describeSorted(sorted: Float64Array | Int32Array): Distribution {
   if (sorted.length === 0) return { mean: null, median: null, p90: null };
   let sum = 0;
   for (const value of sorted) sum += value;
@@ -86,11 +86,12 @@ export function tallyStages(stages: readonly StageRecord[]): StageTally {
     services: [],
     clockWaits: [],
   };
+  // Durations in whole milliseconds (the clock's own unit), as summarizeTallies stores them.
   for (const s of stages) {
-    if (s.calledAt !== null) tally.waits.push(s.calledAt - s.enteredAt);
-    if (s.serviceWait !== null) tally.clockWaits.push(s.serviceWait);
+    if (s.calledAt !== null) tally.waits.push(Math.round(s.calledAt - s.enteredAt));
+    if (s.serviceWait !== null) tally.clockWaits.push(Math.round(s.serviceWait));
     if (s.withinTarget) tally.withinTarget++;
-    if (s.startedAt !== null && s.endedAt !== null) tally.services.push(s.endedAt - s.startedAt);
+    if (s.startedAt !== null && s.endedAt !== null) tally.services.push(Math.round(s.endedAt - s.startedAt));
     if (s.outcome === 'finished' || s.outcome === 'forwarded' || s.outcome === 'transferred') tally.served++;
     if (s.outcome === 'transferred') tally.transferred++;
     if (s.outcome === 'no-show') tally.noShow++;
@@ -104,9 +105,10 @@ export function tallyStages(stages: readonly StageRecord[]): StageTally {
 export function summarizeTallies(tallies: readonly StageTally[]): StageSummary {
   const sum = (count: (t: StageTally) => number) => tallies.reduce((total, t) => total + count(t), 0);
   // One typed array per duration, sorted natively: several times faster than a comparator, and a
-  // year's report sorts ~10^5 values per group.
+  // year's report sorts ~10^5 values per group. Whole milliseconds of one office day fit in 32 bits,
+  // which sort faster than doubles.
   const joined = (values: (t: StageTally) => readonly number[]) => {
-    const all = new Float64Array(sum((t) => values(t).length));
+    const all = new Int32Array(sum((t) => values(t).length));
     let at = 0;
     for (const t of tallies) {
       all.set(values(t), at);
