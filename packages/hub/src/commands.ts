@@ -26,6 +26,7 @@ import type { HubContext } from './context';
 import { eraseVisitor } from './data-care';
 import type { KioskSocket } from './kiosk-printers';
 import { pairingLink } from './pairing';
+import { ratingRequest } from './rating-requests';
 
 type Ctx = { data: SocketData; log: HubContext['log']; socket?: KioskSocket };
 type Handler<E extends CommandName> = (
@@ -199,13 +200,8 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'ticket:start': (hub, ctx, p) => atDesk(hub, ctx, { type: 'start', ...p, staffId: staffId(ctx) }),
   'ticket:finish': (hub, ctx, p) => {
     const view = atDesk(hub, ctx, { type: 'finish', ...p, staffId: staffId(ctx) });
-    const desk = hub.runner.state.config.desks.find((d) => d.id === p.deskId);
-    hub.io.to(`rating:${p.deskId}`).emit('rating:request', {
-      ticketId: view.id,
-      number: view.number,
-      deskId: p.deskId,
-      deskName: desk?.name ?? '',
-    });
+    const request = ratingRequest(hub.runner.state, view.id, p.deskId);
+    if (request) hub.io.to(`rating:${p.deskId}`).emit('rating:request', request);
     return view;
   },
   'ticket:transfer': (hub, ctx, p) => atDesk(hub, ctx, { type: 'transfer', ...p, staffId: staffId(ctx) }),

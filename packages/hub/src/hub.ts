@@ -32,6 +32,7 @@ import { announceHub, type HubAnnouncement, type MdnsOptions } from './mdns';
 import { createHubLogger } from './pairing';
 import { PrintQueue } from './print-queue';
 import { RateLimiter } from './rate-limit';
+import { missedRatingRequest } from './rating-requests';
 import { keepClosedDays } from './reports';
 import { QueueRunner } from './runner';
 import type { Synchronous } from './storage/database';
@@ -244,7 +245,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const token = socket.handshake.auth.token as string;
     const data = socket.data;
     if (data.deviceId) store.touchDevice(data.deviceId, clock());
-    if (data.role === 'rating' && data.deskId) void socket.join(`rating:${data.deskId}`);
+    if (data.role === 'rating' && data.deskId) {
+      void socket.join(`rating:${data.deskId}`);
+      const missed = missedRatingRequest(runner.state, data.deskId, clock());
+      if (missed) socket.emit('rating:request', missed);
+    }
     if (data.role === 'kiosk' && data.deviceId) {
       const deviceId = data.deviceId;
       // A kiosk that prints locally gets the jobs that waited for it.

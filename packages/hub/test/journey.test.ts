@@ -1,5 +1,19 @@
+import { DEFAULT_CONFIG } from '@pst/shared';
+import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, GUEST, nextPush, ok, send, startHub, type TestHub, takePrinted } from '../src/testing';
+import { Store } from '../src/storage/store';
+import {
+  type Client,
+  closeClients,
+  GUEST,
+  nextPush,
+  ok,
+  send,
+  startHub,
+  type TestHub,
+  takePrinted,
+  tempDir,
+} from '../src/testing';
 
 let hub: TestHub;
 afterEach(async () => {
@@ -204,5 +218,64 @@ describe('a visit through the hub over real sockets', () => {
     });
     const board = await ok(kiosk, 'board:get', {});
     expect(board.printer.state).toBe('offline');
+  });
+});
+
+describe('a rating tablet that was away', () => {
+  /** Connects a tablet, collecting every rating request from its first packet on, until an ack. */
+  async function tabletRequests(token: string) {
+    const tablet = io(hub.url, {
+      auth: { token },
+      transports: ['websocket'],
+      forceNew: true,
+      autoConnect: false,
+    });
+    const requests: unknown[] = [];
+    tablet.on('rating:request', (request) => requests.push(request));
+    tablet.connect();
+    // Pushes and acks keep their order on one socket: after this answer, a request sent on connect is in.
+    await send(tablet as Client, 'board:get', {});
+    return { tablet: tablet as Client, requests };
+  }
+
+  it('asks the visit that finished while it was away, once rated or ten minutes on no more', async () => {
+    const dataDir = tempDir();
+    const store = new Store(`${dataDir}/pst.sqlite`);
+    store.setSetting('queue-config', {
+      ...DEFAULT_CONFIG,
+      office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false },
+    });
+    store.close();
+    hub = await startHub({ dataDir });
+    const kiosk = await hub.device('kiosk');
+    const consultant = await hub.staff('consultant');
+    const { token } = hub.store.addDevice('rating', 'Tablet', 'konsultasi-1', hub.now.value);
+    await ok(consultant, 'desk:open', { deskId: 'konsultasi-1' });
+    const serve = async () => {
+      const { ticket } = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+      await ok(consultant, 'desk:call-next', { deskId: 'konsultasi-1' });
+      await ok(consultant, 'ticket:start', { deskId: 'konsultasi-1', ticketId: ticket.id });
+      await ok(consultant, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: ticket.id });
+      return ticket;
+    };
+
+    const first = await serve();
+    hub.advance(9 * 60_000);
+    const late = await tabletRequests(token);
+    expect(late.requests).toEqual([
+      { ticketId: first.id, number: 'K-001', deskId: 'konsultasi-1', deskName: 'Meja Konsultasi 1' },
+    ]);
+    await ok(late.tablet, 'rating:submit', {
+      ticketId: first.id,
+      overall: 4,
+      scores: [4, 4, 4, 4, 4, 4, 4, 4, 4],
+      integrity: { imbalan: false, pungli: false },
+    });
+    late.tablet.disconnect();
+    expect((await tabletRequests(token)).requests).toEqual([]);
+
+    await serve();
+    hub.advance(11 * 60_000);
+    expect((await tabletRequests(token)).requests).toEqual([]);
   });
 });
