@@ -13,9 +13,7 @@ import { useHub } from './use-hub';
 export function App() {
   useHub();
   useShellIntegration();
-  const { session, deskId, board } = useCounter(
-    useShallow((s) => ({ session: s.session, deskId: s.deskId, board: s.board })),
-  );
+  const session = useCounter((s) => s.session);
   if (!session) return <LoginScreen />;
   if (isSupervisor(session)) return <SupervisorShell />;
   return <DeskWork />;

@@ -2,21 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PrinterConfig } from '@pst/printer';
-import type {
-  Ack,
-  ClientToHubEvents,
-  CommandName,
-  CommandResult,
-  DeviceRole,
-  HubToClientEvents,
-  Payload,
-  PrinterStatusView,
-  StaffRole,
-  TicketPrinted,
+import {
+  type Ack,
+  type ClientToHubEvents,
+  type CommandName,
+  type CommandResult,
+  DEFAULT_CONFIG,
+  type DeviceRole,
+  type GuestBookInput,
+  type HubToClientEvents,
+  type Payload,
+  type PrinterStatusView,
+  type StaffRole,
+  type TicketPrinted,
 } from '@pst/shared';
 import { pino } from 'pino';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createHub, type Hub, type HubOptions } from './hub';
+import { Store } from './storage/store';
 import { readCertificate } from './tls';
 
 export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
@@ -38,6 +41,18 @@ const clients: Client[] = [];
 
 export function tempDir(name = 'pst-hub-'): string {
   return mkdtempSync(join(tmpdir(), name));
+}
+
+/** A data dir whose office sends visitors straight to their service (no front office first). */
+export function directOfficeDir(): string {
+  const dataDir = tempDir();
+  const store = new Store(join(dataDir, 'pst.sqlite'));
+  store.setSetting('queue-config', {
+    ...DEFAULT_CONFIG,
+    office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false },
+  });
+  store.close();
+  return dataDir;
 }
 
 /** A real hub on a random port of 127.0.0.1, a real SQLite file in a temp dir, a clock the test moves. */
@@ -183,8 +198,6 @@ export function nextPush<E extends keyof HubToClientEvents>(
     (client as any).on(event, listener);
   });
 }
-
-import type { GuestBookInput } from '@pst/shared';
 
 export const GUEST: GuestBookInput = {
   identityType: 'KTP',

@@ -1,10 +1,9 @@
-import { DEFAULT_CONFIG } from '@pst/shared';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../src/storage/store';
 import {
   type Client,
   closeClients,
+  directOfficeDir,
   GUEST,
   nextPush,
   ok,
@@ -12,7 +11,6 @@ import {
   startHub,
   type TestHub,
   takePrinted,
-  tempDir,
 } from '../src/testing';
 
 let hub: TestHub;
@@ -239,14 +237,7 @@ describe('a rating tablet that was away', () => {
   }
 
   it('asks the visit that finished while it was away, once rated or ten minutes on no more', async () => {
-    const dataDir = tempDir();
-    const store = new Store(`${dataDir}/pst.sqlite`);
-    store.setSetting('queue-config', {
-      ...DEFAULT_CONFIG,
-      office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false },
-    });
-    store.close();
-    hub = await startHub({ dataDir });
+    hub = await startHub({ dataDir: directOfficeDir() });
     const kiosk = await hub.device('kiosk');
     const consultant = await hub.staff('consultant');
     const { token } = hub.store.addDevice('rating', 'Tablet', 'konsultasi-1', hub.now.value);

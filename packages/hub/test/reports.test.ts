@@ -1,10 +1,19 @@
-import { DEFAULT_CONFIG, guestBookEntrySchema } from '@pst/shared';
+import { guestBookEntrySchema } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReport, keepClosedDays, type Report } from '../src/reports';
 import { seedOffice } from '../src/seed';
 import { Store } from '../src/storage/store';
-import { closeClients, GUEST, MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
+import {
+  closeClients,
+  directOfficeDir,
+  GUEST,
+  MORNING,
+  ok,
+  startHub,
+  type TestHub,
+  tempDir,
+} from '../src/testing';
 
 let hub: TestHub;
 afterEach(async () => {
@@ -28,14 +37,7 @@ async function supervisorFetch(h: TestHub) {
 
 describe('reports against hand-computed values', () => {
   it('counts, waits, service times, the 10-minute share and IKM of a small day', async () => {
-    const dataDir = tempDir();
-    const store = new Store(`${dataDir}/pst.sqlite`);
-    store.setSetting('queue-config', {
-      ...DEFAULT_CONFIG,
-      office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false },
-    });
-    store.close();
-    hub = await startHub({ dataDir });
+    hub = await startHub({ dataDir: directOfficeDir() });
     const at = (minutes: number) => {
       hub.now.value = MORNING + minutes * MIN;
     };

@@ -55,13 +55,8 @@ export function largestSize(text: string, columns: number): number {
   return 1;
 }
 
-/** The visitor's ticket as ESC/POS bytes. Pure: the same input gives the same bytes. */
-export function renderTicket(
-  ticket: TicketPrintData,
-  office: OfficePrintData,
-  options: TicketOptions,
-): Uint8Array {
-  const lang = options.lang ?? 'id';
+/** The head every ticket shares (office name, address when given, a rule), and its line writer. */
+function startTicket(office: OfficePrintData, options: TicketOptions, address: string | null) {
   const columns = COLUMNS[options.width];
   if (columns === undefined) throw new RangeError(`paper width ${options.width} mm: 58 or 80`);
   const p = new EscPos();
@@ -69,13 +64,23 @@ export function renderTicket(
   const lines = (text: string) => {
     for (const line of wrap(printable(text), columns)) p.line(line);
   };
-
   p.init().codePage().align('center');
   p.bold(true);
   lines(office.name);
   p.bold(false);
-  lines(office.address);
+  if (address !== null) lines(address);
   p.line('-'.repeat(columns));
+  return { p, columns, lines };
+}
+
+/** The visitor's ticket as ESC/POS bytes. Pure: the same input gives the same bytes. */
+export function renderTicket(
+  ticket: TicketPrintData,
+  office: OfficePrintData,
+  options: TicketOptions,
+): Uint8Array {
+  const lang = options.lang ?? 'id';
+  const { p, columns, lines } = startTicket(office, options, office.address);
   lines(t(lang, 'ticket.title'));
 
   const number = printable(ticket.number.trim());
@@ -137,17 +142,7 @@ export function renderTestTicket(
   office: OfficePrintData,
   options: TicketOptions,
 ): Uint8Array {
-  const columns = COLUMNS[options.width];
-  if (columns === undefined) throw new RangeError(`paper width ${options.width} mm: 58 or 80`);
-  const p = new EscPos();
-  const lines = (text: string) => {
-    for (const line of wrap(printable(text), columns)) p.line(line);
-  };
-  p.init().codePage().align('center');
-  p.bold(true);
-  lines(office.name);
-  p.bold(false);
-  p.line('-'.repeat(columns));
+  const { p, columns, lines } = startTicket(office, options, null);
   p.size(largestSize(TEST_TICKET_MARK, columns)).bold(true).line(TEST_TICKET_MARK).bold(false);
   p.size(1, 2).bold(true);
   lines('TEST TICKET');

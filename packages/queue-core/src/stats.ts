@@ -19,20 +19,34 @@ export interface Distribution {
   p90: number | null;
 }
 
-export interface StageSummary {
+/** Stages by how they ended; `withinTarget` counts the called ones within the 10-minute target. */
+export interface StageCounts {
   count: number;
   served: number;
   noShow: number;
   cancelled: number;
   unserved: number;
   transferred: number;
+  withinTarget: number;
+}
+
+const zeroCounts = (): StageCounts => ({
+  count: 0,
+  served: 0,
+  noShow: 0,
+  cancelled: 0,
+  unserved: 0,
+  transferred: 0,
+  withinTarget: 0,
+});
+
+export interface StageSummary extends StageCounts {
   /** Plain wait: called - entered (ms). */
   wait: Distribution;
   /** Service time: ended - started (ms). */
   service: Distribution;
   /** Wait on the 10-minute clock (ms). */
   serviceWait: Distribution;
-  withinTarget: number;
   /** Share of called stages within the target, 0..1 (null when none was called). */
   withinTargetShare: number | null;
 }
@@ -60,14 +74,7 @@ function describeSorted(sorted: Float64Array | Int32Array): Distribution {
  * The counts and durations of a set of stages, in a form that adds up: a closed day is kept as
  * tallies and a report over a year merges them, with medians as exact as from the stages themselves.
  */
-export interface StageTally {
-  count: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  unserved: number;
-  transferred: number;
-  withinTarget: number;
+export interface StageTally extends StageCounts {
   waits: number[];
   services: number[];
   clockWaits: number[];
@@ -75,13 +82,8 @@ export interface StageTally {
 
 export function tallyStages(stages: readonly StageRecord[]): StageTally {
   const tally: StageTally = {
+    ...zeroCounts(),
     count: stages.length,
-    served: 0,
-    noShow: 0,
-    cancelled: 0,
-    unserved: 0,
-    transferred: 0,
-    withinTarget: 0,
     waits: [],
     services: [],
     clockWaits: [],
@@ -116,20 +118,16 @@ export function summarizeTallies(tallies: readonly StageTally[]): StageSummary {
     }
     return all.sort();
   };
-  const withinTarget = sum((t) => t.withinTarget);
+  const counts = zeroCounts();
+  for (const t of tallies)
+    for (const key of Object.keys(counts) as Array<keyof StageCounts>) counts[key] += t[key];
   const clockWaits = joined((t) => t.clockWaits);
   return {
-    count: sum((t) => t.count),
-    served: sum((t) => t.served),
-    noShow: sum((t) => t.noShow),
-    cancelled: sum((t) => t.cancelled),
-    unserved: sum((t) => t.unserved),
-    transferred: sum((t) => t.transferred),
-    withinTarget,
+    ...counts,
     wait: describeSorted(joined((t) => t.waits)),
     service: describeSorted(joined((t) => t.services)),
     serviceWait: describeSorted(clockWaits),
-    withinTargetShare: clockWaits.length ? withinTarget / clockWaits.length : null,
+    withinTargetShare: clockWaits.length ? counts.withinTarget / clockWaits.length : null,
   };
 }
 
