@@ -103,6 +103,9 @@ describe('crash safety', () => {
     const after = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
     const konsultasi = rows.filter((r) => r.service_id === 'konsultasi').length;
     expect(after.ticket.number).toBe(`K-${String(konsultasi + 1).padStart(3, '0')}`);
+    // Stopped first: the hub writes its daily backup into the directory after it starts.
+    await hub.stop();
+    hub = undefined;
     removeDir(dataDir);
   }, 60_000);
 });
