@@ -47,6 +47,8 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
     const page = await context.newPage();
     await page.goto(`${hub.url}/display/#token=${token}`);
     await page.getByText('Belum ada panggilan').or(page.getByTestId('called-number')).waitFor();
+    // Connected (the mark shows from the first paint until then): a call made earlier would be missed.
+    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
     return page;
   }
 
