@@ -61,9 +61,28 @@ export async function startHub(
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDir();
   const { realTime, ...hubOptions } = options;
-  const now = { value: options.clock ? options.clock() : MORNING };
   // Real time (for browsers, whose clocks run) moved by `advance`; otherwise a clock that stands still.
+  // `now.value` reads (and sets) the hub's own clock either way, and the records a test makes (devices,
+  // staff, sessions) are made at it, so a real-time hub never sees them as made on another day.
   let skew = 0;
+  let fixed = options.clock ? options.clock() : MORNING;
+  const now = realTime
+    ? {
+        get value() {
+          return Date.now() + skew;
+        },
+        set value(at: number) {
+          skew = at - Date.now();
+        },
+      }
+    : {
+        get value() {
+          return fixed;
+        },
+        set value(at: number) {
+          fixed = at;
+        },
+      };
   const hub = await createHub({
     port: 0,
     host: '127.0.0.1',
@@ -76,7 +95,7 @@ export async function startHub(
     mdns: false,
     ...hubOptions,
     dataDir,
-    clock: realTime ? () => Date.now() + skew : () => now.value,
+    clock: () => now.value,
     printer: options.printer ?? ({ kind: 'file', dir: join(dataDir, 'printed') } satisfies PrinterConfig),
   });
   let staffCount = 0;
@@ -85,8 +104,7 @@ export async function startHub(
     dataDir,
     now,
     advance(ms) {
-      if (realTime) skew += ms;
-      else now.value += ms;
+      now.value += ms;
     },
     async device(role, name = role, deskId) {
       const { token } = hub.store.addDevice(role, name, deskId ?? null, now.value);
