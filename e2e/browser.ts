@@ -17,9 +17,24 @@ export function browserAvailable(): boolean {
   return false;
 }
 
+/**
+ * The browser keeps the PC's real clock even when the tests run under `faketime` (npm run test:dates):
+ * Chromium hangs with faketime preloaded, and a screen whose clock differs from the hub's is what an
+ * office has anyway (apps trust the hub's time, never the PC's).
+ */
+function browserEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || key === 'LD_PRELOAD' || key.startsWith('FAKETIME')) continue;
+    env[key] = value;
+  }
+  return env;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: browserEnv(),
     args: [
       '--headless',
       '--no-sandbox',

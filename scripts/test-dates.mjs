@@ -43,7 +43,13 @@ for (const [at, why] of pick()) {
   console.log(`\n=== Tests at ${stamp} UTC (${why}) ===`);
   const run = spawnSync('faketime', [stamp, 'npx', 'turbo', 'run', 'test', '--concurrency=2'], {
     stdio: 'inherit',
-    env: { ...process.env, TZ: 'UTC', FAKETIME_DONT_FAKE_MONOTONIC: '1', TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+    env: {
+      ...process.env,
+      TZ: 'UTC',
+      FAKETIME_DONT_FAKE_MONOTONIC: '1',
+      TURBO_TELEMETRY_DISABLED: '1',
+      DO_NOT_TRACK: '1',
+    },
   });
   if (run.status !== 0) failed.push(stamp);
 }
