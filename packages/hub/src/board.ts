@@ -1,5 +1,5 @@
 import { callViews, deskViews, queueViews, servicesPublic, todayFigures } from '@pst/queue-core';
-import type { BoardSnapshot, NamedPrinterStatus, PrinterStatusView } from '@pst/shared';
+import type { BoardSnapshot, NamedPrinterStatus, OpeningStatus, PrinterStatusView } from '@pst/shared';
 import type { QueueRunner } from './runner';
 
 export function boardSnapshot(
@@ -7,13 +7,14 @@ export function boardSnapshot(
   printer: PrinterStatusView,
   printers: NamedPrinterStatus[],
   now: number,
+  opening: OpeningStatus,
 ): BoardSnapshot {
   const state = runner.state;
-  const { name, timeZone, runningText, complaintChannels } = state.config.office;
+  const { name, timeZone, runningText, complaintChannels, frontOfficeFirst } = state.config.office;
   return {
     at: now,
     day: state.day,
-    office: { name, timeZone, runningText, complaintChannels },
+    office: { name, timeZone, runningText, complaintChannels, frontOfficeFirst },
     services: servicesPublic(state),
     queues: queueViews(state),
     desks: deskViews(state),
@@ -21,6 +22,7 @@ export function boardSnapshot(
     today: todayFigures(state, now),
     printer,
     printers,
+    opening,
   };
 }
 

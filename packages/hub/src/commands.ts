@@ -139,6 +139,7 @@ function settingsView(hub: HubContext): SettingsView {
     })),
     holidays: hub.store.holidays(),
     dataCare: hub.store.dataCare(),
+    openingHours: hub.store.openingHours(),
   };
 }
 
@@ -156,6 +157,8 @@ const PAIRING_APPS = { kiosk: 'kiosk', display: 'display', rating: 'rating' } as
 export const handlers: { [E in CommandName]: Handler<E> } = {
   'ticket:take': async (hub, ctx, { serviceId, priority }) => {
     const source = ctx.data.deviceId ?? ctx.data.staffId ?? 'unknown';
+    // Outside service hours the kiosk is closed; staff still issue (a visitor let in late, a test).
+    if (ctx.data.role === 'kiosk' && !hub.opening().open) throw new DomainError('OFFICE_CLOSED');
     if (!hub.kioskLimiter.take(source, hub.clock())) throw new DomainError('RATE_LIMITED', source);
     const issued = eventOf(
       hub.runner.execute({ type: 'takeTicket', serviceId, priority, source }, source),
@@ -303,6 +306,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
       [...holidays].sort((a, b) => a.date.localeCompare(b.date)),
     ),
   'settings:data-care': (hub, ctx, care) => saveSetting(hub, ctx, 'data-care', care),
+  'settings:opening-hours': (hub, ctx, { hours }) => saveSetting(hub, ctx, 'opening-hours', { hours }),
   'guestbook:erase': (hub, ctx, by) => ({ erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx)) }),
   'kiosk:printer': (hub, ctx, { local, description }) => {
     const deviceId = ctx.data.deviceId;

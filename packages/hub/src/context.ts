@@ -3,6 +3,7 @@ import type {
   ClientToHubEvents,
   HubToClientEvents,
   NamedPrinterStatus,
+  OpeningStatus,
   PrinterStatusView,
   SocketData,
   TicketView,
@@ -29,6 +30,8 @@ export interface HubContext {
   tlsFingerprint: string | null;
   board(): BoardSnapshot;
   boardChanged(): void;
+  /** Whether the kiosk gives tickets now (service hours, holidays) at the hub's clock. */
+  opening(): OpeningStatus;
   printerStatus(): PrinterStatusView;
   /** The hub's printer, then each kiosk that prints locally. */
   printers(): NamedPrinterStatus[];

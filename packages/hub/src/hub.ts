@@ -16,6 +16,7 @@ import {
   HUB_PORT,
   type NamedPrinterStatus,
   officeDay,
+  openingStatus,
   type SocketData,
   schemas,
 } from '@pst/shared';
@@ -176,7 +177,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     kioskLimiter: new RateLimiter(limits.burst, limits.refillMs),
     publicUrl: () => options.publicUrl ?? `${scheme}://${lanAddresses()[0] ?? '127.0.0.1'}:${port}`,
     tlsFingerprint: fingerprint,
-    board: () => boardSnapshot(runner, prints.status, context.printers(), clock()),
+    board: () => boardSnapshot(runner, prints.status, context.printers(), clock(), context.opening()),
+    opening: () =>
+      openingStatus(store.openingHours(), store.holidays(), clock(), runner.state.config.office.timeZone),
     boardChanged: () => board.schedule(),
     printerStatus: () => prints.status,
     printers: () => [hubPrinter(), ...kioskPrinters.statuses()],
@@ -335,7 +338,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const checkPrinter = async () => {
     if (prints.status.state !== 'ok' && prints.status.pendingJobs === 0) await prints.refresh();
   };
+  // The kiosk opens and closes by the clock, with no command to push the board: push it when that turns.
+  let wasOpen = context.opening().open;
+  const openingTurned = () => {
+    const { open } = context.opening();
+    if (open !== wasOpen) board.schedule();
+    wasOpen = open;
+  };
   const housekeeping = async () => {
+    openingTurned();
     endDay();
     dataCare();
     await checkPrinter();

@@ -1,4 +1,4 @@
-import { FRONT_OFFICE_QUEUE, officeDay } from '@pst/shared';
+import { entryQueue, FRONT_OFFICE_QUEUE, officeDay } from '@pst/shared';
 import { serviceClockAtCall } from './clock';
 import {
   currentStage,
@@ -51,7 +51,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       if (!service.active) throw new DomainError('SERVICE_INACTIVE', command.serviceId);
       const seq = (freshDay ? 0 : (state.lastSeq[service.id] ?? 0)) + 1;
       const day = officeDay(now, state.config.office.timeZone);
-      const queue = state.config.office.frontOfficeFirst ? FRONT_OFFICE_QUEUE : service.id;
+      const queue = entryQueue(state.config.office, service.id);
       return [
         {
           type: 'ticket.issued',

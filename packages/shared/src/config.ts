@@ -20,6 +20,14 @@ export type Service = z.infer<typeof serviceSchema>;
 /** The front office is a desk kind (guest book), not a service a visitor picks: its queue has this id. */
 export const FRONT_OFFICE_QUEUE = 'front-office';
 
+/**
+ * The line a new ticket for `serviceId` joins: the front office first when the office fills the
+ * guest book before the service. The kiosk's numbers and the ticket's "people ahead" both count it.
+ */
+export function entryQueue(office: Pick<Office, 'frontOfficeFirst'>, serviceId: string): string {
+  return office.frontOfficeFirst ? FRONT_OFFICE_QUEUE : serviceId;
+}
+
 export const deskSchema = z.strictObject({
   id,
   name: text(40),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { type QueueConfig, queueConfigSchema } from './config';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
+import { type OpeningHours, type OpeningStatus, openingHoursSchema } from './opening-hours';
 import { type Holiday, holidaySchema } from './working-days';
 
 // ---------- roles ----------
@@ -121,6 +122,9 @@ export const schemas = {
   }),
   /** A marked test ticket on the hub's printer, or on a kiosk that prints locally (never a number). */
   'printer:test': z.strictObject({ deviceId: z.string().min(1).max(60).optional() }),
+  // ---- pilot-a: opening hours ----
+  /** The kiosk's service hours; null: the kiosk gives tickets at any hour. */
+  'settings:opening-hours': z.strictObject({ hours: openingHoursSchema.nullable() }),
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -162,6 +166,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'kiosk:printer': ['kiosk'],
   'print:result': ['kiosk'],
   'printer:test': ['supervisor', 'admin'],
+  'settings:opening-hours': ['supervisor', 'admin'],
 };
 
 // ---------- views (what the hub sends) ----------
@@ -272,7 +277,10 @@ export interface PrintJob {
 export interface BoardSnapshot {
   at: number;
   day: string;
-  office: Pick<QueueConfig['office'], 'name' | 'timeZone' | 'runningText' | 'complaintChannels'>;
+  office: Pick<
+    QueueConfig['office'],
+    'name' | 'timeZone' | 'runningText' | 'complaintChannels' | 'frontOfficeFirst'
+  >;
   services: ServicePublic[];
   queues: QueueView[];
   desks: DeskView[];
@@ -282,6 +290,8 @@ export interface BoardSnapshot {
   printer: PrinterStatusView;
   /** Every printer: the hub's first, then each kiosk that prints locally. */
   printers: NamedPrinterStatus[];
+  /** Whether the kiosk gives tickets now (service hours and holidays), and when that changes. */
+  opening: OpeningStatus;
 }
 
 export interface TicketView {
@@ -378,6 +388,7 @@ export interface ClientToHubEvents {
   'kiosk:printer': Handler<'kiosk:printer', NamedPrinterStatus | null>;
   'print:result': Handler<'print:result', { accepted: boolean }>;
   'printer:test': Handler<'printer:test', NamedPrinterStatus>;
+  'settings:opening-hours': Handler<'settings:opening-hours', SettingsView>;
 }
 
 export interface SettingsView {
@@ -393,6 +404,7 @@ export interface SettingsView {
   }>;
   holidays: Holiday[];
   dataCare: { retentionDays: number; backupDays: number };
+  openingHours: OpeningHours | null;
 }
 
 export type CommandResult<E extends CommandName> =

@@ -51,6 +51,10 @@ export const ERRORS = {
     id: 'Penilaian untuk kunjungan ini sudah diberikan.',
     en: 'This visit has already been rated.',
   },
+  OFFICE_CLOSED: {
+    id: 'Layanan PST sedang tutup. Silakan datang kembali pada jam layanan.',
+    en: 'The PST is closed now. Please come back during service hours.',
+  },
   NOT_FRONT_OFFICE: {
     id: 'Buku tamu diisi di meja Front Office.',
     en: 'The guest book is filled at the front office desk.',

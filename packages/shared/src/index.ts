@@ -5,6 +5,7 @@ export * from './errors';
 export * from './guest-book';
 export * from './i18n';
 export * from './ikm';
+export * from './opening-hours';
 export * from './terbilang';
 export * from './time';
 export * from './working-days';

@@ -2,9 +2,11 @@ import { type DomainEvent, type QueueState, type Ticket, ticketStatus } from '@p
 import {
   DEFAULT_CONFIG,
   DEFAULT_HOLIDAYS,
+  DEFAULT_OPENING_HOURS,
   type DeviceRole,
   type GuestBookEntry,
   type Holiday,
+  type OpeningHours,
   type ParsedPayload,
   type QueueConfig,
   queueConfigSchema,
@@ -180,6 +182,12 @@ export class Store {
 
   holidays(): Holiday[] {
     return this.getSetting<Holiday[]>('holidays') ?? DEFAULT_HOLIDAYS;
+  }
+
+  /** The kiosk's service hours (the PST's usual ones until a supervisor sets them; null: any hour). */
+  openingHours(): OpeningHours | null {
+    const stored = this.getSetting<{ hours: OpeningHours | null }>('opening-hours');
+    return stored ? stored.hours : DEFAULT_OPENING_HOURS;
   }
 
   /** How long personal data is kept and how many daily backups stay (settings, with defaults). */
