@@ -6,6 +6,15 @@ import { create } from 'zustand';
 export const TICKET_SECONDS = 12;
 /** Seconds the kiosk waits to hear how printing ended before asking the visitor to note the number. */
 export const PRINT_WAIT_SECONDS = 20;
+/**
+ * Taps are ignored this long after the screen changed (ticket shown, back at the start, question
+ * asked): a visitor tapping on and on hits a new screen at the same spot.
+ */
+export const TAP_GUARD_MS = 1500;
+/** Another ticket this soon after the last one is taken only after the visitor says so. */
+export const REPEAT_WINDOW_MS = 30_000;
+/** An error message goes away by itself: the next visitor must not read the last one's trouble. */
+export const ERROR_SECONDS = 8;
 
 /** What the ticket screen says about the paper ticket: still printing, printed, or failed. */
 export function printOutcome(
@@ -32,6 +41,12 @@ export interface KioskState {
   /** How the printing of the last ticket ended (it may arrive before or after the take's answer). */
   printed: TicketPrinted | null;
   error: ErrorBody | null;
+  /** Taps before this instant (this PC's clock) are ignored: see TAP_GUARD_MS. */
+  readyAt: number;
+  /** The last ticket this kiosk gave, so a second one within REPEAT_WINDOW_MS is asked about first. */
+  lastTicket: { number: string; at: number } | null;
+  /** A service tapped soon after the last ticket: the kiosk asks before taking another. */
+  confirm: { serviceId: string } | null;
   hub: HubConnection | null;
   setHub(hub: HubConnection | null): void;
   setConnection(state: ConnectionState, error?: ErrorBody): void;
@@ -39,9 +54,20 @@ export interface KioskState {
   setPrinted(printed: TicketPrinted): void;
   toggleLang(): void;
   togglePriority(): void;
+  /** A tap on a service: takes a ticket, or asks first when one was just taken. */
+  choose(serviceId: string): Promise<void>;
+  /** The visitor confirmed they want another ticket. */
+  confirmTake(): Promise<void>;
+  cancelConfirm(): void;
   take(serviceId: string): Promise<void>;
+  /** The ticket screen's "Selesai" button (ignored in the first moments after the ticket shows). */
+  finish(): void;
+  /** Back to the start for the next visitor: Indonesian, no priority, no error. */
   reset(): void;
+  clearError(): void;
 }
+
+const now = () => Date.now();
 
 export const useKiosk = create<KioskState>()((set, get) => ({
   lang: 'id',
@@ -52,21 +78,64 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   phase: { name: 'choose' },
   printed: null,
   error: null,
+  readyAt: 0,
+  lastTicket: null,
+  confirm: null,
   hub: null,
   setHub: (hub) => set({ hub }),
-  setConnection: (connection, error) => set({ connection, authError: error ?? null }),
+  // A refusal from before a reconnect (a hub restart) says nothing about the hub now.
+  setConnection: (connection, error) =>
+    set((s) => ({
+      connection,
+      authError: error ?? null,
+      error: connection === s.connection ? s.error : null,
+    })),
   setBoard: (board) => set({ board }),
   setPrinted: (printed) => set({ printed }),
   toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id' })),
   togglePriority: () => set((s) => ({ priority: !s.priority })),
+  async choose(serviceId) {
+    const { readyAt, lastTicket, confirm } = get();
+    if (now() < readyAt || confirm) return;
+    if (lastTicket && now() - lastTicket.at < REPEAT_WINDOW_MS) {
+      set({ confirm: { serviceId }, readyAt: now() + TAP_GUARD_MS });
+      return;
+    }
+    await get().take(serviceId);
+  },
+  async confirmTake() {
+    const { readyAt, confirm } = get();
+    if (!confirm || now() < readyAt) return;
+    set({ confirm: null });
+    await get().take(confirm.serviceId);
+  },
+  cancelConfirm: () => set({ confirm: null, readyAt: now() + TAP_GUARD_MS }),
   async take(serviceId) {
     const { hub, phase, priority, connection } = get();
     // A second tap while the first is on its way must not make a second ticket.
     if (!hub || phase.name !== 'choose' || connection !== 'online') return;
     set({ phase: { name: 'taking', serviceId }, error: null });
     const reply = await hub.send('ticket:take', { serviceId, priority }, 15_000);
-    if (reply.ok) set({ phase: { name: 'ticket', result: reply.data }, priority: false });
+    if (reply.ok)
+      set({
+        phase: { name: 'ticket', result: reply.data },
+        priority: false,
+        readyAt: now() + TAP_GUARD_MS,
+        lastTicket: { number: reply.data.ticket.number, at: now() },
+      });
     else set({ phase: { name: 'choose' }, error: reply.error });
   },
-  reset: () => set({ phase: { name: 'choose' }, priority: false, error: null }),
+  finish() {
+    if (now() >= get().readyAt) get().reset();
+  },
+  reset: () =>
+    set({
+      phase: { name: 'choose' },
+      priority: false,
+      error: null,
+      confirm: null,
+      lang: 'id',
+      readyAt: now() + TAP_GUARD_MS,
+    }),
+  clearError: () => set({ error: null }),
 }));

@@ -21,7 +21,10 @@ describe('service hours close the kiosk, not the staff', () => {
     expect(settings.openingHours).toEqual(DEFAULT_OPENING_HOURS);
 
     // Wednesday 09:00 WIB: open until 15:30.
-    expect((await ok(kiosk, 'board:get', {})).opening).toEqual({ open: true, closesAt: MORNING + 6.5 * HOUR });
+    expect((await ok(kiosk, 'board:get', {})).opening).toEqual({
+      open: true,
+      closesAt: MORNING + 6.5 * HOUR,
+    });
     await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
 
     // 19:22 the same evening: closed until Thursday 08:00; the front office may still issue.

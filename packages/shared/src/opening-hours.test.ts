@@ -12,10 +12,22 @@ describe('opening hours', () => {
   });
 
   it('before opening says today at opening; after closing the next working day', () => {
-    expect(at('2026-11-25T07:59:00')).toEqual({ open: false, opensAt: wib('2026-11-25T08:00:00'), holiday: null });
-    expect(at('2026-11-25T19:22:00')).toEqual({ open: false, opensAt: wib('2026-11-26T08:00:00'), holiday: null });
+    expect(at('2026-11-25T07:59:00')).toEqual({
+      open: false,
+      opensAt: wib('2026-11-25T08:00:00'),
+      holiday: null,
+    });
+    expect(at('2026-11-25T19:22:00')).toEqual({
+      open: false,
+      opensAt: wib('2026-11-26T08:00:00'),
+      holiday: null,
+    });
     // Friday evening: Monday.
-    expect(at('2026-11-27T16:00:00')).toEqual({ open: false, opensAt: wib('2026-11-30T08:00:00'), holiday: null });
+    expect(at('2026-11-27T16:00:00')).toEqual({
+      open: false,
+      opensAt: wib('2026-11-30T08:00:00'),
+      holiday: null,
+    });
   });
 
   it('a holiday closes the whole day and is named', () => {
