@@ -1,4 +1,4 @@
-import { closeClients, startHub, type TestHub } from '@pst/hub/testing';
+import { closeClients, ok, send, startHub, type TestHub } from '@pst/hub/testing';
 import { decodeEscPos, previewText } from '@pst/printer';
 import { startFakePrinter } from '@pst/printer/testing';
 import type { Browser } from 'playwright-core';
@@ -23,6 +23,9 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     token = hub.store.addDevice('kiosk', 'Kiosk Lobi', null, hub.now.value).token;
     browser = await launchBrowser();
   });
+  const ticketCount = () =>
+    (hub.store.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+
   afterAll(async () => {
     closeClients();
     await browser?.close();
@@ -49,14 +52,131 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     expect(ticket.lines.find((l) => l.width > 1)?.text).toBe('K-001');
     expect(ticket.qr).toEqual(['http://pst.local:3324/t/20261125-K001']);
     await page.getByText('Silakan ambil tiket Anda').waitFor();
+    // The visitor first stands in the front office's line: the number ahead counts that line.
+    expect(await page.getByTestId('people-ahead').textContent()).toBe(
+      '0 orang di depan Anda di antrian Front Office',
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-ticket');
     expect(previewText((await job).subarray(6, -3))).toContain('K  -  0  0  1');
 
+    // A tap on the ticket no longer goes back (the next tap would take a ticket): "Selesai" does.
     await page.getByTestId('ticket-number').click();
+    await page.getByRole('button', { name: 'Selesai' }).click();
     await konsultasi.waitFor();
+    // The start shows what the visitor can act on: the people waiting at the front office.
+    await page
+      .getByTestId('front-office-waiting')
+      .filter({ hasText: '1 orang menunggu di Front Office' })
+      .waitFor();
+    expect(await page.getByText(/\d+ menunggu$/).count()).toBe(0);
     const rows = hub.store.db.prepare('SELECT number FROM tickets').all();
     expect(rows).toEqual([{ number: 'K-001' }]);
+    await page.close();
+  });
+
+  it('twenty fast taps on a service make one ticket; a second one takes a deliberate yes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    const sale = page.getByRole('button', { name: /Penjualan Produk Statistik/ });
+    await expect.poll(() => sale.isEnabled()).toBe(true);
+    const before = ticketCount();
+    const tap = async (x: number, y: number) => {
+      for (let i = 0; i < 20; i++) await page.mouse.click(x, y, { delay: 50 });
+    };
+    const card = await sale.boundingBox();
+    if (!card) throw new Error('no service card');
+    await tap(card.x + card.width / 2, card.y + card.height / 2);
+    // Taps that go on land on the ticket, which only "Selesai" closes, and not in its first seconds.
+    await page.getByTestId('ticket-number').waitFor();
+    expect(ticketCount()).toBe(before + 1);
+
+    // Hammering where "Selesai" is: back to the start once, then at most a question, never a ticket.
+    const finish = page.getByRole('button', { name: 'Selesai' });
+    await expect.poll(() => finish.isEnabled(), { timeout: 10_000 }).toBe(true);
+    const done = await finish.boundingBox();
+    if (!done) throw new Error('no Selesai button');
+    await tap(done.x + done.width / 2, done.y + done.height / 2);
+    const question = page.getByRole('dialog').filter({ hasText: 'baru saja diambil' });
+    await sale.or(question).first().waitFor();
+    expect(await page.getByText('Mohon tunggu').count()).toBe(0);
+    expect(ticketCount()).toBe(before + 1);
+    if (!(await question.isVisible())) await sale.click();
+    await question.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-repeat-question');
+    await page.getByRole('button', { name: 'Tidak, kembali' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(ticketCount()).toBe(before + 1);
+    await page.close();
+  });
+
+  it('the next visitor finds the kiosk in Indonesian', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /Sale of Statistical Products/ }).click();
+    const again = page.getByRole('button', { name: 'Yes, take a new number' });
+    await page.getByTestId('ticket-number').or(again).waitFor();
+    if (await again.isVisible()) await again.click();
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+    await page.getByText('Selamat datang di PST').waitFor();
+    await page.getByRole('button', { name: /Penjualan Produk Statistik/ }).waitFor();
+    await page.close();
+  });
+
+  it('a refusal shows in a slot that moves no card, and is gone after a hub restart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    const rekomendasi = page.getByRole('button', { name: /Rekomendasi Statistik/ });
+    await expect.poll(() => rekomendasi.isEnabled()).toBe(true);
+    const before = await rekomendasi.boundingBox();
+    // The kiosk's tickets are spent: the hub refuses with RATE_LIMITED.
+    const kiosk = await hub.connect(token);
+    while ((await send(kiosk, 'ticket:take', { serviceId: 'rekomendasi' })).ok);
+    await rekomendasi.click();
+    await page.getByRole('alert').filter({ hasText: 'Terlalu banyak permintaan' }).waitFor();
+    expect(await rekomendasi.boundingBox()).toEqual(before);
+    await screenshot(page, 'kiosk-error');
+    const { dataDir, port } = hub;
+    closeClients();
+    await hub.stop();
+    hub = await startHub({
+      dataDir,
+      port,
+      printer: { kind: 'network', host: printer.host, port: printer.port },
+      appsDir: undefined,
+    });
+    await expect.poll(() => rekomendasi.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByText('Terlalu banyak permintaan').count()).toBe(0);
+    expect(await rekomendasi.boundingBox()).toEqual(before);
+    await page.close();
+  });
+
+  it('outside the service hours and on holidays the kiosk is closed and says when it opens', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${hub.url}/kiosk/#token=${token}`);
+    await page.getByRole('button', { name: /Perpustakaan/ }).waitFor();
+    const supervisor = await hub.staff('supervisor');
+    const morning = hub.now.value;
+    // Wednesday 25 November 2026, 19:22 WIB.
+    hub.now.value = Date.parse('2026-11-25T19:22:00+07:00');
+    const week = Array.from({ length: 7 }, (_, day) => (day < 5 ? { open: '08:00', close: '15:30' } : null));
+    await ok(supervisor, 'settings:opening-hours', { hours: { week } });
+    const closed = page.getByTestId('kiosk-closed');
+    await closed.filter({ hasText: 'Buka kembali Kamis, 26 November 2026, pukul 08.00 WIB' }).waitFor();
+    await ok(supervisor, 'settings:holidays', {
+      holidays: [{ date: '2026-11-26', name: 'Libur Uji', isJointLeave: false }],
+    });
+    await closed.filter({ hasText: 'Buka kembali Jumat, 27 November 2026, pukul 08.00 WIB' }).waitFor();
+    expect(await page.getByRole('button', { name: /Perpustakaan/ }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-closed');
+    // The hours off again: the kiosk gives tickets.
+    await ok(supervisor, 'settings:opening-hours', { hours: null });
+    await page.getByRole('button', { name: /Perpustakaan/ }).waitFor();
+    hub.now.value = morning;
+    await page.close();
   });
 
   it('shows the number with a clear message when the printer is out of paper', async () => {

@@ -26,14 +26,20 @@ export function currentNumber(page: Page) {
   return page.getByTestId('current-number');
 }
 
-/** A visitor at the kiosk: optionally priority, taps a service, the kiosk goes back to its start. */
+/**
+ * A visitor at the kiosk: optionally priority, taps a service (saying yes if the kiosk asks about a
+ * second ticket right after the last one), then "Selesai" to leave the kiosk at its start.
+ */
 export async function takeTicketAtKiosk(kiosk: Page, serviceName: string, priority = false): Promise<string> {
   const button = kiosk.getByRole('button', { name: new RegExp(serviceName) });
   await button.waitFor();
   if (priority) await kiosk.getByRole('button', { name: /Prioritas/ }).click();
   await button.click();
+  const again = kiosk.getByRole('button', { name: 'Ya, ambil nomor baru' });
+  await kiosk.getByTestId('ticket-number').or(again).waitFor();
+  if (await again.isVisible()) await again.click();
   const number = (await kiosk.getByTestId('ticket-number').textContent()) as string;
-  await kiosk.getByTestId('ticket-number').click();
+  await kiosk.getByRole('button', { name: 'Selesai' }).click();
   await button.waitFor();
   return number;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Store, seedOffice } from '@pst/hub';
-import { addDays, officeDay } from '@pst/shared';
 import { closeClients, ok, startHub, type TestHub, tempDir } from '@pst/hub/testing';
+import { addDays, officeDay } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

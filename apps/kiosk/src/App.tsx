@@ -1,14 +1,36 @@
 import { saveDeviceToken } from '@pst/client';
-import { formatDate, formatTime, type StringKey, t } from '@pst/shared';
+import {
+  type BoardSnapshot,
+  ERRORS,
+  entryQueue,
+  FRONT_OFFICE_QUEUE,
+  formatDate,
+  formatTime,
+  type StringKey,
+  t,
+} from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { StaffAccess } from './staff-access';
-import { printOutcome, TICKET_SECONDS, useKiosk } from './store';
+import { ERROR_SECONDS, IDLE_SECONDS, printOutcome, TICKET_SECONDS, useKiosk } from './store';
 import { useHub } from './use-hub';
 
 function useT() {
   const lang = useKiosk((s) => s.lang);
   return (key: StringKey, params?: Record<string, string | number>) => t(lang, key, params);
+}
+
+/** Whether the tap guard (TAP_GUARD_MS after a screen change) has passed: re-renders when it does. */
+function useReady(): boolean {
+  const readyAt = useKiosk((s) => s.readyAt);
+  const [, rerender] = useState(0);
+  const wait = readyAt - Date.now();
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => rerender((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  }, [wait]);
+  return wait <= 0;
 }
 
 function useNow(intervalMs = 1000): number {
@@ -22,9 +44,10 @@ function useNow(intervalMs = 1000): number {
 
 export function App() {
   const { token, setToken } = useHub();
-  const { connection, phase } = useKiosk(
-    useShallow((s) => ({ connection: s.connection, phase: s.phase.name })),
+  const { connection, phase, opening } = useKiosk(
+    useShallow((s) => ({ connection: s.connection, phase: s.phase.name, opening: s.board?.opening })),
   );
+  useIdleReset();
   if (!token || connection === 'unauthorized') {
     return (
       <PairingScreen
@@ -39,17 +62,47 @@ export function App() {
     <div className="kiosk">
       <Header />
       {connection !== 'online' && <OfflineBanner />}
-      {phase === 'ticket' ? <TicketScreen /> : <ChooseScreen />}
+      {phase === 'ticket' ? <TicketScreen /> : opening?.open === false ? <ClosedScreen /> : <ChooseScreen />}
+      <RepeatQuestion />
     </div>
   );
 }
 
+/**
+ * A visitor who walked away from the start screen (in English, with priority on) leaves it as the
+ * next visitor expects it: back to Indonesian after a minute without a touch.
+ */
+function useIdleReset() {
+  const { lang, priority, phase, reset } = useKiosk(
+    useShallow((s) => ({ lang: s.lang, priority: s.priority, phase: s.phase.name, reset: s.reset })),
+  );
+  const dirty = phase === 'choose' && (lang !== 'id' || priority);
+  useEffect(() => {
+    if (!dirty) return;
+    let timer = setTimeout(reset, IDLE_SECONDS * 1000);
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(reset, IDLE_SECONDS * 1000);
+    };
+    document.addEventListener('pointerdown', touched);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('pointerdown', touched);
+    };
+  }, [dirty, reset]);
+}
+
 function Header() {
   const tr = useT();
-  const { lang, office, toggleLang } = useKiosk(
-    useShallow((s) => ({ lang: s.lang, office: s.board?.office, toggleLang: s.toggleLang })),
+  const { lang, office, toggleLang, offset } = useKiosk(
+    useShallow((s) => ({
+      lang: s.lang,
+      office: s.board?.office,
+      toggleLang: s.toggleLang,
+      offset: s.hubOffset,
+    })),
   );
-  const now = useNow();
+  const now = useNow() + offset;
   const tz = office?.timeZone ?? 'Asia/Jakarta';
   return (
     <header className="header">
@@ -83,7 +136,7 @@ function OfflineBanner() {
 
 function ChooseScreen() {
   const tr = useT();
-  const { lang, board, priority, phase, error, connection, togglePriority, take } = useKiosk(
+  const { lang, board, priority, phase, error, connection, togglePriority, choose, clearError } = useKiosk(
     useShallow((s) => ({
       lang: s.lang,
       board: s.board,
@@ -92,12 +145,22 @@ function ChooseScreen() {
       error: s.error,
       connection: s.connection,
       togglePriority: s.togglePriority,
-      take: s.take,
+      choose: s.choose,
+      clearError: s.clearError,
     })),
   );
+  // A refusal is read, then goes: the next visitor never finds the last one's trouble on screen.
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(clearError, ERROR_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, [error, clearError]);
+  const ready = useReady();
   const services = board?.services.filter((s) => s.active) ?? [];
   const busy = phase.name === 'taking' || connection !== 'online';
-  const waiting = (serviceId: string) => board?.queues.find((q) => q.id === serviceId)?.waitingCount ?? 0;
+  const frontOffice = board?.office.frontOfficeFirst
+    ? board.queues.find((q) => q.id === FRONT_OFFICE_QUEUE)
+    : undefined;
   return (
     <main className="choose">
       <h1>{tr('kiosk.welcome')}</h1>
@@ -117,12 +180,29 @@ function ChooseScreen() {
           <small>{tr('kiosk.priorityHint')}</small>
         </span>
       </button>
-      {error && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
+      {frontOffice && (
+        <div className="front-office" data-testid="front-office-waiting">
+          <span>{tr('kiosk.frontOfficeFirst')}</span>
+          <strong>
+            {tr('kiosk.frontOfficeWaiting', {
+              n: frontOffice.waitingCount,
+              m: frontOffice.estimatedWaitMinutes,
+            })}
+          </strong>
+        </div>
       )}
-      {services.length === 0 && board && <p className="error">{tr('kiosk.unavailable')}</p>}
+      {/* One slot of fixed height for what the kiosk says: a message never moves the cards. */}
+      <div className="notice">
+        {error ? (
+          <p className="error" role="alert">
+            {ERRORS[error.code]?.[lang] ?? ERRORS.INTERNAL[lang]}
+          </p>
+        ) : phase.name === 'taking' ? (
+          <p className="busy">{tr('kiosk.busy')}</p>
+        ) : services.length === 0 && board ? (
+          <p className="error">{tr('kiosk.unavailable')}</p>
+        ) : null}
+      </div>
       <div className="services">
         {services.map((service) => (
           <button
@@ -130,16 +210,19 @@ function ChooseScreen() {
             key={service.id}
             className="service"
             style={{ '--service-color': service.color } as React.CSSProperties}
-            disabled={busy}
-            onClick={() => void take(service.id)}
+            disabled={busy || !ready}
+            onClick={() => void choose(service.id)}
           >
             <span className="prefix">{service.prefix}</span>
             <span className="service-name">{lang === 'en' ? service.nameEn : service.name}</span>
-            <span className="waiting">{tr('kiosk.waitingCount', { n: waiting(service.id) })}</span>
+            {board && !frontOffice && (
+              <span className="waiting">
+                {tr('kiosk.waitingCount', { n: waitingFor(board, service.id) })}
+              </span>
+            )}
           </button>
         ))}
       </div>
-      {phase.name === 'taking' && <p className="busy">{tr('kiosk.busy')}</p>}
       <footer className="footer">
         <strong>{tr('app.free')}</strong>
         {board?.office.runningText && <span> · {board.office.runningText}</span>}
@@ -148,11 +231,80 @@ function ChooseScreen() {
   );
 }
 
+/** People a new ticket for this service would find ahead of it: the line it joins, as the ticket counts. */
+function waitingFor(board: BoardSnapshot, serviceId: string): number {
+  const line = entryQueue(board.office, serviceId);
+  return board.queues.find((q) => q.id === line)?.waitingCount ?? 0;
+}
+
+function ClosedScreen() {
+  const tr = useT();
+  const { lang, board } = useKiosk(useShallow((s) => ({ lang: s.lang, board: s.board })));
+  const opening = board?.opening;
+  if (!board || !opening || opening.open) return null;
+  const tz = board.office.timeZone;
+  return (
+    <main className="closed" data-testid="kiosk-closed">
+      <h1>{tr('kiosk.closedTitle')}</h1>
+      {opening.holiday && <p className="holiday">{tr('kiosk.closedHoliday', { name: opening.holiday })}</p>}
+      {opening.opensAt !== null && (
+        <p className="opens">
+          {tr('kiosk.opensAt', {
+            date: formatDate(opening.opensAt, lang, tz),
+            time: formatTime(opening.opensAt, lang, tz),
+          })}
+        </p>
+      )}
+      <p>{tr('kiosk.closedHint')}</p>
+      <p className="free">{tr('app.free')}</p>
+    </main>
+  );
+}
+
+/** Asked when a service is tapped soon after the last ticket: a second one takes a deliberate "yes". */
+function RepeatQuestion() {
+  const tr = useT();
+  const { confirm, lastTicket, confirmTake, cancelConfirm } = useKiosk(
+    useShallow((s) => ({
+      confirm: s.confirm,
+      lastTicket: s.lastTicket,
+      confirmTake: s.confirmTake,
+      cancelConfirm: s.cancelConfirm,
+    })),
+  );
+  const ready = useReady();
+  if (!confirm || !lastTicket) return null;
+  return (
+    <div className="repeat-backdrop">
+      <div className="repeat" role="dialog" aria-modal="true" aria-labelledby="repeat-title">
+        <h2 id="repeat-title">{tr('kiosk.repeatTitle', { number: lastTicket.number })}</h2>
+        <p>{tr('kiosk.repeatQuestion')}</p>
+        <div className="repeat-actions">
+          <button type="button" className="repeat-no" onClick={cancelConfirm}>
+            {tr('kiosk.repeatNo')}
+          </button>
+          <button type="button" className="repeat-yes" disabled={!ready} onClick={() => void confirmTake()}>
+            {tr('kiosk.repeatYes')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 function TicketScreen() {
   const tr = useT();
-  const { lang, phase, reset, board, printed } = useKiosk(
-    useShallow((s) => ({ lang: s.lang, phase: s.phase, reset: s.reset, board: s.board, printed: s.printed })),
+  const { lang, phase, reset, finish, board, printed } = useKiosk(
+    useShallow((s) => ({
+      lang: s.lang,
+      phase: s.phase,
+      reset: s.reset,
+      finish: s.finish,
+      board: s.board,
+      printed: s.printed,
+    })),
   );
+  const ready = useReady();
   const [shown, setShown] = useState(0);
   const [settledAt, setSettledAt] = useState<number | null>(null);
   useEffect(() => {
@@ -173,7 +325,7 @@ function TicketScreen() {
   const service = board?.services.find((s) => s.id === ticket.serviceId);
   const printOk = outcome === 'ok';
   return (
-    <main className="ticket" onClick={reset} onKeyDown={reset}>
+    <main className="ticket">
       <p className="your-number">{tr('kiosk.yourNumber')}</p>
       <p className="number" style={{ color: service?.color }} data-testid="ticket-number">
         {ticket.number}
@@ -181,7 +333,11 @@ function TicketScreen() {
       <p className="ticket-service">{lang === 'en' ? service?.nameEn : service?.name}</p>
       {ticket.priority && <p className="badge">{tr('ticket.priority')}</p>}
       <div className="facts">
-        <p>{tr('kiosk.peopleAhead', { n: ticket.peopleAhead })}</p>
+        <p data-testid="people-ahead">
+          {tr(ticket.queue === FRONT_OFFICE_QUEUE ? 'kiosk.peopleAheadFrontOffice' : 'kiosk.peopleAhead', {
+            n: ticket.peopleAhead,
+          })}
+        </p>
         <p>{tr('kiosk.estimatedWait', { n: ticket.estimatedWaitMinutes })}</p>
       </div>
       {outcome === 'printing' ? (
@@ -194,8 +350,11 @@ function TicketScreen() {
         </p>
       )}
       <p className="free">{tr('app.free')}</p>
+      <button type="button" className="finish" disabled={!ready} onClick={finish}>
+        {tr('kiosk.finish')}
+      </button>
       <p className="back">
-        {tr('kiosk.back', { n: Math.max(0, left) })} · {tr('kiosk.tapToFinish')}
+        {tr('kiosk.finishHint')} · {tr('kiosk.back', { n: Math.max(0, left) })}
       </p>
     </main>
   );

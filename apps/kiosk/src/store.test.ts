@@ -1,7 +1,14 @@
 import type { HubConnection } from '@pst/client';
 import type { PrinterStatusView, TakeResult } from '@pst/shared';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { PRINT_WAIT_SECONDS, printOutcome, useKiosk } from './store';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FINISH_GUARD_MS,
+  PRINT_WAIT_SECONDS,
+  printOutcome,
+  REPEAT_WINDOW_MS,
+  TAP_GUARD_MS,
+  useKiosk,
+} from './store';
 
 const initial = useKiosk.getState();
 
@@ -88,5 +95,75 @@ describe('kiosk store', () => {
     await taking;
     const { phase, printed } = useKiosk.getState();
     expect(phase.name === 'ticket' && printOutcome(phase.result.ticket.id, printed, 0)).toBe('ok');
+  });
+});
+
+describe('kiosk taps: one ticket per deliberate choice', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 10, 25, 2, 0));
+  });
+  afterEach(() => vi.useRealTimers());
+  const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
+  async function ticketShown() {
+    const { hub, sent, reply } = pendingHub();
+    useKiosk.setState({ hub, connection: 'online' });
+    const taking = useKiosk.getState().choose('konsultasi');
+    reply({ ok: true, data: result });
+    await taking;
+    return { hub, sent, reply };
+  }
+
+  it('"Selesai" right after the ticket shows is ignored; after the guard it returns to the start', async () => {
+    await ticketShown();
+    useKiosk.getState().finish();
+    expect(useKiosk.getState().phase.name).toBe('ticket');
+    later(FINISH_GUARD_MS);
+    useKiosk.getState().finish();
+    expect(useKiosk.getState().phase).toEqual({ name: 'choose' });
+  });
+
+  it('back at the start, taps are ignored a moment, then a service asks before another ticket', async () => {
+    const { sent, reply } = await ticketShown();
+    later(FINISH_GUARD_MS);
+    useKiosk.getState().finish();
+    await useKiosk.getState().choose('konsultasi');
+    expect(useKiosk.getState().confirm).toBeNull();
+    later(TAP_GUARD_MS);
+    await useKiosk.getState().choose('konsultasi');
+    expect(useKiosk.getState().confirm).toEqual({ serviceId: 'konsultasi' });
+    // The "yes" is guarded too: a tap that lands on it at once is not a choice.
+    await useKiosk.getState().confirmTake();
+    expect(sent).toHaveLength(1);
+    later(TAP_GUARD_MS);
+    const second = useKiosk.getState().confirmTake();
+    reply({ ok: true, data: result });
+    await second;
+    expect(sent).toHaveLength(2);
+  });
+
+  it('a later visitor is not asked; the timeout back to the start asks nobody', async () => {
+    const { sent } = await ticketShown();
+    later(FINISH_GUARD_MS);
+    useKiosk.getState().finish();
+    later(REPEAT_WINDOW_MS);
+    void useKiosk.getState().choose('perpustakaan');
+    expect(useKiosk.getState().confirm).toBeNull();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('the next visitor finds the kiosk in Indonesian, without priority or an old error', async () => {
+    await ticketShown();
+    useKiosk.setState({ lang: 'en', priority: true });
+    useKiosk.getState().reset();
+    expect(useKiosk.getState()).toMatchObject({ lang: 'id', priority: false, error: null, lastTicket: null });
+  });
+
+  it('a reconnect (a hub restart) clears a refusal shown before it', () => {
+    useKiosk.setState({ connection: 'online', error: { code: 'RATE_LIMITED', message: '' } });
+    useKiosk.getState().setConnection('offline');
+    useKiosk.getState().setConnection('online');
+    expect(useKiosk.getState().error).toBeNull();
   });
 });

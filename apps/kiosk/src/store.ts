@@ -11,10 +11,17 @@ export const PRINT_WAIT_SECONDS = 20;
  * asked): a visitor tapping on and on hits a new screen at the same spot.
  */
 export const TAP_GUARD_MS = 1500;
-/** Another ticket this soon after the last one is taken only after the visitor says so. */
-export const REPEAT_WINDOW_MS = 30_000;
+/** The ticket stays at least this long: taps that go on after the one that took it cannot close it. */
+export const FINISH_GUARD_MS = 3000;
+/**
+ * A service tapped this soon after a visitor pressed "Selesai" gives another ticket only after the
+ * visitor says so (tapping on and on after a ticket lands here, a next visitor rarely does).
+ */
+export const REPEAT_WINDOW_MS = 10_000;
 /** An error message goes away by itself: the next visitor must not read the last one's trouble. */
 export const ERROR_SECONDS = 8;
+/** The start screen left in English or with priority on returns to its plain state after this long. */
+export const IDLE_SECONDS = 60;
 
 /** What the ticket screen says about the paper ticket: still printing, printed, or failed. */
 export function printOutcome(
@@ -36,6 +43,8 @@ export interface KioskState {
   connection: ConnectionState;
   authError: ErrorBody | null;
   board: BoardSnapshot | null;
+  /** Hub time minus this PC's time: the clock on screen and the closed message agree with the hub. */
+  hubOffset: number;
   priority: boolean;
   phase: Phase;
   /** How the printing of the last ticket ended (it may arrive before or after the take's answer). */
@@ -43,7 +52,7 @@ export interface KioskState {
   error: ErrorBody | null;
   /** Taps before this instant (this PC's clock) are ignored: see TAP_GUARD_MS. */
   readyAt: number;
-  /** The last ticket this kiosk gave, so a second one within REPEAT_WINDOW_MS is asked about first. */
+  /** The ticket whose screen was just closed by "Selesai": another within REPEAT_WINDOW_MS is asked about. */
   lastTicket: { number: string; at: number } | null;
   /** A service tapped soon after the last ticket: the kiosk asks before taking another. */
   confirm: { serviceId: string } | null;
@@ -74,6 +83,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
   connection: 'connecting',
   authError: null,
   board: null,
+  hubOffset: 0,
   priority: false,
   phase: { name: 'choose' },
   printed: null,
@@ -90,7 +100,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
       authError: error ?? null,
       error: connection === s.connection ? s.error : null,
     })),
-  setBoard: (board) => set({ board }),
+  setBoard: (board) => set({ board, hubOffset: board.at - Date.now() }),
   setPrinted: (printed) => set({ printed }),
   toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id' })),
   togglePriority: () => set((s) => ({ priority: !s.priority })),
@@ -120,13 +130,15 @@ export const useKiosk = create<KioskState>()((set, get) => ({
       set({
         phase: { name: 'ticket', result: reply.data },
         priority: false,
-        readyAt: now() + TAP_GUARD_MS,
-        lastTicket: { number: reply.data.ticket.number, at: now() },
+        readyAt: now() + FINISH_GUARD_MS,
       });
     else set({ phase: { name: 'choose' }, error: reply.error });
   },
   finish() {
-    if (now() >= get().readyAt) get().reset();
+    const { phase, readyAt, reset } = get();
+    if (phase.name !== 'ticket' || now() < readyAt) return;
+    reset();
+    set({ lastTicket: { number: phase.result.ticket.number, at: now() } });
   },
   reset: () =>
     set({
@@ -134,6 +146,7 @@ export const useKiosk = create<KioskState>()((set, get) => ({
       priority: false,
       error: null,
       confirm: null,
+      lastTicket: null,
       lang: 'id',
       readyAt: now() + TAP_GUARD_MS,
     }),

@@ -14,7 +14,8 @@ export function useHub(): { token: string | null; setToken: (token: string) => v
     hub.socket.on('ticket:printed', setPrinted);
     hub.socket.on('printer:status', (printer) => {
       const board = useKiosk.getState().board;
-      if (board) setBoard({ ...board, printer });
+      // Not setBoard: the board's time is when it was made, not now.
+      if (board) useKiosk.setState({ board: { ...board, printer } });
     });
     // In the Electron shell with a printer of its own, the kiosk prints its tickets itself.
     const stopPrinting = attachLocalPrinting(hub, shellPrinter());
