@@ -2,6 +2,7 @@ import { saveDeviceToken } from '@pst/client';
 import { FRONT_OFFICE_QUEUE, formatDate, formatTime, type StringKey, t } from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { recentRows } from './recent-rows';
 import { useDisplay } from './store';
 import { useHub } from './use-hub';
 
@@ -35,9 +36,54 @@ export function App() {
       </main>
       <Queues />
       <Ticker />
-      <SoundSettings />
     </div>
   );
+}
+
+/** A speaker drawn as SVG (no emoji font needed); crossed out while sound is off. */
+function SpeakerIcon({ off }: { off: boolean }) {
+  return (
+    <svg className="speaker" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
+      {off ? (
+        <path d="M16 9l6 6M22 9l-6 6" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      ) : (
+        <path
+          d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"
+          stroke="currentColor"
+          strokeWidth="2"
+          fill="none"
+          strokeLinecap="round"
+        />
+      )}
+    </svg>
+  );
+}
+
+/**
+ * While the browser refuses sound (no touch yet since the page opened), the screen asks for one
+ * tap, in words anyone passing can act on; while sound is off by choice it shows a quiet mark.
+ */
+function SoundMark() {
+  const tr = useT();
+  const { enabled, allowed } = useDisplay(
+    useShallow((s) => ({ enabled: s.sound.enabled, allowed: s.soundAllowed })),
+  );
+  if (enabled && allowed === false)
+    return (
+      <span className="sound-mark ask" role="status" data-testid="sound-off">
+        <SpeakerIcon off />
+        {tr('display.enableSound')}
+      </span>
+    );
+  if (!enabled)
+    return (
+      <span className="sound-mark" role="status" data-testid="sound-off">
+        <SpeakerIcon off />
+        {tr('display.soundOff')}
+      </span>
+    );
+  return null;
 }
 
 function Header() {
@@ -62,15 +108,19 @@ function Header() {
           <div className="subtitle">{tr('app.title')}</div>
         </div>
       </div>
-      {connection !== 'online' && (
-        <span className="offline-mark" role="status">
-          {tr('display.offline')}
-        </span>
-      )}
+      <div className="marks">
+        {connection !== 'online' && (
+          <span className="offline-mark" role="status">
+            {tr('display.offline')}
+          </span>
+        )}
+        <SoundMark />
+      </div>
       <div className="clock">
         <div className="time">{formatTime(now + offset, 'id', tz)}</div>
         <div className="date">{formatDate(now + offset, 'id', tz)}</div>
       </div>
+      <SoundSettings />
     </header>
   );
 }
@@ -104,18 +154,18 @@ function CurrentCall() {
 function Desks() {
   const tr = useT();
   const desks = useDisplay((s) => s.board?.desks);
+  const open = (desks ?? []).filter((d) => d.status !== 'closed');
   return (
-    <section className="panel">
+    <section className="panel desks" data-testid="desks-panel">
       <h2>{tr('display.desks')}</h2>
-      <ul className="desk-list">
-        {(desks ?? [])
-          .filter((d) => d.status !== 'closed')
-          .map((desk) => (
-            <li key={desk.id}>
-              <span>{desk.name}</span>
-              <strong>{desk.current?.number ?? '–'}</strong>
-            </li>
-          ))}
+      {/* Two columns from five desks on: eight desks fit beside the call at 1280x720. */}
+      <ul className={`desk-list ${open.length > 4 ? 'two' : ''}`}>
+        {open.map((desk) => (
+          <li key={desk.id}>
+            <span className="desk-name">{desk.name}</span>
+            <strong>{desk.current?.number ?? '–'}</strong>
+          </li>
+        ))}
       </ul>
     </section>
   );
@@ -123,15 +173,20 @@ function Desks() {
 
 function RecentCalls() {
   const tr = useT();
-  const calls = useDisplay((s) => s.board?.recentCalls);
+  const { calls, latest } = useDisplay(
+    useShallow((s) => ({ calls: s.board?.recentCalls, latest: s.latest })),
+  );
+  const rows = recentRows(calls ?? [], latest);
   return (
-    <section className="panel">
+    <section className="panel recent-panel" data-testid="recent-panel">
       <h2>{tr('display.recent')}</h2>
+      {/* Rows that do not fit wrap into a column out of sight: whole rows or none, no fragments. */}
       <ul className="recent">
-        {(calls ?? []).slice(1, 5).map((call) => (
-          <li key={`${call.ticketId}-${call.at}`}>
-            <strong>{call.number}</strong>
-            <span>{call.deskName}</span>
+        {rows.map((row) => (
+          <li key={row.key} data-testid="recent-row">
+            <strong>{row.number}</strong>
+            <span className="desk-name">{row.deskName}</span>
+            {row.calls > 1 && <span className="times">{tr('display.calledTimes', { n: row.calls })}</span>}
           </li>
         ))}
       </ul>
@@ -145,7 +200,7 @@ function Queues() {
   return (
     <section className="queues">
       {(queues ?? []).map((queue) => (
-        <div key={queue.id} className="queue" style={{ borderColor: queue.color }}>
+        <div key={queue.id} className="queue" data-testid="queue-card" style={{ borderColor: queue.color }}>
           <span className="queue-name">
             {queue.id === FRONT_OFFICE_QUEUE ? tr('queue.frontOffice') : queue.name}
           </span>
@@ -201,8 +256,14 @@ function SoundSettings() {
           </label>
         </div>
       )}
-      <button type="button" className="gear" aria-label={tr('display.sound')} onClick={() => setOpen(!open)}>
-        ⚙
+      <button
+        type="button"
+        className="gear"
+        aria-label={tr('display.sound')}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <SpeakerIcon off={!sound.enabled} />
       </button>
     </div>
   );

@@ -36,12 +36,42 @@ export const clipPlayer: ClipPlayer = {
 };
 
 let context: AudioContext | null = null;
+function audioContext(): AudioContext | null {
+  if (typeof AudioContext === 'undefined') return null;
+  context ??= new AudioContext();
+  return context;
+}
+
+/**
+ * Browsers play sound only after someone has touched the page (the autoplay policy; the Electron
+ * shell lifts it, a plain Chromium does not): the Web Audio context stays 'suspended' until then.
+ * Reports whether sound can play now and on every change; the first touch or key press unlocks it.
+ */
+export function watchSoundAllowed(onChange: (allowed: boolean) => void): () => void {
+  const ctx = audioContext();
+  if (!ctx) {
+    onChange(true);
+    return () => undefined;
+  }
+  const update = () => onChange(ctx.state === 'running');
+  // resume() is allowed inside a user gesture; it also unlocks <audio> for the page (sticky activation).
+  const unlock = () => void ctx.resume().then(update, update);
+  ctx.addEventListener('statechange', update);
+  document.addEventListener('pointerdown', unlock);
+  document.addEventListener('keydown', unlock);
+  update();
+  return () => {
+    ctx.removeEventListener('statechange', update);
+    document.removeEventListener('pointerdown', unlock);
+    document.removeEventListener('keydown', unlock);
+  };
+}
 
 /** A two-tone "ding-dong" made with Web Audio, so no file is needed. */
 export const chime: Chime = {
   play(volume) {
-    context ??= new AudioContext();
-    const ctx = context;
+    const ctx = audioContext();
+    if (!ctx) return Promise.resolve();
     const tone = (frequency: number, start: number) => {
       const oscillator = ctx.createOscillator();
       const gain = ctx.createGain();

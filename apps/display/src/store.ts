@@ -27,6 +27,9 @@ export interface DisplayState {
   latest: CallView | null;
   flash: number;
   sound: AnnouncerSettings;
+  /** Whether the browser lets this page play sound (null until known): see watchSoundAllowed. */
+  soundAllowed: boolean | null;
+  setSoundAllowed(allowed: boolean): void;
   setConnection(state: ConnectionState): void;
   setBoard(board: BoardSnapshot): void;
   called(call: CallView): void;
@@ -41,6 +44,8 @@ export const useDisplay = create<DisplayState>()((set, get) => ({
   latest: null,
   flash: 0,
   sound: storedSettings(),
+  soundAllowed: null,
+  setSoundAllowed: (soundAllowed) => set({ soundAllowed }),
   setConnection: (connection) => set({ connection }),
   setBoard: (board) =>
     set({ board, hubOffset: board.at - Date.now(), latest: get().latest ?? board.recentCalls[0] ?? null }),

@@ -1,19 +1,25 @@
 import { connectHub, readDeviceToken } from '@pst/client';
 import { useEffect, useState } from 'react';
 import { createAnnouncer } from './announcer';
-import { chime, clipPlayer, indonesianSpeaker } from './audio';
+import { chime, clipPlayer, indonesianSpeaker, watchSoundAllowed } from './audio';
 import { useDisplay } from './store';
 
 const announcer = createAnnouncer({
   chime,
   speaker: indonesianSpeaker,
   clips: clipPlayer,
-  settings: () => useDisplay.getState().sound,
+  // While the browser refuses sound nothing is queued: calls made before the first touch are not
+  // all said at once after it.
+  settings: () => {
+    const { sound, soundAllowed } = useDisplay.getState();
+    return { ...sound, enabled: sound.enabled && soundAllowed === true };
+  },
 });
 
 /** Connects with the display's token; every call is shown and queued for announcement. */
 export function useHub(): { token: string | null; setToken: (token: string) => void } {
   const [token, setToken] = useState(() => readDeviceToken('display'));
+  useEffect(() => watchSoundAllowed(useDisplay.getState().setSoundAllowed), []);
   useEffect(() => {
     if (!token) return;
     const { setConnection, setBoard, called } = useDisplay.getState();

@@ -239,10 +239,14 @@ function escapeHtml(text: string): string {
 /** The public status page of one ticket (the printed QR code points here): no personal data. */
 function statusPage(hub: HubContext, view: TicketView | null, lang: Lang): string {
   const config = hub.runner.state.config;
+  // A mistyped address or yesterday's ticket: a page that says what to do, not a bare 404.
   if (!view)
     return page(
-      t(lang, 'page.ticketStatus'),
-      `<h1>${escapeHtml(t(lang, 'page.ticketStatus'))}</h1><p>404</p>`,
+      t(lang, 'page.unknownTicket'),
+      `<h1>${escapeHtml(config.office.name)}</h1>
+    <p class="status">${escapeHtml(t(lang, 'page.unknownTicket'))}</p>
+    <p>${escapeHtml(t(lang, 'page.unknownTicketHint'))}</p>
+    <p class="muted">${escapeHtml(t(lang, 'app.free'))}</p>`,
     );
   const service = config.services.find((s) => s.id === view.serviceId);
   const rows: string[] = [`<p class="status">${escapeHtml(t(lang, `status.${view.status}`))}</p>`];

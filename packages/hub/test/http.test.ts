@@ -80,7 +80,12 @@ describe('HTTP', () => {
     await ok(frontOffice, 'desk:call-next', { deskId: 'fo-1' }).catch(() => undefined);
     page = await (await fetch(`${hub.url}/t/20261125-K001`)).text();
     expect(page).toContain('Silakan menuju Front Office');
-    expect((await fetch(`${hub.url}/t/20261125-K999`)).status).toBe(404);
+    const unknown = await fetch(`${hub.url}/t/20261125-K999`);
+    expect(unknown.status).toBe(404);
+    const friendly = await unknown.text();
+    expect(friendly).toContain('Nomor antrian ini tidak ditemukan');
+    expect(friendly).toContain('tanyakan ke petugas Front Office');
+    expect(friendly).not.toContain('<p>404</p>');
     const english = await (await fetch(`${hub.url}/t/${second.ticket.id}?lang=en`)).text();
     expect(english).toContain('Waiting');
   });
