@@ -1,4 +1,5 @@
 import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
@@ -49,6 +50,9 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
     await page.getByText('Belum ada panggilan').or(page.getByTestId('called-number')).waitFor();
     // Connected (the mark shows from the first paint until then): a call made earlier would be missed.
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+    // Chromium plays no sound before a touch: the screen asks for one; staff setting up the TV tap.
+    await page.getByText('Ketuk layar untuk mengaktifkan suara').click();
+    await page.getByTestId('sound-off').waitFor({ state: 'detached' });
     return page;
   }
 
@@ -90,9 +94,10 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
       .poll(() => page.evaluate(() => (window as unknown as { __clips: string[] }).__clips.join(' ')), {
         timeout: 10_000,
       })
-      .toContain('silakan-menuju.wav meja.wav');
+      .toContain('silakan-menuju front-office');
     const clips = await page.evaluate(() => (window as unknown as { __clips: string[] }).__clips);
-    expect(clips).toEqual(['nomor-antrian.wav', 'huruf-p.wav', 'satu.wav', 'silakan-menuju.wav', 'meja.wav']);
+    // The desk is named: "silakan menuju, Front Office", not only "meja".
+    expect(clips).toEqual(['nomor-antrian', 'huruf-p', 'satu', 'silakan-menuju', 'front-office']);
 
     // The hub restarts: the screen keeps its last board, marks itself offline, and comes back.
     const { dataDir, port } = hub;
@@ -104,5 +109,202 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
     hub = await startHub({ dataDir, port, realTime: true, appsDir: undefined });
     await page.getByText('Offline, menyambung kembali').waitFor({ state: 'detached', timeout: 15_000 });
     expect(await page.getByTestId('called-number').textContent()).toBe(call.number);
+  });
+
+  it('in a Chromium without autoplay flags, asks once for a tap, then speaks; sound off stays off', async () => {
+    // Real playback, recorded: the browser's own answer (NotAllowedError before a touch) is kept.
+    const RECORD_PLAYBACK = `
+      window.__plays = [];
+      Object.defineProperty(window, 'speechSynthesis', { value: { getVoices: () => [], speak: () => {}, cancel: () => {} } });
+      const play = HTMLMediaElement.prototype.play;
+      HTMLMediaElement.prototype.play = function () {
+        const name = this.src.split('/').pop();
+        const started = play.call(this);
+        started.then(() => window.__plays.push('ok ' + name), (e) => window.__plays.push(e.name + ' ' + name));
+        return started;
+      };`;
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.addInitScript(RECORD_PLAYBACK);
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/display/#token=${token}`);
+    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+    const ask = page.getByTestId('sound-off').filter({ hasText: 'Ketuk layar untuk mengaktifkan suara' });
+    await ask.waitFor();
+    expect(await page.evaluate(() => new AudioContext().state)).toBe('suspended');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'display-sound-ask');
+    const plays = () => page.evaluate(() => (window as unknown as { __plays: string[] }).__plays);
+
+    // A call while sound is refused is shown, and not kept to be said all at once after the tap.
+    const kiosk = await hub.device('kiosk');
+    await ok(kiosk, 'ticket:take', { serviceId: 'penjualan' });
+    const current = hub.context.runner.state.desks['fo-1']?.current as string;
+    await ok(frontOffice, 'ticket:cancel', { ticketId: current, reason: 'Pengunjung pulang' });
+    const call = await ok(frontOffice, 'desk:call-next', { deskId: 'fo-1' });
+    await expect.poll(() => page.getByTestId('called-number').textContent()).toBe(call.number);
+    expect(await plays()).toEqual([]);
+
+    // One tap anywhere: the mark goes, and the next call is heard (the browser lets the clips play).
+    await page.mouse.click(960, 540);
+    await ask.waitFor({ state: 'detached' });
+    await ok(frontOffice, 'ticket:recall', { deskId: 'fo-1', ticketId: call.ticketId });
+    await expect.poll(() => plays(), { timeout: 15_000 }).toContain('ok front-office');
+    expect((await plays())[0]).toBe('ok nomor-antrian');
+    expect((await plays()).filter((p) => !p.startsWith('ok '))).toEqual([]);
+
+    // Sound switched off on purpose: a quiet mark, remembered after a reload, and no question then.
+    await page.getByRole('button', { name: 'Suara panggilan' }).click();
+    await page.getByRole('checkbox', { name: 'Suara panggilan' }).uncheck();
+    await page.getByTestId('sound-off').filter({ hasText: 'Suara mati' }).waitFor();
+    await page.reload();
+    await page.getByTestId('sound-off').filter({ hasText: 'Suara mati' }).waitFor();
+    expect(await ask.count()).toBe(0);
+    await page.getByRole('button', { name: 'Suara panggilan' }).click();
+    await page.getByRole('checkbox', { name: 'Suara panggilan' }).check();
+    // On again after the reload: the browser forgot the tap, so the screen asks again.
+    await ask.waitFor();
+    await context.close();
+  });
+
+  describe('layout', () => {
+    const SIZES = [
+      { width: 1920, height: 1080 },
+      { width: 1366, height: 768 },
+      { width: 1280, height: 720 },
+    ];
+    const EXTRA_SERVICES = [
+      { id: 'data-mikro', name: 'Data Mikro', nameEn: 'Microdata', prefix: 'D', color: '#00695c' },
+      { id: 'peta', name: 'Peta Wilayah Kerja', nameEn: 'Work Area Maps', prefix: 'W', color: '#5d4037' },
+    ].map((s) => ({ ...s, targetMinutes: 10, typicalServiceMinutes: 10, active: true }));
+
+    /** An office with `deskCount` desks (the first the front office) and `serviceCount` services. */
+    function office(deskCount: number, serviceCount: number): QueueConfig {
+      const services = [...DEFAULT_CONFIG.services, ...EXTRA_SERVICES].slice(0, serviceCount);
+      const ids = services.map((s) => s.id);
+      const desks: QueueConfig['desks'] = [
+        { id: 'fo-1', name: 'Front Office', kind: 'front-office', services: [] },
+      ];
+      for (let i = 1; desks.length < deskCount; i++)
+        desks.push({ id: `meja-${i}`, name: `Meja Konsultasi ${i}`, kind: 'service', services: ids });
+      return {
+        ...DEFAULT_CONFIG,
+        office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false },
+        services,
+        desks,
+      };
+    }
+
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlaps = (a: Box, b: Box) =>
+      a.x < b.x + b.width - 0.5 &&
+      b.x < a.x + a.width - 0.5 &&
+      a.y < b.y + b.height - 0.5 &&
+      b.y < a.y + a.height - 0.5;
+    const inside = (a: Box, b: Box) =>
+      a.x >= b.x - 0.5 &&
+      a.y >= b.y - 0.5 &&
+      a.x + a.width <= b.x + b.width + 0.5 &&
+      a.y + a.height <= b.y + b.height + 0.5;
+
+    async function boxes(page: Page, selector: string): Promise<Box[]> {
+      return page.locator(selector).evaluateAll((elements) =>
+        elements.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+    }
+
+    for (const [deskCount, serviceCount] of [
+      [1, 1],
+      [4, 4],
+      [8, 6],
+    ] as const) {
+      it(`${deskCount} desks and ${serviceCount} services fit without overlap at every TV size`, async () => {
+        const layoutHub = await startHub({ realTime: true, appsDir: undefined });
+        try {
+          const supervisor = await layoutHub.staff('supervisor');
+          const config = office(deskCount, serviceCount);
+          await ok(supervisor, 'settings:config', { config });
+          const kiosk = await layoutHub.device('kiosk');
+          for (const service of config.services)
+            for (let n = 0; n < 3; n++) await ok(kiosk, 'ticket:take', { serviceId: service.id });
+          // Every desk open; each service desk calls, the first one recalls twice before the others.
+          const desks = [];
+          for (const desk of config.desks) {
+            const staff = await layoutHub.staff(desk.kind === 'front-office' ? 'front-office' : 'consultant');
+            await ok(staff, 'desk:open', { deskId: desk.id });
+            desks.push({ staff, desk });
+          }
+          let first = true;
+          for (const { staff, desk } of desks) {
+            if (desk.kind === 'front-office') continue;
+            const call = await ok(staff, 'desk:call-next', { deskId: desk.id });
+            if (first) {
+              await ok(staff, 'ticket:recall', { deskId: desk.id, ticketId: call.ticketId });
+              await ok(staff, 'ticket:recall', { deskId: desk.id, ticketId: call.ticketId });
+              first = false;
+            }
+          }
+          const displayToken = layoutHub.store.addDevice('display', 'TV', null, layoutHub.now.value).token;
+          const context = await browser.newContext({ viewport: SIZES[0] });
+          const page = await context.newPage();
+          await page.goto(`${layoutHub.url}/display/#token=${displayToken}`);
+          await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+          const open = config.desks.length;
+          await expect.poll(() => page.locator('.desk-list li').count()).toBe(open);
+          const calledDesks = config.desks.filter((d) => d.kind === 'service').length;
+          // One row per other ticket called: the recalls did not add rows, and the count is shown.
+          if (calledDesks > 1) {
+            await expect.poll(() => page.getByTestId('recent-row').count()).toBe(calledDesks - 1);
+            await page.getByTestId('recent-row').filter({ hasText: '3× dipanggil' }).waitFor();
+          }
+          for (const size of SIZES) {
+            await page.setViewportSize(size);
+            const [header] = await boxes(page, 'header.header');
+            const [current] = await boxes(page, '.current');
+            const [desksPanel] = await boxes(page, '[data-testid=desks-panel]');
+            const [recentPanel] = await boxes(page, '[data-testid=recent-panel]');
+            const [ticker] = await boxes(page, 'footer.ticker');
+            const [gear] = await boxes(page, 'button.gear');
+            const cards = await boxes(page, '[data-testid=queue-card]');
+            const regions = { header, current, desksPanel, recentPanel, ticker, ...cards } as Record<
+              string,
+              Box
+            >;
+            const names = Object.keys(regions);
+            for (const [i, a] of names.entries())
+              for (const b of names.slice(i + 1))
+                expect(overlaps(regions[a] as Box, regions[b] as Box), `${a} / ${b} at ${size.width}`).toBe(
+                  false,
+                );
+            for (const region of Object.values(regions))
+              expect(inside(region, { x: 0, y: 0, ...size })).toBe(true);
+            expect(inside(gear as Box, header as Box)).toBe(true);
+            expect(cards).toHaveLength(serviceCount);
+            // Every open desk is shown whole inside its panel.
+            for (const row of await boxes(page, '.desk-list li'))
+              expect(inside(row, desksPanel as Box)).toBe(true);
+            // Recent calls: a row is inside the panel or wholly out of sight, never a fragment.
+            const rows = await boxes(page, '[data-testid=recent-row]');
+            const shown = rows.filter((row) => inside(row, recentPanel as Box));
+            for (const row of rows)
+              if (!shown.includes(row)) expect(overlaps(row, recentPanel as Box)).toBe(false);
+            if (rows.length > 0) expect(shown.length).toBeGreaterThan(0);
+            // Nothing inside a queue card is cut off.
+            const clipped = await page
+              .locator('[data-testid=queue-card]')
+              .evaluateAll((cs) => cs.filter((c) => c.scrollHeight > c.clientHeight + 1).length);
+            expect(clipped).toBe(0);
+            if (deskCount === 8)
+              await screenshot(page, `display-${deskCount}-desks-${size.width}x${size.height}`);
+          }
+          if (deskCount === 4) await screenshot(page, 'display-4-desks');
+          await context.close();
+        } finally {
+          await layoutHub.stop();
+        }
+      });
+    }
   });
 });

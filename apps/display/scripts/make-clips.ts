@@ -5,11 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { CLIP_TEXTS } from '../src/announcer';
+import { BUNDLED_CLIPS, clipText } from '@pst/shared';
 
 const dir = new URL('../public/clips/', import.meta.url).pathname;
 mkdirSync(dir, { recursive: true });
-for (const [name, text] of Object.entries(CLIP_TEXTS)) {
+for (const name of BUNDLED_CLIPS) {
+  const text = clipText(name);
   const raw = `/tmp/pst-clip-${name}.wav`;
   execFileSync('espeak-ng', ['-v', 'id', '-s', '140', '-w', raw, text]);
   // 16 kHz mono, silence trimmed at both ends, so clips join without gaps.
@@ -32,4 +33,4 @@ for (const [name, text] of Object.entries(CLIP_TEXTS)) {
     'reverse',
   ]);
 }
-console.log(`${Object.keys(CLIP_TEXTS).length} clips in ${dir}`);
+console.log(`${BUNDLED_CLIPS.length} clips in ${dir}`);

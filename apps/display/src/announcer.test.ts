@@ -1,5 +1,6 @@
+import { announcementClips, BUNDLED_CLIPS, DEFAULT_CONFIG, neededClips } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
-import { CLIP_TEXTS, clipSequence, createAnnouncer } from './announcer';
+import { createAnnouncer } from './announcer';
 
 const call = (number: string, deskName = 'Meja Konsultasi 1') => ({
   number,
@@ -59,7 +60,7 @@ describe('announcer', () => {
     await done;
     expect(r.log).toEqual([
       'chime',
-      'clips nomor-antrian huruf-k seratus dua belas silakan-menuju meja satu',
+      'clips nomor-antrian huruf-k seratus dua belas silakan-menuju meja konsultasi satu',
     ]);
   });
 
@@ -74,11 +75,22 @@ describe('announcer', () => {
     expect(r.log).toEqual([]);
   });
 
-  it('has a clip for every piece of any call', () => {
+  it('has a shipped clip for every piece of any call to the usual desks, which it names', () => {
     for (const number of ['K-001', 'P-010', 'J-111', 'R-999', 'K-1000', 'A-2024']) {
-      for (const clip of clipSequence(call(number, 'Meja Konsultasi 12')))
-        expect(CLIP_TEXTS).toHaveProperty(clip);
+      for (const desk of ['Meja Konsultasi 12', 'Front Office', 'Meja Perpustakaan', 'Meja Penjualan Produk'])
+        for (const clip of announcementClips(number, { id: 'd', name: desk }))
+          expect(BUNDLED_CLIPS).toContain(clip);
     }
+    expect(announcementClips('K-012', { id: 'fo-1', name: 'Front Office' }).slice(-2)).toEqual([
+      'silakan-menuju',
+      'front-office',
+    ]);
+    expect(announcementClips('K-012', { id: 'k-1', name: 'Meja Konsultasi 1' }).slice(-3)).toEqual([
+      'meja',
+      'konsultasi',
+      'satu',
+    ]);
+    for (const clip of neededClips(DEFAULT_CONFIG)) expect(BUNDLED_CLIPS).toContain(clip);
   });
 
   it('goes on after a chime that throws or a speaker that fails', async () => {

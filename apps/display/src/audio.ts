@@ -20,11 +20,14 @@ export function indonesianSpeaker(): Speaker | null {
   };
 }
 
-/** Recorded clips under /display/clips/, played back to back. */
+/**
+ * Recorded clips, played back to back: the hub answers /clips/<name> with the office's own recording
+ * of that word, or else the one the display ships (public/clips/). A clip missing from both is skipped.
+ */
 export const clipPlayer: ClipPlayer = {
   async play(clips, volume) {
     for (const clip of clips) {
-      const audio = new Audio(`${import.meta.env.BASE_URL}clips/${clip}.wav`);
+      const audio = new Audio(`/clips/${clip}`);
       audio.volume = volume;
       await new Promise<void>((resolve) => {
         audio.onended = () => resolve();

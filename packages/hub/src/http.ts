@@ -1,11 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ticketView } from '@pst/queue-core';
-import { errorBody, formatDateTime, type Lang, officeDay, type TicketView, t } from '@pst/shared';
+import {
+  BUNDLED_CLIPS,
+  CLIP_NAME,
+  clipText,
+  errorBody,
+  formatDateTime,
+  type Lang,
+  neededClips,
+  officeDay,
+  type TicketView,
+  t,
+} from '@pst/shared';
 import express from 'express';
 import { z } from 'zod';
 import type { HubContext } from './context';
 import { guestBookTable, reportTables, toCsv, toXlsx } from './exports';
+import { CLIP_MAX_BYTES, clipType, OfficeClips } from './office-clips';
 import { buildReport, isRange, presetRange, type ReportRange } from './reports';
 import type { StaffRecord } from './storage/store';
 
@@ -18,7 +30,7 @@ const loginSchema = z.strictObject({
 
 export function createHttpApp(
   hub: HubContext,
-  options: { appsDir: string; version: string; startedAt: number },
+  options: { appsDir: string; dataDir: string; version: string; startedAt: number },
 ) {
   const app = express();
   app.disable('x-powered-by');
@@ -164,6 +176,59 @@ export function createHttpApp(
             subtitle: `${range.from} s.d. ${range.to}`,
           }),
         );
+  });
+
+  // ---- pilot-a: the office's own recordings of the announcement clips ----
+  const officeClips = new OfficeClips(join(options.dataDir, 'clips'));
+  // The display asks here for each clip: the office's recording, else the one the display ships.
+  app.get('/clips/:name', (req, res) => {
+    const name = req.params.name;
+    const shipped = join(options.appsDir, 'display', 'dist', 'clips', `${name}.wav`);
+    const file = officeClips.file(name) ?? (CLIP_NAME.test(name) && existsSync(shipped) ? shipped : null);
+    if (file) res.sendFile(file, { maxAge: 0 });
+    else res.status(404).json({ ok: false, error: errorBody('NOT_FOUND') });
+  });
+  /** Each clip the office's calls need, and whose voice says it now: the office's, the shipped one, or none. */
+  app.get('/api/clips', supervisor, (_req, res) => {
+    const own = new Set(officeClips.names());
+    const clips = neededClips(hub.runner.state.config).map((name) => ({
+      name,
+      text: clipText(name),
+      source: own.has(name) ? 'office' : BUNDLED_CLIPS.includes(name) ? 'bundled' : 'missing',
+    }));
+    res.json({ ok: true, data: { clips, maxBytes: CLIP_MAX_BYTES } });
+  });
+  app.put(
+    '/api/clips/:name',
+    supervisor,
+    express.raw({ type: () => true, limit: CLIP_MAX_BYTES }),
+    (req, res) => {
+      const name = req.params.name as string;
+      const body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+      const type = clipType(body);
+      const known = neededClips(hub.runner.state.config).includes(name) || BUNDLED_CLIPS.includes(name);
+      if (!CLIP_NAME.test(name) || !known || !type) {
+        res.status(400).json({
+          ok: false,
+          error: errorBody('VALIDATION_FAILED', 'id', {
+            [known ? 'file' : 'name']: known ? 'berkas WAV atau MP3' : 'kata tidak dikenal',
+          }),
+        });
+        return;
+      }
+      officeClips.save(name, type, body);
+      hub.store.audit(hub.clock(), 'clip.saved', { name, type, bytes: body.length }, res.locals.staff.id);
+      res.json({ ok: true, data: { name, type } });
+    },
+  );
+  app.delete('/api/clips/:name', supervisor, (req, res) => {
+    const name = req.params.name as string;
+    if (!officeClips.remove(name)) {
+      res.status(404).json({ ok: false, error: errorBody('NOT_FOUND') });
+      return;
+    }
+    hub.store.audit(hub.clock(), 'clip.removed', { name }, res.locals.staff.id);
+    res.json({ ok: true, data: { name } });
   });
 
   for (const name of APPS) {

@@ -282,6 +282,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   app = createHttpApp(context, {
     appsDir: options.appsDir ?? REPO_APPS_DIR,
+    dataDir: options.dataDir,
     version: HUB_VERSION,
     startedAt: Date.now(),
   });

@@ -1,4 +1,5 @@
 export * from './announcement';
+export * from './announcement-clips';
 export * from './config';
 export * from './contract';
 export * from './errors';
