@@ -198,7 +198,7 @@ function Queues() {
   const tr = useT();
   const queues = useDisplay((s) => s.board?.queues);
   return (
-    <section className="queues">
+    <section className={`queues ${(queues?.length ?? 0) > 4 ? 'many' : ''}`}>
       {(queues ?? []).map((queue) => (
         <div key={queue.id} className="queue" data-testid="queue-card" style={{ borderColor: queue.color }}>
           <span className="queue-name">
