@@ -31,6 +31,8 @@ describe.runIf(run)('rating tablet in Chromium against a real hub', () => {
       ).newPage();
       await page.goto(`${hub.url}/rating/#token=${token}`);
       await page.getByText('Terima kasih telah berkunjung').waitFor();
+      // Between visits the header names the office, not just "PST".
+      await page.locator('header').getByText('BPS Kabupaten Kendal').waitFor();
       if (orientation === 'portrait') {
         expect(await accessibilityViolations(page)).toEqual([]);
         await screenshot(page, 'rating-idle');
@@ -55,8 +57,18 @@ describe.runIf(run)('rating tablet in Chromium against a real hub', () => {
       await ok(consultant, 'desk:close', { deskId: 'konsultasi-1' });
 
       await page.getByText(`Penilaian untuk antrian ${taken.ticket.number} di Meja Konsultasi 1`).waitFor();
+      // The faces are drawn, not emoji: no character needs an emoji font.
+      const faces = page.locator('.choice svg.face');
+      expect(await faces.count()).toBe(4);
+      expect(await page.locator('.choices').textContent()).toMatch(/^[\p{L} ]+$/u);
+      if (orientation === 'portrait') await screenshot(page, 'rating-overall');
       await page.getByRole('button', { name: 'Sangat puas' }).tap();
-      await page.getByRole('heading', { name: 'Persyaratan' }).waitFor();
+      await page
+        .getByRole('heading', {
+          name: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+        })
+        .waitFor();
+      await page.getByText('Unsur 1 dari 9 · Persyaratan').waitFor();
       if (orientation === 'portrait') {
         expect(await accessibilityViolations(page)).toEqual([]);
         await screenshot(page, 'rating-form');
@@ -64,6 +76,7 @@ describe.runIf(run)('rating tablet in Chromium against a real hub', () => {
       const box = await page.getByRole('button', { name: 'Sangat sesuai' }).boundingBox();
       expect(box?.height).toBeGreaterThan(76);
       await page.getByRole('button', { name: 'Sangat sesuai' }).tap(); // U1
+      await page.getByRole('heading', { name: /kemudahan prosedur pelayanan/ }).waitFor();
       await page.getByRole('button', { name: 'Mudah', exact: true }).tap(); // U2
       await page.getByRole('button', { name: 'Lewati' }).tap(); // U3 skipped
       await page.getByRole('button', { name: 'Gratis' }).tap(); // U4

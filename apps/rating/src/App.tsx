@@ -11,17 +11,37 @@ function useT() {
   return (key: StringKey, params?: Record<string, string | number>) => t(lang, key, params);
 }
 
-const FACES: Record<Score, string> = { 4: '😄', 3: '🙂', 2: '😐', 1: '🙁' };
+/** The mouth of each satisfaction face: a smile for 4, flatter down to a frown for 1. */
+const MOUTHS: Record<Score, string> = {
+  4: 'M15 27 Q24 37 33 27',
+  3: 'M16 29 Q24 34 32 29',
+  2: 'M16 31 L32 31',
+  1: 'M16 34 Q24 27 32 34',
+};
+
+/** A satisfaction face drawn as SVG: emoji show as empty boxes on tablets without an emoji font. */
+function Face({ score }: { score: Score }) {
+  return (
+    <svg className="face" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+      <circle cx="24" cy="24" r="21" fill="currentColor" opacity="0.14" />
+      <circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" strokeWidth="3" />
+      <circle cx="17" cy="19" r="2.6" fill="currentColor" />
+      <circle cx="31" cy="19" r="2.6" fill="currentColor" />
+      <path d={MOUTHS[score]} fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
+}
 
 export function App() {
   const { token, setToken } = useHub();
   const tr = useT();
-  const { step, connection, toggleLang, request } = useRating(
+  const { step, connection, toggleLang, request, officeName } = useRating(
     useShallow((s) => ({
       step: s.survey.step,
       connection: s.connection,
       toggleLang: s.toggleLang,
       request: s.survey.request,
+      officeName: s.officeName,
     })),
   );
   if (!token || connection === 'unauthorized') {
@@ -40,7 +60,7 @@ export function App() {
         <span>
           {request && step.name !== 'idle'
             ? tr('rating.for', { number: request.number, desk: request.deskName })
-            : 'PST'}
+            : (officeName ?? 'PST')}
         </span>
         {connection !== 'online' && <span className="offline">{tr('app.offline')}</span>}
         <button type="button" className="lang" onClick={toggleLang}>
@@ -84,9 +104,7 @@ function Overall() {
             className={`choice s${score}`}
             onClick={() => update((s) => chooseOverall(s, score))}
           >
-            <span className="face" aria-hidden="true">
-              {FACES[score]}
-            </span>
+            <Face score={score} />
             {tr(`rating.o${score}` as StringKey)}
           </button>
         ))}
@@ -97,15 +115,18 @@ function Overall() {
 
 function Element({ index }: { index: number }) {
   const tr = useT();
-  const update = useRating((s) => s.update);
+  const { update, lang } = useRating(useShallow((s) => ({ update: s.update, lang: s.lang })));
   const element = IKM_ELEMENTS[index];
   if (!element) return null;
+  const answers = lang === 'en' ? element.answersEn : element.answers;
   return (
     <>
-      <p className="progress">{tr('rating.element', { n: index + 1 })}</p>
-      <h1>{element.name}</h1>
+      <p className="progress">
+        {tr('rating.element', { n: index + 1 })} · {element.name}
+      </p>
+      <h1 className="question">{lang === 'en' ? element.questionEn : element.question}</h1>
       <div className="choices">
-        {[...element.answers].reverse().map((answer, i) => {
+        {[...answers].reverse().map((answer, i) => {
           const score = (4 - i) as Score;
           return (
             <button

@@ -14,6 +14,9 @@ export interface RatingState {
   survey: flow.Survey;
   error: ErrorBody | null;
   lastTouch: number;
+  /** The office's name, for the header between visits (from the board the hub pushes). */
+  officeName: string | null;
+  setOfficeName(name: string): void;
   setHub(hub: HubConnection | null): void;
   setConnection(state: ConnectionState): void;
   toggleLang(): void;
@@ -31,6 +34,8 @@ export const useRating = create<RatingState>()((set, get) => ({
   survey: flow.IDLE,
   error: null,
   lastTouch: 0,
+  officeName: null,
+  setOfficeName: (officeName) => set({ officeName }),
   setHub: (hub) => set({ hub }),
   setConnection: (connection) => set({ connection }),
   toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id', lastTouch: Date.now() })),

@@ -7,9 +7,10 @@ export function useHub(): { token: string | null; setToken: (token: string) => v
   const [token, setToken] = useState(() => readDeviceToken('rating'));
   useEffect(() => {
     if (!token) return;
-    const { setHub, setConnection, requested } = useRating.getState();
+    const { setHub, setConnection, requested, setOfficeName } = useRating.getState();
     const hub = connectHub({ token, onState: setConnection });
     hub.socket.on('rating:request', requested);
+    hub.socket.on('board:snapshot', (board) => setOfficeName(board.office.name));
     setHub(hub);
     const timer = setInterval(() => useRating.getState().tick(Date.now()), 1000);
     return () => {

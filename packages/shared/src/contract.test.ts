@@ -147,7 +147,11 @@ describe('IKM categories', () => {
 
   it('lists the nine elements with four answers each', () => {
     expect(IKM_ELEMENTS.map((e) => e.code)).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']);
-    for (const element of IKM_ELEMENTS) expect(element.answers).toHaveLength(4);
+    for (const element of IKM_ELEMENTS) {
+      expect(element.answers).toHaveLength(4);
+      expect(element.answersEn).toHaveLength(4);
+      expect(element.question).toMatch(/^Bagaimana .+\?$/);
+    }
     expect(IKM_ELEMENTS[3]?.answers[3]).toBe('Gratis');
   });
 });

@@ -1,38 +1,93 @@
-/** The nine elements (unsur) of the IKM survey, PermenPANRB No. 14 Tahun 2017, with the answer wording 1 -> 4. */
+/**
+ * The nine elements (unsur) of the IKM survey, PermenPANRB No. 14 Tahun 2017: the question the tablet
+ * asks and the four answers worded for that element, 1 -> 4 (Indonesian, with the English switch).
+ */
 export const IKM_ELEMENTS = [
-  { code: 'U1', name: 'Persyaratan', answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
+  {
+    code: 'U1',
+    name: 'Persyaratan',
+    question:
+      'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+    questionEn: 'How well do the requirements fit the service you asked for?',
+    answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+    answersEn: ['Not suitable', 'Less suitable', 'Suitable', 'Very suitable'],
+  },
   {
     code: 'U2',
     name: 'Sistem, mekanisme, dan prosedur',
+    question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
+    questionEn: 'How easy is the service procedure here?',
     answers: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
+    answersEn: ['Not easy', 'Less easy', 'Easy', 'Very easy'],
   },
   {
     code: 'U3',
     name: 'Waktu penyelesaian',
+    question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+    questionEn: 'How fast were you served?',
     answers: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
+    answersEn: ['Not fast', 'Less fast', 'Fast', 'Very fast'],
   },
-  { code: 'U4', name: 'Biaya/tarif', answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'] },
+  {
+    code: 'U4',
+    name: 'Biaya/tarif',
+    question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
+    questionEn: 'How fair is the cost of the service?',
+    answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
+    answersEn: ['Very expensive', 'Fairly expensive', 'Cheap', 'Free'],
+  },
   {
     code: 'U5',
     name: 'Produk spesifikasi jenis pelayanan',
+    question:
+      'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+    questionEn: 'How well does what you received match what the service standard promises?',
     answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+    answersEn: ['Not matching', 'Less matching', 'Matching', 'Fully matching'],
   },
   {
     code: 'U6',
     name: 'Kompetensi pelaksana',
+    question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+    questionEn: 'How competent were the staff who served you?',
     answers: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
+    answersEn: ['Not competent', 'Less competent', 'Competent', 'Very competent'],
   },
   {
     code: 'U7',
     name: 'Perilaku pelaksana',
+    question:
+      'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+    questionEn: 'How polite and friendly were the staff?',
     answers: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+    answersEn: [
+      'Not polite and friendly',
+      'Less polite and friendly',
+      'Polite and friendly',
+      'Very polite and friendly',
+    ],
   },
   {
     code: 'U8',
     name: 'Penanganan pengaduan, saran dan masukan',
+    question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan pengguna layanan?',
+    questionEn: 'How are complaints, suggestions and feedback handled?',
     answers: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+    answersEn: [
+      'There is none',
+      'There is one, but it does not work',
+      'It works, not fully',
+      'It is well managed',
+    ],
   },
-  { code: 'U9', name: 'Sarana dan prasarana', answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'] },
+  {
+    code: 'U9',
+    name: 'Sarana dan prasarana',
+    question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
+    questionEn: 'How good are the facilities?',
+    answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'],
+    answersEn: ['Poor', 'Fair', 'Good', 'Very good'],
+  },
 ] as const;
 
 export type IkmCategory = 'A' | 'B' | 'C' | 'D';
