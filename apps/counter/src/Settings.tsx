@@ -9,6 +9,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from './i18n';
+import { OpeningHoursSection, VoiceClipsSection } from './KioskHoursAndVoice';
 import { useCounter } from './store';
 
 /** The head of PST's settings: every change is checked by the hub, applied live, and audited. */
@@ -28,6 +29,8 @@ export function Settings() {
       <DevicesSection settings={settings} />
       <PrintersSection />
       <HolidaysSection key={JSON.stringify(settings.holidays)} settings={settings} />
+      <OpeningHoursSection key={JSON.stringify(settings.openingHours)} settings={settings} />
+      <VoiceClipsSection />
       <DataCareSection key={JSON.stringify(settings.dataCare)} settings={settings} save={settingsCommand} />
     </div>
   );

@@ -169,6 +169,31 @@ export const counterId = {
   'gb.visitType': 'Jenis kunjungan',
   'gb.groupSize': 'Jumlah orang',
   'gb.choose': '— pilih —',
+  // ---- pilot-a: opening hours and the office's announcement recordings ----
+  'set.hours': 'Jam layanan kiosk',
+  'set.hoursHint':
+    'Di luar jam ini dan pada hari libur, kiosk tertutup dan menampilkan kapan buka kembali. Petugas tetap dapat mengambilkan nomor.',
+  'set.hoursOn': 'Kiosk mengikuti jam layanan',
+  'set.hoursOpen': 'Buka',
+  'set.hoursFrom': 'Jam buka',
+  'set.hoursTo': 'Jam tutup',
+  'set.saveHours': 'Simpan jam layanan',
+  'set.weekdays': 'Senin,Selasa,Rabu,Kamis,Jumat,Sabtu,Minggu',
+  'set.clips': 'Suara panggilan (rekaman kantor)',
+  'set.clipsHint':
+    'Unggah rekaman suara petugas (WAV atau MP3, paling besar 1 MB) untuk tiap kata. Kata tanpa rekaman kantor memakai suara bawaan.',
+  'set.clipsMissing': 'Belum direkam kantor: {words}',
+  'set.clipsAllDone': 'Semua kata sudah direkam kantor.',
+  'set.clipWord': 'Kata',
+  'set.clipSource': 'Suara sekarang',
+  'set.clipOffice': 'Rekaman kantor',
+  'set.clipBundled': 'Suara bawaan',
+  'set.clipMissing': 'Belum ada',
+  'set.clipUpload': 'Unggah rekaman "{word}"',
+  'set.clipRemove': 'Hapus rekaman',
+  'set.clipPlay': 'Dengar',
+  'set.clipSaved': 'Rekaman "{word}" disimpan.',
+  'set.clipRefused': 'Berkas ditolak: pilih WAV atau MP3 sampai 1 MB.',
 } as const;
 
 export const counterEn: Record<keyof typeof counterId, string> = {
@@ -341,4 +366,29 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'gb.visitType': 'Type of visit',
   'gb.groupSize': 'Number of people',
   'gb.choose': '— choose —',
+  // ---- pilot-a: opening hours and the office's announcement recordings ----
+  'set.hours': 'Kiosk service hours',
+  'set.hoursHint':
+    'Outside these hours and on holidays the kiosk is closed and shows when it opens again. Staff can still issue numbers.',
+  'set.hoursOn': 'The kiosk follows the service hours',
+  'set.hoursOpen': 'Open',
+  'set.hoursFrom': 'Opens',
+  'set.hoursTo': 'Closes',
+  'set.saveHours': 'Save service hours',
+  'set.weekdays': 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
+  'set.clips': "Announcement voice (the office's recordings)",
+  'set.clipsHint':
+    'Upload a recording (WAV or MP3, at most 1 MB) for each word. Words without an office recording use the bundled voice.',
+  'set.clipsMissing': 'Not yet recorded by the office: {words}',
+  'set.clipsAllDone': 'Every word has an office recording.',
+  'set.clipWord': 'Word',
+  'set.clipSource': 'Voice now',
+  'set.clipOffice': 'Office recording',
+  'set.clipBundled': 'Bundled voice',
+  'set.clipMissing': 'None',
+  'set.clipUpload': 'Upload a recording of "{word}"',
+  'set.clipRemove': 'Remove recording',
+  'set.clipPlay': 'Listen',
+  'set.clipSaved': 'Recording of "{word}" saved.',
+  'set.clipRefused': 'File refused: choose a WAV or MP3 of up to 1 MB.',
 };

@@ -1,0 +1,185 @@
+import { DEFAULT_OPENING_HOURS, type OpeningHours, type SettingsView } from '@pst/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from './i18n';
+import { useCounter } from './store';
+
+/** When the kiosk gives tickets: a time per weekday, or any hour (the hub enforces it, staff are exempt). */
+export function OpeningHoursSection({ settings }: { settings: SettingsView }) {
+  const tr = useT();
+  const settingsCommand = useCounter((s) => s.settingsCommand);
+  const [enabled, setEnabled] = useState(settings.openingHours !== null);
+  const [week, setWeek] = useState(() => [...(settings.openingHours ?? DEFAULT_OPENING_HOURS).week]);
+  const days = tr('set.weekdays').split(',');
+  const setDay = (i: number, value: OpeningHours['week'][number]) =>
+    setWeek((w) => w.map((d, j) => (j === i ? value : d)));
+  return (
+    <section className="panel" aria-labelledby="hours-title">
+      <h2 id="hours-title">{tr('set.hours')}</h2>
+      <p className="muted">{tr('set.hoursHint')}</p>
+      <label className="check">
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        {tr('set.hoursOn')}
+      </label>
+      <table>
+        <tbody>
+          {week.map((day, i) => (
+            <tr key={days[i]}>
+              <th scope="row">{days[i]}</th>
+              <td>
+                <label className="check inline">
+                  <input
+                    type="checkbox"
+                    disabled={!enabled}
+                    checked={day !== null}
+                    onChange={(e) => setDay(i, e.target.checked ? { open: '08:00', close: '15:30' } : null)}
+                  />
+                  {tr('set.hoursOpen')}
+                </label>
+              </td>
+              <td>
+                <input
+                  type="time"
+                  aria-label={`${tr('set.hoursFrom')} ${days[i]}`}
+                  disabled={!enabled || day === null}
+                  value={day?.open ?? ''}
+                  onChange={(e) => day && setDay(i, { ...day, open: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="time"
+                  aria-label={`${tr('set.hoursTo')} ${days[i]}`}
+                  disabled={!enabled || day === null}
+                  value={day?.close ?? ''}
+                  onChange={(e) => day && setDay(i, { ...day, close: e.target.value })}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="primary"
+        onClick={() =>
+          void settingsCommand(
+            'settings:opening-hours',
+            { hours: enabled ? { week } : null },
+            tr('set.saved'),
+          )
+        }
+      >
+        {tr('set.saveHours')}
+      </button>
+    </section>
+  );
+}
+
+interface ClipRow {
+  name: string;
+  text: string;
+  source: 'office' | 'bundled' | 'missing';
+}
+
+/**
+ * The words the lobby TV says with recorded clips, whose voice says each now, and an upload per word:
+ * the office's own recordings replace the bundled synthetic voice one word at a time.
+ */
+export function VoiceClipsSection() {
+  const tr = useT();
+  const { session } = useCounter(useShallow((s) => ({ session: s.session })));
+  const [clips, setClips] = useState<ClipRow[] | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const call = useCallback(
+    (path: string, init: RequestInit = {}) =>
+      fetch(new URL(`../${path}`, window.location.href), {
+        ...init,
+        headers: { ...init.headers, authorization: `Bearer ${session?.token ?? ''}` },
+      }),
+    [session],
+  );
+  const load = useCallback(async () => {
+    const response = await call('api/clips');
+    if (response.ok) setClips(((await response.json()) as { data: { clips: ClipRow[] } }).data.clips);
+  }, [call]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const upload = async (clip: ClipRow, file: File) => {
+    const response = await call(`api/clips/${clip.name}`, { method: 'PUT', body: file });
+    setMessage(
+      response.ok
+        ? { tone: 'ok', text: tr('set.clipSaved', { word: clip.text }) }
+        : { tone: 'error', text: tr('set.clipRefused') },
+    );
+    await load();
+  };
+  const remove = async (clip: ClipRow) => {
+    await call(`api/clips/${clip.name}`, { method: 'DELETE' });
+    await load();
+  };
+  if (!clips) return null;
+  const missing = clips.filter((c) => c.source !== 'office').map((c) => c.text);
+  const sources = {
+    office: 'set.clipOffice',
+    bundled: 'set.clipBundled',
+    missing: 'set.clipMissing',
+  } as const;
+  return (
+    <section className="panel" aria-labelledby="clips-title">
+      <h2 id="clips-title">{tr('set.clips')}</h2>
+      <p className="muted">{tr('set.clipsHint')}</p>
+      <p data-testid="clips-missing">
+        {missing.length ? tr('set.clipsMissing', { words: missing.join(', ') }) : tr('set.clipsAllDone')}
+      </p>
+      {message && (
+        <p
+          className={message.tone === 'ok' ? 'ok' : 'error'}
+          role={message.tone === 'ok' ? 'status' : 'alert'}
+        >
+          {message.text}
+        </p>
+      )}
+      <table className="clips">
+        <thead>
+          <tr>
+            <th>{tr('set.clipWord')}</th>
+            <th>{tr('set.clipSource')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {clips.map((clip) => (
+            <tr key={clip.name}>
+              <td>{clip.text}</td>
+              <td>{tr(sources[clip.source])}</td>
+              <td className="clip-actions">
+                {clip.source !== 'missing' && (
+                  <button type="button" onClick={() => void new Audio(`/clips/${clip.name}`).play()}>
+                    {tr('set.clipPlay')}
+                  </button>
+                )}
+                <input
+                  type="file"
+                  accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3"
+                  aria-label={tr('set.clipUpload', { word: clip.text })}
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (file) void upload(clip, file);
+                    e.target.value = '';
+                  }}
+                />
+                {clip.source === 'office' && (
+                  <button type="button" className="link-button" onClick={() => void remove(clip)}>
+                    {tr('set.clipRemove')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

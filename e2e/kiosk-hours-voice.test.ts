@@ -1,0 +1,99 @@
+import { closeClients, startHub, type TestHub } from '@pst/hub/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+
+const run = browserAvailable();
+
+/** A real WAV file of a few samples, as a PC's recorder would save one. */
+function wav(samples = 800): Buffer {
+  const data = Buffer.alloc(44 + samples, 128);
+  data.write('RIFF', 0);
+  data.writeUInt32LE(36 + samples, 4);
+  data.write('WAVEfmt ', 8);
+  data.writeUInt32LE(16, 16);
+  data.writeUInt16LE(1, 20);
+  data.writeUInt16LE(1, 22);
+  data.writeUInt32LE(8000, 24);
+  data.writeUInt32LE(8000, 28);
+  data.writeUInt16LE(1, 32);
+  data.writeUInt16LE(8, 34);
+  data.write('data', 36);
+  data.writeUInt32LE(samples, 40);
+  return data;
+}
+
+describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in Chromium', () => {
+  let browser: Browser;
+  let hub: TestHub;
+  let page: Page;
+
+  beforeAll(async () => {
+    hub = await startHub({ realTime: true, appsDir: undefined });
+    hub.store.addStaff(
+      { username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' },
+      hub.now.value,
+    );
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await page.goto(`${hub.url}/counter/`);
+    await page.getByLabel('Nama pengguna').fill('kepala');
+    await page.getByLabel('PIN').fill('8642');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Pengaturan' }).click();
+  });
+  afterAll(async () => {
+    closeClients();
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('sets the kiosk hours per weekday; the hub keeps them', async () => {
+    const hours = page.getByRole('region', { name: 'Jam layanan kiosk' });
+    await hours.getByLabel('Kiosk mengikuti jam layanan').check();
+    await hours.getByLabel('Jam tutup Jumat').fill('11:30');
+    await hours.getByRole('row', { name: /Sabtu/ }).getByLabel('Buka', { exact: true }).check();
+    await hours.getByLabel('Jam buka Sabtu').fill('09:00');
+    await hours.getByLabel('Jam tutup Sabtu').fill('12:00');
+    await hours.getByRole('button', { name: 'Simpan jam layanan' }).click();
+    await page.getByText('Pengaturan disimpan').waitFor();
+    expect(hub.store.openingHours()?.week.slice(4)).toEqual([
+      { open: '08:00', close: '11:30' },
+      { open: '09:00', close: '12:00' },
+      null,
+    ]);
+    // Back to any hour, so the rest of the suite's kiosks stay open.
+    await hours.getByLabel('Kiosk mengikuti jam layanan').uncheck();
+    await hours.getByRole('button', { name: 'Simpan jam layanan' }).click();
+    await expect.poll(() => hub.store.openingHours()).toBeNull();
+  });
+
+  it('lists the words still in the bundled voice and takes a recording for one of them', async () => {
+    const voice = page.getByRole('region', { name: 'Suara panggilan (rekaman kantor)' });
+    await voice.getByTestId('clips-missing').filter({ hasText: 'front office' }).waitFor();
+    await voice.getByLabel('Unggah rekaman "front office"').setInputFiles({
+      name: 'front-office.wav',
+      mimeType: 'audio/wav',
+      buffer: wav(),
+    });
+    await voice.getByRole('status').filter({ hasText: 'Rekaman "front office" disimpan.' }).waitFor();
+    await voice
+      .getByRole('row', { name: /front office/ })
+      .getByText('Rekaman kantor')
+      .waitFor();
+    expect(await voice.getByTestId('clips-missing').textContent()).not.toContain('front office');
+    const served = await fetch(`${hub.url}/clips/front-office`);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(wav());
+
+    // Not a sound file: refused, said in words.
+    await voice.getByLabel('Unggah rekaman "konsultasi"').setInputFiles({
+      name: 'catatan.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('bukan suara'),
+    });
+    await voice.getByRole('alert').filter({ hasText: 'Berkas ditolak' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await voice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervisor-settings-voice');
+  });
+});
