@@ -108,8 +108,8 @@ export interface BenchHubOptions {
 }
 
 /** A real hub on 127.0.0.1, port 0, printing to the fake printer over raw TCP. */
-export function startHub(options: BenchHubOptions): Promise<Hub> {
-  return createHub({
+export async function startHub(options: BenchHubOptions): Promise<Hub> {
+  const hub = await createHub({
     dataDir: options.dataDir,
     port: 0,
     host: '127.0.0.1',
@@ -120,4 +120,7 @@ export function startHub(options: BenchHubOptions): Promise<Hub> {
     synchronous: options.synchronous,
     clock: () => Date.now() + options.skew,
   });
+  // The kiosks take tickets at any hour: a run on a weekend or a holiday measures the same office.
+  hub.store.setSetting('opening-hours', { hours: null });
+  return hub;
 }
