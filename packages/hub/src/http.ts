@@ -6,6 +6,7 @@ import {
   CLIP_NAME,
   clipText,
   errorBody,
+  FRONT_OFFICE_QUEUE,
   formatDateTime,
   type Lang,
   neededClips,
@@ -316,7 +317,9 @@ function statusPage(hub: HubContext, view: TicketView | null, lang: Lang): strin
   const service = config.services.find((s) => s.id === view.serviceId);
   const rows: string[] = [`<p class="status">${escapeHtml(t(lang, `status.${view.status}`))}</p>`];
   if (view.status === 'waiting') {
-    rows.push(`<p>${escapeHtml(t(lang, 'kiosk.peopleAhead', { n: view.peopleAhead }))}</p>`);
+    // The line the visitor stands in now: the front office's first, when the office works that way.
+    const ahead = view.queue === FRONT_OFFICE_QUEUE ? 'kiosk.peopleAheadFrontOffice' : 'kiosk.peopleAhead';
+    rows.push(`<p>${escapeHtml(t(lang, ahead, { n: view.peopleAhead }))}</p>`);
     rows.push(`<p>${escapeHtml(t(lang, 'kiosk.estimatedWait', { n: view.estimatedWaitMinutes }))}</p>`);
   }
   if ((view.status === 'called' || view.status === 'serving') && view.desk) {

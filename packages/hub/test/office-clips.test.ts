@@ -70,7 +70,9 @@ describe("the office's own recordings of the announcement", () => {
     expect(served.status).toBe(200);
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(recording);
     expect(existsSync(join(hub.dataDir, 'clips', 'front-office.wav'))).toBe(true);
-    const audit = hub.store.db.prepare(`SELECT type FROM events WHERE kind = 'audit' AND type LIKE 'clip.%'`).all();
+    const audit = hub.store.db
+      .prepare(`SELECT type FROM events WHERE kind = 'audit' AND type LIKE 'clip.%'`)
+      .all();
     expect(audit).toEqual([{ type: 'clip.saved' }]);
 
     // An MP3 (ID3 tag) replaces the WAV of the same word.
