@@ -31,7 +31,8 @@ function browserEnv(): Record<string, string> {
   return env;
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake microphone for a test that records (never autoplay flags: see display.test.ts). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     env: browserEnv(),
@@ -41,6 +42,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-gpu',
       '--disable-background-networking',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -121,6 +121,9 @@ describe.runIf(run)('the whole walk-in journey', () => {
       { width: 1920, height: 1080 },
       RECORD_SPEECH,
     );
+    // The browser plays no sound before a touch: whoever switches the TV on taps it once.
+    await display.getByText('Ketuk layar untuk mengaktifkan suara').click();
+    await display.getByTestId('sound-off').waitFor({ state: 'detached' });
     const tablet = await open('tablet', `/rating/#token=${token('rating', 'konsultasi-1')}`, {
       width: 800,
       height: 1280,

@@ -34,8 +34,11 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
       { username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' },
       hub.now.value,
     );
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    // A fake microphone (a test tone), granted without a permission prompt.
+    browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await context.grantPermissions(['microphone']);
+    page = await context.newPage();
     await page.goto(`${hub.url}/counter/`);
     await page.getByLabel('Nama pengguna').fill('kepala');
     await page.getByLabel('PIN').fill('8642');
@@ -95,5 +98,21 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
     expect(await accessibilityViolations(page)).toEqual([]);
     await voice.scrollIntoViewIfNeeded();
     await screenshot(page, 'supervisor-settings-voice');
+  });
+
+  it("records a word with the PC's microphone and keeps it as a WAV", async () => {
+    const voice = page.getByRole('region', { name: 'Suara panggilan (rekaman kantor)' });
+    const row = voice.getByRole('row', { name: /^meja/ });
+    await row.getByRole('button', { name: 'Rekam "meja"' }).click();
+    const stop = row.getByRole('button', { name: 'Berhenti dan simpan' });
+    await stop.waitFor();
+    // Other words wait while one is recorded.
+    expect(await voice.getByRole('button', { name: 'Rekam "konsultasi"' }).isDisabled()).toBe(true);
+    await stop.click();
+    await voice.getByRole('status').filter({ hasText: 'Rekaman "meja" disimpan.' }).waitFor();
+    await row.getByText('Rekaman kantor').waitFor();
+    const saved = Buffer.from(await (await fetch(`${hub.url}/clips/meja`)).arrayBuffer());
+    expect(saved.subarray(0, 4).toString()).toBe('RIFF');
+    expect(saved.subarray(8, 12).toString()).toBe('WAVE');
   });
 });

@@ -1,8 +1,9 @@
 import { DEFAULT_OPENING_HOURS, type OpeningHours, type SettingsView } from '@pst/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from './i18n';
 import { useCounter } from './store';
+import { type Recording, recordMicrophone } from './wav-recorder';
 
 /** When the kiosk gives tickets: a time per weekday, or any hour (the hub enforces it, staff are exempt). */
 export function OpeningHoursSection({ settings }: { settings: SettingsView }) {
@@ -91,6 +92,8 @@ export function VoiceClipsSection() {
   const { session } = useCounter(useShallow((s) => ({ session: s.session })));
   const [clips, setClips] = useState<ClipRow[] | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const recording = useRef<Recording | null>(null);
+  const [recordingClip, setRecordingClip] = useState<string | null>(null);
   const call = useCallback(
     (path: string, init: RequestInit = {}) =>
       fetch(new URL(`../${path}`, window.location.href), {
@@ -106,7 +109,7 @@ export function VoiceClipsSection() {
   useEffect(() => {
     void load();
   }, [load]);
-  const upload = async (clip: ClipRow, file: File) => {
+  const upload = async (clip: ClipRow, file: Blob) => {
     const response = await call(`api/clips/${clip.name}`, { method: 'PUT', body: file });
     setMessage(
       response.ok
@@ -114,6 +117,22 @@ export function VoiceClipsSection() {
         : { tone: 'error', text: tr('set.clipRefused') },
     );
     await load();
+  };
+  /** First press: record from the microphone; second press: stop and keep it as the clip. */
+  const record = async (clip: ClipRow) => {
+    if (recording.current) {
+      const wav = await recording.current.stop();
+      recording.current = null;
+      setRecordingClip(null);
+      await upload(clip, new Blob([wav], { type: 'audio/wav' }));
+      return;
+    }
+    try {
+      recording.current = await recordMicrophone();
+      setRecordingClip(clip.name);
+    } catch {
+      setMessage({ tone: 'error', text: tr('set.clipNoMicrophone') });
+    }
   };
   const remove = async (clip: ClipRow) => {
     await call(`api/clips/${clip.name}`, { method: 'DELETE' });
@@ -160,6 +179,16 @@ export function VoiceClipsSection() {
                     {tr('set.clipPlay')}
                   </button>
                 )}
+                <button
+                  type="button"
+                  disabled={recordingClip !== null && recordingClip !== clip.name}
+                  aria-pressed={recordingClip === clip.name}
+                  onClick={() => void record(clip)}
+                >
+                  {recordingClip === clip.name
+                    ? tr('set.clipStop')
+                    : tr('set.clipRecord', { word: clip.text })}
+                </button>
                 <input
                   type="file"
                   accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3"

@@ -194,6 +194,9 @@ export const counterId = {
   'set.clipPlay': 'Dengar',
   'set.clipSaved': 'Rekaman "{word}" disimpan.',
   'set.clipRefused': 'Berkas ditolak: pilih WAV atau MP3 sampai 1 MB.',
+  'set.clipRecord': 'Rekam "{word}"',
+  'set.clipStop': 'Berhenti dan simpan',
+  'set.clipNoMicrophone': 'Mikrofon tidak dapat dipakai: periksa izin mikrofon di browser.',
 } as const;
 
 export const counterEn: Record<keyof typeof counterId, string> = {
@@ -391,4 +394,7 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'set.clipPlay': 'Listen',
   'set.clipSaved': 'Recording of "{word}" saved.',
   'set.clipRefused': 'File refused: choose a WAV or MP3 of up to 1 MB.',
+  'set.clipRecord': 'Record "{word}"',
+  'set.clipStop': 'Stop and save',
+  'set.clipNoMicrophone': "The microphone cannot be used: check the browser's microphone permission.",
 };
