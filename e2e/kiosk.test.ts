@@ -75,7 +75,7 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     await page.close();
   });
 
-  it('twenty fast taps on a service make one ticket; a second one takes a deliberate yes', async () => {
+  it('twenty fast taps on a service make one ticket; another one is asked about first', async () => {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await page.goto(`${hub.url}/kiosk/#token=${token}`);
     const sale = page.getByRole('button', { name: /Penjualan Produk Statistik/ });
