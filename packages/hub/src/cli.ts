@@ -12,12 +12,14 @@ import {
   type StaffRole,
 } from '@pst/shared';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CENTRAL_SETTING, type CentralLink } from './central-pusher';
 import { eraseVisitor, restoreBackup } from './data-care';
 import { APPS } from './http';
 import { createHub } from './hub';
 import { lanAddresses } from './lan';
 import { pairingLink } from './pairing';
 import { seedOffice } from './seed';
+import { markAllDirty, outboxCounts } from './storage/central-outbox';
 import { Store } from './storage/store';
 import { certificateFingerprint, readCertificate } from './tls';
 
@@ -243,6 +245,63 @@ program
       );
     }),
   );
+
+// ---- central roll-up (issue 22) ----
+const central = program
+  .command('central')
+  .description('push closed days (no personal data) to the provincial/national roll-up service');
+central
+  .command('set')
+  .description('set the central address and this office key (issued by `central office add`)')
+  .requiredOption('--url <url>', 'address of the central service, e.g. https://pst-pusat.example.go.id')
+  .requiredOption('--key <key>', 'office key')
+  .addOption(
+    new Option(
+      '--complaint-text <on|off>',
+      'also send the words of complaints (off unless an admin turns it on)',
+    )
+      .choices(['on', 'off'])
+      .default('off'),
+  )
+  .action((opts: { url: string; key: string; complaintText: 'on' | 'off' }) =>
+    withStore((store) => {
+      if (!URL.canParse(opts.url) || !/^https?:$/.test(new URL(opts.url).protocol))
+        throw new InvalidArgumentError(`not an http(s) address: ${opts.url}`);
+      const before = store.getSetting<CentralLink>(CENTRAL_SETTING);
+      const link: CentralLink = { url: opts.url, key: opts.key, complaintText: opts.complaintText === 'on' };
+      store.setSetting(CENTRAL_SETTING, link);
+      if (before && before.complaintText !== link.complaintText) markAllDirty(store.db);
+      store.audit(
+        Date.now(),
+        'central.set',
+        { url: link.url, complaintText: link.complaintText },
+        'admin-cli',
+      );
+      console.log(`Pusat / central: ${link.url}; teks pengaduan / complaint text: ${opts.complaintText}`);
+    }),
+  );
+central
+  .command('off')
+  .description('stop pushing (the outbox keeps the days)')
+  .action(() =>
+    withStore((store) => {
+      store.deleteSetting(CENTRAL_SETTING);
+      store.audit(Date.now(), 'central.off', {}, 'admin-cli');
+      console.log('Pengiriman ke pusat dimatikan / pushing to central turned off');
+    }),
+  );
+central.command('status').action(() =>
+  withStore((store) => {
+    const link = store.getSetting<CentralLink>(CENTRAL_SETTING);
+    const counts = outboxCounts(store.db);
+    console.log(
+      link ? `central: ${link.url} (complaint text ${link.complaintText ? 'on' : 'off'})` : 'central: off',
+    );
+    console.log(
+      `outbox: ${counts.days} days, ${counts.pending} waiting to be sent, ${counts.dirty} to compare`,
+    );
+  }),
+);
 
 const config = program.command('config').description('office configuration');
 config

@@ -23,6 +23,7 @@ import {
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { BoardBroadcaster, boardSnapshot } from './board';
+import { CentralPusher, type CentralPusherOptions } from './central-pusher';
 import { runCommand } from './commands';
 import type { HubContext, HubServer } from './context';
 import { applyRetention, dailyBackup } from './data-care';
@@ -80,6 +81,8 @@ export interface HubOptions {
    * an object picks the interface or the name.
    */
   mdns?: boolean | MdnsOptions;
+  /** Timings of the push to the central roll-up service (which runs once `hub central set` gave an address). */
+  central?: Pick<CentralPusherOptions, 'intervalMs' | 'retry' | 'requestTimeoutMs'>;
 }
 
 export interface Hub {
@@ -91,6 +94,8 @@ export interface Hub {
   announcement: HubAnnouncement | null;
   store: Store;
   context: HubContext;
+  /** Pushes closed days to the central roll-up service; tests call pushNow() instead of waiting. */
+  central: CentralPusher;
   /** What the half-minute timer runs (end of day, data care, printer check); tests call it instead of waiting. */
   housekeeping(): Promise<void>;
   close(): Promise<void>;
@@ -357,6 +362,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   dataCare();
   const dayTimer = setInterval(() => void housekeeping(), 30_000);
   dayTimer.unref();
+  const central = new CentralPusher({
+    ...options.central,
+    store,
+    log,
+    beforeStep: () => {
+      const tz = runner.state.config.office.timeZone;
+      keepClosedDays(store.db, tz, officeDay(clock(), tz), REPORT_DAYS_BATCH);
+    },
+  });
+  central.start();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -391,10 +406,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     announcement,
     store,
     context,
+    central,
     housekeeping,
     async close() {
       closing = true;
       clearInterval(dayTimer);
+      await central.close();
       await announcement?.close();
       board.stop();
       // Closing the transport (not disconnecting each socket) lets clients reconnect to the next start.

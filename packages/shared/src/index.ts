@@ -1,5 +1,6 @@
 export * from './announcement';
 export * from './announcement-clips';
+export * from './central';
 export * from './config';
 export * from './contract';
 export * from './errors';

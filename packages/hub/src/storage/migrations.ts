@@ -159,4 +159,28 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX ratings_complaint_day ON ratings(day) WHERE complaint != '';
     `,
   },
+  // ---- migration 6 (central roll-up outbox, issue 22) ----
+  {
+    version: 6,
+    name: 'an outbox of closed days for the central roll-up service',
+    sql: `
+      -- One row per closed office day: the facts last queued for the central service (central-outbox.ts),
+      -- their version (grows when they change), the version central acknowledged, and a dirty mark set
+      -- whenever report_days keeps the day's facts again, so the next push step compares and re-queues.
+      CREATE TABLE central_outbox (
+        day TEXT PRIMARY KEY,
+        version INTEGER NOT NULL DEFAULT 0,
+        payload TEXT,
+        sent_version INTEGER NOT NULL DEFAULT 0,
+        dirty INTEGER NOT NULL DEFAULT 1
+      ) WITHOUT ROWID;
+      CREATE INDEX central_outbox_dirty ON central_outbox(day) WHERE dirty = 1;
+      CREATE INDEX central_outbox_pending ON central_outbox(day) WHERE sent_version < version;
+      INSERT INTO central_outbox (day) SELECT day FROM report_days;
+      CREATE TRIGGER report_days_central_outbox AFTER INSERT ON report_days
+        BEGIN
+          INSERT INTO central_outbox (day) VALUES (NEW.day) ON CONFLICT (day) DO UPDATE SET dirty = 1;
+        END;
+    `,
+  },
 ];

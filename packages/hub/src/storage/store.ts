@@ -170,6 +170,10 @@ export class Store {
     this.stmt.setSetting.run(key, JSON.stringify(value));
   }
 
+  deleteSetting(key: string): void {
+    this.sql('DELETE FROM settings WHERE key = ?').run(key);
+  }
+
   /** The office's configuration; the defaults of DOMAIN.md are written on first start. */
   queueConfig(): QueueConfig {
     const stored = this.getSetting<unknown>('queue-config');
