@@ -251,33 +251,22 @@ const central = program
   .command('central')
   .description('push closed days (no personal data) to the provincial/national roll-up service');
 central
-  .command('set')
-  .description('set the central address and this office key (issued by `central office add`)')
-  .requiredOption('--url <url>', 'address of the central service, e.g. https://pst-pusat.example.go.id')
-  .requiredOption('--key <key>', 'office key')
-  .addOption(
-    new Option(
-      '--complaint-text <on|off>',
-      'also send the words of complaints (off unless an admin turns it on)',
-    )
-      .choices(['on', 'off'])
-      .default('off'),
+  .command('set <url> <key> [complaintText]')
+  .description(
+    'set the central address and this office key (from `central office add`); complaintText "on" also sends the words of complaints (default off)',
   )
-  .action((opts: { url: string; key: string; complaintText: 'on' | 'off' }) =>
+  .action((url: string, key: string, complaintText = 'off') =>
     withStore((store) => {
-      if (!URL.canParse(opts.url) || !/^https?:$/.test(new URL(opts.url).protocol))
-        throw new InvalidArgumentError(`not an http(s) address: ${opts.url}`);
+      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+        throw new InvalidArgumentError(`not an http(s) address: ${url}`);
+      if (complaintText !== 'on' && complaintText !== 'off')
+        throw new InvalidArgumentError('complaintText: on or off');
       const before = store.getSetting<CentralLink>(CENTRAL_SETTING);
-      const link: CentralLink = { url: opts.url, key: opts.key, complaintText: opts.complaintText === 'on' };
+      const link: CentralLink = { url, key, complaintText: complaintText === 'on' };
       store.setSetting(CENTRAL_SETTING, link);
       if (before && before.complaintText !== link.complaintText) markAllDirty(store.db);
-      store.audit(
-        Date.now(),
-        'central.set',
-        { url: link.url, complaintText: link.complaintText },
-        'admin-cli',
-      );
-      console.log(`Pusat / central: ${link.url}; teks pengaduan / complaint text: ${opts.complaintText}`);
+      store.audit(Date.now(), 'central.set', { url, complaintText: link.complaintText }, 'admin-cli');
+      console.log(`Pusat / central: ${url}; teks pengaduan / complaint text: ${complaintText}`);
     }),
   );
 central

@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './dashboard';
+export { ingestPush } from './ingest';
+export { migrate } from './migrations';
+export { type Central, type CentralOptions, createCentral } from './server';

@@ -1,0 +1,272 @@
+/**
+ * The dashboard's pages, rendered on the server as plain HTML with SVG charts: they work in any
+ * browser of a provincial office, without a build step, and every value is escaped.
+ */
+import { formatDateTime, IKM_CATEGORY_LABELS, type Lang } from '@pst/shared';
+import type { CentralUser } from './accounts';
+import type { Figures, OfficeDetail, OfficeFigures, Period, TrendPoint } from './dashboard';
+import { PROVINCES, provinceName } from './provinces';
+import { formatNumber, formatPercent, t } from './strings';
+
+/** An office whose last push is older than this shows as late (it pushes every few minutes while up). */
+export const LATE_AFTER_MS = 2 * 86_400_000;
+
+export function escapeHtml(value: unknown): string {
+  return String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
+
+const CSS = `
+body{font-family:system-ui,sans-serif;margin:0;color:#1d2733;background:#f4f6f8}
+header{background:#0b4f8a;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+header h1{font-size:1.15rem;margin:0;flex:1}header a{color:#fff}
+main{padding:1rem 1.2rem;max-width:1400px}
+form.period{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap;margin-bottom:1rem}
+label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
+input,select,button{font:inherit;padding:.3rem .5rem}
+table{border-collapse:collapse;background:#fff;width:100%;margin:.5rem 0 1.5rem}
+th,td{border:1px solid #d5dbe1;padding:.35rem .5rem;text-align:right;font-variant-numeric:tabular-nums}
+th{background:#e8eef4}td.name,th.name{text-align:left}
+tr.late td{background:#fff4e0}tr.never td{background:#fde8e8}
+.cat-A{color:#126b2f;font-weight:600}.cat-B{color:#1c5f99;font-weight:600}.cat-C{color:#9a6200;font-weight:600}.cat-D{color:#b3261e;font-weight:600}
+.charts{display:flex;gap:1.5rem;flex-wrap:wrap}.chart{background:#fff;border:1px solid #d5dbe1;padding:.5rem}
+.note{font-size:.85rem;color:#555}.error{color:#b3261e;font-weight:600}
+.login{max-width:22rem;margin:4rem auto;background:#fff;padding:1.5rem;border:1px solid #d5dbe1;display:flex;flex-direction:column;gap:.8rem}
+`;
+
+function layout(lang: Lang, title: string, body: string, user?: CentralUser, langHref?: string): string {
+  const who = user
+    ? `<span>${escapeHtml(user.name)} · ${escapeHtml(user.role === 'national' ? t(lang, 'national') : `${t(lang, 'province')} ${provinceName(user.province ?? '')}`)}</span>
+       <form method="post" action="/keluar"><button>${t(lang, 'signOut')}</button></form>`
+    : '';
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
+<style>${CSS}</style></head><body>
+<header><h1>${escapeHtml(title)}</h1>${langHref ? `<a href="${escapeHtml(langHref)}">${t(lang, 'language')}</a>` : ''}${who}</header>
+<main>${body}</main></body></html>`;
+}
+
+export function loginPage(lang: Lang, error?: string): string {
+  return layout(
+    lang,
+    t(lang, 'title'),
+    `<form class="login" method="post" action="/masuk">
+      <h2>${t(lang, 'signIn')}</h2>
+      ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+      <label>${t(lang, 'username')}<input name="username" autocomplete="username" required></label>
+      <label>${t(lang, 'password')}<input name="password" type="password" autocomplete="current-password" required></label>
+      <button>${t(lang, 'signIn')}</button>
+    </form>`,
+    undefined,
+    `/masuk?lang=${lang === 'id' ? 'en' : 'id'}`,
+  );
+}
+
+export interface DashboardView {
+  lang: Lang;
+  user: CentralUser;
+  period: Period;
+  /** The province shown (a province user's own; a national user's choice, or null for all). */
+  province: string | null;
+  offices: OfficeFigures[];
+  trend: TrendPoint[];
+  now: number;
+  query: string;
+}
+
+function periodLabel(period: Period): string {
+  return period.kind === 'year' ? period.year : period.month;
+}
+
+function periodForm(
+  view: { lang: Lang; period: Period; user: CentralUser; province: string | null },
+  action: string,
+) {
+  const { lang, period, user } = view;
+  const provinces =
+    user.role === 'national' && action === '/'
+      ? `<label>${t(lang, 'province')}<select name="provinsi"><option value="">${t(lang, 'allProvinces')}</option>${Object.entries(
+          PROVINCES,
+        )
+          .map(
+            ([code, p]) =>
+              `<option value="${code}"${code === view.province ? ' selected' : ''}>${code} ${escapeHtml(p.name)}</option>`,
+          )
+          .join('')}</select></label>`
+      : '';
+  return `<form class="period" method="get" action="${escapeHtml(action)}">
+    <label>${t(lang, 'period')}<select name="periode">
+      <option value="bulan"${period.kind === 'month' ? ' selected' : ''}>${t(lang, 'month')}</option>
+      <option value="tahun"${period.kind === 'year' ? ' selected' : ''}>${t(lang, 'year')}</option></select></label>
+    <label>${t(lang, 'month')}<input type="month" name="bulan" value="${period.kind === 'month' ? period.month : ''}"></label>
+    <label>${t(lang, 'year')}<input type="number" name="tahun" min="2000" max="2100" value="${period.kind === 'year' ? period.year : ''}"></label>
+    ${provinces}<input type="hidden" name="lang" value="${lang}"><button>${t(lang, 'show')}</button></form>`;
+}
+
+function ikmCell(figures: Figures, lang: Lang): string {
+  const { converted, category } = figures.ikm;
+  if (converted === null || category === null) return '<td>–</td><td>–</td>';
+  return `<td>${formatNumber(converted, lang, 2)}</td><td class="cat-${category}" title="${IKM_CATEGORY_LABELS[category]}">${category}</td>`;
+}
+
+function syncState(office: OfficeFigures, now: number, lang: Lang): { css: string; text: string } {
+  if (!office.keyActive) return { css: 'never', text: t(lang, 'revoked') };
+  if (!office.lastPushAt) return { css: 'never', text: t(lang, 'never') };
+  const age = now - office.lastPushAt.getTime();
+  if (age > LATE_AFTER_MS)
+    return {
+      css: 'late',
+      text: `${t(lang, 'late')} (${Math.floor(age / 86_400_000)} ${t(lang, 'daysAgo')})`,
+    };
+  return { css: '', text: t(lang, 'ok') };
+}
+
+function figureCells(f: Figures, lang: Lang): string {
+  return `<td>${formatNumber(f.visits, lang)}</td><td>${formatPercent(f.withinShare, lang)}</td>${ikmCell(f, lang)}
+    <td>${formatNumber(f.complaintsOpen, lang)}</td><td title="${t(lang, 'onlineNote')}">–</td>`;
+}
+
+function figureHeads(lang: Lang): string {
+  return `<th>${t(lang, 'visits')}</th><th>${t(lang, 'withinTarget')}</th><th>${t(lang, 'ikm')}</th>
+    <th>${t(lang, 'category')}</th><th>${t(lang, 'complaintsOpen')}</th><th>${t(lang, 'online')}*</th>`;
+}
+
+export function dashboardPage(view: DashboardView): string {
+  const { lang, offices, now } = view;
+  const title = `${t(lang, 'title')}: ${view.province ? provinceName(view.province) : t(lang, 'national')} ${periodLabel(view.period)}`;
+  const rows = offices
+    .map((o) => {
+      const state = syncState(o, now, lang);
+      return `<tr class="${state.css}"><td class="name"><a href="/kantor/${o.id}?${escapeHtml(view.query)}">${o.id} ${escapeHtml(o.name)}</a></td>
+        ${figureCells(o, lang)}<td>${o.lastPushAt ? formatDateTime(o.lastPushAt.getTime(), lang) : '–'}</td>
+        <td>${o.lastDay ?? '–'}</td><td class="name">${escapeHtml(state.text)}</td></tr>`;
+    })
+    .join('');
+  const body = `${periodForm(view, '/')}
+    <p><a href="/ekspor.xlsx?${escapeHtml(view.query)}">${t(lang, 'exportXlsx')}</a></p>
+    ${charts(view.trend, lang)}
+    <h2>${t(lang, 'offices')} (${offices.length})</h2>
+    <table><thead><tr><th class="name">${t(lang, 'office')}</th>${figureHeads(lang)}<th>${t(lang, 'lastSync')}</th>
+      <th>${t(lang, 'lastDay')}</th><th class="name">${t(lang, 'status')}</th></tr></thead><tbody>${rows}</tbody></table>
+    <p class="note">* ${t(lang, 'onlineNote')}</p>
+    ${trendTable(view.trend, lang)}`;
+  return layout(lang, title, body, view.user, `/?${swapLang(view.query, lang)}`);
+}
+
+export interface OfficeView {
+  lang: Lang;
+  user: CentralUser;
+  period: Period;
+  office: OfficeFigures;
+  trend: TrendPoint[];
+  detail: OfficeDetail;
+  now: number;
+  query: string;
+}
+
+export function officePage(view: OfficeView): string {
+  const { lang, office, detail } = view;
+  const state = syncState(office, view.now, lang);
+  const queues = Object.entries(detail.byQueue)
+    .map(
+      ([queue, s]) =>
+        `<tr><td class="name">${escapeHtml(queue)}</td><td>${formatNumber(s.count, lang)}</td><td>${formatNumber(s.served, lang)}</td>
+         <td>${formatPercent(s.withinTargetShare, lang)}</td><td>${s.wait.median === null ? '–' : formatNumber(s.wait.median / 60_000, lang, 1)}</td></tr>`,
+    )
+    .join('');
+  const demographics = Object.entries(detail.guestBook.breakdown)
+    .map(
+      ([dimension, counts]) =>
+        `<tr><td class="name">${escapeHtml(dimension)}</td><td class="name">${Object.entries(counts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([value, n]) => `${escapeHtml(value)}: ${formatNumber(n, lang)}`)
+          .join(' · ')}</td></tr>`,
+    )
+    .join('');
+  const texts = detail.complaintTexts.length
+    ? `<h2>${t(lang, 'complaintTexts')}</h2><table><tbody>${detail.complaintTexts
+        .map((c) => `<tr><td>${c.day}</td><td class="name">${escapeHtml(c.text)}</td></tr>`)
+        .join('')}</tbody></table>`
+    : '';
+  const body = `<p><a href="/?${escapeHtml(view.query)}">← ${t(lang, 'back')}</a></p>
+    ${periodForm({ ...view, province: office.province }, `/kantor/${office.id}`)}
+    <p>${t(lang, 'lastSync')}: ${office.lastPushAt ? formatDateTime(office.lastPushAt.getTime(), lang) : '–'} · ${t(lang, 'lastDay')}: ${office.lastDay ?? '–'} · ${escapeHtml(state.text)}
+     · <a href="/ekspor.xlsx?kantor=${office.id}&${escapeHtml(view.query)}">${t(lang, 'exportXlsx')}</a></p>
+    <table><thead><tr>${figureHeads(lang)}<th>${t(lang, 'complaints')}</th><th>${t(lang, 'respondents')}</th><th>${t(lang, 'daysReported')}</th></tr></thead>
+      <tbody><tr>${figureCells(office, lang)}<td>${formatNumber(office.complaints, lang)}</td><td>${formatNumber(office.ikm.respondents, lang)}</td><td>${formatNumber(office.days, lang)}</td></tr></tbody></table>
+    ${charts(view.trend, lang)}
+    <h2>${t(lang, 'perQueue')}</h2>
+    <table><thead><tr><th class="name">${t(lang, 'queue')}</th><th>${t(lang, 'visits')}</th><th>${t(lang, 'served')}</th>
+      <th>${t(lang, 'withinTarget')}</th><th>${t(lang, 'medianWait')} (${t(lang, 'minutes')})</th></tr></thead><tbody>${queues}</tbody></table>
+    <h2>${t(lang, 'demographics')} (${t(lang, 'entries')}: ${formatNumber(detail.guestBook.entries, lang)})</h2>
+    <table><tbody>${demographics}</tbody></table>
+    ${texts}${trendTable(view.trend, lang)}`;
+  return layout(
+    lang,
+    `${office.id} ${office.name} · ${periodLabel(view.period)}`,
+    body,
+    view.user,
+    `/kantor/${office.id}?${swapLang(view.query, lang)}`,
+  );
+}
+
+function swapLang(query: string, lang: Lang): string {
+  const params = new URLSearchParams(query);
+  params.set('lang', lang === 'id' ? 'en' : 'id');
+  return params.toString();
+}
+
+function trendTable(trend: TrendPoint[], lang: Lang): string {
+  if (!trend.length) return `<p>${t(lang, 'noData')}</p>`;
+  return `<h2>${t(lang, 'trend')}</h2><table><thead><tr><th class="name">${t(lang, 'period')}</th>${figureHeads(lang)}</tr></thead>
+    <tbody>${trend.map((p) => `<tr><td class="name">${p.period}</td>${figureCells(p, lang)}</tr>`).join('')}</tbody></table>`;
+}
+
+function charts(trend: TrendPoint[], lang: Lang): string {
+  if (!trend.length) return '';
+  return `<div class="charts">
+    ${barChart(
+      t(lang, 'visits'),
+      trend.map((p) => ({ label: p.period, value: p.visits })),
+      (v) => formatNumber(v, lang),
+    )}
+    ${barChart(
+      `${t(lang, 'withinTarget')} (%)`,
+      trend.map((p) => ({ label: p.period, value: p.withinShare === null ? 0 : p.withinShare * 100 })),
+      (v) => `${formatNumber(v, lang, 1)}%`,
+      100,
+    )}
+    ${barChart(
+      t(lang, 'ikm'),
+      trend.map((p) => ({ label: p.period, value: p.ikm.converted ?? 0 })),
+      (v) => formatNumber(v, lang, 2),
+      100,
+    )}</div>`;
+}
+
+/** A small bar chart in SVG, one bar per period, with the value in each bar's title. */
+function barChart(
+  title: string,
+  points: Array<{ label: string; value: number }>,
+  format: (value: number) => string,
+  max?: number,
+): string {
+  const width = 420;
+  const height = 160;
+  const top = Math.max(max ?? 0, ...points.map((p) => p.value), 1);
+  const step = width / points.length;
+  const bars = points
+    .map((p, i) => {
+      const h = Math.round((p.value / top) * (height - 20));
+      return `<rect x="${(i * step + 1).toFixed(1)}" y="${height - h}" width="${Math.max(1, step - 2).toFixed(1)}" height="${h}" fill="#0b4f8a"><title>${escapeHtml(`${p.label}: ${format(p.value)}`)}</title></rect>`;
+    })
+    .join('');
+  const first = points[0]?.label ?? '';
+  const last = points.at(-1)?.label ?? '';
+  return `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption>
+    <svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height + 16}" viewBox="0 0 ${width} ${height + 16}">
+    ${bars}<text x="0" y="${height + 13}" font-size="11">${escapeHtml(first)}</text>
+    <text x="${width}" y="${height + 13}" font-size="11" text-anchor="end">${escapeHtml(last)}</text></svg></figure>`;
+}
