@@ -17,6 +17,7 @@ import { mergeIntoDoc, resultsMarkdown, resultsTable } from './lib/report';
 import { FULL, type MeasureResult, QUICK, type Row, type Sizes } from './lib/types';
 import { log, sleep } from './lib/util';
 import { type CallData, callToScreen } from './measures/call-to-screen';
+import { centralRollup } from './measures/central';
 import { memory } from './measures/memory';
 import { profile } from './measures/profile';
 import { scale } from './measures/scale';
@@ -32,6 +33,7 @@ export const MEASUREMENTS = [
   'memory',
   'sync',
   'profile',
+  'central',
 ] as const;
 export type MeasurementName = (typeof MEASUREMENTS)[number];
 
@@ -111,6 +113,8 @@ async function measure(name: MeasurementName): Promise<MeasureResult | null> {
       return syncCompare(sizes, normal);
     case 'profile':
       return profile(sizes);
+    case 'central':
+      return centralRollup(sizes);
   }
 }
 

@@ -39,6 +39,10 @@ export interface Sizes {
   memoryClients: number;
   steadySeconds: number;
   sampleEveryMs: number;
+  /** Central roll-up: offices, years of their closed days, timed dashboard requests. */
+  centralOffices: number;
+  centralYears: number;
+  centralRuns: number;
   /** Seconds of sustained load under `node --cpu-prof`. */
   profileSeconds: number;
   seed: number;
@@ -56,6 +60,9 @@ export const FULL: Sizes = {
   scaleVisits: 1_000_000,
   scaleYears: 10,
   scaleReportRuns: 5,
+  centralOffices: 514,
+  centralYears: 10,
+  centralRuns: 40,
   memoryClients: 200,
   steadySeconds: 600,
   sampleEveryMs: 5000,
@@ -72,6 +79,8 @@ export const QUICK: Sizes = {
   scaleVisits: 50_000,
   scaleYears: 1,
   scaleReportRuns: 3,
+  centralYears: 1,
+  centralRuns: 10,
   steadySeconds: 30,
   profileSeconds: 6,
 };
@@ -90,6 +99,9 @@ export const TINY: Sizes = {
   scaleVisits: 1500,
   scaleYears: 0.02,
   scaleReportRuns: 1,
+  centralOffices: 40,
+  centralYears: 0.1,
+  centralRuns: 2,
   memoryClients: 10,
   steadySeconds: 3,
   sampleEveryMs: 1000,

@@ -61,9 +61,13 @@ export interface TrendPoint extends Figures {
   period: string;
 }
 
-const SUMS = `count(d.day)::int AS days, coalesce(sum(d.visits), 0)::int AS visits,
-  coalesce(sum(d.served), 0)::int AS served, coalesce(sum(d.clocked), 0)::int AS clocked,
-  coalesce(sum(d.within_target), 0)::int AS within_target, coalesce(sum(d.ikm_respondents), 0)::int AS ikm_respondents,
+/** The figures summed over rows of office_days (one a day) or office_months (`days` counted in). */
+const sums = (
+  source: 'days' | 'months',
+) => `${source === 'days' ? 'count(d.day)::int' : 'coalesce(sum(d.days), 0)::int'} AS days,
+  coalesce(sum(d.visits), 0)::int AS visits, coalesce(sum(d.served), 0)::int AS served,
+  coalesce(sum(d.clocked), 0)::int AS clocked, coalesce(sum(d.within_target), 0)::int AS within_target,
+  coalesce(sum(d.ikm_respondents), 0)::int AS ikm_respondents,
   ${IKM_ELEMENTS.map((_, i) => `coalesce(sum(d.ikm_sums[${i + 1}]), 0)::int AS s${i}, coalesce(sum(d.ikm_answered[${i + 1}]), 0)::int AS a${i}`).join(', ')},
   coalesce(sum(d.complaints), 0)::int AS complaints, coalesce(sum(d.complaints_open), 0)::int AS complaints_open`;
 
@@ -89,14 +93,17 @@ function figuresOf(row: SumRow): Figures {
   };
 }
 
-/** Every office in scope, with or without days in the range (an office that never sent shows too). */
+/**
+ * Every office in scope, with or without days in the range (an office that never sent shows too).
+ * Ranges are whole months (rangeOf), so the monthly sums serve them.
+ */
 export async function officeTable(pool: pg.Pool, scope: Scope, range: Range): Promise<OfficeFigures[]> {
   const { rows } = await pool.query(
     `SELECT o.id, o.name, o.province, o.last_push_at, to_char(o.last_day, 'YYYY-MM-DD') AS last_day,
        o.key_hash IS NOT NULL AS key_active, s.*
      FROM offices o LEFT JOIN (
-       SELECT d.office_id, ${SUMS} FROM office_days d
-       WHERE d.day BETWEEN $1 AND $2 ${scope.province ? 'AND d.office_id LIKE $3' : ''}
+       SELECT d.office_id, ${sums('months')} FROM office_months d
+       WHERE d.month BETWEEN $1 AND $2 ${scope.province ? 'AND d.office_id LIKE $3' : ''}
        GROUP BY d.office_id
      ) s ON s.office_id = o.id
      ${scope.province ? 'WHERE o.province = $4' : ''}
@@ -130,10 +137,12 @@ export async function trend(
     params.push(`${scope.province}%`);
     filter = `AND d.office_id LIKE $${params.length}`;
   }
-  const period = by === 'day' ? `to_char(d.day, 'YYYY-MM-DD')` : `to_char(d.day, 'YYYY-MM')`;
   const { rows } = await pool.query(
-    `SELECT ${period} AS period, ${SUMS} FROM office_days d WHERE d.day BETWEEN $1 AND $2 ${filter}
-     GROUP BY 1 ORDER BY 1`,
+    by === 'day'
+      ? `SELECT to_char(d.day, 'YYYY-MM-DD') AS period, ${sums('days')} FROM office_days d
+         WHERE d.day BETWEEN $1 AND $2 ${filter} GROUP BY 1 ORDER BY 1`
+      : `SELECT to_char(d.month, 'YYYY-MM') AS period, ${sums('months')} FROM office_months d
+         WHERE d.month BETWEEN $1 AND $2 ${filter} GROUP BY 1 ORDER BY 1`,
     params,
   );
   return rows.map((row) => ({ ...figuresOf(row), period: row.period }));

@@ -16,6 +16,7 @@ import {
   officeDay,
 } from '@pst/shared';
 import type pg from 'pg';
+import { refreshMonths } from './months';
 
 export interface PushingOffice {
   id: string;
@@ -84,6 +85,7 @@ export async function ingestPush(
          WHERE office_days.version < excluded.version`,
         [office.id, new Date(now), JSON.stringify(fresh)],
       );
+      await refreshMonths(client, office.id, [...new Set(fresh.map((r) => `${r.day.slice(0, 7)}-01`))]);
     }
     await client.query(
       `UPDATE offices SET last_push_at = $2, last_day = greatest(last_day, $3::date) WHERE id = $1`,

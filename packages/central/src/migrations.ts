@@ -49,6 +49,25 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
       CREATE INDEX office_days_day ON office_days(day);
 
+      -- The same figures per office and month, kept by every push from that month's days (months.ts):
+      -- a national year reads 514 x 12 rows instead of 514 x 365.
+      CREATE TABLE office_months (
+        office_id text NOT NULL REFERENCES offices(id),
+        month date NOT NULL,
+        days integer NOT NULL,
+        visits integer NOT NULL,
+        clocked integer NOT NULL,
+        within_target integer NOT NULL,
+        served integer NOT NULL,
+        ikm_respondents integer NOT NULL,
+        ikm_sums integer[] NOT NULL,
+        ikm_answered integer[] NOT NULL,
+        complaints integer NOT NULL,
+        complaints_open integer NOT NULL,
+        PRIMARY KEY (office_id, month)
+      );
+      CREATE INDEX office_months_month ON office_months(month);
+
       CREATE TABLE users (
         username text PRIMARY KEY,
         name text NOT NULL,

@@ -18,7 +18,13 @@ beforeAll(async () => {
   await central.office('3301', 'BPS Kabupaten Cilacap');
   const start = central.now.value;
   central.now.value = Date.UTC(2026, 10, 3, 2);
-  expect((await push(central, semarang, { days: [{ day: '2026-11-02', version: 1, facts: sampleDayFacts(40, 10) }] })).status).toBe(200);
+  expect(
+    (
+      await push(central, semarang, {
+        days: [{ day: '2026-11-02', version: 1, facts: sampleDayFacts(40, 10) }],
+      })
+    ).status,
+  ).toBe(200);
   central.now.value = start;
   const october = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
   for (const [key, visits] of [
@@ -26,12 +32,18 @@ beforeAll(async () => {
     [bogor, 30],
   ] as const) {
     for (let i = 0; i < october.length; i += 10) {
-      const days = october.slice(i, i + 10).map((day) => ({ day, version: 1, facts: sampleDayFacts(visits, visits - 1, 1) }));
+      const days = october
+        .slice(i, i + 10)
+        .map((day) => ({ day, version: 1, facts: sampleDayFacts(visits, visits - 1, 1) }));
       expect((await push(central, key, { days })).status).toBe(200);
     }
   }
   expect(
-    (await push(central, kendal, { days: [{ day: '2026-11-24', version: 1, facts: sampleDayFacts(20, 20) }] })).status,
+    (
+      await push(central, kendal, {
+        days: [{ day: '2026-11-24', version: 1, facts: sampleDayFacts(20, 20) }],
+      })
+    ).status,
   ).toBe(200);
   national = await central.user({ username: 'pusat', role: 'national', province: null });
   jateng = await central.user({ username: 'jateng', role: 'province', province: '33' });
@@ -80,7 +92,9 @@ describe('the dashboard', () => {
 
   it('keeps a province user out of other provinces, even when asked for', async () => {
     const session = await signIn(central, jateng.username, jateng.password);
-    expect(await (await session.get('/?provinsi=32&periode=bulan&bulan=2026-10')).text()).not.toContain('Bogor');
+    expect(await (await session.get('/?provinsi=32&periode=bulan&bulan=2026-10')).text()).not.toContain(
+      'Bogor',
+    );
     expect((await session.get('/kantor/3201?periode=bulan&bulan=2026-10')).status).toBe(403);
     expect((await session.get('/ekspor.xlsx?kantor=3201&periode=bulan&bulan=2026-10')).status).toBe(403);
   });
@@ -112,14 +126,29 @@ describe('the dashboard', () => {
     const rows = sheet?.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows).toHaveLength(4);
     const kendal = rows.find((r) => r[1] === '3324') as unknown[];
-    expect(kendal.slice(1, 9)).toEqual(['3324', 'BPS Kabupaten Kendal', 'Jawa Tengah', 310, 90, 77.78, 'B', 155]);
+    expect(kendal.slice(1, 9)).toEqual([
+      '3324',
+      'BPS Kabupaten Kendal',
+      'Jawa Tengah',
+      310,
+      90,
+      77.78,
+      'B',
+      155,
+    ]);
     expect(workbook.getWorksheet('Tren')?.rowCount).toBe(32);
   });
 
   it('signs out', async () => {
     const session = await signIn(central, national.username, national.password);
     expect((await session.get('/')).status).toBe(200);
-    const cookie = (await fetch(`${central.url}/masuk`, { method: 'POST', body: new URLSearchParams(national), redirect: 'manual' })).headers
+    const cookie = (
+      await fetch(`${central.url}/masuk`, {
+        method: 'POST',
+        body: new URLSearchParams(national),
+        redirect: 'manual',
+      })
+    ).headers
       .get('set-cookie')
       ?.split(';')[0] as string;
     await fetch(`${central.url}/keluar`, { method: 'POST', headers: { cookie }, redirect: 'manual' });

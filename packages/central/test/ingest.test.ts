@@ -53,6 +53,11 @@ describe('pushes of closed days', () => {
       expect.objectContaining({ day: '2026-11-23', version: 2, visits: 12, within_target: 9, clocked: 12 }),
       expect.objectContaining({ day: '2026-11-24', version: 1, visits: 5 }),
     ]);
+    // The month's sums follow the correction: replaced, not added.
+    const { rows: month } = await central.pool.query(
+      "SELECT days, visits, within_target, ikm_respondents FROM office_months WHERE office_id = '3324'",
+    );
+    expect(month).toEqual([{ days: 2, visits: 17, within_target: 14, ikm_respondents: 8 }]);
     const { rows: office } = await central.pool.query(
       "SELECT to_char(last_day, 'YYYY-MM-DD') AS last_day, last_push_at FROM offices",
     );
