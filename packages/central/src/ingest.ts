@@ -85,7 +85,11 @@ export async function ingestPush(
          WHERE office_days.version < excluded.version`,
         [office.id, new Date(now), JSON.stringify(fresh)],
       );
-      await refreshMonths(client, office.id, [...new Set(fresh.map((r) => `${r.day.slice(0, 7)}-01`))]);
+      await refreshMonths(
+        client,
+        office.id,
+        fresh.map((r) => r.day),
+      );
     }
     await client.query(
       `UPDATE offices SET last_push_at = $2, last_day = greatest(last_day, $3::date) WHERE id = $1`,

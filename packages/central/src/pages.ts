@@ -24,14 +24,14 @@ header{background:#0b4f8a;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1rem;
 header h1{font-size:1.15rem;margin:0;flex:1}header a{color:#fff}
 main{padding:1rem 1.2rem;max-width:1400px}
 form.period{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap;margin-bottom:1rem}
-label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem}
+label{font-size:.85rem}.field,form.login label{display:flex;flex-direction:column;gap:.2rem}
 input,select,button{font:inherit;padding:.3rem .5rem}
 table{border-collapse:collapse;background:#fff;width:100%;margin:.5rem 0 1.5rem}
 th,td{border:1px solid #d5dbe1;padding:.35rem .5rem;text-align:right;font-variant-numeric:tabular-nums}
 th{background:#e8eef4}td.name,th.name{text-align:left}
 tr.late td{background:#fff4e0}tr.never td{background:#fde8e8}
 .cat-A{color:#126b2f;font-weight:600}.cat-B{color:#1c5f99;font-weight:600}.cat-C{color:#9a6200;font-weight:600}.cat-D{color:#b3261e;font-weight:600}
-.charts{display:flex;gap:1.5rem;flex-wrap:wrap}.chart{background:#fff;border:1px solid #d5dbe1;padding:.5rem}
+.charts{display:flex;gap:1rem;flex-wrap:wrap}.chart{background:#fff;border:1px solid #d5dbe1;padding:.5rem;margin:0}
 .note{font-size:.85rem;color:#555}.error{color:#b3261e;font-weight:600}
 .login{max-width:22rem;margin:4rem auto;background:#fff;padding:1.5rem;border:1px solid #d5dbe1;display:flex;flex-direction:column;gap:.8rem}
 `;
@@ -48,14 +48,15 @@ function layout(lang: Lang, title: string, body: string, user?: CentralUser, lan
 <main>${body}</main></body></html>`;
 }
 
-export function loginPage(lang: Lang, error?: string): string {
+/** The sign-in form; after a refusal it shows why and keeps the username typed. */
+export function loginPage(lang: Lang, error?: string, username = ''): string {
   return layout(
     lang,
     t(lang, 'title'),
     `<form class="login" method="post" action="/masuk">
       <h2>${t(lang, 'signIn')}</h2>
       ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-      <label>${t(lang, 'username')}<input name="username" autocomplete="username" required></label>
+      <label>${t(lang, 'username')}<input name="username" autocomplete="username" value="${escapeHtml(username)}" required></label>
       <label>${t(lang, 'password')}<input name="password" type="password" autocomplete="current-password" required></label>
       <button>${t(lang, 'signIn')}</button>
     </form>`,
@@ -87,22 +88,35 @@ function periodForm(
   const { lang, period, user } = view;
   const provinces =
     user.role === 'national' && action === '/'
-      ? `<label>${t(lang, 'province')}<select name="provinsi"><option value="">${t(lang, 'allProvinces')}</option>${Object.entries(
-          PROVINCES,
-        )
-          .map(
-            ([code, p]) =>
-              `<option value="${code}"${code === view.province ? ' selected' : ''}>${code} ${escapeHtml(p.name)}</option>`,
+      ? field(
+          'f-provinsi',
+          t(lang, 'province'),
+          `<select id="f-provinsi" name="provinsi"><option value="">${t(lang, 'allProvinces')}</option>${Object.entries(
+            PROVINCES,
           )
-          .join('')}</select></label>`
+            .map(
+              ([code, p]) =>
+                `<option value="${code}"${code === view.province ? ' selected' : ''}>${code} ${escapeHtml(p.name)}</option>`,
+            )
+            .join('')}</select>`,
+        )
       : '';
   return `<form class="period" method="get" action="${escapeHtml(action)}">
-    <label>${t(lang, 'period')}<select name="periode">
+    ${field(
+      'f-periode',
+      t(lang, 'period'),
+      `<select id="f-periode" name="periode">
       <option value="bulan"${period.kind === 'month' ? ' selected' : ''}>${t(lang, 'month')}</option>
-      <option value="tahun"${period.kind === 'year' ? ' selected' : ''}>${t(lang, 'year')}</option></select></label>
-    <label>${t(lang, 'month')}<input type="month" name="bulan" value="${period.kind === 'month' ? period.month : ''}"></label>
-    <label>${t(lang, 'year')}<input type="number" name="tahun" min="2000" max="2100" value="${period.kind === 'year' ? period.year : ''}"></label>
+      <option value="tahun"${period.kind === 'year' ? ' selected' : ''}>${t(lang, 'year')}</option></select>`,
+    )}
+    ${field('f-bulan', t(lang, 'month'), `<input id="f-bulan" type="month" name="bulan" value="${period.kind === 'month' ? period.month : ''}">`)}
+    ${field('f-tahun', t(lang, 'year'), `<input id="f-tahun" type="number" name="tahun" min="2000" max="2100" value="${period.kind === 'year' ? period.year : ''}">`)}
     ${provinces}<input type="hidden" name="lang" value="${lang}"><button>${t(lang, 'show')}</button></form>`;
+}
+
+/** A labelled control: the label names the control alone (a wrapping label would add its options' words). */
+function field(id: string, label: string, control: string): string {
+  return `<div class="field"><label for="${id}">${escapeHtml(label)}</label>${control}</div>`;
 }
 
 function ikmCell(figures: Figures, lang: Lang): string {
@@ -231,17 +245,20 @@ function charts(trend: TrendPoint[], lang: Lang): string {
       t(lang, 'visits'),
       trend.map((p) => ({ label: p.period, value: p.visits })),
       (v) => formatNumber(v, lang),
+      t(lang, 'max'),
     )}
     ${barChart(
       `${t(lang, 'withinTarget')} (%)`,
       trend.map((p) => ({ label: p.period, value: p.withinShare === null ? 0 : p.withinShare * 100 })),
       (v) => `${formatNumber(v, lang, 1)}%`,
+      t(lang, 'max'),
       100,
     )}
     ${barChart(
       t(lang, 'ikm'),
       trend.map((p) => ({ label: p.period, value: p.ikm.converted ?? 0 })),
       (v) => formatNumber(v, lang, 2),
+      t(lang, 'max'),
       100,
     )}</div>`;
 }
@@ -251,6 +268,7 @@ function barChart(
   title: string,
   points: Array<{ label: string; value: number }>,
   format: (value: number) => string,
+  maxLabel: string,
   max?: number,
 ): string {
   const width = 420;
@@ -265,7 +283,7 @@ function barChart(
     .join('');
   const first = points[0]?.label ?? '';
   const last = points.at(-1)?.label ?? '';
-  return `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption>
+  return `<figure class="chart"><figcaption>${escapeHtml(title)} (${escapeHtml(maxLabel)} ${escapeHtml(format(Math.max(0, ...points.map((p) => p.value))))})</figcaption>
     <svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height + 16}" viewBox="0 0 ${width} ${height + 16}">
     ${bars}<text x="0" y="${height + 13}" font-size="11">${escapeHtml(first)}</text>
     <text x="${width}" y="${height + 13}" font-size="11" text-anchor="end">${escapeHtml(last)}</text></svg></figure>`;

@@ -144,14 +144,14 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
         return res
           .status(429)
           .type('html')
-          .send(loginPage(lang, centralError('CENTRAL_THROTTLED', lang).message));
+          .send(loginPage(lang, centralError('CENTRAL_THROTTLED', lang).message, username));
       const token = await login(pool, username, password, clock());
       if (!token) {
         throttle.failed(username, address);
         return res
           .status(401)
           .type('html')
-          .send(loginPage(lang, centralError('CENTRAL_LOGIN_FAILED', lang).message));
+          .send(loginPage(lang, centralError('CENTRAL_LOGIN_FAILED', lang).message, username));
       }
       throttle.succeeded(username);
       res.cookie(COOKIE, token, {

@@ -48,6 +48,7 @@ const id = {
   daysReported: 'Hari terlapor',
   language: 'English',
   period: 'Periode',
+  max: 'tertinggi',
 } as const;
 
 export type StringKey = keyof typeof id;
@@ -99,17 +100,27 @@ const en: Record<StringKey, string> = {
   daysReported: 'Days reported',
   language: 'Bahasa Indonesia',
   period: 'Period',
+  max: 'highest',
 };
 
 export function t(lang: Lang, key: StringKey): string {
   return lang === 'en' ? en[key] : id[key];
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Indonesian (or English) digits; the formats are kept: making one costs more than a table row. */
 export function formatNumber(value: number, lang: Lang, digits = 0): string {
-  return value.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const key = `${lang}${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 export function formatPercent(share: number | null, lang: Lang): string {

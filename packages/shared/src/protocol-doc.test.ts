@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CENTRAL_ERRORS } from './central';
 import { COMMAND_ROLES, PUSH_EVENTS } from './contract';
 import { ERROR_CODES } from './errors';
 
@@ -14,6 +15,9 @@ describe('docs/protocol.md', () => {
     expect(doc).toContain(`| \`${name}\` |`);
   });
   it.each(ERROR_CODES)('documents the error code %s', (code) => {
+    expect(doc).toContain(`| \`${code}\` |`);
+  });
+  it.each(Object.keys(CENTRAL_ERRORS))('documents the central error code %s', (code) => {
     expect(doc).toContain(`| \`${code}\` |`);
   });
 });
