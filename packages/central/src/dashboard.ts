@@ -68,7 +68,11 @@ const sums = (
   coalesce(sum(d.visits), 0)::int AS visits, coalesce(sum(d.served), 0)::int AS served,
   coalesce(sum(d.clocked), 0)::int AS clocked, coalesce(sum(d.within_target), 0)::int AS within_target,
   coalesce(sum(d.ikm_respondents), 0)::int AS ikm_respondents,
-  ${IKM_ELEMENTS.map((_, i) => `coalesce(sum(d.ikm_sums[${i + 1}]), 0)::int AS s${i}, coalesce(sum(d.ikm_answered[${i + 1}]), 0)::int AS a${i}`).join(', ')},
+  ${IKM_ELEMENTS.map((_, i) =>
+    source === 'days'
+      ? `coalesce(sum(d.ikm_sums[${i + 1}]), 0)::int AS s${i}, coalesce(sum(d.ikm_answered[${i + 1}]), 0)::int AS a${i}`
+      : `coalesce(sum(d.ikm_s${i + 1}), 0)::int AS s${i}, coalesce(sum(d.ikm_a${i + 1}), 0)::int AS a${i}`,
+  ).join(', ')},
   coalesce(sum(d.complaints), 0)::int AS complaints, coalesce(sum(d.complaints_open), 0)::int AS complaints_open`;
 
 type SumRow = Record<string, number>;

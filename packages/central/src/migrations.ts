@@ -3,6 +3,7 @@
  * under an advisory lock (two central processes starting together apply each once). Never edit a
  * released migration: add the next number.
  */
+import { IKM_ELEMENTS } from '@pst/shared';
 import type pg from 'pg';
 
 export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -60,8 +61,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         within_target integer NOT NULL,
         served integer NOT NULL,
         ikm_respondents integer NOT NULL,
-        ikm_sums integer[] NOT NULL,
-        ikm_answered integer[] NOT NULL,
+        -- The IKM tally per element as plain columns: summing 18 columns over a national year is several
+        -- times faster than subscripting two arrays 18 times per row.
+        ${IKM_ELEMENTS.map((_, i) => `ikm_s${i + 1} integer NOT NULL, ikm_a${i + 1} integer NOT NULL,`).join('\n        ')}
         complaints integer NOT NULL,
         complaints_open integer NOT NULL,
         PRIMARY KEY (office_id, month)

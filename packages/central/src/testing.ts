@@ -55,6 +55,17 @@ function systemUser(name: string): { uid: number; gid: number } | null {
   }
 }
 
+/**
+ * PostgreSQL keeps the machine's real clock when the tests run under `faketime` (npm run test:dates):
+ * the service and the tests pass every instant they store from their own clock, never the server's.
+ */
+function serverEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME')) env[key] = value;
+  return env;
+}
+
 export async function startPostgres(): Promise<TestPostgres> {
   const bin = pgBin();
   const tool = (name: string) => (bin ? join(bin, name) : name);
@@ -70,7 +81,11 @@ export async function startPostgres(): Promise<TestPostgres> {
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const run = (command: string, args: string[]) => {
     const [file, argv] = owner ? ['runuser', ['-u', userName, '--', command, ...args]] : [command, args];
-    return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(file, argv, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: serverEnv(),
+    });
   };
   run(tool('initdb'), ['-D', data, '-U', 'pst', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
