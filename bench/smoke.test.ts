@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TINY } from './lib/types';
 import { callToScreen } from './measures/call-to-screen';
+import { centralRollup } from './measures/central';
 import { memory } from './measures/memory';
 import { profile } from './measures/profile';
 import { scale } from './measures/scale';
@@ -82,5 +83,14 @@ describe('benchmarks at a tiny size', () => {
     const { data } = await profile(TINY);
     expect(data.summary.totalMs).toBeGreaterThan(0);
     expect(data.summary.areas.map(([area]) => area)).toContain('hub (packages/hub)');
+  });
+
+  it('central roll-up: every office has every generated day, every push stored once, pages timed', async () => {
+    const { data, rows } = await centralRollup(TINY);
+    expect(data.rows).toBe(data.offices * data.days);
+    expect(data.stored).toBe(data.offices);
+    expect(data.national.n).toBe(TINY.centralRuns);
+    expect(data.province.n).toBe(TINY.centralRuns);
+    expect(rows.length).toBe(4);
   });
 });

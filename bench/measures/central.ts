@@ -194,7 +194,7 @@ export async function centralRollup(sizes: Sizes): Promise<MeasureResult<Central
       const national = await timePage(
         await cookieOf('nasional', 'bench-password-1'),
         `/?periode=tahun&tahun=${lastYear}`,
-        `${lastYear}-12`,
+        'BPS 3301',
       );
       const province = await timePage(
         await cookieOf('jateng', 'bench-password-2'),
