@@ -67,41 +67,42 @@ export async function ingestPush(
         details: { days: stale } satisfies CentralStaleDetails,
       };
     }
+    const lastDay = rows
+      .map((r) => r.day)
+      .sort()
+      .at(-1);
+    // The office's last sync goes with the days in one statement: a round trip less per push.
+    const touchOffice =
+      'UPDATE offices SET last_push_at = $2, last_day = greatest(last_day, $3::date) WHERE id = $1';
     if (fresh.length) {
       await client.query(
-        `INSERT INTO office_days (office_id, day, version, digest, received_at, visits, clocked, within_target, served,
-           ikm_respondents, ikm_sums, ikm_answered, complaints, complaints_open, facts)
-         SELECT $1, r.day, r.version, r.digest, $2, r.visits, r.clocked, r.within_target, r.served, r.ikm_respondents,
-           ARRAY(SELECT jsonb_array_elements_text(r.ikm_sums)::int), ARRAY(SELECT jsonb_array_elements_text(r.ikm_answered)::int),
-           r.complaints, r.complaints_open, r.facts
-         FROM jsonb_to_recordset($3::jsonb) AS r(day date, version int, digest text, visits int, clocked int,
-           within_target int, served int, ikm_respondents int, ikm_sums jsonb, ikm_answered jsonb, complaints int,
-           complaints_open int, facts jsonb)
-         ON CONFLICT (office_id, day) DO UPDATE SET version = excluded.version, digest = excluded.digest,
-           received_at = excluded.received_at, visits = excluded.visits, clocked = excluded.clocked,
-           within_target = excluded.within_target, served = excluded.served, ikm_respondents = excluded.ikm_respondents,
-           ikm_sums = excluded.ikm_sums, ikm_answered = excluded.ikm_answered, complaints = excluded.complaints,
-           complaints_open = excluded.complaints_open, facts = excluded.facts
-         WHERE office_days.version < excluded.version`,
-        [office.id, new Date(now), JSON.stringify(fresh)],
+        `WITH stored AS (
+           INSERT INTO office_days (office_id, day, version, digest, received_at, visits, clocked, within_target, served,
+             ikm_respondents, ikm_sums, ikm_answered, complaints, complaints_open, facts)
+           SELECT $1, r.day, r.version, r.digest, $2, r.visits, r.clocked, r.within_target, r.served, r.ikm_respondents,
+             ARRAY(SELECT jsonb_array_elements_text(r.ikm_sums)::int), ARRAY(SELECT jsonb_array_elements_text(r.ikm_answered)::int),
+             r.complaints, r.complaints_open, r.facts
+           FROM jsonb_to_recordset($4::jsonb) AS r(day date, version int, digest text, visits int, clocked int,
+             within_target int, served int, ikm_respondents int, ikm_sums jsonb, ikm_answered jsonb, complaints int,
+             complaints_open int, facts jsonb)
+           ON CONFLICT (office_id, day) DO UPDATE SET version = excluded.version, digest = excluded.digest,
+             received_at = excluded.received_at, visits = excluded.visits, clocked = excluded.clocked,
+             within_target = excluded.within_target, served = excluded.served, ikm_respondents = excluded.ikm_respondents,
+             ikm_sums = excluded.ikm_sums, ikm_answered = excluded.ikm_answered, complaints = excluded.complaints,
+             complaints_open = excluded.complaints_open, facts = excluded.facts
+           WHERE office_days.version < excluded.version
+         ) ${touchOffice}`,
+        [office.id, new Date(now), lastDay, JSON.stringify(fresh)],
       );
+      // A separate statement: it must see the days just stored.
       await refreshMonths(
         client,
         office.id,
         fresh.map((r) => r.day),
       );
+    } else {
+      await client.query(touchOffice, [office.id, new Date(now), lastDay]);
     }
-    await client.query(
-      `UPDATE offices SET last_push_at = $2, last_day = greatest(last_day, $3::date) WHERE id = $1`,
-      [
-        office.id,
-        new Date(now),
-        rows
-          .map((r) => r.day)
-          .sort()
-          .at(-1),
-      ],
-    );
     await client.query('COMMIT');
     return { ok: true, data: { stored: fresh.length, unchanged } };
   } catch (error) {
