@@ -271,7 +271,7 @@ function barChart(
   maxLabel: string,
   max?: number,
 ): string {
-  const width = 420;
+  const width = 380;
   const height = 160;
   const top = Math.max(max ?? 0, ...points.map((p) => p.value), 1);
   const step = width / points.length;
