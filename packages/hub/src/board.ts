@@ -1,11 +1,18 @@
 import { callViews, deskViews, queueViews, servicesPublic, todayFigures } from '@pst/queue-core';
-import type { BoardSnapshot, NamedPrinterStatus, OpeningStatus, PrinterStatusView } from '@pst/shared';
+import type {
+  BoardSnapshot,
+  NamedPrinterStatus,
+  OpeningStatus,
+  PrinterStatusView,
+  PrintFailureView,
+} from '@pst/shared';
 import type { QueueRunner } from './runner';
 
 export function boardSnapshot(
   runner: QueueRunner,
   printer: PrinterStatusView,
   printers: NamedPrinterStatus[],
+  printFailures: PrintFailureView[],
   now: number,
   opening: OpeningStatus,
 ): BoardSnapshot {
@@ -23,6 +30,7 @@ export function boardSnapshot(
     printer,
     printers,
     opening,
+    printFailures,
   };
 }
 

@@ -318,7 +318,7 @@ export interface PrintFailureView {
   /** The printer's state when it failed ('offline', 'paper-out', ...). */
   printerState: PrinterStatusView['state'];
   status: TicketStatus;
-  at: number;
+  issuedAt: number;
 }
 
 export interface TicketView {
