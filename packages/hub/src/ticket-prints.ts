@@ -70,7 +70,7 @@ export class TicketPrints {
     if (this.down && !now) {
       // The printer is down: the job waits its turn; its visitor hears now, not after the retries.
       const job = this.options.store.queuedPrintJobs().find((j) => j.id === id);
-      if (job) this.settle(job, { outcome: 'failed', status: this.options.printer.status });
+      if (job) this.delayed(job, this.options.printer.status);
     } else this.wake();
     return result;
   }
@@ -84,6 +84,12 @@ export class TicketPrints {
 
   get waiting(): boolean {
     return this.down;
+  }
+
+  /** A job that waits behind a failed one: its visitor is told now, and its late paper will be marked. */
+  private delayed(job: PrintJobRecord, status: PrinterStatusView): void {
+    this.options.store.markPrintJobReprint(job.id);
+    this.settle(job, { outcome: 'failed', status });
   }
 
   private settle(job: PrintJobRecord, result: TicketPrintResult): void {
@@ -124,7 +130,7 @@ export class TicketPrints {
         this.down = true;
         this.settle(job, { outcome: 'failed', status });
         for (const behind of store.queuedPrintJobs().slice(1))
-          if (this.waiters.has(behind.id)) this.settle(behind, { outcome: 'failed', status });
+          if (this.waiters.has(behind.id)) this.delayed(behind, status);
         const delay = this.options.retryBaseMs * Math.min(30, 2 ** Math.min(attempts - 1, 5));
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null;

@@ -172,6 +172,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         id INTEGER PRIMARY KEY,
         ticket_id TEXT NOT NULL,
         day TEXT NOT NULL,
+        -- 1: printed with the CETAK ULANG mark (asked for again, or its visitor was told it failed).
         reprint INTEGER NOT NULL,
         requested_by TEXT NOT NULL,
         created_at INTEGER NOT NULL,
