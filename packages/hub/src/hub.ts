@@ -215,7 +215,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onResult: (job, { outcome, status }) => {
       if (outcome === 'printed') store.setPrintState(job.ticketId, 'printed');
       else if (outcome === 'unknown') {
-        store.setPrintState(job.ticketId, 'unknown');
+        store.setPrintState(job.ticketId, `unknown:${status.state}`);
         store.audit(clock(), 'print.unknown', { ticketId: job.ticketId, printer: status }, 'hub');
       } else if (outcome === 'failed') {
         store.setPrintState(job.ticketId, `failed:${status.state}`);
@@ -233,12 +233,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const printFailures = (): PrintFailureView[] =>
     store.printTrouble(runner.state.day).map((row) => {
       const ticket = runner.state.tickets.get(row.id);
-      const failed = row.printState.startsWith('failed:');
+      const [print, printerState] = row.printState.split(':') as ['failed' | 'unknown', string];
       return {
         ticketId: row.id,
         number: row.number,
-        print: failed ? 'failed' : 'unknown',
-        printerState: (failed ? row.printState.slice(7) : 'unknown') as PrinterStatusView['state'],
+        print,
+        printerState: printerState as PrinterStatusView['state'],
         status: ticket ? ticketView(runner.state, ticket).status : 'unserved',
         issuedAt: ticket?.issuedAt ?? 0,
       };

@@ -184,7 +184,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX print_jobs_queued ON print_jobs(id) WHERE state = 'queued';
       CREATE INDEX print_jobs_ticket ON print_jobs(ticket_id);
       CREATE INDEX tickets_print_trouble ON tickets(day)
-        WHERE print_state LIKE 'failed:%' OR print_state = 'unknown';
+        WHERE print_state LIKE 'failed:%' OR print_state LIKE 'unknown:%';
     `,
   },
 ];

@@ -226,11 +226,11 @@ export class Store {
     return row?.state ?? null;
   }
 
-  /** Today's tickets whose print failed or is unknown: id and print_state. */
+  /** Today's tickets whose print failed or is unknown: id and print_state (`failed:<printer state>`, `unknown:<printer state>`). */
   printTrouble(day: string): Array<{ id: string; number: string; printState: string }> {
     return this.sql(
       `SELECT id, number, print_state AS printState FROM tickets
-       WHERE day = ? AND (print_state LIKE 'failed:%' OR print_state = 'unknown') ORDER BY issued_at`,
+       WHERE day = ? AND (print_state LIKE 'failed:%' OR print_state LIKE 'unknown:%') ORDER BY issued_at`,
     ).all(day) as Array<{ id: string; number: string; printState: string }>;
   }
 
