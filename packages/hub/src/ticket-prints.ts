@@ -60,8 +60,19 @@ export class TicketPrints {
     return this.resultOf(id, job.reprint);
   }
 
-  /** The first attempt's result of a job already stored (a ticket's job written with the ticket). */
-  resultOf(id: number, now = false): Promise<TicketPrintResult> {
+  /**
+   * The next attempt's result of a job already stored (a ticket's job written with the ticket).
+   * `now`: tried now, after any attempt already under way (whose answer predates the request).
+   */
+  async resultOf(id: number, now = false): Promise<TicketPrintResult> {
+    if (now) await this.pumping;
+    // Printed (or given up) meanwhile: that is the answer.
+    const done = this.options.store.printJob(id);
+    if (done && done.state !== 'queued')
+      return {
+        outcome: done.state === 'printed' ? 'printed' : done.state,
+        status: this.options.printer.status,
+      };
     const result = new Promise<TicketPrintResult>((resolve) => {
       const list = this.waiters.get(id) ?? [];
       list.push(resolve);

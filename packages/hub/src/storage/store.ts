@@ -191,12 +191,20 @@ export class Store {
 
   /** Jobs not yet printed or given up, oldest first. */
   queuedPrintJobs(): PrintJobRecord[] {
+    return this.printJobsWhere(`state = 'queued'`);
+  }
+
+  private printJobsWhere(where: string, ...params: unknown[]): PrintJobRecord[] {
     return (
       this.sql(
         `SELECT id, ticket_id AS ticketId, day, reprint, requested_by AS requestedBy, created_at AS createdAt,
-           attempts, state, detail FROM print_jobs WHERE state = 'queued' ORDER BY id`,
-      ).all() as Array<Omit<PrintJobRecord, 'reprint'> & { reprint: number }>
+           attempts, state, detail FROM print_jobs WHERE ${where} ORDER BY id`,
+      ).all(...params) as Array<Omit<PrintJobRecord, 'reprint'> & { reprint: number }>
     ).map((row) => ({ ...row, reprint: row.reprint === 1 }));
+  }
+
+  printJob(id: number): PrintJobRecord | null {
+    return this.printJobsWhere('id = ?', id)[0] ?? null;
   }
 
   updatePrintJob(
