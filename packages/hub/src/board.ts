@@ -40,6 +40,8 @@ export function boardSnapshot(
  */
 export class BoardBroadcaster {
   private timer: NodeJS.Timeout | null = null;
+  /** After stop, nothing more goes out (printers closing still report; the database may be closed). */
+  private stopped = false;
 
   constructor(
     private readonly send: () => void,
@@ -47,7 +49,7 @@ export class BoardBroadcaster {
   ) {}
 
   schedule(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.send();
@@ -55,6 +57,7 @@ export class BoardBroadcaster {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

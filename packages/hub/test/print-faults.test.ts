@@ -153,6 +153,18 @@ describe('printing through faults, against the TCP printer stand-in', () => {
     expect(board.printFailures).toEqual([]);
   });
 
+  it('the ticket on paper sends the visitor to the front office first, with the people ahead there', async () => {
+    const { stand, kiosk } = await office();
+    await take(kiosk);
+    await take(kiosk);
+    const lines = decodeEscPos(stand.jobs[1] as Buffer).lines.map((l) => l.text);
+    const first = lines.findIndex((l) => l.startsWith('Silakan menuju Front Office'));
+    expect(first).toBeGreaterThan(0);
+    expect(lines.slice(first).join(' ')).toContain('untuk mengisi buku tamu Antrian di depan: 1 orang');
+    expect(lines).toContain('pst.local:3324/t/20261125-K002');
+    expect(lines).toContain('Telepon: (0294) 381461');
+  });
+
   it('took the job and went quiet: unknown to staff, never sent again, later tickets print', async () => {
     const { stand, hub, kiosk, desk } = await office({ behaviour: 'never-drain' });
     expect((await take(kiosk)).printed.state).toBe('unknown');
