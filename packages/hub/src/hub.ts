@@ -177,12 +177,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
   const paperWidth = options.paperWidth ?? 80;
 
-  /** A waiting ticket's bytes now (people ahead as they are now); null once it no longer waits. */
+  /**
+   * A ticket's bytes now (people ahead as they are now). A late print or a reprint (`reprintAt`) is
+   * only for a visitor who still waits: null otherwise. The first print goes out whatever happened
+   * meanwhile (a desk may call the number before a busy printer gets to it: the visitor is at the kiosk).
+   */
   const ticketBytes = (ticketId: string, reprintAt: number | null): Uint8Array | null => {
     const ticket = runner.state.tickets.get(ticketId);
     if (!ticket) return null;
     const view = ticketView(runner.state, ticket);
-    if (view.status !== 'waiting') return null;
+    if (reprintAt !== null && view.status !== 'waiting') return null;
     const office = runner.state.config.office;
     const service = runner.state.config.services.find((s) => s.id === view.serviceId);
     return renderTicket(

@@ -19,7 +19,7 @@ export interface TicketPrintsOptions {
   printer: PrintQueue;
   log: Logger;
   clock: () => number;
-  /** The job's bytes now, or null when its ticket no longer waits (called, finished, cancelled, another day). */
+  /** The job's bytes now, or null when a late print's ticket no longer waits (called, finished, cancelled, another day). */
   render(job: PrintJobRecord): Uint8Array | null;
   /** First wait before trying a job again; doubles up to 30 times this. */
   retryBaseMs: number;
