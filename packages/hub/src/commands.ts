@@ -174,7 +174,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     // The number is the visitor's as soon as it is stored: printing follows, and its outcome is
     // pushed to this socket.
     hub
-      .printTicket(ticket, statusUrl, ctx.data.deviceId, jobId)
+      .printTicket(ticket.id, ctx.data.deviceId, jobId)
       .then((printed) => ctx.socket?.emit('ticket:printed', { ticketId: ticket.id, printed }))
       .catch((error: unknown) => ctx.log.error({ err: error, ticketId: ticket.id }, 'printing failed'));
     return { ticket, statusUrl };

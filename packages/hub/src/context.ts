@@ -6,7 +6,6 @@ import type {
   OpeningStatus,
   PrinterStatusView,
   SocketData,
-  TicketView,
 } from '@pst/shared';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
@@ -42,12 +41,7 @@ export interface HubContext {
    */
   queueTicketPrint(ticketId: string, deviceId?: string): number | null;
   /** Prints the ticket at the hub (its job, first attempt), or at the kiosk that took it when that kiosk prints locally. */
-  printTicket(
-    ticket: TicketView,
-    statusUrl: string,
-    deviceId?: string,
-    jobId?: number | null,
-  ): Promise<PrinterStatusView>;
+  printTicket(ticketId: string, deviceId?: string, jobId?: number | null): Promise<PrinterStatusView>;
   /** A waiting ticket printed again, marked CETAK ULANG (where it was printed first). */
   reprintTicket(ticketId: string, requestedBy: string): Promise<PrinterStatusView>;
   /** A marked test ticket (no number) on the hub's printer or on a locally printing kiosk. */

@@ -303,36 +303,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       }
       return heard(await ticketPrints.add({ ticketId, day: runner.state.day, reprint: true, requestedBy }));
     },
-    async printTicket(ticket, statusUrl, deviceId, jobId) {
+    async printTicket(ticketId, deviceId, jobId) {
       if (jobId !== null && jobId !== undefined) return heard(await ticketPrints.resultOf(jobId));
-      const service = runner.state.config.services.find((s) => s.id === ticket.serviceId);
-      const office = runner.state.config.office;
-      const bytes = renderTicket(
-        {
-          id: ticket.id,
-          number: ticket.number,
-          serviceName: service?.name ?? ticket.serviceId,
-          priority: ticket.priority,
-          issuedAt: ticket.issuedAt,
-          peopleAhead: ticket.peopleAhead,
-          estimatedWaitMinutes: ticket.estimatedWaitMinutes,
-          statusUrl,
-        },
-        office,
-        { width: paperWidth },
-      );
-      // A kiosk that prints locally gets the job; every other ticket prints at the hub.
-      const status = kioskPrinters.printsLocally(deviceId)
-        ? await kioskPrinters.print(deviceId, ticket.id, bytes, true)
-        : await prints.print(bytes);
-      recordPrint(ticket.id, status);
-      const {
-        id: _id,
-        kind: _kind,
-        name: _name,
-        connected: _connected,
-        ...view
-      } = status as NamedPrinterStatus;
+      const bytes = ticketBytes(ticketId, null);
+      // A kiosk that prints locally gets the job (it stopped doing so meanwhile: the hub prints it).
+      if (!bytes || !kioskPrinters.printsLocally(deviceId))
+        return heard(
+          await ticketPrints.add({ ticketId, day: runner.state.day, reprint: false, requestedBy: 'hub' }),
+        );
+      const status = await kioskPrinters.print(deviceId, ticketId, bytes, true);
+      recordPrint(ticketId, status);
+      const { id: _id, kind: _kind, name: _name, connected: _connected, ...view } = status;
       return view;
     },
   };
