@@ -99,12 +99,15 @@ export class TicketPrints {
 
   /** A job that waits behind a failed one: its visitor is told now, and its late paper will be marked. */
   private delayed(job: PrintJobRecord, status: PrinterStatusView): void {
-    this.options.store.markPrintJobReprint(job.id);
-    this.settle(job, { outcome: 'failed', status });
+    this.settle(job, { outcome: 'failed', status }, () => this.options.store.markPrintJobReprint(job.id));
   }
 
-  private settle(job: PrintJobRecord, result: TicketPrintResult): void {
-    this.options.onResult(job, result);
+  /** The job's row and what follows from the result (the ticket's print state), in one transaction. */
+  private settle(job: PrintJobRecord, result: TicketPrintResult, write: () => void): void {
+    this.options.store.db.transaction(() => {
+      write();
+      this.options.onResult(job, result);
+    })();
     const list = this.waiters.get(job.id);
     this.waiters.delete(job.id);
     for (const resolve of list ?? []) resolve(result);
@@ -124,22 +127,25 @@ export class TicketPrints {
       for (let job = store.queuedPrintJobs()[0]; job && !this.closed; job = store.queuedPrintJobs()[0]) {
         const bytes = render(job);
         if (!bytes) {
-          store.updatePrintJob(job.id, 'dropped', job.attempts, 'the visitor no longer waits', clock());
-          this.settle(job, { outcome: 'dropped', status: printer.status });
+          this.settle(job, { outcome: 'dropped', status: printer.status }, () =>
+            store.updatePrintJob(job.id, 'dropped', job.attempts, 'the visitor no longer waits', clock()),
+          );
           continue;
         }
         const { outcome, status } = await printer.attemptOnce(bytes);
         const attempts = job.attempts + 1;
         if (outcome === 'printed' || outcome === 'unknown') {
           this.down = false;
-          store.updatePrintJob(job.id, outcome, attempts, status.detail, clock());
-          this.settle(job, { outcome, status });
+          this.settle(job, { outcome, status }, () =>
+            store.updatePrintJob(job.id, outcome, attempts, status.detail, clock()),
+          );
           continue;
         }
         // Nothing whole reached the paper: the job stays first, tried again after a pause.
-        store.updatePrintJob(job.id, 'queued', attempts, status.detail, clock());
         this.down = true;
-        this.settle(job, { outcome: 'failed', status });
+        this.settle(job, { outcome: 'failed', status }, () =>
+          store.updatePrintJob(job.id, 'queued', attempts, status.detail, clock()),
+        );
         for (const behind of store.queuedPrintJobs().slice(1))
           if (this.waiters.has(behind.id)) this.delayed(behind, status);
         const delay = this.options.retryBaseMs * Math.min(30, 2 ** Math.min(attempts - 1, 5));
