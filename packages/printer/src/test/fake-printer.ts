@@ -19,6 +19,11 @@ export type FakePrinterBehaviour = 'normal' | 'close-mid-job' | 'never-drain';
 export interface FakePrinterOptions {
   status?: FakePrinterStatus;
   behaviour?: FakePrinterBehaviour;
+  /**
+   * Automatic Status Back (Epson GS a n): once a connection enables it, the printer sends its 4-byte
+   * status then and on every change of state, unasked. Without it, GS a is read and ignored.
+   */
+  asb?: boolean;
 }
 
 export interface FakePrinter {
@@ -59,6 +64,17 @@ const DLE = 0x10;
 const EOT = 0x04;
 const GS = 0x1d;
 
+/**
+ * ASB's 4 bytes: 1st bit 4 set (bit 3 offline, bit 5 cover open), 2nd errors, 3rd paper (bits 0-1
+ * near end, bits 2-3 roll end), 4th nothing here.
+ */
+const ASB: Record<'ok' | 'paper-near-end' | 'paper-out' | 'cover-open', number[]> = {
+  ok: [0x10, 0x00, 0x00, 0x00],
+  'paper-near-end': [0x10, 0x00, 0x03, 0x00],
+  'paper-out': [0x18, 0x00, 0x0f, 0x00],
+  'cover-open': [0x38, 0x00, 0x00, 0x00],
+};
+
 /** A job ends with its cut, GS V 66 n. */
 const endsWithCut = (job: number[]) =>
   job.length >= 4 && job[job.length - 4] === GS && job[job.length - 3] === 0x56 && job[job.length - 2] === 66;
@@ -76,6 +92,11 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
   const jobWaiters: Array<(job: Buffer) => void> = [];
   const connectionWaiters: Array<(bytes: Buffer) => void> = [];
   const sockets = new Set<Socket>();
+  /** Connections that enabled Automatic Status Back. */
+  const asbSockets = new Set<Socket>();
+  const statusBack = (socket: Socket) => {
+    if (status !== 'no-status' && status !== 'hung') socket.write(Uint8Array.from(ASB[status]));
+  };
   let connections = 0;
   let statusRequests = 0;
   let port = 0;
@@ -103,6 +124,18 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
         const partialRequest =
           pending[0] === DLE && pending.length < 3 && (pending.length === 1 || pending[1] === EOT);
         if (partialRequest) continue;
+        // GS a n: Automatic Status Back on (n != 0) or off; never part of a job.
+        if (pending[0] === GS && (pending.length === 1 || (pending.length === 2 && pending[1] === 0x61)))
+          continue;
+        if (pending.length === 3 && pending[0] === GS && pending[1] === 0x61) {
+          const on = pending[2] !== 0;
+          pending = [];
+          if (options.asb && on) {
+            asbSockets.add(socket);
+            statusBack(socket);
+          } else asbSockets.delete(socket);
+          continue;
+        }
         if (pending.length === 3 && pending[0] === DLE && pending[1] === EOT) {
           const n = pending[2] as number;
           pending = [];
@@ -137,6 +170,7 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     socket.on('end', () => socket.end());
     socket.on('close', () => {
       sockets.delete(socket);
+      asbSockets.delete(socket);
       connectionWaiters.shift()?.(Buffer.concat(chunks));
     });
   };
@@ -169,8 +203,10 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     nextConnection: () => new Promise<Buffer>((resolve) => connectionWaiters.push(resolve)),
     counts: () => ({ connections, statusRequests }),
     set(state) {
+      const changed = state.status !== undefined && state.status !== status;
       status = state.status ?? status;
       behaviour = state.behaviour ?? behaviour;
+      if (changed) for (const socket of asbSockets) statusBack(socket);
     },
     stop: shut,
     start: listen,

@@ -21,6 +21,8 @@ const job = renderTicket(
   { width: 58 },
 );
 const STATUS_REQUESTS = [0x10, 0x04, 4, 0x10, 0x04, 2];
+/** GS a 14: Automatic Status Back asked for, first thing on each connection. */
+const ASB_ON = [0x1d, 0x61, 0x0e];
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -65,11 +67,11 @@ describe('network printer (raw TCP, one persistent connection) against a printer
     expect(stand.jobs).toHaveLength(3);
     expect(stand.jobs.every(sameAsJob)).toBe(true);
     expect(stand.counts().connections).toBe(1);
-    // Probe, job + questions, job + questions, job + questions: four round trips for three jobs.
+    // ASB on, probe, job + questions, job + questions, job + questions: four round trips for three jobs.
     const received = stand.received();
-    expect([...received.subarray(0, 6)]).toEqual(STATUS_REQUESTS);
-    expect([...received.subarray(6 + job.length, 12 + job.length)]).toEqual(STATUS_REQUESTS);
-    expect(received.length).toBe(6 + 3 * (job.length + 6));
+    expect([...received.subarray(0, 9)]).toEqual([...ASB_ON, ...STATUS_REQUESTS]);
+    expect([...received.subarray(9 + job.length, 15 + job.length)]).toEqual(STATUS_REQUESTS);
+    expect(received.length).toBe(9 + 3 * (job.length + 6));
     const decoded = decodeEscPos(stand.jobs[0] as Buffer);
     expect(decoded.lines.find((l) => l.width > 1)?.text).toBe('P-007');
     expect(decoded.qr).toEqual(['http://10.0.0.2:3324/t/20261125-P007']);
@@ -100,7 +102,7 @@ describe('network printer (raw TCP, one persistent connection) against a printer
     const error = await refusal(printer.print(job));
     expect(error).toMatchObject({ state, outcome: 'not-sent' });
     expect(error.message).toContain(says);
-    expect([...stand.received()]).toEqual(STATUS_REQUESTS);
+    expect([...stand.received()]).toEqual([...ASB_ON, ...STATUS_REQUESTS]);
     expect(await printer.status()).toMatchObject({ state });
     stand.set({ status: 'ok' });
     expect(await printer.print(job)).toMatchObject({ state: 'ok' });
@@ -115,6 +117,47 @@ describe('network printer (raw TCP, one persistent connection) against a printer
     expect(await printer.print(job)).toMatchObject({ state: 'paper-near-end' });
     expect(stand.jobs).toHaveLength(2);
     expect(await printer.status()).toMatchObject({ state: 'paper-near-end' });
+  });
+
+  it('Automatic Status Back: paper out between jobs is known unasked, and the next job is held back', async () => {
+    const stand = await fake({ asb: true });
+    const told: string[] = [];
+    let heard = () => {};
+    const printer = createNetworkPrinter({
+      host: stand.host,
+      port: stand.port,
+      onStatusBack: (status) => {
+        told.push(status.state);
+        heard();
+      },
+    });
+    cleanups.push(printer.close);
+    await printer.print(job);
+    const before = stand.received().length;
+    const paperOut = new Promise<void>((resolve) => {
+      heard = () => told.at(-1) === 'paper-out' && resolve();
+    });
+    stand.set({ status: 'paper-out' });
+    await paperOut;
+    // The printer's own word arrives without a question; the next job is not sent.
+    const error = await refusal(printer.print(job));
+    expect(error).toMatchObject({ state: 'paper-out', outcome: 'not-sent' });
+    expect([...stand.received().subarray(before)]).toEqual(STATUS_REQUESTS);
+    stand.set({ status: 'ok' });
+    await printer.print(job);
+    expect(stand.jobs).toHaveLength(2);
+    expect(told).toEqual(['ok', 'paper-out', 'ok']);
+  });
+
+  it('without Automatic Status Back, paper out between jobs is found with the job: unknown, never sent twice', async () => {
+    const stand = await fake();
+    const printer = network(stand);
+    await printer.print(job);
+    stand.set({ status: 'paper-out' });
+    expect(await refusal(printer.print(job))).toMatchObject({ state: 'paper-out', outcome: 'unknown' });
+    stand.set({ status: 'ok' });
+    await printer.print(job);
+    expect(stand.jobs).toHaveLength(2);
   });
 
   it('silent (prints, never answers, never closes): each job once, without waiting on the next ones', async () => {
@@ -146,7 +189,7 @@ describe('network printer (raw TCP, one persistent connection) against a printer
     const printer = network(stand, { timeoutMs: 300 });
     const error = await refusal(printer.print(job));
     expect(error).toMatchObject({ state: 'offline', outcome: 'unknown' });
-    expect(stand.received().length).toBeLessThanOrEqual(6 + job.length + 6);
+    expect(stand.received().length).toBeLessThanOrEqual(9 + job.length + 6);
   });
 
   it('reconnects after the printer restarts', async () => {

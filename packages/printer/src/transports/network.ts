@@ -14,6 +14,14 @@ export interface NetworkPrinterOptions {
   statusTimeoutMs?: number;
   /** TCP keep-alive on the idle connection, so a printer switched off is noticed between tickets. */
   keepAliveMs?: number;
+  /**
+   * Ask for Automatic Status Back (GS a) on each connection (default on): a printer that has it says
+   * paper out or cover open the moment it happens, so the next job is held back instead of sent into
+   * a printer that cannot print it. Printers without it ignore the command.
+   */
+  automaticStatusBack?: boolean;
+  /** Told each status the printer sends unasked (ASB), as it comes. */
+  onStatusBack?: (status: PrinterStatus) => void;
 }
 
 /** Real-time status requests (DLE EOT n). */
@@ -21,13 +29,20 @@ const OFFLINE_CAUSE = 2; // bit 2 cover open, bit 5 stopped at paper end, bit 6 
 const PAPER_SENSOR = 4; // bits 2-3 paper near end, bits 5-6 paper end
 const QUESTIONS = [PAPER_SENSOR, OFFLINE_CAUSE] as const;
 const REQUEST = Uint8Array.from(QUESTIONS.flatMap((n) => [DLE, EOT, n]));
+/** GS a n: Automatic Status Back for offline (bit 1), errors (bit 2) and the paper sensor (bit 3). */
+const ASB_ON = Uint8Array.of(0x1d, 0x61, 0x0e);
+/** An ASB block's first byte: bit 4 set, bits 0, 1 and 7 clear (a DLE EOT answer has bit 1 set). */
+const isAsbHead = (byte: number) => (byte & 0x93) === 0x10;
 
 /** A status byte always has bit 1 and bit 4 set and bits 0 and 7 clear. */
 const isStatusByte = (byte: number) => (byte & 0x93) === 0x12;
 
 /** A printer that says so cannot print: sending it a job would only fill its buffer. */
 const cannotPrint = (status: PrinterStatus) =>
-  status.state === 'paper-out' || status.state === 'cover-open' || status.state === 'error';
+  status.state === 'paper-out' ||
+  status.state === 'cover-open' ||
+  status.state === 'error' ||
+  status.state === 'offline';
 
 /**
  * One TCP connection to the printer, kept open between jobs. Answers to status requests are
@@ -35,12 +50,23 @@ const cannotPrint = (status: PrinterStatus) =>
  */
 class Connection {
   broken: Error | null = null;
+  /** The printer's unasked status (ASB, 4 bytes), whenever it comes. */
+  onStatusBack: ((block: number[]) => void) | null = null;
   private readonly answers: number[] = [];
+  private block: number[] = [];
   private wake: (() => void) | null = null;
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (data: Buffer) => {
-      for (const byte of data) this.answers.push(byte);
+      for (const byte of data) {
+        if (this.block.length > 0 || isAsbHead(byte)) {
+          this.block.push(byte);
+          if (this.block.length === 4) {
+            this.onStatusBack?.(this.block);
+            this.block = [];
+          }
+        } else this.answers.push(byte);
+      }
       this.wake?.();
     });
     const fail = (error: Error) => {
@@ -160,6 +186,15 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
     } catch (error) {
       throw fail('offline', (error as Error).message);
     }
+    if (options.automaticStatusBack ?? true) {
+      const conn = connection;
+      conn.onStatusBack = (block) => {
+        if (conn !== connection) return;
+        known = statusBack(block);
+        options.onStatusBack?.(known);
+      };
+      conn.socket.write(ASB_ON);
+    }
     if (closed) {
       drop();
       throw fail('offline', 'the transport was closed');
@@ -182,6 +217,17 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTra
     if (cause & 0x40)
       return { state: 'error', detail: `${description}: printer error (cutter or mechanism)` };
     if ((paper & 0x0c) === 0x0c) return { state: 'paper-near-end', detail: `${description}: paper near end` };
+    return { state: 'ok', detail: description };
+  }
+
+  /** An ASB block: byte 1 bit 3 offline, bit 5 cover open; byte 2 errors; byte 3 paper near end / roll end. */
+  function statusBack([first = 0, errors = 0, paper = 0]: number[]): PrinterStatus {
+    if (first & 0x20) return { state: 'cover-open', detail: `${description}: cover open` };
+    if (paper & 0x0c) return { state: 'paper-out', detail: `${description}: paper out` };
+    if (errors & 0x2c)
+      return { state: 'error', detail: `${description}: printer error (cutter or mechanism)` };
+    if (first & 0x08) return { state: 'offline', detail: `${description}: offline` };
+    if (paper & 0x03) return { state: 'paper-near-end', detail: `${description}: paper near end` };
     return { state: 'ok', detail: description };
   }
 
