@@ -116,7 +116,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const printer =
     options.printer && 'print' in options.printer
       ? options.printer
-      : createPrinter(options.printer ?? { kind: 'file', dir: join(options.dataDir, 'printed') });
+      : createPrinter(options.printer ?? { kind: 'file', dir: join(options.dataDir, 'printed') }, {
+          // The printer's own word, unasked: on the board at once, and waiting tickets print when it is ready.
+          onStatusBack: (status) => {
+            prints.note(status.state, status.detail);
+            if ((status.state === 'ok' || status.state === 'paper-near-end') && ticketPrints.waiting)
+              ticketPrints.wake();
+          },
+        });
   const limits = options.kioskRateLimit ?? { burst: 6, refillMs: 5000 };
   // Express answers every request that is not Socket.IO's: it is the server's handler before
   // Socket.IO attaches, so Socket.IO can route only its own path to itself (a request must never

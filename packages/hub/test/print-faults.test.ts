@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Client,
   closeClients,
+  nextPush,
   ok,
   send,
   startHub,
@@ -140,6 +141,28 @@ describe('printing through faults, against the TCP printer stand-in', () => {
     await expect.poll(() => stand.jobs.length).toBe(1);
     expect(paper(stand)[0]).toMatchObject({ number: 'K-001', mark: expect.stringMatching(/^CETAK ULANG/) });
     await expect.poll(() => failures(desk)).toEqual([]);
+  });
+
+  it('Automatic Status Back: paper out shows at once, the next ticket is held, and prints when paper is in', async () => {
+    stand = await startFakePrinter({ asb: true });
+    hub = await startHub({ printer: { kind: 'network', host: stand.host, port: stand.port } });
+    const kiosk = await hub.device('kiosk', 'Kiosk Lobi');
+    const desk = await hub.staff('front-office');
+    expect((await take(kiosk)).printed.state).toBe('ok');
+    const printer = stand;
+    // No ticket, no question: the printer says it.
+    const told = nextPush(desk, 'printer:status', (status) => status.state === 'paper-out');
+    printer.set({ status: 'paper-out' });
+    await told;
+    expect((await take(kiosk)).printed.state).toBe('paper-out');
+    expect(printer.jobs).toHaveLength(1);
+    // Paper in: the printer says so, and the waiting ticket prints without anyone asking.
+    printer.set({ status: 'ok' });
+    await expect.poll(() => printer.jobs.length).toBe(2);
+    expect(paper(printer).map((p) => [p.number, p.mark !== null])).toEqual([
+      ['K-001', false],
+      ['K-002', true],
+    ]);
   });
 
   it('paper near end (0x1E): prints, and the warning stays on the board instead of ok', async () => {
