@@ -23,7 +23,11 @@ export function createPrinter(
     case 'file':
       return createFilePrinter({ dir: config.dir });
     case 'network':
-      return createNetworkPrinter({ host: config.host, port: config.port, onStatusBack: events.onStatusBack });
+      return createNetworkPrinter({
+        host: config.host,
+        port: config.port,
+        onStatusBack: events.onStatusBack,
+      });
     case 'usb':
       return createUsbPrinter({ vendorId: config.vendorId, productId: config.productId });
     case 'device':
