@@ -6,7 +6,7 @@
 import { fromParent, toParent } from './lib/child';
 import { startFakePrinter } from './lib/fake-printer';
 
-const printer = await startFakePrinter();
+const printer = await startFakePrinter(Number(process.env.PST_BENCH_PRINTERS ?? 1));
 fromParent(async (message) => {
   if (message.type === 'job') {
     const ticketId = String(message.ticketId);
@@ -19,5 +19,5 @@ fromParent(async (message) => {
     process.exit(0);
   }
 });
-toParent({ type: 'ready', port: printer.port, pid: process.pid });
+toParent({ type: 'ready', port: printer.port, ports: printer.ports, pid: process.pid });
 if (!process.send) process.stdout.write(`${JSON.stringify({ port: printer.port, pid: process.pid })}\n`);

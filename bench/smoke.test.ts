@@ -24,6 +24,13 @@ describe('benchmarks at a tiny size', () => {
     expect(rows.length).toBe(2);
   });
 
+  it('tap to ticket bytes with one shared printer (the hub prints every ticket)', async () => {
+    const { data } = await tapToTicket(TINY, { printers: 'shared' });
+    expect(data.loaded.n).toBe(TINY.takesLoaded);
+    expect(data.printFailures).toBe(0);
+    expect(data.load.errors).toBe(0);
+  });
+
   it('call to screen: every call reaches every client', async () => {
     const { data } = await callToScreen(TINY);
     expect(data.clients).toBe(TINY.callClients);

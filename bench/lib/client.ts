@@ -1,4 +1,6 @@
 /** socket.io-client helpers (no hub code here: child processes that only drive clients load this). */
+
+import { createNetworkPrinter, PrinterError } from '@pst/printer';
 import type {
   ClientToHubEvents,
   CommandName,
@@ -78,4 +80,28 @@ export function printOutcomes(client: Client): (ticketId: string) => Promise<Pri
       if (printed) resolve(printed);
       else waiting.set(ticketId, resolve);
     });
+}
+
+/**
+ * The kiosk prints its own tickets, as the kiosk app's Electron shell does with a printer of its own:
+ * it says so (`kiosk:printer`), prints each `print:job` on its network printer over one kept
+ * connection, and answers `print:result`. Returns a function that closes the printer.
+ */
+export async function printLocally(client: Client, printer: { host: string; port: number }) {
+  const transport = createNetworkPrinter({ host: printer.host, port: printer.port });
+  client.on('print:job', (job) => {
+    void transport
+      .print(Buffer.from(job.data, 'base64'))
+      .then(
+        () => ({ state: 'ok' as const, detail: '' }),
+        (error: unknown) => ({
+          state:
+            error instanceof PrinterError && error.state !== 'unknown' ? error.state : ('error' as const),
+          detail: String(error).slice(0, 400),
+        }),
+      )
+      .then((result) => send(client, 'print:result', { jobId: job.jobId, ...result }));
+  });
+  await ok(client, 'kiosk:printer', { local: true, description: transport.description });
+  return () => transport.close();
 }

@@ -6,7 +6,7 @@
  * clients here, so it can run in a process of its own.
  */
 import type { BoardSnapshot, GuestBookInput } from '@pst/shared';
-import { type Client, connectAll, ok, printOutcomes, send } from './client';
+import { type Client, connectAll, ok, printLocally, printOutcomes, send } from './client';
 import { between, nowMs, pick, prng, SERVICE_MIX, type Summary, sleep, summarize, weighted } from './util';
 
 export interface LoadDesk {
@@ -26,6 +26,13 @@ export interface LoadSpec {
   deskPauseMs?: number;
   /** A kiosk waits while this many people already wait at the front office (a full waiting room). */
   maxWaiting?: number;
+  /** Each kiosk's own printer (same order as `kiosks`); without it, the hub prints every ticket. */
+  kioskPrinters?: KioskPrinterAddress[];
+}
+
+export interface KioskPrinterAddress {
+  host: string;
+  port: number;
 }
 
 export interface LoadResult {
@@ -104,6 +111,9 @@ export async function runLoad(
   hooks: { signal?: AbortSignal; onReady?: () => void } = {},
 ): Promise<LoadResult> {
   const kiosks = await connectAll(spec.url, spec.kiosks);
+  const closePrinters = await Promise.all(
+    (spec.kioskPrinters ?? []).map((printer, i) => printLocally(kiosks[i] as Client, printer)),
+  );
   const desks = await connectAll(
     spec.url,
     spec.desks.map((d) => d.token),
@@ -266,6 +276,7 @@ export async function runLoad(
   ]);
   clearTimeout(stopTimer);
   for (const c of [...kiosks, ...desks]) c.disconnect();
+  await Promise.all(closePrinters.map((close) => close()));
 
   const seconds = (stopAt - startedAt) / 1000;
   const okTotal = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@ import type { Hub } from '@pst/hub';
 import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
 import { type Child, forkScript } from './child';
 import type { PrintedJob } from './fake-printer';
-import type { LoadDesk, LoadResult, LoadSpec } from './load';
+import type { KioskPrinterAddress, LoadDesk, LoadResult, LoadSpec } from './load';
 import {
   DB_FILE,
   morningSkew,
@@ -17,8 +17,11 @@ import {
 } from './office';
 import type { Sizes } from './types';
 
+export type PrinterSetUp = 'per-kiosk' | 'shared';
+
 export interface Printer {
   port: number;
+  ports: number[];
   child: Child;
   /** The job of a ticket, once the fake printer has all of it. */
   job(ticketId: string): Promise<PrintedJob>;
@@ -26,11 +29,12 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-export async function startPrinter(): Promise<Printer> {
-  const child = forkScript('printer-process.ts');
-  const { port } = await child.next<{ type: 'ready'; port: number }>('ready');
+export async function startPrinter(count = 1): Promise<Printer> {
+  const child = forkScript('printer-process.ts', { env: { PST_BENCH_PRINTERS: String(count) } });
+  const { port, ports } = await child.next<{ type: 'ready'; port: number; ports: number[] }>('ready');
   return {
     port,
+    ports,
     child,
     async job(ticketId) {
       const reply = child.next<{ type: 'job'; ticketId: string; job: PrintedJob | { error: string } }>(
@@ -62,6 +66,9 @@ export interface Office {
   tokens: OfficeTokens;
   skew: number;
   printer: Printer;
+  printers: PrinterSetUp;
+  /** The printer stand-in of the kiosk of that token index, when kiosks print on their own. */
+  kioskPrinter(index: number): KioskPrinterAddress | null;
   hub: Hub;
   /** Closes the hub (once); the office's files stay until `close`. */
   closeHub(): Promise<void>;
@@ -79,18 +86,25 @@ export async function startOffice(
     kiosks?: number;
     displays?: number;
     defaultDesks?: boolean;
+    /**
+     * 'per-kiosk' (default): each kiosk prints its own tickets on a printer stand-in of its own, as
+     * kiosks with a printer each do in an office; 'shared': the hub prints every ticket on one printer.
+     */
+    printers?: PrinterSetUp;
   } = {},
 ): Promise<Office> {
   const dataDir = tempDir();
   const skew = morningSkew();
+  const kioskCount = options.kiosks ?? sizes.kiosks + 1;
   const config = options.defaultDesks ? DEFAULT_CONFIG : officeConfig(sizes.frontDesks, sizes.serviceDesks);
   const tokens = prepareOffice(dataDir, {
     config,
-    kiosks: options.kiosks ?? sizes.kiosks + 1,
+    kiosks: kioskCount,
     displays: options.displays ?? 0,
     now: Date.now() + skew,
   });
-  const printer = await startPrinter();
+  const printers = options.printers ?? 'per-kiosk';
+  const printer = await startPrinter(printers === 'per-kiosk' ? kioskCount + 1 : 1);
   const hub = await startHub({ dataDir, printerPort: printer.port, skew, synchronous: options.synchronous });
   let hubClosed: Promise<void> | null = null;
   const closeHub = () => {
@@ -104,6 +118,9 @@ export async function startOffice(
     tokens,
     skew,
     printer,
+    printers,
+    kioskPrinter: (index) =>
+      printers === 'per-kiosk' ? { host: '127.0.0.1', port: printer.ports[index + 1] as number } : null,
     hub,
     closeHub,
     async close() {
@@ -136,6 +153,14 @@ export function loadSpec(
     seed: sizes.seed,
     maxWaiting: 100,
     ...extra,
+  };
+}
+
+/** The load's kiosks' own printers (the first `count` kiosks), when the office gives each one. */
+export function kioskPrinters(office: Office, count: number): Partial<LoadSpec> {
+  if (office.printers !== 'per-kiosk') return {};
+  return {
+    kioskPrinters: Array.from({ length: count }, (_, i) => office.kioskPrinter(i) as KioskPrinterAddress),
   };
 }
 

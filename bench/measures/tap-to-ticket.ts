@@ -1,11 +1,20 @@
 /**
  * 1. Tap to ticket bytes: from a kiosk's `ticket:take` emit to the last byte of that ticket's job
  * arriving at the (fake, raw TCP) printer; with the hub idle, then with the sustained load running.
+ * Each kiosk prints on a printer of its own (as in an office), or (`printers: 'shared'`) the hub
+ * prints every ticket on one printer.
  */
-import { connect, printOutcomes, send } from '../lib/client';
+import { connect, printLocally, printOutcomes, send } from '../lib/client';
 import { describeUse, watchProcess } from '../lib/hostload';
 import type { LoadResult } from '../lib/load';
-import { loadSpec, type Office, startLoad, startOffice } from '../lib/scenario';
+import {
+  kioskPrinters,
+  loadSpec,
+  type Office,
+  type PrinterSetUp,
+  startLoad,
+  startOffice,
+} from '../lib/scenario';
 import type { MeasureResult, Row, Sizes } from '../lib/types';
 import { fmtSummary, log, nowMs, type Summary, sleep, summarize } from '../lib/util';
 
@@ -22,8 +31,10 @@ export const TARGET_TAP_P99 = 50;
 const SERVICES = ['konsultasi', 'perpustakaan', 'penjualan', 'rekomendasi'];
 
 /** Takes `n` tickets one after another; returns emit -> last printed byte and emit -> ack, in ms. */
-async function takes(office: Office, kioskToken: string, n: number, gapMs: number) {
-  const kiosk = await connect(office.hub.url, kioskToken);
+async function takes(office: Office, kioskIndex: number, n: number, gapMs: number) {
+  const kiosk = await connect(office.hub.url, office.tokens.kiosks[kioskIndex] as string);
+  const own = office.kioskPrinter(kioskIndex);
+  const closePrinter = own ? await printLocally(kiosk, own) : null;
   const printed = printOutcomes(kiosk);
   const bytes: number[] = [];
   const acks: number[] = [];
@@ -42,25 +53,32 @@ async function takes(office: Office, kioskToken: string, n: number, gapMs: numbe
     }
   } finally {
     kiosk.disconnect();
+    await closePrinter?.();
   }
   return { bytes, acks, failures };
 }
 
 export async function tapToTicket(
   sizes: Sizes,
-  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string } = {},
+  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string; printers?: PrinterSetUp } = {},
 ): Promise<MeasureResult<TapData>> {
-  const label = options.label ?? 'tap to ticket bytes';
-  const office = await startOffice(sizes, { synchronous: options.synchronous });
+  const printers = options.printers ?? 'per-kiosk';
+  const label =
+    options.label ??
+    (printers === 'shared' ? 'tap to ticket bytes, one shared printer' : 'tap to ticket bytes');
+  const office = await startOffice(sizes, { synchronous: options.synchronous, printers });
   try {
-    const measuring = office.tokens.kiosks[sizes.kiosks] as string;
+    const measuring = sizes.kiosks;
     await takes(office, measuring, 3, 0); // warm-up
     log(`${label}: ${sizes.takesIdle} takes, idle`);
     const idle = await takes(office, measuring, sizes.takesIdle, 10);
 
     log(`${label}: ${sizes.takesLoaded} takes under the sustained load`);
     const load = startLoad(
-      loadSpec(office.hub.url, office.config, office.tokens, sizes, 3_600_000, { seed: sizes.seed + 1 }),
+      loadSpec(office.hub.url, office.config, office.tokens, sizes, 3_600_000, {
+        seed: sizes.seed + 1,
+        ...kioskPrinters(office, sizes.kiosks),
+      }),
     );
     await load.ready;
     await sleep(Math.min(2000, sizes.loadSeconds * 500));

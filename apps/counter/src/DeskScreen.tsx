@@ -5,7 +5,7 @@ import { Notice, useNow } from './App';
 import { availableActions, clockColour, type DeskAction, deskQueues, minutesText } from './desk-logic';
 import { GuestBookForm } from './GuestBookForm';
 import { useT } from './i18n';
-import { PrinterAlert } from './PrinterAlert';
+import { PrinterAlert, PrintFailures } from './PrinterAlert';
 import { GlobalShortcutHint, ShortcutNotice } from './shell-integration';
 import { myDesk, useCounter } from './store';
 
@@ -85,6 +85,7 @@ export function DeskScreen() {
       )}
       <ShortcutNotice />
       {desk?.kind === 'front-office' && <PrinterAlert />}
+      {desk?.kind === 'front-office' && <PrintFailures />}
       <div className="desk-body">
         <QueuePanel />
         <main className="work">

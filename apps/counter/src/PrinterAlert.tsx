@@ -1,4 +1,11 @@
-import type { BoardSnapshot, NamedPrinterStatus, PrinterStatusView, StringKey } from '@pst/shared';
+import {
+  type BoardSnapshot,
+  formatTime,
+  type NamedPrinterStatus,
+  type PrinterStatusView,
+  type StringKey,
+} from '@pst/shared';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from './i18n';
 import { useCounter } from './store';
 
@@ -33,10 +40,50 @@ export function PrinterAlert() {
   const board = useCounter((s) => s.board);
   const troubled = printersInTrouble(board);
   if (troubled.length === 0) return null;
+  // Paper near end still prints: a warning to change the roll, not "tickets are not printing".
+  const printing = troubled.every((printer) => printer.state === 'paper-near-end');
   return (
     <div className="alert printer-alert" role="alert" data-testid="printer-alert">
       <strong>{troubled.map((printer) => printerText(printer)).join(' · ')}</strong> ·{' '}
-      {tr('printer.alertHelp')}
+      {tr(printing ? 'printer.nearEndHelp' : 'printer.alertHelp')}
     </div>
+  );
+}
+
+/**
+ * Today's tickets whose paper is in doubt (failed, or unknown), for the front office and the
+ * supervisor: a waiting one can be printed again (marked CETAK ULANG at the printer).
+ */
+export function PrintFailures() {
+  const tr = useT();
+  const { board, lang, busy, reprint } = useCounter(
+    useShallow((s) => ({ board: s.board, lang: s.lang, busy: s.busy, reprint: s.reprint })),
+  );
+  const failures = board?.printFailures ?? [];
+  if (!board || failures.length === 0) return null;
+  return (
+    <section className="panel print-failures" aria-label={tr('print.failures')} data-testid="print-failures">
+      <h2>{tr('print.failures')}</h2>
+      <ul>
+        {failures.map((failure) => (
+          <li key={failure.ticketId} data-testid={`print-failure-${failure.number}`}>
+            <strong>{failure.number}</strong> {formatTime(failure.issuedAt, lang, board.office.timeZone)} ·{' '}
+            {tr(failure.print === 'failed' ? 'print.failed' : 'print.unknown')} (
+            {tr(`printer.${failure.printerState}` as StringKey)}) ·{' '}
+            {failure.status === 'waiting' ? (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void reprint(failure.ticketId, failure.number)}
+              >
+                {tr('print.reprint')}
+              </button>
+            ) : (
+              <span className="muted">{tr('print.notWaiting')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNow } from './App';
 import { clockColour, minutesText } from './desk-logic';
 import { useT } from './i18n';
-import { printersInTrouble, usePrinterText } from './PrinterAlert';
+import { PrintFailures, printersInTrouble, usePrinterText } from './PrinterAlert';
 import { useCounter } from './store';
 
 const STATUS_KEY: Record<string, StringKey> = {
@@ -54,6 +54,7 @@ export function SupervisorBoard() {
           ))}
         </ul>
       </section>
+      <PrintFailures />
       <section className="panel" aria-label={tr('sup.desks')}>
         <h2>{tr('sup.desks')}</h2>
         <table>

@@ -9,8 +9,10 @@ import type {
   Payload,
   SettingsView,
   StaffRole,
+  StringKey,
   VisitDetail,
 } from '@pst/shared';
+import { t } from '@pst/shared';
 
 export type SettingsCommand = Extract<CommandName, `settings:${string}` | 'guestbook:erase' | 'printer:test'>;
 
@@ -125,6 +127,8 @@ export interface CounterState {
     done?: string,
   ): Promise<CommandResult<E> | null>;
   loadReport(range: RangeQuery): Promise<void>;
+  /** Prints a waiting ticket again (marked CETAK ULANG at the printer). */
+  reprint(ticketId: string, number: string): Promise<void>;
 }
 
 export function isSupervisor(session: Session | null): boolean {
@@ -345,6 +349,19 @@ export const useCounter = create<CounterState>()((set, get) => {
       } catch {
         set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });
       }
+    },
+    async reprint(ticketId, number) {
+      const done = await send((hub) => hub.send('ticket:reprint', { ticketId }));
+      if (done)
+        set({
+          notice:
+            done.printed.state === 'ok'
+              ? { kind: 'ok', text: t(get().lang, 'print.reprinted', { number }) }
+              : {
+                  kind: 'error',
+                  text: `${number}: ${t(get().lang, `printer.${done.printed.state}` as StringKey)}`,
+                },
+        });
     },
     async loadVisit(ticketId) {
       if (!ticketId) {

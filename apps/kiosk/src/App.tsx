@@ -6,6 +6,7 @@ import {
   FRONT_OFFICE_QUEUE,
   formatDate,
   formatTime,
+  KIOSK_REPRINT_SECONDS,
   type StringKey,
   t,
 } from '@pst/shared';
@@ -294,7 +295,7 @@ function RepeatQuestion() {
 
 function TicketScreen() {
   const tr = useT();
-  const { lang, phase, reset, finish, board, printed } = useKiosk(
+  const { lang, phase, reset, finish, board, printed, reprint, reprinting } = useKiosk(
     useShallow((s) => ({
       lang: s.lang,
       phase: s.phase,
@@ -302,6 +303,8 @@ function TicketScreen() {
       finish: s.finish,
       board: s.board,
       printed: s.printed,
+      reprint: s.reprint,
+      reprinting: s.reprinting,
     })),
   );
   const ready = useReady();
@@ -348,6 +351,23 @@ function TicketScreen() {
         <p className={printOk ? 'printed' : 'print-failed'} role={printOk ? 'status' : 'alert'}>
           {printOk ? tr('kiosk.printed') : tr('kiosk.printFailed')}
         </p>
+      )}
+      {outcome === 'failed' && shown < KIOSK_REPRINT_SECONDS && (
+        <div className="reprint">
+          <p>{tr('kiosk.reprintHint')}</p>
+          <button
+            type="button"
+            className="reprint-button"
+            disabled={reprinting}
+            onClick={(event) => {
+              // The ticket screen returns to the start on a tap; this tap is for the paper.
+              event.stopPropagation();
+              void reprint(ticket.id);
+            }}
+          >
+            {reprinting ? tr('kiosk.reprinting') : tr('kiosk.reprint')}
+          </button>
+        </div>
       )}
       <p className="free">{tr('app.free')}</p>
       <button type="button" className="finish" disabled={!ready} onClick={finish}>

@@ -69,6 +69,9 @@ export interface KioskState {
   confirmTake(): Promise<void>;
   cancelConfirm(): void;
   take(serviceId: string): Promise<void>;
+  /** The visitor's "Cetak ulang" after a failed print: its outcome replaces `printed`. */
+  reprint(ticketId: string): Promise<void>;
+  reprinting: boolean;
   /** The ticket screen's "Selesai" button (ignored in the first moments after the ticket shows). */
   finish(): void;
   /** Back to the start for the next visitor: Indonesian, no priority, no error. */
@@ -133,6 +136,14 @@ export const useKiosk = create<KioskState>()((set, get) => ({
         readyAt: now() + FINISH_GUARD_MS,
       });
     else set({ phase: { name: 'choose' }, error: reply.error });
+  },
+  reprinting: false,
+  async reprint(ticketId) {
+    const { hub, reprinting } = get();
+    if (!hub || reprinting) return;
+    set({ reprinting: true, error: null });
+    const reply = await hub.send('ticket:reprint', { ticketId }, 15_000);
+    set(reply.ok ? { reprinting: false, printed: reply.data } : { reprinting: false, error: reply.error });
   },
   finish() {
     const { phase, readyAt, reset } = get();

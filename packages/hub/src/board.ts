@@ -1,11 +1,18 @@
 import { callViews, deskViews, queueViews, servicesPublic, todayFigures } from '@pst/queue-core';
-import type { BoardSnapshot, NamedPrinterStatus, OpeningStatus, PrinterStatusView } from '@pst/shared';
+import type {
+  BoardSnapshot,
+  NamedPrinterStatus,
+  OpeningStatus,
+  PrinterStatusView,
+  PrintFailureView,
+} from '@pst/shared';
 import type { QueueRunner } from './runner';
 
 export function boardSnapshot(
   runner: QueueRunner,
   printer: PrinterStatusView,
   printers: NamedPrinterStatus[],
+  printFailures: PrintFailureView[],
   now: number,
   opening: OpeningStatus,
 ): BoardSnapshot {
@@ -23,6 +30,7 @@ export function boardSnapshot(
     printer,
     printers,
     opening,
+    printFailures,
   };
 }
 
@@ -32,6 +40,8 @@ export function boardSnapshot(
  */
 export class BoardBroadcaster {
   private timer: NodeJS.Timeout | null = null;
+  /** After stop, nothing more goes out (printers closing still report; the database may be closed). */
+  private stopped = false;
 
   constructor(
     private readonly send: () => void,
@@ -39,7 +49,7 @@ export class BoardBroadcaster {
   ) {}
 
   schedule(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.send();
@@ -47,6 +57,7 @@ export class BoardBroadcaster {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

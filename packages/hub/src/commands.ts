@@ -14,6 +14,7 @@ import {
   type CommandResult,
   type DeskView,
   errorBody,
+  KIOSK_REPRINT_SECONDS,
   type ParsedPayload,
   type SettingsView,
   type SocketData,
@@ -160,16 +161,20 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     // Outside service hours the kiosk is closed; staff still issue (a visitor let in late, a test).
     if (ctx.data.role === 'kiosk' && !hub.opening().open) throw new DomainError('OFFICE_CLOSED');
     if (!hub.kioskLimiter.take(source, hub.clock())) throw new DomainError('RATE_LIMITED', source);
+    // The print job is stored with the ticket: a hub that stops right after still prints it on start.
+    let jobId: number | null = null;
     const issued = eventOf(
-      hub.runner.execute({ type: 'takeTicket', serviceId, priority, source }, source),
+      hub.runner.execute({ type: 'takeTicket', serviceId, priority, source }, source, (events) => {
+        jobId = hub.queueTicketPrint(eventOf(events, 'ticket.issued').ticketId, ctx.data.deviceId);
+      }),
       'ticket.issued',
     );
     const ticket = ticketById(hub, issued.ticketId);
     const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
-    // The number is the visitor's as soon as it is stored: printing (which a printer that does not
-    // answer can stretch to seconds of retries) follows, and its outcome is pushed to this socket.
+    // The number is the visitor's as soon as it is stored: printing follows, and its outcome is
+    // pushed to this socket.
     hub
-      .printTicket(ticket, statusUrl, ctx.data.deviceId)
+      .printTicket(ticket.id, ctx.data.deviceId, jobId)
       .then((printed) => ctx.socket?.emit('ticket:printed', { ticketId: ticket.id, printed }))
       .catch((error: unknown) => ctx.log.error({ err: error, ticketId: ticket.id }, 'printing failed'));
     return { ticket, statusUrl };
@@ -331,6 +336,21 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
       who,
     );
     return status;
+  },
+  // ---- reprints (issue 17) ----
+  'ticket:reprint': async (hub, ctx, { ticketId }) => {
+    const ticket = hub.runner.state.tickets.get(ticketId);
+    if (!ticket) throw new DomainError('UNKNOWN_TICKET', ticketId);
+    if (ticketView(hub.runner.state, ticket).status !== 'waiting') throw new DomainError('NOT_REPRINTABLE');
+    // A kiosk: only its own last ticket, shortly after, and only when its paper is in doubt.
+    if (ctx.data.role === 'kiosk') {
+      const recent = hub.clock() - ticket.issuedAt <= KIOSK_REPRINT_SECONDS * 1000;
+      if (ticket.source !== ctx.data.deviceId || !recent || hub.store.printState(ticketId) === 'printed')
+        throw new DomainError('NOT_REPRINTABLE');
+    }
+    const who = ctx.data.staffId ?? ctx.data.deviceId ?? 'unknown';
+    hub.store.audit(hub.clock(), 'ticket.reprint', { ticketId, role: ctx.data.role }, who);
+    return { ticketId, printed: await hub.reprintTicket(ticketId, who) };
   },
   'session:whoami': (_hub, ctx) => ({
     role: ctx.data.role,

@@ -6,7 +6,6 @@ import type {
   OpeningStatus,
   PrinterStatusView,
   SocketData,
-  TicketView,
 } from '@pst/shared';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
@@ -36,8 +35,15 @@ export interface HubContext {
   /** The hub's printer, then each kiosk that prints locally. */
   printers(): NamedPrinterStatus[];
   kioskPrinters: KioskPrinters;
-  /** Prints the ticket at the hub, or at the kiosk that took it when that kiosk prints locally. */
-  printTicket(ticket: TicketView, statusUrl: string, deviceId?: string): Promise<PrinterStatusView>;
+  /**
+   * In the take's transaction: the ticket's print job, kept until printed (null: the kiosk that took
+   * it prints locally).
+   */
+  queueTicketPrint(ticketId: string, deviceId?: string): number | null;
+  /** Prints the ticket at the hub (its job, first attempt), or at the kiosk that took it when that kiosk prints locally. */
+  printTicket(ticketId: string, deviceId?: string, jobId?: number | null): Promise<PrinterStatusView>;
+  /** A waiting ticket printed again, marked CETAK ULANG (where it was printed first). */
+  reprintTicket(ticketId: string, requestedBy: string): Promise<PrinterStatusView>;
   /** A marked test ticket (no number) on the hub's printer or on a locally printing kiosk. */
   printTest(deviceId?: string): Promise<NamedPrinterStatus>;
 }

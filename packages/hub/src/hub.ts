@@ -10,15 +10,20 @@ import {
   renderTestTicket,
   renderTicket,
 } from '@pst/printer';
+import { ticketView } from '@pst/queue-core';
 import {
   type CommandName,
   errorBody,
+  FRONT_OFFICE_QUEUE,
   HUB_PORT,
   type NamedPrinterStatus,
   officeDay,
   openingStatus,
+  type PrinterStatusView,
+  type PrintFailureView,
   type SocketData,
   schemas,
+  ticketStatusPath,
 } from '@pst/shared';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -39,6 +44,7 @@ import { keepClosedDays } from './reports';
 import { QueueRunner } from './runner';
 import type { Synchronous } from './storage/database';
 import { Store } from './storage/store';
+import { type TicketPrintResult, TicketPrints } from './ticket-prints';
 import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
 
 export const HUB_VERSION = '0.1.0';
@@ -48,6 +54,8 @@ const RETENTION_BATCH = 500;
 /** Closed days whose report facts are kept per step: a week of rows is tens of milliseconds. */
 const REPORT_DAYS_BATCH = 7;
 const REPO_APPS_DIR = fileURLToPath(new URL('../../../apps', import.meta.url));
+/** A job first tried this long after it was queued (the hub was down) is marked CETAK ULANG too. */
+const LATE_PRINT_MS = 60_000;
 
 export interface HubOptions {
   dataDir: string;
@@ -66,6 +74,7 @@ export interface HubOptions {
   /** Tickets a kiosk may take at once, and how fast that allowance refills. */
   kioskRateLimit?: { burst: number; refillMs: number };
   boardIntervalMs?: number;
+  /** First pause before a ticket job that did not reach the paper is tried again (doubles, up to 30x). */
   printRetryDelayMs?: number;
   /** How long a kiosk that prints locally may take to answer a `print:job` (default 8 s). */
   kioskPrintTimeoutMs?: number;
@@ -112,7 +121,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const printer =
     options.printer && 'print' in options.printer
       ? options.printer
-      : createPrinter(options.printer ?? { kind: 'file', dir: join(options.dataDir, 'printed') });
+      : createPrinter(options.printer ?? { kind: 'file', dir: join(options.dataDir, 'printed') }, {
+          // The printer's own word, unasked: on the board at once, and waiting tickets print when it is ready.
+          onStatusBack: (status) => {
+            prints.note(status.state, status.detail);
+            if ((status.state === 'ok' || status.state === 'paper-near-end') && ticketPrints.waiting)
+              ticketPrints.wake();
+          },
+        });
   const limits = options.kioskRateLimit ?? { burst: 6, refillMs: 5000 };
   // Express answers every request that is not Socket.IO's: it is the server's handler before
   // Socket.IO attaches, so Socket.IO can route only its own path to itself (a request must never
@@ -173,6 +189,77 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
   const paperWidth = options.paperWidth ?? 80;
 
+  /**
+   * A ticket's bytes now (people ahead as they are now). A late print or a reprint (`reprintAt`) is
+   * only for a visitor who still waits: null otherwise. The first print goes out whatever happened
+   * meanwhile (a desk may call the number before a busy printer gets to it: the visitor is at the kiosk).
+   */
+  const ticketBytes = (ticketId: string, reprintAt: number | null): Uint8Array | null => {
+    const ticket = runner.state.tickets.get(ticketId);
+    if (!ticket) return null;
+    const view = ticketView(runner.state, ticket);
+    if (reprintAt !== null && view.status !== 'waiting') return null;
+    const office = runner.state.config.office;
+    const service = runner.state.config.services.find((s) => s.id === view.serviceId);
+    return renderTicket(
+      {
+        id: view.id,
+        number: view.number,
+        serviceName: service?.name ?? view.serviceId,
+        priority: view.priority,
+        issuedAt: view.issuedAt,
+        peopleAhead: view.peopleAhead,
+        estimatedWaitMinutes: view.estimatedWaitMinutes,
+        statusUrl: `${context.publicUrl()}${ticketStatusPath(view.id)}`,
+        frontOfficeFirst: view.queue === FRONT_OFFICE_QUEUE,
+        reprintAt,
+      },
+      office,
+      { width: paperWidth },
+    );
+  };
+  const ticketPrints = new TicketPrints({
+    store,
+    printer: prints,
+    log,
+    clock,
+    retryBaseMs: options.printRetryDelayMs ?? 1000,
+    render: (job) => {
+      const late = job.reprint || job.attempts > 0 || clock() - job.createdAt > LATE_PRINT_MS;
+      return ticketBytes(job.ticketId, late ? clock() : null);
+    },
+    onResult: (job, { outcome, status }) => {
+      if (outcome === 'printed') store.setPrintState(job.ticketId, 'printed');
+      else if (outcome === 'unknown') {
+        store.setPrintState(job.ticketId, `unknown:${status.state}`);
+        store.audit(clock(), 'print.unknown', { ticketId: job.ticketId, printer: status }, 'hub');
+      } else if (outcome === 'failed') {
+        store.setPrintState(job.ticketId, `failed:${status.state}`);
+        if (job.attempts === 0)
+          store.audit(clock(), 'print.failed', { ticketId: job.ticketId, printer: status }, 'hub');
+      }
+      board.schedule();
+    },
+  });
+  /** What a visitor (or staff) hears of a ticket job: 'ok' once on paper, else why not. */
+  const heard = ({ outcome, status }: TicketPrintResult): PrinterStatusView => ({
+    ...status,
+    state: outcome === 'printed' ? 'ok' : outcome === 'unknown' ? 'unknown' : status.state,
+  });
+  const printFailures = (): PrintFailureView[] =>
+    store.printTrouble(runner.state.day).map((row) => {
+      const ticket = runner.state.tickets.get(row.id);
+      const [print, printerState] = row.printState.split(':') as ['failed' | 'unknown', string];
+      return {
+        ticketId: row.id,
+        number: row.number,
+        print,
+        printerState: printerState as PrinterStatusView['state'],
+        status: ticket ? ticketView(runner.state, ticket).status : 'unserved',
+        issuedAt: ticket?.issuedAt ?? 0,
+      };
+    });
+
   const context: HubContext = {
     store,
     runner,
@@ -182,7 +269,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     kioskLimiter: new RateLimiter(limits.burst, limits.refillMs),
     publicUrl: () => options.publicUrl ?? `${scheme}://${lanAddresses()[0] ?? '127.0.0.1'}:${port}`,
     tlsFingerprint: fingerprint,
-    board: () => boardSnapshot(runner, prints.status, context.printers(), clock(), context.opening()),
+    board: () =>
+      boardSnapshot(runner, prints.status, context.printers(), printFailures(), clock(), context.opening()),
     opening: () =>
       openingStatus(store.openingHours(), store.holidays(), clock(), runner.state.config.office.timeZone),
     boardChanged: () => board.schedule(),
@@ -204,35 +292,40 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       }
       return kioskPrinters.print(deviceId, null, bytes, false);
     },
-    async printTicket(ticket, statusUrl, deviceId) {
-      const service = runner.state.config.services.find((s) => s.id === ticket.serviceId);
-      const office = runner.state.config.office;
-      const bytes = renderTicket(
-        {
-          id: ticket.id,
-          number: ticket.number,
-          serviceName: service?.name ?? ticket.serviceId,
-          priority: ticket.priority,
-          issuedAt: ticket.issuedAt,
-          peopleAhead: ticket.peopleAhead,
-          estimatedWaitMinutes: ticket.estimatedWaitMinutes,
-          statusUrl,
-        },
-        office,
-        { width: paperWidth },
-      );
-      // A kiosk that prints locally gets the job; every other ticket prints at the hub.
-      const status = kioskPrinters.printsLocally(deviceId)
-        ? await kioskPrinters.print(deviceId, ticket.id, bytes, true)
-        : await prints.print(bytes);
-      recordPrint(ticket.id, status);
-      const {
-        id: _id,
-        kind: _kind,
-        name: _name,
-        connected: _connected,
-        ...view
-      } = status as NamedPrinterStatus;
+    queueTicketPrint(ticketId, deviceId) {
+      if (kioskPrinters.printsLocally(deviceId)) return null;
+      return store.addPrintJob({
+        ticketId,
+        day: runner.state.day,
+        reprint: false,
+        requestedBy: deviceId ?? 'hub',
+        at: clock(),
+      });
+    },
+    async reprintTicket(ticketId, requestedBy) {
+      const ticket = runner.state.tickets.get(ticketId);
+      // A ticket of a kiosk that prints locally is printed there again.
+      if (ticket && kioskPrinters.printsLocally(ticket.source)) {
+        const bytes = ticketBytes(ticketId, clock());
+        if (!bytes) return { state: 'error', detail: 'not waiting', pendingJobs: 0, at: clock() };
+        const status = await kioskPrinters.print(ticket.source, ticketId, bytes, false);
+        recordPrint(ticketId, status);
+        const { id: _id, kind: _kind, name: _name, connected: _connected, ...view } = status;
+        return view;
+      }
+      return heard(await ticketPrints.add({ ticketId, day: runner.state.day, reprint: true, requestedBy }));
+    },
+    async printTicket(ticketId, deviceId, jobId) {
+      if (jobId !== null && jobId !== undefined) return heard(await ticketPrints.resultOf(jobId));
+      const bytes = ticketBytes(ticketId, null);
+      // A kiosk that prints locally gets the job (it stopped doing so meanwhile: the hub prints it).
+      if (!bytes || !kioskPrinters.printsLocally(deviceId))
+        return heard(
+          await ticketPrints.add({ ticketId, day: runner.state.day, reprint: false, requestedBy: 'hub' }),
+        );
+      const status = await kioskPrinters.print(deviceId, ticketId, bytes, true);
+      recordPrint(ticketId, status);
+      const { id: _id, kind: _kind, name: _name, connected: _connected, ...view } = status;
       return view;
     },
   };
@@ -341,8 +434,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
   // A printer in trouble is asked again (DLE EOT) between tickets, so its alert clears once paper is
   // refilled, not only at the next ticket; never while a job prints (printers take one connection).
+  // Once it answers ready again, the tickets that wait for paper are printed (marked CETAK ULANG).
   const checkPrinter = async () => {
     if (prints.status.state !== 'ok' && prints.status.pendingJobs === 0) await prints.refresh();
+    const state = prints.status.state;
+    if (ticketPrints.waiting && (state === 'ok' || state === 'paper-near-end' || state === 'unknown'))
+      ticketPrints.wake();
   };
   // The kiosk opens and closes by the clock, with no command to push the board: push it when that turns.
   let wasOpen = context.opening().open;
@@ -378,6 +475,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     httpServer.listen(port, options.host ?? '0.0.0.0', () => resolve());
   });
   port = (httpServer.address() as AddressInfo).port;
+  // Jobs kept from before a restart: printed now if their visitors still wait.
+  ticketPrints.wake();
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   log.info(
     { port, dataDir: options.dataDir, printer: printer.description, tls: fingerprint ?? false },
@@ -413,6 +512,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       clearInterval(dayTimer);
       await central.close();
       await announcement?.close();
+      await ticketPrints.close();
       board.stop();
       // Closing the transport (not disconnecting each socket) lets clients reconnect to the next start.
       await new Promise<void>((resolve) => io.close(() => resolve()));

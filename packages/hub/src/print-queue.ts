@@ -1,11 +1,11 @@
-import { PrinterError, type PrinterTransport } from '@pst/printer';
+import { type JobOutcome, PrinterError, type PrinterTransport } from '@pst/printer';
 import type { PrinterStatusView } from '@pst/shared';
 
 export interface PrintQueueOptions {
   attempts?: number;
   retryDelayMs?: number;
   /** Whether a failed attempt is worth another one (paper out and an open cover never are). */
-  retry?: (error: unknown) => boolean;
+  retry?: (state: PrinterStatusView['state']) => boolean;
   onStatus: (status: PrinterStatusView) => void;
   clock: () => number;
 }
@@ -56,21 +56,47 @@ export class PrintQueue {
     return this.status;
   }
 
+  /**
+   * One try, in turn with the other jobs, never repeated here: how far the job got decides what may
+   * follow (the durable ticket queue retries only what never reached the paper).
+   */
+  attemptOnce(job: Uint8Array): Promise<{ outcome: 'printed' | JobOutcome; status: PrinterStatusView }> {
+    this.pending++;
+    const done = this.chain
+      .then(() => this.tryPrint(job))
+      .finally(() => this.pending--)
+      .then((outcome) => ({ outcome, status: { ...this.status, pendingJobs: this.pending } }));
+    this.chain = done.catch(() => undefined);
+    return done;
+  }
+
+  private async tryPrint(job: Uint8Array): Promise<'printed' | JobOutcome> {
+    try {
+      const after = await this.printer.print(job);
+      // A printer that reports its paper keeps saying 'paper-near-end' after a good print.
+      this.update(after?.state ?? 'ok', after?.detail ?? this.printer.description);
+      return 'printed';
+    } catch (error) {
+      const state = error instanceof PrinterError ? error.state : 'error';
+      this.update(state, error instanceof Error ? error.message : String(error));
+      return error instanceof PrinterError ? error.outcome : 'not-sent';
+    }
+  }
+
   private async attempt(job: Uint8Array): Promise<PrinterStatusView> {
     for (let attempt = 1; ; attempt++) {
-      try {
-        await this.printer.print(job);
-        this.update('ok', this.printer.description);
-        return this.status;
-      } catch (error) {
-        const state = error instanceof PrinterError ? error.state : 'error';
-        this.update(state, error instanceof Error ? error.message : String(error));
-        // Paper out or an open cover will not fix itself in a second: tell the visitor now.
-        const hopeless =
-          state === 'paper-out' || state === 'cover-open' || this.options.retry?.(error) === false;
-        if (hopeless || attempt >= this.attempts) return this.status;
-        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * attempt));
-      }
+      const outcome = await this.tryPrint(job).catch(() => 'not-sent' as const);
+      if (outcome === 'printed') return this.status;
+      const state = this.current.state;
+      // Paper out or an open cover will not fix itself in a second: tell the visitor now. A job the
+      // printer may have (torn, unknown) is never sent again blindly.
+      const hopeless =
+        outcome !== 'not-sent' ||
+        state === 'paper-out' ||
+        state === 'cover-open' ||
+        this.options.retry?.(state) === false;
+      if (hopeless || attempt >= this.attempts) return this.status;
+      await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * attempt));
     }
   }
 

@@ -31,12 +31,13 @@ export class QueueRunner {
     return state;
   }
 
-  execute(command: Command, actor: string, alsoWrite?: () => void): DomainEvent[] {
+  /** `alsoWrite` writes rows of the same command in its transaction; it sees the events decided. */
+  execute(command: Command, actor: string, alsoWrite?: (events: DomainEvent[]) => void): DomainEvent[] {
     const events = decide(this.state, command, this.clock());
     if (events.length === 0) return events;
     for (const event of events) evolve(this.state, event);
     try {
-      this.store.commit(events, this.state, actor, alsoWrite);
+      this.store.commit(events, this.state, actor, alsoWrite && (() => alsoWrite(events)));
     } catch (error) {
       this.state = this.load();
       throw error;

@@ -108,6 +108,30 @@ describe('kiosk-local printing', () => {
     expect(hubFiles(hub).filter((f) => f.endsWith('.bin'))).toHaveLength(2);
   });
 
+  it('a reprint of a ticket taken at a kiosk that prints locally goes to that kiosk, marked', async () => {
+    hub = await startHub();
+    const kiosk = await localKiosk(hub);
+    const jobs: PrintJob[] = [];
+    let state: 'paper-out' | 'ok' = 'paper-out';
+    kiosk.socket.on('print:job', (job) => {
+      jobs.push(job);
+      void send(kiosk.socket, 'print:result', { jobId: job.jobId, state, detail: '' });
+    });
+    const taken = await takePrinted(kiosk.socket, { serviceId: 'konsultasi' });
+    expect(taken.printed.state).toBe('paper-out');
+    const desk = await hub.staff('front-office');
+    expect((await ok(desk, 'board:get', {})).printFailures).toMatchObject([
+      { number: 'K-001', print: 'failed', printerState: 'paper-out' },
+    ]);
+    state = 'ok';
+    expect((await ok(desk, 'ticket:reprint', { ticketId: taken.ticket.id })).printed.state).toBe('ok');
+    const lines = decodeEscPos(bytesOf(jobs.at(-1) as PrintJob)).lines.map((l) => l.text);
+    expect(lines).toContain('K-001');
+    expect(lines.some((l) => /^CETAK ULANG \d\d\.\d\d$/.test(l))).toBe(true);
+    expect(hubFiles(hub)).toEqual([]);
+    expect((await ok(desk, 'board:get', {})).printFailures).toEqual([]);
+  });
+
   it('a paper-out answer is the kiosk printer alert on the board and on /healthz, with no retry', async () => {
     hub = await startHub();
     const kiosk = await localKiosk(hub);

@@ -7,6 +7,8 @@ export interface DecodedLine {
   /** Character size multipliers (GS !), 1..8. */
   width: number;
   height: number;
+  /** Printed in the narrow font B (ESC M 1); absent for font A. */
+  fontB?: true;
 }
 
 export interface DecodedTicket {
@@ -45,7 +47,7 @@ const QR_FUNCTIONS: Record<number, number> = { 65: 2, 67: 1, 69: 1, 80: -1, 81: 
 
 /**
  * Decodes exactly the ESC/POS commands renderTicket emits (no npm package decodes raw ESC/POS
- * reliably, STACK.md): init, code page, align, bold, character size, QR store/print, feed, cut and
+ * reliably, STACK.md): init, code page, align, bold, font, character size, QR store/print, feed, cut and
  * text lines in the code page.
  */
 function decode(bytes: Uint8Array): Decoded {
@@ -62,12 +64,20 @@ function decode(bytes: Uint8Array): Decoded {
   let bold = false;
   let width = 1;
   let height = 1;
+  let fontB = false;
   let stored: string | null = null;
   // Text of the current line: decoded pieces, and bytes not decoded yet (the code page may change).
   let text = '';
   let raw: number[] = [];
   let lineAttributes: Omit<DecodedLine, 'text'> | null = null;
 
+  const attributes = (): Omit<DecodedLine, 'text'> => ({
+    align,
+    bold,
+    width,
+    height,
+    ...(fontB ? { fontB: true as const } : {}),
+  });
   const decodeRaw = () => {
     if (raw.length) text += decodeText(Uint8Array.from(raw), ticket.codePage);
     raw = [];
@@ -75,7 +85,7 @@ function decode(bytes: Uint8Array): Decoded {
   const flushLine = (force: boolean) => {
     if (!force && !raw.length && !text) return;
     decodeRaw();
-    const line = { ...(lineAttributes ?? { align, bold, width, height }), text };
+    const line = { ...(lineAttributes ?? attributes()), text };
     ticket.lines.push(line);
     blocks.push({ kind: 'line', line });
     text = '';
@@ -95,7 +105,7 @@ function decode(bytes: Uint8Array): Decoded {
       flushLine(true);
       i += 1;
     } else if (b >= 0x20 && b !== 0x7f) {
-      lineAttributes ??= { align, bold, width, height };
+      lineAttributes ??= attributes();
       raw.push(b);
       i += 1;
     } else if (b === ESC && next === 0x40) {
@@ -104,6 +114,7 @@ function decode(bytes: Uint8Array): Decoded {
       ticket.codePage = null;
       align = 'left';
       bold = false;
+      fontB = false;
       width = height = 1;
       i += 2;
     } else if (b === ESC && next === 0x74 && has(i, 3)) {
@@ -115,6 +126,9 @@ function decode(bytes: Uint8Array): Decoded {
       i += 3;
     } else if (b === ESC && next === 0x45 && has(i, 3)) {
       bold = ((bytes[i + 2] as number) & 1) === 1;
+      i += 3;
+    } else if (b === ESC && next === 0x4d && has(i, 3)) {
+      fontB = ((bytes[i + 2] as number) & 1) === 1;
       i += 3;
     } else if (b === ESC && next === 0x64 && has(i, 3)) {
       flushLine(false);

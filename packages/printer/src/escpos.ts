@@ -112,6 +112,11 @@ export class EscPos {
     return this.push(ESC, 0x45, on ? 1 : 0);
   }
 
+  /** ESC M n: font A (12x24, the default) or the narrower font B (9x17), for a line that must not break. */
+  fontB(on: boolean): this {
+    return this.push(ESC, 0x4d, on ? 1 : 0);
+  }
+
   /** GS ! n: character width and height multipliers, 1..8 each (0x77 = 8x8). */
   size(width: number, height = width): this {
     if (

@@ -3,7 +3,14 @@ import { DEFAULT_CONFIG } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import { type DecodedLine, decodeEscPos, previewText } from './decode';
 import { CODE_PAGE, GS } from './escpos';
-import { COLUMNS, type OfficePrintData, renderTicket, type TicketPrintData, wrap } from './ticket';
+import {
+  COLUMNS,
+  COLUMNS_FONT_B,
+  type OfficePrintData,
+  renderTicket,
+  type TicketPrintData,
+  wrap,
+} from './ticket';
 
 const ticket: TicketPrintData = {
   id: '20261125-K012',
@@ -13,7 +20,7 @@ const ticket: TicketPrintData = {
   issuedAt: Date.UTC(2026, 10, 25, 2, 5), // 09.05 WIB
   peopleAhead: 3,
   estimatedWaitMinutes: 15,
-  statusUrl: 'http://192.168.1.10:3324/t/20261125-K012?v=1&lang=id',
+  statusUrl: 'http://192.168.1.10:3324/t/20261125-K012',
 };
 const office: OfficePrintData = DEFAULT_CONFIG.office;
 const widths = [58, 80] as const;
@@ -69,8 +76,9 @@ describe('renderTicket', () => {
     expect(lines.join(' ')).toContain('Layanan PST GRATIS, tidak dipungut biaya');
     expect(printedChannels(decoded.lines, 'Pengaduan & saran:')).toEqual(office.complaintChannels);
 
-    // Every line fits the paper at its size.
-    for (const line of decoded.lines) expect(line.text.length * line.width).toBeLessThanOrEqual(columns);
+    // Every line fits the paper at its size and font.
+    for (const line of decoded.lines)
+      expect(line.text.length * line.width).toBeLessThanOrEqual(line.fontB ? COLUMNS_FONT_B[width] : columns);
     // Cut last: partial cut GS V 66 n are the final bytes.
     expect(decoded.cut).toBe(true);
     expect([...bytes.subarray(-4, -1)]).toEqual([GS, 0x56, 66]);
@@ -135,7 +143,59 @@ describe('renderTicket', () => {
       ),
     );
     expect(decoded.lines.find((l) => l.text === 'KONSULTASI-0123')).toMatchObject({ width: 2, height: 2 });
-    for (const line of decoded.lines) expect(line.text.length * line.width).toBeLessThanOrEqual(32);
+    for (const line of decoded.lines)
+      expect(line.text.length * line.width).toBeLessThanOrEqual(line.fontB ? 42 : 32);
+  });
+
+  it.each(widths)(
+    '%i mm: says everything the standard promises, and breaks no phone number or URL',
+    (width) => {
+      const decoded = decodeEscPos(renderTicket({ ...ticket, frontOfficeFirst: true }, office, { width }));
+      const lines = texts(decoded.lines);
+      // The status address as text under the QR code (without http://, which browsers add).
+      const qrAt = lines.indexOf('Pindai untuk melihat status antrian');
+      expect(lines.slice(qrAt + 1)).toContain('192.168.1.10:3324/t/20261125-K012');
+      expect(lines).toContain('Telepon: (0294) 381461');
+      expect(lines.join(' ')).toContain('Dilayani maksimal 10 menit sejak pengunjung sebelumnya selesai');
+      // The first step, before the people ahead there.
+      const first = lines.findIndex((l) => l.startsWith('Silakan menuju Front Office'));
+      expect(lines.slice(first, first + 2).join(' ')).toBe(
+        'Silakan menuju Front Office untuk mengisi buku tamu',
+      );
+      expect(lines.findIndex((l) => l.startsWith('Antrian di depan'))).toBeGreaterThan(first);
+      // Each phone number and URL whole on one line.
+      for (const whole of [
+        '0896 3324 3324',
+        's.bps.go.id/3324OnlineServices',
+        's.bps.go.id/pengaduanbpskendal',
+        '(0294) 381461',
+        'www.lapor.go.id',
+        '192.168.1.10:3324/t/20261125-K012',
+      ])
+        expect(lines.some((l) => l.includes(whole))).toBe(true);
+      // Without the front office first, no such line.
+      const direct = texts(decodeEscPos(renderTicket(ticket, office, { width })).lines);
+      expect(direct.some((l) => l.includes('Front Office'))).toBe(false);
+    },
+  );
+
+  it('marks a reprint "CETAK ULANG hh.mm" in office time, under the number', () => {
+    const at = Date.UTC(2026, 10, 25, 3, 42); // 10.42 WIB
+    const decoded = decodeEscPos(renderTicket({ ...ticket, reprintAt: at }, office, { width: 58 }));
+    const lines = texts(decoded.lines);
+    expect(lines[lines.indexOf('K-012') + 1]).toBe('CETAK ULANG 10.42');
+    expect(texts(decodeEscPos(renderTicket(ticket, office, { width: 58 })).lines)).not.toContain(
+      'CETAK ULANG 10.42',
+    );
+  });
+
+  it('keeps phone numbers whole when wrapping, and leaves a long word whole when asked', () => {
+    expect(wrap('WhatsApp 24 jam: 0896 3324 3324', 20)).toEqual(['WhatsApp 24 jam:', '0896 3324 3324']);
+    expect(wrap('Telp (0294) 381461 atau', 14)).toEqual(['Telp', '(0294) 381461', 'atau']);
+    expect(wrap('web s.bps.go.id/pengaduanbpskendal', 20, { keepWords: true })).toEqual([
+      'web',
+      's.bps.go.id/pengaduanbpskendal',
+    ]);
   });
 
   it('is deterministic', () => {

@@ -37,6 +37,20 @@ export const deskSchema = z.strictObject({
 });
 export type Desk = z.infer<typeof deskSchema>;
 
+/** What the ticket tells the visitor besides the number, from the office's service standard (all editable). */
+export const ticketTextsSchema = z.strictObject({
+  /** The service-time promise of the standard (Jangka Waktu Pelayanan). */
+  promise: z.string().trim().max(200),
+  /** Where the visitor goes first when the front office comes first. */
+  frontOffice: z.string().trim().max(200),
+});
+export type TicketTexts = z.infer<typeof ticketTextsSchema>;
+
+export const DEFAULT_TICKET_TEXTS: TicketTexts = {
+  promise: 'Dilayani maksimal 10 menit sejak pengunjung sebelumnya selesai',
+  frontOffice: 'Silakan menuju Front Office untuk mengisi buku tamu',
+};
+
 export const officeSchema = z.strictObject({
   name: text(120),
   address: z.string().max(200),
@@ -49,6 +63,8 @@ export const officeSchema = z.strictObject({
   frontOfficeTypicalMinutes: z.number().int().min(1).max(240),
   complaintChannels: z.array(text(120)).max(10),
   runningText: z.string().max(500),
+  /** Offices configured before these texts existed get today's texts. */
+  ticketTexts: ticketTextsSchema.default(DEFAULT_TICKET_TEXTS),
 });
 export type Office = z.infer<typeof officeSchema>;
 
@@ -112,11 +128,12 @@ export const DEFAULT_CONFIG: QueueConfig = {
       'Kotak saran di ruang PST',
       'Web: s.bps.go.id/pengaduanbpskendal',
       'Email: bps3324@bps.go.id',
-      'WhatsApp 24 jam: 0896 3324 3324',
+      'WhatsApp 24 jam: 0896 3324 3324 (s.bps.go.id/3324OnlineServices)',
       'Media sosial: @bpskendal',
       'LAPOR!: www.lapor.go.id',
     ],
     runningText: 'Selamat datang di Pelayanan Statistik Terpadu (PST) BPS Kabupaten Kendal.',
+    ticketTexts: DEFAULT_TICKET_TEXTS,
   },
   services: [
     {

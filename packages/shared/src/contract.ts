@@ -125,6 +125,9 @@ export const schemas = {
   // ---- pilot-a: opening hours ----
   /** The kiosk's service hours; null: the kiosk gives tickets at any hour. */
   'settings:opening-hours': z.strictObject({ hours: openingHoursSchema.nullable() }),
+  // ---- reprints (issue 17) ----
+  /** Prints a waiting ticket again, marked "CETAK ULANG hh.mm" (staff: any of today's; a kiosk: its last). */
+  'ticket:reprint': z.strictObject({ ticketId }),
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -167,7 +170,14 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'print:result': ['kiosk'],
   'printer:test': ['supervisor', 'admin'],
   'settings:opening-hours': ['supervisor', 'admin'],
+  'ticket:reprint': ['kiosk', 'front-office', 'supervisor', 'admin'],
 };
+
+/**
+ * How long a kiosk offers "Cetak ulang" for its last ticket after its print failed; the hub accepts
+ * a kiosk's reprint of its own ticket for as long (staff may reprint any waiting ticket of the day).
+ */
+export const KIOSK_REPRINT_SECONDS = 90;
 
 // ---------- views (what the hub sends) ----------
 export type TicketStatus =
@@ -246,7 +256,8 @@ export interface ServicePublic {
 }
 
 export interface PrinterStatusView {
-  state: 'ok' | 'offline' | 'paper-out' | 'cover-open' | 'error' | 'unknown';
+  /** 'paper-near-end' prints, and is a warning: the roll is about to run out. */
+  state: 'ok' | 'paper-near-end' | 'offline' | 'paper-out' | 'cover-open' | 'error' | 'unknown';
   detail: string;
   pendingJobs: number;
   at: number;
@@ -292,6 +303,22 @@ export interface BoardSnapshot {
   printers: NamedPrinterStatus[];
   /** Whether the kiosk gives tickets now (service hours and holidays), and when that changes. */
   opening: OpeningStatus;
+  /** Today's tickets with no sure paper: their print failed (and may still be retried) or its outcome is unknown. */
+  printFailures: PrintFailureView[];
+}
+
+/**
+ * A ticket of today whose paper is in doubt. `print`: 'failed' (not printed; the hub retries while
+ * the visitor waits), 'unknown' (the printer had it but never confirmed: never sent again by itself).
+ */
+export interface PrintFailureView {
+  ticketId: string;
+  number: string;
+  print: 'failed' | 'unknown';
+  /** The printer's state when it failed ('offline', 'paper-out', ...). */
+  printerState: PrinterStatusView['state'];
+  status: TicketStatus;
+  issuedAt: number;
 }
 
 export interface TicketView {
@@ -389,6 +416,7 @@ export interface ClientToHubEvents {
   'print:result': Handler<'print:result', { accepted: boolean }>;
   'printer:test': Handler<'printer:test', NamedPrinterStatus>;
   'settings:opening-hours': Handler<'settings:opening-hours', SettingsView>;
+  'ticket:reprint': Handler<'ticket:reprint', TicketPrinted>;
 }
 
 export interface SettingsView {

@@ -59,6 +59,10 @@ export const ERRORS = {
     id: 'Buku tamu diisi di meja Front Office.',
     en: 'The guest book is filled at the front office desk.',
   },
+  NOT_REPRINTABLE: {
+    id: 'Tiket ini tidak dapat dicetak ulang: hanya tiket hari ini yang masih menunggu.',
+    en: "This ticket cannot be reprinted: only today's tickets still waiting.",
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -159,6 +159,34 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX ratings_complaint_day ON ratings(day) WHERE complaint != '';
     `,
   },
+  // ---- 5: print queue (issue 17) ----
+  {
+    version: 5,
+    name: 'print jobs kept until printed or given up; tickets whose paper is in doubt found by day',
+    sql: `
+      -- One row per ticket print at the hub's printer: queued until it is on paper (printed), the
+      -- printer had it without confirming (unknown: never sent again by itself), or it is no longer
+      -- wanted (dropped: the visitor was called, or the day ended). The bytes are rendered at each
+      -- attempt, so a late print carries its CETAK ULANG mark and today's people ahead.
+      CREATE TABLE print_jobs (
+        id INTEGER PRIMARY KEY,
+        ticket_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        -- 1: printed with the CETAK ULANG mark (asked for again, or its visitor was told it failed).
+        reprint INTEGER NOT NULL,
+        requested_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'printed', 'unknown', 'dropped')),
+        detail TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX print_jobs_queued ON print_jobs(id) WHERE state = 'queued';
+      CREATE INDEX print_jobs_ticket ON print_jobs(ticket_id);
+      CREATE INDEX tickets_print_trouble ON tickets(day)
+        WHERE print_state LIKE 'failed:%' OR print_state LIKE 'unknown:%';
+    `,
+  },
   // ---- migration 6 (central roll-up outbox, issue 22) ----
   {
     version: 6,

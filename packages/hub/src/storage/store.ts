@@ -36,6 +36,19 @@ export interface StaffRecord {
 
 const SESSION_MS = 14 * 3600_000;
 
+export interface PrintJobRecord {
+  id: number;
+  ticketId: string;
+  day: string;
+  /** Asked for by staff or the kiosk: marked CETAK ULANG. */
+  reprint: boolean;
+  requestedBy: string;
+  createdAt: number;
+  attempts: number;
+  state: 'queued' | 'printed' | 'unknown' | 'dropped';
+  detail: string;
+}
+
 /** Everything the hub keeps on disk. One instance, one writer. */
 export class Store {
   readonly db: Db;
@@ -157,6 +170,76 @@ export class Store {
 
   setPrintState(ticketId: string, state: string): void {
     this.stmt.setPrintState.run(state, ticketId);
+  }
+
+  // ---------- print jobs (issue 17) ----------
+
+  /** A print job for the hub's printer, queued; its id. */
+  addPrintJob(job: {
+    ticketId: string;
+    day: string;
+    reprint: boolean;
+    requestedBy: string;
+    at: number;
+  }): number {
+    const result = this.sql(
+      `INSERT INTO print_jobs (ticket_id, day, reprint, requested_by, created_at, state, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'queued', ?)`,
+    ).run(job.ticketId, job.day, job.reprint ? 1 : 0, job.requestedBy, job.at, job.at);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Jobs not yet printed or given up, oldest first. */
+  queuedPrintJobs(): PrintJobRecord[] {
+    return this.printJobsWhere(`state = 'queued'`);
+  }
+
+  private printJobsWhere(where: string, ...params: unknown[]): PrintJobRecord[] {
+    return (
+      this.sql(
+        `SELECT id, ticket_id AS ticketId, day, reprint, requested_by AS requestedBy, created_at AS createdAt,
+           attempts, state, detail FROM print_jobs WHERE ${where} ORDER BY id`,
+      ).all(...params) as Array<Omit<PrintJobRecord, 'reprint'> & { reprint: number }>
+    ).map((row) => ({ ...row, reprint: row.reprint === 1 }));
+  }
+
+  printJob(id: number): PrintJobRecord | null {
+    return this.printJobsWhere('id = ?', id)[0] ?? null;
+  }
+
+  updatePrintJob(
+    id: number,
+    state: PrintJobRecord['state'],
+    attempts: number,
+    detail: string,
+    at: number,
+  ): void {
+    this.sql('UPDATE print_jobs SET state = ?, attempts = ?, detail = ?, updated_at = ? WHERE id = ?').run(
+      state,
+      attempts,
+      detail,
+      at,
+      id,
+    );
+  }
+
+  markPrintJobReprint(id: number): void {
+    this.sql('UPDATE print_jobs SET reprint = 1 WHERE id = ?').run(id);
+  }
+
+  printState(ticketId: string): string | null {
+    const row = this.sql('SELECT print_state AS state FROM tickets WHERE id = ?').get(ticketId) as
+      | { state: string | null }
+      | undefined;
+    return row?.state ?? null;
+  }
+
+  /** Today's tickets whose print failed or is unknown: id and print_state (`failed:<printer state>`, `unknown:<printer state>`). */
+  printTrouble(day: string): Array<{ id: string; number: string; printState: string }> {
+    return this.sql(
+      `SELECT id, number, print_state AS printState FROM tickets
+       WHERE day = ? AND (print_state LIKE 'failed:%' OR print_state LIKE 'unknown:%') ORDER BY issued_at`,
+    ).all(day) as Array<{ id: string; number: string; printState: string }>;
   }
 
   // ---------- settings ----------

@@ -1,7 +1,7 @@
 import { createDevicePrinter } from './device';
 import { createFilePrinter } from './file';
 import { createNetworkPrinter } from './network';
-import type { PrinterTransport } from './types';
+import type { PrinterStatus, PrinterTransport } from './types';
 import { createUsbPrinter } from './usb';
 
 /**
@@ -14,12 +14,20 @@ export type PrinterConfig =
   | { kind: 'usb'; vendorId?: number; productId?: number }
   | { kind: 'device'; path: string };
 
-export function createPrinter(config: PrinterConfig): PrinterTransport {
+/** `onStatusBack`: what a network printer with Automatic Status Back says unasked (paper out, ...). */
+export function createPrinter(
+  config: PrinterConfig,
+  events: { onStatusBack?: (status: PrinterStatus) => void } = {},
+): PrinterTransport {
   switch (config.kind) {
     case 'file':
       return createFilePrinter({ dir: config.dir });
     case 'network':
-      return createNetworkPrinter({ host: config.host, port: config.port });
+      return createNetworkPrinter({
+        host: config.host,
+        port: config.port,
+        onStatusBack: events.onStatusBack,
+      });
     case 'usb':
       return createUsbPrinter({ vendorId: config.vendorId, productId: config.productId });
     case 'device':

@@ -1,234 +1,316 @@
 import { Socket } from 'node:net';
 import { DLE, EOT } from '../escpos';
-import { PrinterError, type PrinterStatus, type PrinterTransport } from './types';
+import { type JobOutcome, PrinterError, type PrinterStatus, type PrinterTransport } from './types';
 
 export interface NetworkPrinterOptions {
   host: string;
   /** Raw TCP printing port (JetDirect / "port 9100"). */
   port?: number;
-  /** Everything one job may take: connect, status, sending, the printer taking it. */
+  /** How long connecting may take. */
+  connectTimeoutMs?: number;
+  /** How long the printer may take to read a job and answer the questions sent after it. */
   timeoutMs?: number;
   /** How long to wait for an answer to a status request; printers that never answer still print. */
   statusTimeoutMs?: number;
-  /** After a confirmed job: how long to wait for the printer to close its side before we do. */
-  closeGraceMs?: number;
+  /** TCP keep-alive on the idle connection, so a printer switched off is noticed between tickets. */
+  keepAliveMs?: number;
+  /**
+   * Ask for Automatic Status Back (GS a) on each connection (default on): a printer that has it says
+   * paper out or cover open the moment it happens, so the next job is held back instead of sent into
+   * a printer that cannot print it. Printers without it ignore the command.
+   */
+  automaticStatusBack?: boolean;
+  /** Told each status the printer sends unasked (ASB), as it comes. */
+  onStatusBack?: (status: PrinterStatus) => void;
 }
 
 /** Real-time status requests (DLE EOT n). */
-const PRINTER_STATUS = 1;
 const OFFLINE_CAUSE = 2; // bit 2 cover open, bit 5 stopped at paper end, bit 6 error
 const PAPER_SENSOR = 4; // bits 2-3 paper near end, bits 5-6 paper end
+const QUESTIONS = [PAPER_SENSOR, OFFLINE_CAUSE] as const;
+const REQUEST = Uint8Array.from(QUESTIONS.flatMap((n) => [DLE, EOT, n]));
+/** GS a n: Automatic Status Back for offline (bit 1), errors (bit 2) and the paper sensor (bit 3). */
+const ASB_ON = Uint8Array.of(0x1d, 0x61, 0x0e);
+/** An ASB block's first byte: bit 4 set, bits 0, 1 and 7 clear (a DLE EOT answer has bit 1 set). */
+const isAsbHead = (byte: number) => (byte & 0x93) === 0x10;
 
 /** A status byte always has bit 1 and bit 4 set and bits 0 and 7 clear. */
 const isStatusByte = (byte: number) => (byte & 0x93) === 0x12;
 
-/** Socket errors before the connection stands mean the printer cannot be reached. */
-function connectError(description: string, error: NodeJS.ErrnoException): PrinterError {
-  return new PrinterError('offline', `${description}: ${error.code ?? error.message}`);
-}
+/** A printer that says so cannot print: sending it a job would only fill its buffer. */
+const cannotPrint = (status: PrinterStatus) =>
+  status.state === 'paper-out' ||
+  status.state === 'cover-open' ||
+  status.state === 'error' ||
+  status.state === 'offline';
 
 /**
- * One TCP connection to the printer with a deadline over all of it. Every wait is raced against
- * `failure`, which rejects on the deadline, a socket error, or the printer closing first.
+ * One TCP connection to the printer, kept open between jobs. Answers to status requests are
+ * collected as they come; `broken` is set (and every wait ends) when the connection fails.
  */
-class Link {
-  readonly socket = new Socket();
-  readonly closed: Promise<void>;
-  private readonly failure: Promise<never>;
-  private fail!: (error: PrinterError) => void;
-  private failed: PrinterError | null = null;
+class Connection {
+  broken: Error | null = null;
+  /** The printer's unasked status (ASB, 4 bytes), whenever it comes. */
+  onStatusBack: ((block: number[]) => void) | null = null;
   private readonly answers: number[] = [];
+  private block: number[] = [];
   private wake: (() => void) | null = null;
-  private connected = false;
-  private ending = false;
-  private readonly deadline: NodeJS.Timeout;
 
-  constructor(
-    private readonly description: string,
-    timeoutMs: number,
-  ) {
-    this.failure = new Promise<never>((_, reject) => {
-      this.fail = (error) => {
-        if (this.failed) return;
-        this.failed = error;
-        reject(error);
-        this.socket.destroy();
-      };
-    });
-    this.failure.catch(() => undefined);
-    this.closed = new Promise((resolve) => this.socket.once('close', () => resolve()));
-    this.deadline = setTimeout(() => {
-      const what = this.connected ? 'the printer did not take the job' : 'no connection';
-      this.fail(new PrinterError('offline', `${description}: ${what} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    this.socket.on('data', (data: Buffer) => {
-      for (const byte of data) this.answers.push(byte);
+  private constructor(readonly socket: Socket) {
+    socket.on('data', (data: Buffer) => {
+      for (const byte of data) {
+        if (this.block.length > 0 || isAsbHead(byte)) {
+          this.block.push(byte);
+          if (this.block.length === 4) {
+            this.onStatusBack?.(this.block);
+            this.block = [];
+          }
+        } else this.answers.push(byte);
+      }
       this.wake?.();
     });
-    this.socket.on('error', (error: NodeJS.ErrnoException) => {
-      this.fail(
-        this.connected
-          ? new PrinterError('error', `${description}: ${error.code ?? error.message} during the job`)
-          : connectError(description, error),
-      );
-    });
-    const hungUp = () => {
-      if (!this.ending)
-        this.fail(new PrinterError('error', `${description}: the printer closed the connection mid-job`));
+    const fail = (error: Error) => {
+      this.broken ??= error;
       this.wake?.();
     };
-    this.socket.on('end', hungUp);
-    this.socket.on('close', hungUp);
+    socket.on('error', fail);
+    socket.on('end', () => fail(new Error('the printer closed the connection')));
+    socket.on('close', () => fail(new Error('connection closed')));
   }
 
-  private guard<T>(work: Promise<T>): Promise<T> {
-    return Promise.race([work, this.failure]);
-  }
-
-  async connect(host: string, port: number): Promise<void> {
-    await this.guard(new Promise<void>((resolve) => this.socket.connect(port, host, () => resolve())));
-    this.connected = true;
-    this.socket.setNoDelay(true);
-  }
-
-  write(bytes: Uint8Array): void {
-    this.socket.write(bytes);
+  static open(host: string, port: number, timeoutMs: number, keepAliveMs: number): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      const socket = new Socket();
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`no connection within ${timeoutMs} ms`));
+      }, timeoutMs);
+      socket.once('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        socket.destroy();
+        reject(new Error(error.code ?? error.message));
+      });
+      socket.connect(port, host, () => {
+        clearTimeout(timer);
+        socket.removeAllListeners('error');
+        socket.setNoDelay(true);
+        socket.setKeepAlive(true, keepAliveMs);
+        resolve(new Connection(socket));
+      });
+    });
   }
 
   /**
-   * Sends DLE EOT n for each request in one write (one round trip, however many) and waits for their
-   * one-byte answers, in order; null when they did not all come within waitMs.
+   * Writes `before` (a job, or nothing) and the status requests in one write, and waits for their
+   * answers in order: null when they did not all come within waitMs; throws when the connection
+   * fails meanwhile.
    */
-  async ask(requests: readonly number[], waitMs: number): Promise<number[] | null> {
+  async ask(waitMs: number, before?: Uint8Array): Promise<number[] | null> {
     this.answers.length = 0;
-    this.write(Uint8Array.from(requests.flatMap((n) => [DLE, EOT, n])));
+    this.socket.write(before ? Buffer.concat([before, REQUEST]) : REQUEST);
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await this.guard(
-        new Promise<number[] | null>((resolve) => {
-          timer = setTimeout(() => resolve(null), waitMs);
-          const take = () => {
-            if (this.answers.length >= requests.length) resolve(this.answers.splice(0, requests.length));
-          };
-          this.wake = take;
-          take();
-        }),
-      );
+      return await new Promise<number[] | null>((resolve, reject) => {
+        timer = setTimeout(() => resolve(null), waitMs);
+        this.wake = () => {
+          if (this.answers.length >= QUESTIONS.length) resolve(this.answers.splice(0, QUESTIONS.length));
+          else if (this.broken) reject(this.broken);
+        };
+        this.wake();
+      });
     } finally {
       clearTimeout(timer);
       this.wake = null;
     }
   }
 
-  /** Ends our side; waits for the printer to close, or at most `graceMs` when given. */
-  async finish(graceMs?: number): Promise<void> {
-    this.ending = true;
-    this.socket.end();
-    if (graceMs === undefined) {
-      await this.guard(this.closed);
-      return;
-    }
-    clearTimeout(this.deadline);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.closed, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
+  /** Writes a job to a printer that answers no questions: done once the kernel has all of it. */
+  send(job: Uint8Array, waitMs: number): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => resolve(false), waitMs);
+      this.socket.write(job, (error) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(true);
+      });
+    });
   }
 
-  /** Stops the job now (the transport is closing). */
-  abort(reason: string): void {
-    this.fail(new PrinterError('offline', `${this.description}: ${reason}`));
-  }
-
-  /** The job is done with (either way): no timer left, socket closed. */
-  async dispose(): Promise<void> {
-    this.ending = true;
-    clearTimeout(this.deadline);
+  destroy(): void {
+    this.broken ??= new Error('connection closed');
     this.socket.destroy();
-    await this.closed;
   }
 }
 
 /**
- * A LAN printer on raw TCP (port 9100), one connection per job: connect, ask the printer's status
- * (DLE EOT 4 paper sensor, DLE EOT 2 offline cause) and refuse on paper out or an open cover before
- * sending anything, send the job, then make sure the printer took it: a printer that answers status
- * requests answers one more (DLE EOT 1) once it has read the whole job; one that does not answer
- * them must close the connection after our end. A printer that accepts and never drains or closes
- * times out as 'offline'.
+ * A LAN printer on raw TCP (port 9100) over one connection kept open (reconnected when it fails,
+ * TCP keep-alive while idle). Each job goes out in one write followed by DLE EOT 4 and DLE EOT 2:
+ * real-time requests are answered when the printer reads them, so their answers say both that it
+ * has read the whole job and how its paper is afterwards. One status round trip per job; a probe
+ * before the job only on a new connection or while the last answer said the printer cannot print.
+ *
+ * Never sends a job twice: when it is unclear whether the printer has the job, the error says
+ * `unknown` and the caller decides (see JobOutcome).
  */
 export function createNetworkPrinter(options: NetworkPrinterOptions): PrinterTransport {
   const port = options.port ?? 9100;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 3000;
   const timeoutMs = options.timeoutMs ?? 5000;
   const statusTimeoutMs = Math.min(options.statusTimeoutMs ?? 800, timeoutMs);
-  const closeGraceMs = options.closeGraceMs ?? 1000;
+  const keepAliveMs = options.keepAliveMs ?? 10_000;
   const description = `network printer ${options.host}:${port}`;
-  const links = new Set<Link>();
+  let connection: Connection | null = null;
+  /** The printer's state from its last answers on this connection (null: not asked yet). */
+  let known: PrinterStatus | null = null;
+  /** Whether this printer answers status requests at all; learned again on each new connection. */
+  let answers: boolean | null = null;
+  let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  async function session<T>(work: (link: Link, startedAt: number) => Promise<T>): Promise<T> {
-    if (closed) throw new PrinterError('offline', `${description}: the transport was closed`);
-    const link = new Link(description, timeoutMs);
-    links.add(link);
-    try {
-      await link.connect(options.host, port);
-      return await work(link, Date.now());
-    } finally {
-      links.delete(link);
-      await link.dispose();
-    }
+  /** One job or status check at a time: the answers on the connection belong to one question. */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
   }
 
-  /** Both status answers, or 'unknown' (the printer does not answer, or answers nonsense). */
-  async function readStatus(link: Link): Promise<PrinterStatus> {
-    const unknown: PrinterStatus = { state: 'unknown', detail: `${description}: does not report its status` };
-    const answers = await link.ask([PAPER_SENSOR, OFFLINE_CAUSE], statusTimeoutMs);
-    if (answers === null || !answers.every(isStatusByte)) return unknown;
-    const [paper, cause] = answers as [number, number];
+  const fail = (state: PrinterError['state'], what: string, outcome: JobOutcome = 'not-sent') =>
+    new PrinterError(state, `${description}: ${what}`, outcome);
+
+  async function link(): Promise<Connection> {
+    if (closed) throw fail('offline', 'the transport was closed');
+    if (connection && !connection.broken) return connection;
+    drop();
+    try {
+      connection = await Connection.open(options.host, port, connectTimeoutMs, keepAliveMs);
+    } catch (error) {
+      throw fail('offline', (error as Error).message);
+    }
+    if (options.automaticStatusBack ?? true) {
+      const conn = connection;
+      conn.onStatusBack = (block) => {
+        if (conn !== connection) return;
+        known = statusBack(block);
+        options.onStatusBack?.(known);
+      };
+      conn.socket.write(ASB_ON);
+    }
+    if (closed) {
+      drop();
+      throw fail('offline', 'the transport was closed');
+    }
+    return connection;
+  }
+
+  function drop(): void {
+    connection?.destroy();
+    connection = null;
+    known = null;
+    answers = null;
+  }
+
+  function interpret([paper, cause]: number[]): PrinterStatus {
+    if (cause === undefined || paper === undefined) throw new Error('two answers expected');
     if (cause & 0x04) return { state: 'cover-open', detail: `${description}: cover open` };
     if ((paper & 0x60) === 0x60 || cause & 0x20)
       return { state: 'paper-out', detail: `${description}: paper out` };
     if (cause & 0x40)
       return { state: 'error', detail: `${description}: printer error (cutter or mechanism)` };
-    if ((paper & 0x0c) === 0x0c) return { state: 'ok', detail: `${description}: paper near end` };
+    if ((paper & 0x0c) === 0x0c) return { state: 'paper-near-end', detail: `${description}: paper near end` };
     return { state: 'ok', detail: description };
+  }
+
+  /** An ASB block: byte 1 bit 3 offline, bit 5 cover open; byte 2 errors; byte 3 paper near end / roll end. */
+  function statusBack([first = 0, errors = 0, paper = 0]: number[]): PrinterStatus {
+    if (first & 0x20) return { state: 'cover-open', detail: `${description}: cover open` };
+    if (paper & 0x0c) return { state: 'paper-out', detail: `${description}: paper out` };
+    if (errors & 0x2c)
+      return { state: 'error', detail: `${description}: printer error (cutter or mechanism)` };
+    if (first & 0x08) return { state: 'offline', detail: `${description}: offline` };
+    if (paper & 0x03) return { state: 'paper-near-end', detail: `${description}: paper near end` };
+    return { state: 'ok', detail: description };
+  }
+
+  /** The printer's answers as a status; null when it did not answer (or answered nonsense). */
+  function understood(bytes: number[] | null): PrinterStatus | null {
+    if (bytes === null || !bytes.every(isStatusByte)) return null;
+    answers = true;
+    known = interpret(bytes);
+    return known;
+  }
+
+  const silentStatus = (): PrinterStatus => ({
+    state: 'unknown',
+    detail: `${description}: does not report its status`,
+  });
+
+  /** Asks the printer's state on the connection (a probe before a job, or a check between jobs). */
+  async function probe(conn: Connection): Promise<PrinterStatus> {
+    const status = understood(await conn.ask(statusTimeoutMs));
+    if (status) return status;
+    if (answers === true) {
+      // It answered before on this connection and stopped: hung, or not the printer it was.
+      drop();
+      throw fail('offline', `no answer to a status request within ${statusTimeoutMs} ms`);
+    }
+    answers = false;
+    return silentStatus();
+  }
+
+  async function print(job: Uint8Array): Promise<PrinterStatus> {
+    const conn = await link();
+    if (answers !== false && (known === null || cannotPrint(known))) {
+      const before = await probe(conn).catch((error: unknown) => {
+        if (error instanceof PrinterError) throw error;
+        drop();
+        throw fail('offline', (error as Error).message);
+      });
+      if (cannotPrint(before)) throw new PrinterError(before.state as 'paper-out', before.detail);
+    }
+    if (answers === false) {
+      const sent = await conn.send(job, timeoutMs).catch((error: Error) => {
+        drop();
+        throw fail('error', `${error.message} during the job`, 'torn');
+      });
+      if (!sent) {
+        drop();
+        throw fail('offline', `the printer did not take the job within ${timeoutMs} ms`, 'unknown');
+      }
+      return silentStatus();
+    }
+    let after: PrinterStatus | null;
+    try {
+      after = understood(await conn.ask(timeoutMs, job));
+    } catch (error) {
+      drop();
+      throw fail('error', `${(error as Error).message} during the job`, 'torn');
+    }
+    if (!after) {
+      drop();
+      throw fail('offline', `the printer had the job but did not answer within ${timeoutMs} ms`, 'unknown');
+    }
+    // It has read the job, but cannot print it now: it may when the paper is in, or may not.
+    if (cannotPrint(after)) throw new PrinterError(after.state as 'paper-out', after.detail, 'unknown');
+    return after;
   }
 
   return {
     description,
-    async print(job) {
-      await session(async (link, startedAt) => {
-        const status = await readStatus(link);
-        if (status.state === 'paper-out' || status.state === 'cover-open' || status.state === 'error') {
-          throw new PrinterError(status.state, status.detail);
+    print: (job) => exclusive(() => print(job)),
+    status: () =>
+      exclusive(async () => {
+        try {
+          return await probe(await link());
+        } catch (error) {
+          drop();
+          if (error instanceof PrinterError) return { state: error.state, detail: error.message };
+          return { state: 'offline', detail: `${description}: ${(error as Error).message}` };
         }
-        link.write(job);
-        if (status.state === 'ok') {
-          // Real-time requests are answered when read: this answer means the whole job arrived.
-          const taken = await link.ask([PRINTER_STATUS], Math.max(1, timeoutMs - (Date.now() - startedAt)));
-          if (taken === null)
-            throw new PrinterError('offline', `${description}: the printer did not take the job`);
-          await link.finish(closeGraceMs);
-        } else {
-          await link.finish();
-        }
-      });
-    },
-    async status() {
-      try {
-        return await session(async (link) => {
-          const status = await readStatus(link);
-          await link.finish(status.state === 'unknown' ? 0 : closeGraceMs);
-          return status;
-        });
-      } catch (error) {
-        if (error instanceof PrinterError) return { state: error.state, detail: error.message };
-        return { state: 'error', detail: `${description}: ${String(error)}` };
-      }
-    },
+      }),
     async close() {
       closed = true;
-      for (const link of links) link.abort('the transport was closed');
-      await Promise.all([...links].map((link) => link.dispose()));
+      drop();
+      await tail;
     },
   };
 }
