@@ -20,6 +20,7 @@ import { lanAddresses } from './lan';
 import { pairingLink } from './pairing';
 import { seedOffice } from './seed';
 import { markAllDirty, outboxCounts } from './storage/central-outbox';
+import { DURABILITIES, type Durability } from './storage/database';
 import { Store } from './storage/store';
 import { certificateFingerprint, readCertificate } from './tls';
 
@@ -71,6 +72,14 @@ program
   .option('--kiosk-refill-ms <ms>', 'time for a kiosk to earn one more ticket', integer, 5000)
   .option('--tls', 'serve HTTPS with a self-signed certificate kept in <data-dir>/tls (made on first use)')
   .option('--no-mdns', 'do not announce the hub on the LAN (mDNS / DNS-SD)')
+  .addOption(
+    new Option(
+      '--durability <mode>',
+      'when a command is acknowledged: group = after an fsync (power-cut safe); normal/off only for comparisons',
+    )
+      .choices(DURABILITIES)
+      .default('group'),
+  )
   .action(async (opts) => {
     const printer: PrinterConfig | undefined = opts.printerHost
       ? { kind: 'network', host: opts.printerHost, port: opts.printerPort }
@@ -89,6 +98,7 @@ program
       kioskRateLimit: { burst: opts.kioskBurst, refillMs: opts.kioskRefillMs },
       tls: opts.tls === true,
       mdns: opts.mdns !== false,
+      durability: opts.durability as Durability,
     });
     const hosts = opts.host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [opts.host];
     const scheme = hub.fingerprint ? 'https' : 'http';

@@ -78,7 +78,11 @@ function atDesk(hub: HubContext, ctx: Ctx, command: Command & { ticketId: string
 function announce(hub: HubContext, ticketId: string, deskId: string, at: number, recall: number): CallView {
   const view = callView(hub.runner.state, ticketId, deskId, at, recall);
   if (!view) throw new DomainError('UNKNOWN_TICKET', ticketId);
-  hub.io.emit('ticket:called', view);
+  // Screens announce only a call that is on disk (the desk's ack follows the same fsync).
+  void hub.store.synced().then(
+    () => hub.io.emit('ticket:called', view),
+    () => undefined,
+  );
   return view;
 }
 
@@ -171,10 +175,11 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     );
     const ticket = ticketById(hub, issued.ticketId);
     const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
-    // The number is the visitor's as soon as it is stored: printing follows, and its outcome is
-    // pushed to this socket.
-    hub
-      .printTicket(ticket.id, ctx.data.deviceId, jobId)
+    // The number is the visitor's as soon as it is on disk: printing follows (never a number that a
+    // power cut could give to the next visitor again), and its outcome is pushed to this socket.
+    hub.store
+      .synced()
+      .then(() => hub.printTicket(ticket.id, ctx.data.deviceId, jobId))
       .then((printed) => ctx.socket?.emit('ticket:printed', { ticketId: ticket.id, printed }))
       .catch((error: unknown) => ctx.log.error({ err: error, ticketId: ticket.id }, 'printing failed'));
     return { ticket, statusUrl };
@@ -209,7 +214,11 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'ticket:finish': (hub, ctx, p) => {
     const view = atDesk(hub, ctx, { type: 'finish', ...p, staffId: staffId(ctx) });
     const request = ratingRequest(hub.runner.state, view.id, p.deskId);
-    if (request) hub.io.to(`rating:${p.deskId}`).emit('rating:request', request);
+    if (request)
+      void hub.store.synced().then(
+        () => hub.io.to(`rating:${p.deskId}`).emit('rating:request', request),
+        () => undefined,
+      );
     return view;
   },
   'ticket:transfer': (hub, ctx, p) => atDesk(hub, ctx, { type: 'transfer', ...p, staffId: staffId(ctx) }),
@@ -400,6 +409,8 @@ export async function runCommand(
   try {
     const handler = handlers[name] as Handler<CommandName>;
     const data = await handler(hub, ctx, parsed.data as never);
+    // Acknowledged only once what the command wrote is on disk (group commit: see Store.synced).
+    await hub.store.synced();
     reply({ ok: true, data });
     if (!READ_ONLY.has(name)) hub.boardChanged();
   } catch (error) {

@@ -42,7 +42,7 @@ import { RateLimiter } from './rate-limit';
 import { missedRatingRequest } from './rating-requests';
 import { keepClosedDays } from './reports';
 import { QueueRunner } from './runner';
-import type { Synchronous } from './storage/database';
+import type { Durability } from './storage/database';
 import { Store } from './storage/store';
 import { type TicketPrintResult, TicketPrints } from './ticket-prints';
 import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
@@ -70,7 +70,8 @@ export interface HubOptions {
   /** The address printed in ticket QR codes; default: this machine's first LAN address. */
   publicUrl?: string;
   appsDir?: string;
-  synchronous?: Synchronous;
+  /** When a commit counts as on disk (default `group`: fsync'ed, with group commit, before the ack). */
+  durability?: Durability;
   /** Tickets a kiosk may take at once, and how fast that allowance refills. */
   kioskRateLimit?: { burst: number; refillMs: number };
   boardIntervalMs?: number;
@@ -116,7 +117,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const tls = options.tls === true ? await loadOrCreateCertificate(options.dataDir) : options.tls || null;
   const fingerprint = tls ? certificateFingerprint(tls.cert) : null;
   const scheme = tls ? 'https' : 'http';
-  const store = new Store(join(options.dataDir, 'pst.sqlite'), { synchronous: options.synchronous });
+  const store = new Store(join(options.dataDir, 'pst.sqlite'), { durability: options.durability });
   const runner = new QueueRunner(store, clock);
   const printer =
     options.printer && 'print' in options.printer
@@ -150,7 +151,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   let commandSeq = 0;
 
   const board = new BoardBroadcaster(
-    () => io.emit('board:snapshot', context.board()),
+    // The board shows what is on disk: a power cut never takes back a number a screen showed.
+    () =>
+      void store.synced().then(
+        () => io.emit('board:snapshot', context.board()),
+        () => undefined,
+      ),
     options.boardIntervalMs ?? 50,
   );
   const prints = new PrintQueue(printer, {

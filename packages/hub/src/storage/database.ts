@@ -4,15 +4,33 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
-export type Synchronous = 'NORMAL' | 'FULL';
+/**
+ * When a commit is on disk:
+ * - `group` (the hub's default): commits go to the WAL at `synchronous = NORMAL` and the store's
+ *   `synced()` fsyncs the WAL for every commit made so far, one fsync per group (see GroupSync).
+ *   Nothing is acknowledged before that, so an acknowledged command survives a power cut.
+ * - `full`: SQLite's `synchronous = FULL`, an fsync inside every commit (on the event loop).
+ * - `normal` / `off`: SQLite's `NORMAL` / `OFF` with no sync before the acknowledgement: a power cut
+ *   can lose acknowledged commands (for comparisons and the power-cut test's control run only).
+ */
+export const DURABILITIES = ['group', 'full', 'normal', 'off'] as const;
+export type Durability = (typeof DURABILITIES)[number];
+
+const SYNCHRONOUS: Record<Durability, string> = {
+  group: 'NORMAL',
+  full: 'FULL',
+  normal: 'NORMAL',
+  off: 'OFF',
+};
 
 /** Opens (or creates) the hub's database: WAL, one writer, foreign keys on, migrations applied. */
-export function openDatabase(file: string, options: { synchronous?: Synchronous } = {}): Db {
+export function openDatabase(file: string, options: { durability?: Durability } = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode: a power cut may lose the last transactions but never corrupts the file.
-  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  // NORMAL in WAL mode never corrupts the file on a power cut; it may lose the last commits, which
+  // is why `group` syncs the WAL itself before anything is acknowledged.
+  db.pragma(`synchronous = ${SYNCHRONOUS[options.durability ?? 'group']}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

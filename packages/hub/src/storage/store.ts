@@ -14,7 +14,8 @@ import {
 } from '@pst/shared';
 import type { Statement } from 'better-sqlite3';
 import { hashPin, hashToken, newId, newToken, verifyPin } from '../auth';
-import { type Db, openDatabase, type Synchronous } from './database';
+import { type Db, type Durability, openDatabase } from './database';
+import { GroupSync } from './group-sync';
 
 export interface DeviceRecord {
   id: string;
@@ -54,9 +55,16 @@ export class Store {
   readonly db: Db;
   private readonly stmt;
   private readonly statements = new Map<string, Statement>();
+  /** Group commit's fsync of the WAL; null when commits need no sync of ours (see Durability). */
+  readonly groupSync: GroupSync | null;
 
-  constructor(file: string, options: { synchronous?: Synchronous } = {}) {
+  constructor(file: string, options: { durability?: Durability } = {}) {
     this.db = openDatabase(file, options);
+    const durability = options.durability ?? 'group';
+    this.groupSync =
+      durability === 'group' && file !== ':memory:'
+        ? new GroupSync(`${file}-wal`, this.changeCounter())
+        : null;
     const db = this.db;
     this.stmt = {
       insertEvent: db.prepare('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)'),
@@ -98,7 +106,22 @@ export class Store {
     return statement;
   }
 
+  /** SQLite's count of rows this connection has written: group commit syncs only when it moved. */
+  private changeCounter(): () => number {
+    const totalChanges = this.db.prepare('SELECT total_changes()').pluck();
+    return () => totalChanges.get() as number;
+  }
+
+  /**
+   * Resolves once every commit made so far is on disk (group commit: one fsync for every caller
+   * that waits meanwhile). Nothing may be acknowledged, printed or announced before it.
+   */
+  synced(): Promise<void> {
+    return this.groupSync ? this.groupSync.synced() : Promise.resolve();
+  }
+
   close(): void {
+    this.groupSync?.close();
     this.db.close();
   }
 

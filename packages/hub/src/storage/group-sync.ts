@@ -1,0 +1,102 @@
+import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Group commit for a WAL database kept at `synchronous = NORMAL`: each command still commits its
+ * own transaction (into the WAL, no fsync on the event loop), and `synced()` resolves once an fsync
+ * of the WAL that began after the caller's writes has finished. Callers that arrive while an fsync
+ * is in flight wait for the next one together, so one fsync makes a whole group of commits durable,
+ * and the event loop keeps serving commands meanwhile (the fsync runs on libuv's thread pool).
+ *
+ * Why an fsync of the WAL is enough: in WAL mode every commit is appended to the WAL; the database
+ * file is written only by checkpoints, which SQLite syncs itself (WAL first, then the database)
+ * before it reuses the WAL. fsync covers every write to the file, from any descriptor, and its size.
+ */
+export class GroupSync {
+  private fd: number | null = null;
+  private waiting: Waiter[] = [];
+  private inFlight = false;
+  /** `changes()` when the last finished fsync began: every write up to it is on disk. */
+  private durable: number;
+  /** `changes()` when the fsync in flight began. */
+  private covering = 0;
+  private inFlightWaiters: Waiter[] = [];
+  private closed = false;
+  /** fsyncs done, and the callers they answered (the benchmarks report the group size). */
+  readonly stats = { syncs: 0, waiters: 0 };
+
+  /** `changes` counts the connection's writes so far (SQLite's `total_changes()`). */
+  constructor(
+    private readonly walFile: string,
+    private readonly changes: () => number,
+  ) {
+    this.durable = changes();
+  }
+
+  synced(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the database is closed'));
+    const written = this.changes();
+    if (written <= this.durable) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      // Written before the fsync in flight began: that fsync covers it.
+      if (this.inFlight && written <= this.covering) this.inFlightWaiters.push({ resolve, reject });
+      else this.waiting.push({ resolve, reject });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.inFlight || this.waiting.length === 0) return;
+    this.inFlightWaiters = this.waiting;
+    this.waiting = [];
+    this.inFlight = true;
+    this.covering = this.changes();
+    this.fd ??= this.openWal();
+    fsync(this.fd, (error) => {
+      const group = this.inFlightWaiters;
+      this.inFlightWaiters = [];
+      this.inFlight = false;
+      if (!error) this.durable = this.covering;
+      this.stats.syncs++;
+      this.stats.waiters += group.length;
+      for (const waiter of group) {
+        if (error) waiter.reject(error);
+        else waiter.resolve();
+      }
+      if (this.closed) this.release();
+      else this.flush();
+    });
+  }
+
+  /**
+   * Opened at the first sync: by then SQLite has created the WAL with its first write. Its entry
+   * in the directory is synced once, so a power cut cannot lose the WAL file itself.
+   */
+  private openWal(): number {
+    const dir = openSync(dirname(this.walFile), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    return openSync(this.walFile, 'r');
+  }
+
+  /** Closing waits for nothing: the database's own close checkpoints and syncs what is left. */
+  close(): void {
+    this.closed = true;
+    for (const waiter of this.waiting) waiter.reject(new Error('the database is closed'));
+    this.waiting = [];
+    if (!this.inFlight) this.release();
+  }
+
+  private release(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
