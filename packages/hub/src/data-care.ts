@@ -1,4 +1,14 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
 import Database from 'better-sqlite3';
@@ -79,6 +89,15 @@ export function eraseVisitor(
   return erased;
 }
 
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The day's backup (SQLite online backup, safe while the hub runs), keeping the last `keepDays`. */
 export async function dailyBackup(
   store: Store,
@@ -89,7 +108,13 @@ export async function dailyBackup(
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `pst-${day}.sqlite`);
   if (existsSync(file)) return null;
-  await store.backup(file);
+  // Written under another name, synced, then renamed: a power cut during the backup must not leave
+  // a half-written file under the day's name (it would stand in for the day's backup).
+  const partial = `${file}.partial`;
+  await store.backup(partial);
+  syncFile(partial);
+  renameSync(partial, file);
+  syncFile(dir);
   const backups = readdirSync(dir)
     .filter((f) => /^pst-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f))
     .sort();

@@ -1,5 +1,4 @@
 import { FRONT_OFFICE_QUEUE, IKM_CATEGORY_LABELS, type QueueConfig } from '@pst/shared';
-import ExcelJS from 'exceljs';
 import type { Report } from './reports';
 
 export type Cell = string | number | null;
@@ -142,6 +141,8 @@ export function toCsv(table: Table): string {
 }
 
 export async function toXlsx(tables: Table[], meta: { title: string; subtitle: string }): Promise<Buffer> {
+  // Loaded at the first export: exceljs costs about 28 MB of memory that an idle hub need not hold.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Antrian PST';
   for (const table of tables) {

@@ -7,7 +7,6 @@ import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { lanAddresses } from './lan';
 
 export interface HubTls {
@@ -47,6 +46,8 @@ export async function loadOrCreateCertificate(
   const host = hostname();
   const notAfterDate = new Date(now);
   notAfterDate.setFullYear(notAfterDate.getFullYear() + 10);
+  // Loaded only to make the certificate (once per data folder): its crypto library is heavy.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: `PST hub ${host}` }], {
     keyType: 'ec',
     curve: 'P-256',
