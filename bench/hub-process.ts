@@ -9,6 +9,7 @@
  * and exits normally (which is when --cpu-prof writes its profile).
  */
 import { parseArgs } from 'node:util';
+import { DURABILITIES } from '@pst/hub';
 import { fromParent, toParent } from './lib/child';
 import { startHub } from './lib/office';
 
@@ -17,7 +18,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'printer-port': { type: 'string', default: '9100' },
     skew: { type: 'string', default: '0' },
-    synchronous: { type: 'string', default: 'NORMAL' },
+    durability: { type: 'string', default: 'group' },
   },
 });
 if (!values['data-dir']) throw new Error('--data-dir is required');
@@ -26,7 +27,7 @@ const hub = await startHub({
   dataDir: values['data-dir'],
   printerPort: Number(values['printer-port']),
   skew: Number(values.skew),
-  synchronous: values.synchronous === 'FULL' ? 'FULL' : 'NORMAL',
+  durability: DURABILITIES.find((d) => d === values.durability) ?? 'group',
 });
 
 let closing = false;

@@ -86,25 +86,25 @@ const loadBefore = loadavg();
 const rows: Row[] = [];
 const details: string[] = [];
 const failures: string[] = [];
-const normal: { tap?: TapData; call?: CallData; load?: SustainedData } = {};
+const durable: { tap?: TapData; call?: CallData; load?: SustainedData } = {};
 
 async function measure(name: MeasurementName): Promise<MeasureResult | null> {
   switch (name) {
     case 'tap-to-ticket': {
       const r = await tapToTicket(sizes);
-      normal.tap = r.data;
+      durable.tap = r.data;
       // The second row: every kiosk's tickets on one printer, printed by the hub.
       const shared = await tapToTicket(sizes, { printers: 'shared' });
       return { ...r, rows: [...r.rows, ...shared.rows], details: [...r.details, ...shared.details] };
     }
     case 'call-to-screen': {
       const r = await callToScreen(sizes);
-      normal.call = r.data;
+      durable.call = r.data;
       return r;
     }
     case 'sustained-load': {
       const r = await sustainedLoad(sizes);
-      normal.load = r.data;
+      durable.load = r.data;
       return r;
     }
     case 'scale':
@@ -112,7 +112,7 @@ async function measure(name: MeasurementName): Promise<MeasureResult | null> {
     case 'memory':
       return memory(sizes);
     case 'sync':
-      return syncCompare(sizes, normal);
+      return syncCompare(sizes, durable);
     case 'profile':
       return profile(sizes);
     case 'central':

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub, type Hub, Store } from '@pst/hub';
+import { createHub, type Durability, type Hub, Store } from '@pst/hub';
 import { DEFAULT_CONFIG, dayStart, officeDay, type QueueConfig, type StaffRole } from '@pst/shared';
 import { pino } from 'pino';
 
@@ -104,7 +104,7 @@ export interface BenchHubOptions {
   dataDir: string;
   printerPort: number;
   skew: number;
-  synchronous?: 'NORMAL' | 'FULL';
+  durability?: Durability;
 }
 
 /** A real hub on 127.0.0.1, port 0, printing to the fake printer over raw TCP. */
@@ -117,7 +117,7 @@ export async function startHub(options: BenchHubOptions): Promise<Hub> {
     kioskRateLimit: { burst: 1e9, refillMs: 1 },
     publicUrl: 'http://pst.local:3324',
     printer: { kind: 'network', host: '127.0.0.1', port: options.printerPort },
-    synchronous: options.synchronous,
+    durability: options.durability,
     clock: () => Date.now() + options.skew,
   });
   // The kiosks take tickets at any hour: a run on a weekend or a holiday measures the same office.

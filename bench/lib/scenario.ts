@@ -1,6 +1,6 @@
 /** The set-ups the measurements share: an office with a hub and a printer, and the load beside it. */
 import { join } from 'node:path';
-import type { Hub } from '@pst/hub';
+import type { Durability, Hub } from '@pst/hub';
 import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
 import { type Child, forkScript } from './child';
 import type { PrintedJob } from './fake-printer';
@@ -82,7 +82,7 @@ export interface Office {
 export async function startOffice(
   sizes: Sizes,
   options: {
-    synchronous?: 'NORMAL' | 'FULL';
+    durability?: Durability;
     kiosks?: number;
     displays?: number;
     defaultDesks?: boolean;
@@ -105,7 +105,7 @@ export async function startOffice(
   });
   const printers = options.printers ?? 'per-kiosk';
   const printer = await startPrinter(printers === 'per-kiosk' ? kioskCount + 1 : 1);
-  const hub = await startHub({ dataDir, printerPort: printer.port, skew, synchronous: options.synchronous });
+  const hub = await startHub({ dataDir, printerPort: printer.port, skew, durability: options.durability });
   let hubClosed: Promise<void> | null = null;
   const closeHub = () => {
     hubClosed ??= hub.close();

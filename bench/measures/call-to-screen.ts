@@ -2,6 +2,7 @@
  * 2. Call to screen: from a desk's `desk:call-next` emit until `ticket:called` has reached every one
  * of the connected clients (displays and desks; the calling desk is one of them).
  */
+import type { Durability } from '@pst/hub';
 import { forkScript } from '../lib/child';
 import { type Client, connect, ok, send } from '../lib/client';
 import { startOffice } from '../lib/scenario';
@@ -21,11 +22,11 @@ const GAP_MS = 60;
 
 export async function callToScreen(
   sizes: Sizes,
-  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string } = {},
+  options: { durability?: Durability; label?: string } = {},
 ): Promise<MeasureResult<CallData>> {
   const label = options.label ?? 'call to screen';
   const office = await startOffice(sizes, {
-    synchronous: options.synchronous,
+    durability: options.durability,
     defaultDesks: true,
     kiosks: 1,
     displays: Math.max(0, sizes.callClients - 4),
@@ -120,7 +121,7 @@ export async function callToScreen(
       },
     ];
     const details = [
-      `**${label}**${options.synchronous ? ` (synchronous=${options.synchronous})` : ''}: ${clients} clients ` +
+      `**${label}**${options.durability ? ` (durability ${options.durability})` : ''}: ${clients} clients ` +
         `(the calling front-office desk, ${others.length} other desks and ${n - others.length} displays, those in a ` +
         `separate process); all clients ${fmtSummary(data.all)}; first client ${fmtSummary(data.first)}; ` +
         `ack to the desk ${fmtSummary(data.ack)}. Each call is followed by ticket:cancel and a ${GAP_MS} ms pause.`,

@@ -2,6 +2,7 @@
  * 3. Sustained load: kiosks and desks acting as fast as they can against one hub for a while;
  * commands per second, errors, and afterwards the database against what was acknowledged.
  */
+import type { Durability } from '@pst/hub';
 import { describeUse, type ProcessUse, watchProcess } from '../lib/hostload';
 import type { LoadResult } from '../lib/load';
 import { kioskPrinters, loadSpec, startLoad, startOffice } from '../lib/scenario';
@@ -20,10 +21,10 @@ export const TARGET_CPS = 2000;
 
 export async function sustainedLoad(
   sizes: Sizes,
-  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string } = {},
+  options: { durability?: Durability; label?: string } = {},
 ): Promise<MeasureResult<SustainedData>> {
   const label = options.label ?? 'sustained load';
-  const office = await startOffice(sizes, { synchronous: options.synchronous });
+  const office = await startOffice(sizes, { durability: options.durability });
   try {
     log(
       `${label}: ${sizes.kiosks} kiosks + ${sizes.frontDesks + sizes.serviceDesks} desks for ${sizes.loadSeconds} s`,
@@ -80,7 +81,7 @@ export async function sustainedLoad(
           `| ${name} | ${result.ok[name] ?? 0} | ${s.median.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.max.toFixed(0)} |`,
       );
     const details = [
-      `**${label}** (${sizes.kiosks} kiosks, ${sizes.frontDesks} front-office + ${sizes.serviceDesks} service desks, ${result.seconds.toFixed(0)} s${options.synchronous ? `, synchronous=${options.synchronous}` : ''}): ` +
+      `**${label}** (${sizes.kiosks} kiosks, ${sizes.frontDesks} front-office + ${sizes.serviceDesks} service desks, ${result.seconds.toFixed(0)} s${options.durability ? `, durability ${options.durability}` : ''}): ` +
         `${describeUse(use)}. Printer: ${printer.jobs} jobs, ${printer.statusRequests} status requests. ` +
         `Database: ${describeCheck(check, result.tickets.length)}.` +
         (result.capped ? ' A service reached ticket 9990 and kiosks stopped taking it.' : '') +

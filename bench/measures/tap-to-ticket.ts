@@ -4,6 +4,7 @@
  * Each kiosk prints on a printer of its own (as in an office), or (`printers: 'shared'`) the hub
  * prints every ticket on one printer.
  */
+import type { Durability } from '@pst/hub';
 import { connect, printLocally, printOutcomes, send } from '../lib/client';
 import { describeUse, watchProcess } from '../lib/hostload';
 import type { LoadResult } from '../lib/load';
@@ -60,13 +61,13 @@ async function takes(office: Office, kioskIndex: number, n: number, gapMs: numbe
 
 export async function tapToTicket(
   sizes: Sizes,
-  options: { synchronous?: 'NORMAL' | 'FULL'; label?: string; printers?: PrinterSetUp } = {},
+  options: { durability?: Durability; label?: string; printers?: PrinterSetUp } = {},
 ): Promise<MeasureResult<TapData>> {
   const printers = options.printers ?? 'per-kiosk';
   const label =
     options.label ??
     (printers === 'shared' ? 'tap to ticket bytes, one shared printer' : 'tap to ticket bytes');
-  const office = await startOffice(sizes, { synchronous: options.synchronous, printers });
+  const office = await startOffice(sizes, { durability: options.durability, printers });
   try {
     const measuring = sizes.kiosks;
     await takes(office, measuring, 3, 0); // warm-up
@@ -112,7 +113,7 @@ export async function tapToTicket(
       },
     ];
     const details = [
-      `**${label}**${options.synchronous ? ` (synchronous=${options.synchronous})` : ''}: ` +
+      `**${label}**${options.durability ? ` (durability ${options.durability})` : ''}: ` +
         `idle ${fmtSummary(s.idle)}; ack to the kiosk ${fmtSummary(s.idleAck)}. ` +
         `Under load ${fmtSummary(s.loaded)}; ack ${fmtSummary(s.loadedAck)}. ${failures} takes reported a print failure. ` +
         `While timing under load: ${describeUse(use)}; the load did ${loadResult.commandsPerSecond.toFixed(0)} commands/s ` +
