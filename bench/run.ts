@@ -20,12 +20,14 @@ import { type CallData, callToScreen } from './measures/call-to-screen';
 import { centralRollup } from './measures/central';
 import { memory } from './measures/memory';
 import { profile } from './measures/profile';
+import { type RawData, ratioRows, rawLimits } from './measures/raw';
 import { scale } from './measures/scale';
 import { type SustainedData, sustainedLoad } from './measures/sustained-load';
 import { syncCompare } from './measures/sync';
 import { type TapData, tapToTicket } from './measures/tap-to-ticket';
 
 export const MEASUREMENTS = [
+  'raw',
   'tap-to-ticket',
   'call-to-screen',
   'sustained-load',
@@ -87,9 +89,15 @@ const rows: Row[] = [];
 const details: string[] = [];
 const failures: string[] = [];
 const durable: { tap?: TapData; call?: CallData; load?: SustainedData } = {};
+let raw: RawData | undefined;
 
 async function measure(name: MeasurementName): Promise<MeasureResult | null> {
   switch (name) {
+    case 'raw': {
+      const r = await rawLimits(sizes);
+      raw = r.data;
+      return r;
+    }
     case 'tap-to-ticket': {
       const r = await tapToTicket(sizes);
       durable.tap = r.data;
@@ -132,6 +140,12 @@ for (const name of selected) {
     log(`${name} failed: ${(error as Error).stack ?? error}`);
     failures.push(`${name}: ${(error as Error).message}`);
   }
+}
+
+if (raw && (durable.tap || durable.call)) {
+  const ratios = ratioRows(raw, durable.tap, durable.call);
+  rows.push(...ratios);
+  process.stdout.write(`\n${resultsTable(ratios)}\n\n`);
 }
 
 const markdown = resultsMarkdown({
