@@ -2,6 +2,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildHub } from '@pst/hub/build';
 
 const require = createRequire(import.meta.url);
 /** tsx's loader, so `node --import <it> script.ts` runs TypeScript in this very process (no wrapper). */
@@ -24,13 +25,28 @@ export interface Child {
   kill(): Promise<void>;
 }
 
-/** Forks `bench/<script>` with tsx and an IPC channel; stdout and stderr go to ours. */
+/**
+ * `bench/<script>` built to one JavaScript file the way `npm run build` builds the hub (our packages
+ * bundled, npm dependencies from node_modules), so it runs on plain Node as the office's hub does.
+ */
+export async function compileScript(script: string): Promise<string> {
+  const outfile = fileURLToPath(
+    new URL(`../../node_modules/.cache/pst-bench/${script.replace(/\.ts$/, '.js')}`, import.meta.url),
+  );
+  return buildHub(outfile, fileURLToPath(new URL(`../${script}`, import.meta.url)));
+}
+
+/**
+ * Forks `bench/<script>` with tsx (or a file from `compileScript`, on plain Node) and an IPC
+ * channel; stdout and stderr go to ours.
+ */
 export function forkScript(
   script: string,
-  options: { nodeArgs?: string[]; args?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: { nodeArgs?: string[]; args?: string[]; env?: NodeJS.ProcessEnv; compiled?: string } = {},
 ): Child {
-  const proc = fork(fileURLToPath(new URL(`../${script}`, import.meta.url)), options.args ?? [], {
-    execArgv: [...(options.nodeArgs ?? []), '--import', TSX_LOADER],
+  const file = options.compiled ?? fileURLToPath(new URL(`../${script}`, import.meta.url));
+  const proc = fork(file, options.args ?? [], {
+    execArgv: [...(options.nodeArgs ?? []), ...(options.compiled ? [] : ['--import', TSX_LOADER])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...options.env },
   });

@@ -7,9 +7,13 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export async function buildHub(outfile = fileURLToPath(new URL('./dist/cli.js', import.meta.url))) {
+export async function buildHub(
+  outfile = fileURLToPath(new URL('./dist/cli.js', import.meta.url)),
+  /** Another entry (the benchmarks bundle their hub process the same way). */
+  entry = fileURLToPath(new URL('./src/cli.ts', import.meta.url)),
+) {
   await build({
-    entryPoints: [fileURLToPath(new URL('./src/cli.ts', import.meta.url))],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
