@@ -151,12 +151,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   let commandSeq = 0;
 
   const board = new BoardBroadcaster(
-    // The board shows what is on disk: a power cut never takes back a number a screen showed.
-    () =>
+    // The board shows what is on disk: a power cut never takes back a number a screen showed (taken
+    // now, sent once everything written so far is synced).
+    () => {
+      const snapshot = context.board();
       void store.synced().then(
-        () => io.emit('board:snapshot', context.board()),
+        () => io.emit('board:snapshot', snapshot),
         () => undefined,
-      ),
+      );
+    },
     options.boardIntervalMs ?? 50,
   );
   const prints = new PrintQueue(printer, {
