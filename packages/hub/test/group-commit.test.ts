@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Store } from '../src/storage/store';
+import { removeDir, tempDir } from '../src/testing';
+
+describe('group commit', () => {
+  it('makes every commit so far durable with one fsync per group, and none when nothing was written', async () => {
+    const dir = tempDir();
+    const store = new Store(join(dir, 'pst.sqlite'));
+    try {
+      const stats = store.groupSync?.stats;
+      if (!stats) throw new Error('group commit is the default');
+      store.setSetting('a', 1);
+      const first = store.synced(); // its fsync starts at once
+      store.setSetting('b', 2);
+      // Written after that fsync began: all of these wait for the next one, together.
+      const group = Array.from({ length: 50 }, () => store.synced());
+      await Promise.all([first, ...group]);
+      expect(stats).toEqual({ syncs: 2, waiters: 51 });
+      // Nothing written since: answered without another fsync.
+      await store.synced();
+      expect(stats.syncs).toBe(2);
+    } finally {
+      store.close();
+      removeDir(dir);
+    }
+  });
+
+  it('is off when the caller chose no sync before the ack (normal)', async () => {
+    const dir = tempDir();
+    const store = new Store(join(dir, 'pst.sqlite'), { durability: 'normal' });
+    try {
+      expect(store.groupSync).toBeNull();
+      expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+      await store.synced();
+    } finally {
+      store.close();
+      removeDir(dir);
+    }
+  });
+});
