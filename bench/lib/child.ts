@@ -2,7 +2,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildHub } from '@pst/hub/build';
 
 const require = createRequire(import.meta.url);
 /** tsx's loader, so `node --import <it> script.ts` runs TypeScript in this very process (no wrapper). */
@@ -23,17 +22,6 @@ export interface Child {
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
   kill(): Promise<void>;
-}
-
-/**
- * `bench/<script>` built to one JavaScript file the way `npm run build` builds the hub (our packages
- * bundled, npm dependencies from node_modules), so it runs on plain Node as the office's hub does.
- */
-export async function compileScript(script: string): Promise<string> {
-  const outfile = fileURLToPath(
-    new URL(`../../node_modules/.cache/pst-bench/${script.replace(/\.ts$/, '.js')}`, import.meta.url),
-  );
-  return buildHub(outfile, fileURLToPath(new URL(`../${script}`, import.meta.url)));
 }
 
 /**

@@ -3,7 +3,8 @@
  * connected clients, after the sustained load; then a steady-traffic run sampled every few seconds.
  */
 import { readFileSync } from 'node:fs';
-import { type Child, compileScript, forkScript } from '../lib/child';
+import { type Child, forkScript } from '../lib/child';
+import { compileScript } from '../lib/compile';
 import type { LoadResult } from '../lib/load';
 import { morningSkew, officeConfig, prepareOffice, removeDir, tempDir } from '../lib/office';
 import { loadSpec, type Printer, startLoad, startPrinter } from '../lib/scenario';

@@ -36,7 +36,8 @@ export async function buildHub(
   return outfile;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as `tsx build.ts` (and not when bundled into something else that imports buildHub).
+if (process.argv[1] === fileURLToPath(import.meta.url) && /build\.ts$/.test(process.argv[1])) {
   const outfile = await buildHub();
   console.log(`hub built: ${outfile}`);
 }
