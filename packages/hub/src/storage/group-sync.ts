@@ -52,12 +52,18 @@ export class GroupSync {
 
   private flush(): void {
     if (this.inFlight || this.waiting.length === 0) return;
+    let fd: number;
+    try {
+      fd = this.fd ??= this.openWal();
+    } catch (error) {
+      for (const waiter of this.waiting.splice(0)) waiter.reject(error as Error);
+      return;
+    }
     this.inFlightWaiters = this.waiting;
     this.waiting = [];
     this.inFlight = true;
     this.covering = this.changes();
-    this.fd ??= this.openWal();
-    fsync(this.fd, (error) => {
+    fsync(fd, (error) => {
       const group = this.inFlightWaiters;
       this.inFlightWaiters = [];
       this.inFlight = false;
