@@ -8,12 +8,28 @@ import { callToScreen } from './measures/call-to-screen';
 import { centralRollup } from './measures/central';
 import { memory } from './measures/memory';
 import { profile } from './measures/profile';
+import { ratioRows, rawLimits } from './measures/raw';
 import { scale } from './measures/scale';
 import { sustainedLoad } from './measures/sustained-load';
 import { syncCompare } from './measures/sync';
 import { tapToTicket } from './measures/tap-to-ticket';
 
 describe('benchmarks at a tiny size', () => {
+  it('raw limits: relay to every client, durable commits, TCP writes, and the ratios they give', async () => {
+    const { data } = await rawLimits(TINY);
+    expect(data.clients).toBe(TINY.callClients);
+    expect(data.relayAll.n).toBe(TINY.calls);
+    expect(data.ack.n).toBe(TINY.calls);
+    expect(data.commit.n).toBeGreaterThanOrEqual(50);
+    expect(data.tcp.n).toBeGreaterThanOrEqual(50);
+    const tap = { idle: data.commit, idleAck: data.commit };
+    expect(ratioRows(data, tap, { all: data.relayAll }).map((r) => r.value)).toEqual([
+      'median 1.00x, p99 1.00x',
+      expect.stringMatching(/^\d+\.\d\dx$/),
+      expect.stringMatching(/^\d+\.\d\dx$/),
+    ]);
+  });
+
   it('tap to ticket bytes: every take printed and timed, idle and under load', async () => {
     const { data, rows } = await tapToTicket(TINY);
     expect(data.idle.n).toBe(TINY.takesIdle);
