@@ -168,7 +168,7 @@ export interface PowerCutOptions {
    */
   untilLoss?: boolean;
   kiosks?: number;
-  /** The cut falls at a random moment this long after the burst began. */
+  /** The cut falls at a random moment this long after the round's first acknowledged command. */
   minMs?: number;
   maxMs?: number;
   seed?: number;
@@ -246,7 +246,6 @@ async function burst(
   tokens: { kioskTokens: string[]; deskTokens: string[] },
   acked: (command: keyof typeof EVENT_OF, ticketId: string) => void,
   stopped: () => boolean,
-  ready: () => void,
 ): Promise<void> {
   const kiosks = await Promise.all(tokens.kioskTokens.map((t) => connectClient(url, t)));
   const desks = await Promise.all(tokens.deskTokens.map((t) => connectClient(url, t)));
@@ -267,7 +266,6 @@ async function burst(
       acked('ticket:finish', ticketId);
     }
   }
-  ready();
   const kioskLoop = async (kiosk: Client, i: number) => {
     for (let n = 0; !stopped(); n++) {
       const serviceId = SERVICES[(i + n) % SERVICES.length] as string;
@@ -314,8 +312,8 @@ async function burst(
 export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutReport> {
   const seed = options.seed ?? Date.now() % 100_000;
   const rand = prng(seed);
-  const minMs = options.minMs ?? 400;
-  const maxMs = options.maxMs ?? 1200;
+  const minMs = options.minMs ?? 0;
+  const maxMs = options.maxMs ?? 1000;
   const root = tempDir('pst-power-cut-');
   const backing = join(root, 'disk');
   const mountPoint = join(root, 'mnt');
@@ -346,16 +344,16 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
             if (command === 'ticket:take' && everAcked.has(ticketId)) reissued.push(ticketId);
             if (command === 'ticket:take') everAcked.add(ticketId);
             acked.push(`${EVENT_OF[command]} ${ticketId}`);
+            begin();
           },
           () => stop,
-          () => begin(),
         );
         const failed = work.then(
           () => undefined,
           (error: unknown) => error,
         );
         const ready = await Promise.race([begun.then(() => true), failed.then(() => false)]);
-        if (!ready) throw await failed;
+        if (!ready) throw (await failed) ?? new Error('the burst ended before any command was acknowledged');
         const afterMs = Math.round(minMs + rand() * (maxMs - minMs));
         await new Promise((resolve) => setTimeout(resolve, afterMs));
         // The power goes: nothing acknowledged from here on counts, the hub dies, the cache is lost.
