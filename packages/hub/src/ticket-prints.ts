@@ -125,6 +125,9 @@ export class TicketPrints {
     const { store, printer, clock, render } = this.options;
     try {
       for (let job = store.queuedPrintJobs()[0]; job && !this.closed; job = store.queuedPrintJobs()[0]) {
+        // Only what is on disk goes on paper: a job taken while the last one printed may not be
+        // synced yet, and a power cut must not take back a printed number (group commit, Store.synced).
+        await store.synced();
         const bytes = render(job);
         if (!bytes) {
           this.settle(job, { outcome: 'dropped', status: printer.status }, () =>
