@@ -5,6 +5,7 @@ import type {
   CommandResult,
   DeskView,
   ErrorBody,
+  errorText,
   Lang,
   Payload,
   SettingsView,
@@ -42,7 +43,8 @@ function stored<T>(key: string): T | null {
   }
 }
 
-export type Notice = { kind: 'error' | 'ok'; text: string } | null;
+/** `ticketId`: the notice is about that ticket at this desk and goes once the ticket leaves it. */
+export type Notice = { kind: 'error' | 'ok'; text: string; ticketId?: string } | null;
 export type Tab = 'board' | 'reports' | 'settings' | 'desk';
 export type RangeQuery = { preset: 'today' | 'week' | 'month' } | { from: string; to: string };
 
@@ -160,7 +162,10 @@ export const useCounter = create<CounterState>()((set, get) => {
     if (!hub) return null;
     set({ busy: true });
     const reply = await run(hub);
-    set({ busy: false, notice: reply.ok ? get().notice : { kind: 'error', text: reply.error.message } });
+    set({
+      busy: false,
+      notice: reply.ok ? get().notice : { kind: 'error', text: errorText(reply.error.code, get().lang) },
+    });
     return reply.ok ? reply.data : null;
   }
   const current = () => myDesk(get())?.current ?? null;
@@ -199,6 +204,9 @@ export const useCounter = create<CounterState>()((set, get) => {
           .then((r) => r.ok && set({ deskStaff: r.data }));
       }
       const after = current()?.ticketId ?? null;
+      // "K-002 dipanggil…" is stale once K-002 is finished, a no-show, transferred or cancelled.
+      const about = get().notice?.ticketId;
+      if (about && about !== after) set({ notice: null });
       if (after !== before || (after && get().visit?.ticket.id !== after)) void get().loadVisit(after);
     },
     toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id' })),
@@ -213,7 +221,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         });
         const body = (await response.json()) as { ok: true; data: Session } | { ok: false; error: ErrorBody };
         if (!body.ok) {
-          set({ busy: false, notice: { kind: 'error', text: body.error.message } });
+          set({ busy: false, notice: { kind: 'error', text: errorText(body.error.code, get().lang) } });
           return;
         }
         localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));
@@ -237,6 +245,8 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (deskId) localStorage.setItem(DESK_KEY, deskId);
       else localStorage.removeItem(DESK_KEY);
       set({ deskId, visit: null, notice: null });
+      // A desk that already holds a called ticket shows its visit now, not after the next board push.
+      void get().loadVisit(current()?.ticketId ?? null);
     },
     async deskCommand(event) {
       const deskId = get().deskId;
@@ -246,7 +256,14 @@ export const useCounter = create<CounterState>()((set, get) => {
       const deskId = get().deskId;
       if (!deskId) return;
       const call = await send((hub) => hub.send('desk:call-next', { deskId }));
-      if (call) set({ notice: { kind: 'ok', text: `${call.number} dipanggil ke ${call.deskName}` } });
+      if (call)
+        set({
+          notice: {
+            kind: 'ok',
+            text: t(get().lang, 'counter.calledTo', { number: call.number, desk: call.deskName }),
+            ticketId: call.ticketId,
+          },
+        });
     },
     async ticketCommand(event) {
       const deskId = get().deskId;
@@ -279,15 +296,25 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (!ticket) return;
       const draft = get().drafts[ticket.ticketId] ?? EMPTY_DRAFT;
       const payload = by === 'phone' ? { phone: draft.phone } : { email: draft.email };
-      const found = await send((hub) => hub.send('guestbook:lookup', payload));
+      const hub = get().hub;
+      if (!hub) return;
+      set({ busy: true, notice: null });
+      const reply = await hub.send('guestbook:lookup', payload);
+      const lang = get().lang;
+      if (!reply.ok) {
+        set({ busy: false, notice: { kind: 'error', text: errorText(reply.error.code, lang) } });
+        return;
+      }
+      const found = reply.data;
+      set({ busy: false });
       if (found === null) {
-        if (!get().notice) set({ notice: { kind: 'error', text: 'Pengunjung belum pernah tercatat.' } });
+        set({ notice: { kind: 'error', text: t(lang, by === 'phone' ? 'counter.notFoundPhone' : 'counter.notFoundEmail') } });
         return;
       }
       set({
         drafts: { ...get().drafts, [ticket.ticketId]: draftFromEntry(found) },
         draftErrors: {},
-        notice: { kind: 'ok', text: `Data kunjungan sebelumnya dimuat: ${found.fullName}` },
+        notice: { kind: 'ok', text: t(lang, 'counter.foundGuest', { name: found.fullName }) },
       });
     },
     async saveGuestBook() {

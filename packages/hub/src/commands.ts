@@ -120,7 +120,7 @@ function visitDetail(hub: HubContext, ticketId: string): CommandResult<'visit:ge
 }
 
 const deskCommand =
-  (type: 'openDesk' | 'pauseDesk' | 'resumeDesk' | 'closeDesk') =>
+  (type: 'pauseDesk' | 'resumeDesk' | 'closeDesk') =>
   (hub: HubContext, ctx: Ctx, { deskId }: { deskId: string }): DeskView => {
     hub.runner.execute({ type, deskId, staffId: staffId(ctx) }, staffId(ctx));
     return deskView(hub, deskId);
@@ -186,7 +186,14 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     if (!desk) throw new DomainError('UNKNOWN_DESK', payload.deskId);
     if (!(DESK_KIND_ROLES[desk.kind] as readonly string[]).includes(ctx.data.role))
       throw new DomainError('FORBIDDEN');
-    return deskCommand('openDesk')(hub, ctx, payload);
+    const who = staffId(ctx);
+    const before = hub.runner.state.desks[payload.deskId]?.staffId ?? null;
+    const takingOver = payload.takeOver && before !== null && before !== who;
+    // A take-over is written to the audit trail with the opening, in one transaction.
+    hub.runner.execute({ type: 'openDesk', deskId: payload.deskId, staffId: who, takeOver: payload.takeOver }, who, () => {
+      if (takingOver) hub.store.audit(hub.clock(), 'desk.taken-over', { deskId: payload.deskId, from: before }, who);
+    });
+    return deskView(hub, payload.deskId);
   },
   'desk:pause': deskCommand('pauseDesk'),
   'desk:resume': deskCommand('resumeDesk'),

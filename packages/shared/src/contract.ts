@@ -48,7 +48,8 @@ export const schemas = {
   'ticket:take': z.strictObject({ serviceId: id, priority: z.boolean().default(false) }),
   'ticket:status': z.strictObject({ ticketId }),
   'board:get': z.strictObject({}),
-  'desk:open': deskRef,
+  /** `takeOver`: open a desk another staff member holds (refused with DESK_IN_USE without it). */
+  'desk:open': z.strictObject({ deskId: id, takeOver: z.boolean().default(false) }),
   'desk:pause': deskRef,
   'desk:resume': deskRef,
   'desk:close': deskRef,
@@ -224,6 +225,8 @@ export interface DeskView {
   kind: 'front-office' | 'service';
   services: string[];
   status: 'closed' | 'open' | 'paused';
+  /** The staff id (opaque, never a name) holding an open or paused desk: a desk shows whether it is one's own. */
+  heldBy: string | null;
   current: {
     ticketId: string;
     number: string;

@@ -425,7 +425,17 @@ export class Store {
   ): void {
     this.sql(
       'INSERT INTO guest_book (id, ticket_id, day, created_at, staff_id, entry, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, ticketId, day, now, staffId, JSON.stringify(entry), entry.phone, entry.email.toLowerCase());
+    ).run(
+      id,
+      ticketId,
+      day,
+      now,
+      staffId,
+      JSON.stringify(entry),
+      // Either contact may be empty (not both): an empty one is no key to find the visitor by.
+      entry.phone || null,
+      entry.email.toLowerCase() || null,
+    );
   }
 
   guestBookById(id: string): GuestBookEntry | null {
