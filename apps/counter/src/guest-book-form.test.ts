@@ -48,7 +48,10 @@ describe('guest-book form', () => {
 
   it.each([
     ['an office landline', { phone: '(0294) 381461' }],
-    ['a foreign number with a passport', { phone: '+44 20 7946 0958', identityType: 'Paspor', identityNumber: 'C01X00T47' }],
+    [
+      'a foreign number with a passport',
+      { phone: '+44 20 7946 0958', identityType: 'Paspor', identityNumber: 'C01X00T47' },
+    ],
     ['no phone when an email is given', { phone: '' }],
     ['no email when a phone is given', { email: '' }],
   ] as const)('accepts %s', (_what, change) => {

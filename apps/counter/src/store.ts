@@ -5,7 +5,6 @@ import type {
   CommandResult,
   DeskView,
   ErrorBody,
-  errorText,
   Lang,
   Payload,
   SettingsView,
@@ -13,7 +12,7 @@ import type {
   StringKey,
   VisitDetail,
 } from '@pst/shared';
-import { t } from '@pst/shared';
+import { errorText, t } from '@pst/shared';
 
 export type SettingsCommand = Extract<CommandName, `settings:${string}` | 'guestbook:erase' | 'printer:test'>;
 
@@ -115,6 +114,10 @@ export interface CounterState {
   callNext(): Promise<void>;
   ticketCommand(event: 'ticket:recall' | 'ticket:no-show' | 'ticket:start' | 'ticket:finish'): Promise<void>;
   transfer(serviceId: string, note: string): Promise<void>;
+  /** Cancels a waiting or called ticket (phantom, duplicate), with the reason kept on the visit. */
+  cancelTicket(ticketId: string, reason: string): Promise<boolean>;
+  /** Opens this desk although another staff member holds it (they left it open, or moved PCs). */
+  takeOverDesk(): Promise<void>;
   editDraft(change: Partial<GuestBookDraft>): void;
   setForwardTo(serviceId: string): void;
   lookupGuest(by: 'phone' | 'email'): Promise<void>;
@@ -279,6 +282,20 @@ export const useCounter = create<CounterState>()((set, get) => {
       );
       if (moved) set({ notice: { kind: 'ok', text: `${moved.number} dialihkan` } });
     },
+    async cancelTicket(ticketId, reason) {
+      const cancelled = await send((hub) => hub.send('ticket:cancel', { ticketId, reason }));
+      if (cancelled)
+        set({
+          notice: { kind: 'ok', text: t(get().lang, 'counter.cancelled', { number: cancelled.number }) },
+        });
+      return cancelled !== null;
+    },
+    async takeOverDesk() {
+      const deskId = get().deskId;
+      if (!deskId) return;
+      const desk = await send((hub) => hub.send('desk:open', { deskId, takeOver: true }));
+      if (desk) set({ notice: { kind: 'ok', text: t(get().lang, 'counter.tookOver', { desk: desk.name }) } });
+    },
     editDraft(change) {
       const ticket = current();
       if (!ticket) return;
@@ -308,7 +325,12 @@ export const useCounter = create<CounterState>()((set, get) => {
       const found = reply.data;
       set({ busy: false });
       if (found === null) {
-        set({ notice: { kind: 'error', text: t(lang, by === 'phone' ? 'counter.notFoundPhone' : 'counter.notFoundEmail') } });
+        set({
+          notice: {
+            kind: 'error',
+            text: t(lang, by === 'phone' ? 'counter.notFoundPhone' : 'counter.notFoundEmail'),
+          },
+        });
         return;
       }
       set({

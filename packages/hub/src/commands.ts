@@ -190,9 +190,14 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     const before = hub.runner.state.desks[payload.deskId]?.staffId ?? null;
     const takingOver = payload.takeOver && before !== null && before !== who;
     // A take-over is written to the audit trail with the opening, in one transaction.
-    hub.runner.execute({ type: 'openDesk', deskId: payload.deskId, staffId: who, takeOver: payload.takeOver }, who, () => {
-      if (takingOver) hub.store.audit(hub.clock(), 'desk.taken-over', { deskId: payload.deskId, from: before }, who);
-    });
+    hub.runner.execute(
+      { type: 'openDesk', deskId: payload.deskId, staffId: who, takeOver: payload.takeOver },
+      who,
+      () => {
+        if (takingOver)
+          hub.store.audit(hub.clock(), 'desk.taken-over', { deskId: payload.deskId, from: before }, who);
+      },
+    );
     return deskView(hub, payload.deskId);
   },
   'desk:pause': deskCommand('pauseDesk'),

@@ -230,7 +230,13 @@ describe('computeIkm', () => {
     expect(result.elements[7]).toMatchObject({ code: 'U8', respondents: 1, nrr: 3 });
     expect(result.elements[0]).toMatchObject({ respondents: 2, nrr: 3 });
     // Every NRR is 3: IKM 3, converted 75 (C).
-    expect(result).toMatchObject({ respondents: 2, ikm: 3, converted: 75, category: 'C', missingElements: [] });
+    expect(result).toMatchObject({
+      respondents: 2,
+      ikm: 3,
+      converted: 75,
+      category: 'C',
+      missingElements: [],
+    });
   });
 
   it('has no index while an element has no answer at all, and names that element', () => {

@@ -235,7 +235,14 @@ export function ikmOfTally(tally: IkmTally): IkmResult {
   const answered = elements.filter((e) => e.nrr !== null);
   const missingElements = elements.filter((e) => e.nrr === null).map((e) => e.code);
   if (missingElements.length > 0) {
-    return { respondents: tally.respondents, elements, missingElements, ikm: null, converted: null, category: null };
+    return {
+      respondents: tally.respondents,
+      elements,
+      missingElements,
+      ikm: null,
+      converted: null,
+      category: null,
+    };
   }
   // Sum of NRR, then x 1/9 once: adding nine rounded ninths gave 4.000000000000001 (converted > 100).
   const ikm = answered.reduce((sum, e) => sum + (e.nrr as number), 0) / elements.length;

@@ -155,7 +155,11 @@ describe('deskViews', () => {
     const holder = staffOf('konsultasi-1');
     const deskView = () => deskViews(state).find((d) => d.id === 'konsultasi-1');
     expect(deskView()?.heldBy).toBe(holder);
-    execute(state, { type: 'openDesk', deskId: 'konsultasi-1', staffId: 'sari', takeOver: true }, wib('09:02'));
+    execute(
+      state,
+      { type: 'openDesk', deskId: 'konsultasi-1', staffId: 'sari', takeOver: true },
+      wib('09:02'),
+    );
     expect(deskView()).toMatchObject({ status: 'open', heldBy: 'sari', current: { ticketId: K1 } });
     expect(() =>
       execute(state, { type: 'start', deskId: 'konsultasi-1', staffId: holder, ticketId: K1 }, wib('09:03')),

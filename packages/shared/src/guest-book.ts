@@ -44,12 +44,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
     error: (issue) => (issue.input === undefined || issue.input === '' ? REQUIRED : 'Pilihan tidak valid'),
   });
 const requiredText = (min: number, max: number, invalid: string) =>
-  z
-    .string({ error: REQUIRED })
-    .trim()
-    .min(1, REQUIRED)
-    .min(min, invalid)
-    .max(max, invalid);
+  z.string({ error: REQUIRED }).trim().min(1, REQUIRED).min(min, invalid).max(max, invalid);
 
 export type PhoneKind = 'mobile' | 'landline' | 'foreign';
 

@@ -19,7 +19,8 @@ export const deskReportsId = {
   'counter.cancelReasonLeft': 'Pengunjung sudah pulang',
   'counter.cancelReasonWrongService': 'Salah pilih layanan',
   'counter.transferNoteFrom': 'Catatan pengalihan dari {queue}',
-  'counter.deskHeld': 'Meja ini sedang dibuka oleh petugas lain. Tindakan Anda akan ditolak sampai meja ditutup atau Anda mengambil alihnya.',
+  'counter.deskHeld':
+    'Meja ini sedang dibuka oleh petugas lain. Tindakan Anda akan ditolak sampai meja ditutup atau Anda mengambil alihnya.',
   'counter.takeOver': 'Ambil alih meja',
   'counter.takeOverConfirm':
     'Ambil alih {desk}? Petugas yang sekarang memegang meja ini tidak dapat lagi memanggil dari meja ini. Antrian yang sedang dilayani tetap di meja.',
@@ -33,7 +34,8 @@ export const deskReportsId = {
   'role.kiosk': 'Kiosk antrian',
   'role.display': 'Layar ruang tunggu',
   'role.rating': 'Tablet penilaian',
-  'sup.ikmMissing': 'IKM belum dapat dihitung: unsur {elements} belum ada jawabannya. Nilai unsur lain tetap ditampilkan.',
+  'sup.ikmMissing':
+    'IKM belum dapat dihitung: unsur {elements} belum ada jawabannya. Nilai unsur lain tetap ditampilkan.',
   'sup.complaintStatus': 'Status',
   'sup.complaintHandler': 'Ditangani oleh',
   'sup.complaintResponse': 'Tanggapan',
@@ -83,7 +85,8 @@ export const deskReportsEn: Record<keyof typeof deskReportsId, string> = {
   'counter.cancelReasonLeft': 'Visitor has left',
   'counter.cancelReasonWrongService': 'Wrong service chosen',
   'counter.transferNoteFrom': 'Transfer note from {queue}',
-  'counter.deskHeld': 'Another staff member has this desk open. Your actions are refused until the desk is closed or you take it over.',
+  'counter.deskHeld':
+    'Another staff member has this desk open. Your actions are refused until the desk is closed or you take it over.',
   'counter.takeOver': 'Take over desk',
   'counter.takeOverConfirm':
     'Take over {desk}? The staff member holding it can no longer call from it. A ticket being served stays at the desk.',
@@ -97,7 +100,8 @@ export const deskReportsEn: Record<keyof typeof deskReportsId, string> = {
   'role.kiosk': 'Ticket kiosk',
   'role.display': 'Lobby display',
   'role.rating': 'Rating tablet',
-  'sup.ikmMissing': 'The IKM cannot be computed yet: element {elements} has no answers. The other elements are shown.',
+  'sup.ikmMissing':
+    'The IKM cannot be computed yet: element {elements} has no answers. The other elements are shown.',
   'sup.complaintStatus': 'Status',
   'sup.complaintHandler': 'Handled by',
   'sup.complaintResponse': 'Response',
