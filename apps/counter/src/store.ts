@@ -3,6 +3,7 @@ import type {
   BoardSnapshot,
   CommandName,
   CommandResult,
+  ComplaintView,
   DeskView,
   ErrorBody,
   Lang,
@@ -14,7 +15,10 @@ import type {
 } from '@pst/shared';
 import { errorText, t } from '@pst/shared';
 
-export type SettingsCommand = Extract<CommandName, `settings:${string}` | 'guestbook:erase' | 'printer:test'>;
+export type SettingsCommand = Extract<
+  CommandName,
+  `settings:${string}` | 'guestbook:erase' | 'printer:test' | 'complaint:follow-up'
+>;
 
 import { create } from 'zustand';
 import {
@@ -62,9 +66,11 @@ export interface ReportData {
   satisfaction: {
     respondents: number;
     elements: Array<{ code: string; name: string; respondents: number; nrr: number | null }>;
+    /** Elements nobody answered: the IKM waits for them (queue-core's rule). */
+    missingElements: string[];
     converted: number | null;
     category: 'A' | 'B' | 'C' | 'D' | null;
-    complaints: Array<{ ticketId: string; day: string; deskId: string; text: string; status: string }>;
+    complaints: ComplaintView[];
   };
 }
 export interface SummaryData {
@@ -74,6 +80,9 @@ export interface SummaryData {
   transferred: number;
   wait: { mean: number | null; median: number | null; p90: number | null };
   service: { mean: number | null; median: number | null; p90: number | null };
+  called: number;
+  withinTarget: number;
+  breaches: number;
   withinTargetShare: number | null;
 }
 

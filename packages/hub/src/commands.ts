@@ -28,6 +28,7 @@ import { eraseVisitor } from './data-care';
 import type { KioskSocket } from './kiosk-printers';
 import { pairingLink } from './pairing';
 import { ratingRequest } from './rating-requests';
+import { complaintOf } from './reports';
 
 type Ctx = { data: SocketData; log: HubContext['log']; socket?: KioskSocket };
 type Handler<E extends CommandName> = (
@@ -325,6 +326,17 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'settings:data-care': (hub, ctx, care) => saveSetting(hub, ctx, 'data-care', care),
   'settings:opening-hours': (hub, ctx, { hours }) => saveSetting(hub, ctx, 'opening-hours', { hours }),
   'guestbook:erase': (hub, ctx, by) => ({ erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx)) }),
+  'complaint:follow-up': (hub, ctx, { ticketId, status, response }) => {
+    const who = staffId(ctx);
+    hub.store.db.transaction(() => {
+      if (!hub.store.followUpComplaint(ticketId, { status, response }, who, hub.clock()))
+        throw new DomainError('NOT_FOUND', ticketId);
+      hub.store.audit(hub.clock(), 'complaint.follow-up', { ticketId, status }, who);
+    })();
+    const view = complaintOf(hub.store.db, ticketId);
+    if (!view) throw new DomainError('NOT_FOUND', ticketId);
+    return view;
+  },
   'kiosk:printer': (hub, ctx, { local, description }) => {
     const deviceId = ctx.data.deviceId;
     if (!deviceId || !ctx.socket) throw new DomainError('FORBIDDEN');

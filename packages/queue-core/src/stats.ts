@@ -47,6 +47,10 @@ export interface StageSummary extends StageCounts {
   service: Distribution;
   /** Wait on the 10-minute clock (ms). */
   serviceWait: Distribution;
+  /** Stages called (each has a wait on the 10-minute clock): the base of the target share. */
+  called: number;
+  /** Called stages that missed the target: called - withinTarget. */
+  breaches: number;
   /** Share of called stages within the target, 0..1 (null when none was called). */
   withinTargetShare: number | null;
 }
@@ -127,6 +131,8 @@ export function summarizeTallies(tallies: readonly StageTally[]): StageSummary {
     wait: describeSorted(joined((t) => t.waits)),
     service: describeSorted(joined((t) => t.services)),
     serviceWait: describeSorted(clockWaits),
+    called: clockWaits.length,
+    breaches: clockWaits.length - counts.withinTarget,
     withinTargetShare: clockWaits.length ? counts.withinTarget / clockWaits.length : null,
   };
 }

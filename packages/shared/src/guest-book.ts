@@ -39,6 +39,29 @@ export const GUEST_BOOK_OPTIONS = {
 /** The two words a form shows for a field: nothing typed yet, or something typed that is wrong. */
 export const REQUIRED = 'Wajib diisi';
 
+/** The guest-book statistics a report breaks visitors down by (age groups derive from the birth year). */
+export const GUEST_BOOK_DIMENSIONS = [
+  'gender',
+  'ageGroup',
+  'education',
+  'occupation',
+  'institutionCategory',
+  'purpose',
+  'servicesUsed',
+] as const;
+export type GuestBookDimension = (typeof GUEST_BOOK_DIMENSIONS)[number];
+
+/** What screens, the printed report and the exports call each statistic (never the key). */
+export const GUEST_BOOK_DIMENSION_LABELS: Record<GuestBookDimension, { id: string; en: string }> = {
+  gender: { id: 'Jenis kelamin', en: 'Gender' },
+  ageGroup: { id: 'Kelompok umur', en: 'Age group' },
+  education: { id: 'Pendidikan tertinggi', en: 'Highest education' },
+  occupation: { id: 'Pekerjaan utama', en: 'Main occupation' },
+  institutionCategory: { id: 'Kategori instansi', en: 'Institution category' },
+  purpose: { id: 'Pemanfaatan utama hasil kunjungan', en: 'Main use of the visit' },
+  servicesUsed: { id: 'Layanan yang digunakan', en: 'Services used' },
+};
+
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {
     error: (issue) => (issue.input === undefined || issue.input === '' ? REQUIRED : 'Pilihan tidak valid'),

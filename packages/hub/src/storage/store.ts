@@ -495,6 +495,20 @@ export class Store {
     );
   }
 
+  /** Records the follow-up of a complaint; false when the ticket's rating has no complaint. */
+  followUpComplaint(
+    ticketId: string,
+    followUp: { status: string; response: string },
+    staffId: string,
+    now: number,
+  ): boolean {
+    const changed = this.sql(
+      `UPDATE ratings SET complaint_status = ?, complaint_response = ?, complaint_handler = ?, complaint_responded_at = ?
+       WHERE ticket_id = ? AND complaint != ''`,
+    ).run(followUp.status, followUp.response, staffId, now, ticketId).changes;
+    return changed > 0;
+  }
+
   addNote(ticketId: string, staffId: string, text: string, now: number): void {
     this.sql('INSERT INTO visit_notes (ticket_id, at, staff_id, text) VALUES (?, ?, ?, ?)').run(
       ticketId,

@@ -50,6 +50,8 @@ export const deskReportsId = {
   'sup.complaintText': 'Isi',
   'sup.deskColumn': 'Meja',
   'sup.breaches': 'Melewati target',
+  'sup.targetBase': '{within} dari {called} yang dipanggil',
+  'sup.withinTargetOfCalled': '≤ 10 mnt (% dipanggil)',
   'sup.exportCsvHint': 'CSV untuk Excel berbahasa Indonesia (pemisah titik koma)',
   'sup.holidaysMissing':
     'Hari libur nasional dan cuti bersama tahun {year} belum diisi: hitungan hari kerja mulai 1 Januari akan salah. Impor di Pengaturan › Hari libur.',
@@ -116,6 +118,8 @@ export const deskReportsEn: Record<keyof typeof deskReportsId, string> = {
   'sup.complaintText': 'Text',
   'sup.deskColumn': 'Desk',
   'sup.breaches': 'Past target',
+  'sup.targetBase': '{within} of {called} called',
+  'sup.withinTargetOfCalled': '≤ 10 min (% of called)',
   'sup.exportCsvHint': 'CSV for Excel with Indonesian settings (semicolon separated)',
   'sup.holidaysMissing':
     'National holidays and joint leave days of {year} are not entered yet: working-day counts from 1 January will be wrong. Import them in Settings › Holidays.',
