@@ -325,6 +325,8 @@ export interface BoardSnapshot {
   opening: OpeningStatus;
   /** Today's tickets with no sure paper: their print failed (and may still be retried) or its outcome is unknown. */
   printFailures: PrintFailureView[];
+  /** A year whose holidays are not entered yet (this year, or the next from December), for a warning. */
+  holidaysMissingYear: number | null;
 }
 
 /**
