@@ -36,8 +36,15 @@ export function SupervisorBoard() {
     <div className="supervisor">
       <section className="panel alerts" aria-label={tr('sup.alerts')}>
         <h2>{tr('sup.alerts')}</h2>
-        {breaches.length === 0 && !printerBad && <p className="muted">{tr('sup.noAlerts')}</p>}
+        {breaches.length === 0 && !printerBad && board.holidaysMissingYear === null && (
+          <p className="muted">{tr('sup.noAlerts')}</p>
+        )}
         <ul>
+          {board.holidaysMissingYear !== null && (
+            <li className="alert" role="alert" data-testid="holidays-missing">
+              {tr('sup.holidaysMissing', { year: board.holidaysMissingYear })}
+            </li>
+          )}
           {breaches.map(({ queue, head }) => (
             <li key={head.id} className="alert" role="alert">
               {tr('sup.breach', {
@@ -49,7 +56,7 @@ export function SupervisorBoard() {
           ))}
           {troubled.map((printer) => (
             <li key={printer.id ?? 'hub'} className="alert" role="alert">
-              {printerText(printer)} · {printer.detail}
+              {printerText(printer)}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import type {
   ComplaintView,
   DeskView,
   ErrorBody,
+  Holiday,
   Lang,
   Payload,
   SettingsView,
@@ -21,6 +22,7 @@ export type SettingsCommand = Extract<
 >;
 
 import { create } from 'zustand';
+import { isHeldByOther } from './desk-logic';
 import {
   checkDraft,
   type DraftCheck,
@@ -161,6 +163,28 @@ export async function download(session: Session, path: string, filename: string)
   URL.revokeObjectURL(url);
 }
 
+/** Sends a holiday file (CSV/XLSX) to the hub to be read; nothing is saved until Settings saves the list. */
+export async function importHolidays(
+  file: File,
+): Promise<{ ok: true; holidays: Holiday[] } | { ok: false; row: string; field: string }> {
+  const session = useCounter.getState().session;
+  try {
+    const response = await fetch(new URL('../api/holidays/import', window.location.href), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${session?.token ?? ''}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: file,
+    });
+    const body = (await response.json()) as { ok: true; data: Holiday[] } | { ok: false; error: ErrorBody };
+    if (body.ok) return { ok: true, holidays: body.data };
+    return { ok: false, row: body.error.details?.row ?? '-', field: body.error.details?.field ?? 'file' };
+  } catch {
+    return { ok: false, row: '-', field: 'file' };
+  }
+}
+
 export function myDesk(state: Pick<CounterState, 'board' | 'deskId'>): DeskView | undefined {
   return state.board?.desks.find((d) => d.id === state.deskId);
 }
@@ -181,6 +205,11 @@ export const useCounter = create<CounterState>()((set, get) => {
     return reply.ok ? reply.data : null;
   }
   const current = () => myDesk(get())?.current ?? null;
+  /** The ticket whose visit this desk shows: none while another staff member holds the desk. */
+  const visitTicket = () => {
+    const desk = myDesk(get());
+    return desk && !isHeldByOther(desk, get().session?.staff.id) ? (desk.current?.ticketId ?? null) : null;
+  };
 
   return {
     lang: 'id',
@@ -208,14 +237,14 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (connection === 'unauthorized') get().logout();
     },
     setBoard(board) {
-      const before = current()?.ticketId ?? null;
+      const before = visitTicket();
       set({ board, hubOffset: board.at - Date.now() });
       if (isSupervisor(get().session)) {
         void get()
           .hub?.send('desk:staff', {})
           .then((r) => r.ok && set({ deskStaff: r.data }));
       }
-      const after = current()?.ticketId ?? null;
+      const after = visitTicket();
       // "K-002 dipanggil…" is stale once K-002 is finished, a no-show, transferred or cancelled.
       const about = get().notice?.ticketId;
       if (about && about !== after) set({ notice: null });
@@ -258,7 +287,7 @@ export const useCounter = create<CounterState>()((set, get) => {
       else localStorage.removeItem(DESK_KEY);
       set({ deskId, visit: null, notice: null });
       // A desk that already holds a called ticket shows its visit now, not after the next board push.
-      void get().loadVisit(current()?.ticketId ?? null);
+      void get().loadVisit(visitTicket());
     },
     async deskCommand(event) {
       const deskId = get().deskId;

@@ -124,6 +124,9 @@ describe('reports against hand-computed values', () => {
         deskId: 'konsultasi-1',
         text: 'Kursi kurang',
         status: 'baru',
+        handledBy: null,
+        response: '',
+        respondedAt: null,
       },
     ]);
 
