@@ -102,7 +102,8 @@ describe('complaint follow-up', () => {
     await ok(tablet, 'rating:submit', {
       ticketId: taken.ticket.id,
       overall: 2,
-      scores: [3, 3, 3, 4, 3, 3, 3, 3, 2],
+      // The only respondent skips U9: no IKM yet, and the report says which element is missing.
+      scores: [3, 3, 3, 4, 3, 3, 3, 3, null],
       integrity: { imbalan: false, pungli: false },
       complaint: 'Ruang tunggu panas',
     });
@@ -139,11 +140,23 @@ describe('complaint follow-up', () => {
       hub.now.value,
     );
     const session = hub.store.login('kepala2', '8642', hub.now.value);
-    const csv = await (
-      await fetch(`${hub.url}/api/reports/pengaduan.csv?preset=today`, {
-        headers: { authorization: `Bearer ${session?.token}` },
-      })
-    ).text();
+    const get = (path: string) =>
+      fetch(`${hub.url}${path}`, { headers: { authorization: `Bearer ${session?.token}` } });
+    const report = (await (await get('/api/reports?preset=today')).json()) as {
+      data: {
+        satisfaction: {
+          missingElements: string[];
+          converted: number | null;
+          elements: Array<{ nrr: number | null }>;
+        };
+      };
+    };
+    expect(report.data.satisfaction).toMatchObject({ missingElements: ['U9'], converted: null });
+    expect(report.data.satisfaction.elements.map((e) => e.nrr)).toEqual([3, 3, 3, 4, 3, 3, 3, 3, null]);
+    expect(await (await get('/api/reports/ikm.csv?preset=today')).text()).toContain(
+      'IKM;Belum dapat dihitung: unsur U9 belum ada jawabannya;1;;',
+    );
+    const csv = await (await get('/api/reports/pengaduan.csv?preset=today')).text();
     const [header, row] = csv
       .replace(/^\uFEFF/, '')
       .trim()
