@@ -142,7 +142,8 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
     await page.getByText('2 tanggal dibaca dari berkas. Periksa daftar, lalu simpan.').waitFor();
     await holidays.getByText(`${year + 1}-01-01 · Tahun Baru ${year + 1} Masehi`).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, 'supervisor-settings-office-holidays');
+    await holidays.getByRole('button', { name: 'Simpan hari libur' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervisor-settings-holidays');
     await holidays.getByRole('button', { name: 'Simpan hari libur' }).click();
     await page.getByText('Pengaturan disimpan').waitFor();
     await page.getByRole('button', { name: 'Papan pemantauan' }).click();

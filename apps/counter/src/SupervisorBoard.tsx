@@ -41,22 +41,25 @@ export function SupervisorBoard() {
         )}
         <ul>
           {board.holidaysMissingYear !== null && (
-            <li className="alert" role="alert" data-testid="holidays-missing">
-              {tr('sup.holidaysMissing', { year: board.holidaysMissingYear })}
+            <li className="alert" data-testid="holidays-missing">
+              <span role="alert">{tr('sup.holidaysMissing', { year: board.holidaysMissingYear })}</span>
             </li>
           )}
           {breaches.map(({ queue, head }) => (
-            <li key={head.id} className="alert" role="alert">
-              {tr('sup.breach', {
-                number: head.number,
-                queue: queueName(queue.id),
-                t: minutesText(now - (head.clock.deadline ?? now)),
-              })}
+            <li key={head.id} className="alert">
+              {/* The alert inside the item: a list may only hold list items (role="alert" on li breaks it). */}
+              <span role="alert">
+                {tr('sup.breach', {
+                  number: head.number,
+                  queue: queueName(queue.id),
+                  t: minutesText(now - (head.clock.deadline ?? now)),
+                })}
+              </span>
             </li>
           ))}
           {troubled.map((printer) => (
-            <li key={printer.id ?? 'hub'} className="alert" role="alert">
-              {printerText(printer)}
+            <li key={printer.id ?? 'hub'} className="alert">
+              <span role="alert">{printerText(printer)}</span>
             </li>
           ))}
         </ul>
