@@ -431,7 +431,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         set(
           body.ok
             ? { report: body.data, busy: false }
-            : { busy: false, notice: { kind: 'error', text: body.error.message } },
+            : { busy: false, notice: { kind: 'error', text: errorText(body.error.code, get().lang) } },
         );
       } catch {
         set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });
