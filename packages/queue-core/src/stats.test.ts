@@ -119,6 +119,9 @@ describe('summarizeStages', () => {
       // Started and ended: 10, 6 and 8 minutes (the no-show was never started).
       service: { mean: 8 * MINUTE, median: 8 * MINUTE, p90: 10 * MINUTE },
       serviceWait: { mean: 5 * MINUTE, median: 2 * MINUTE, p90: 12 * MINUTE },
+      // Four called stages are the base of the share: three within the target, one breach.
+      called: 4,
+      breaches: 1,
       withinTarget: 3,
       withinTargetShare: 0.75,
     });
@@ -141,6 +144,8 @@ describe('summarizeStages', () => {
       wait: { mean: null, median: null, p90: null },
       service: { mean: null, median: null, p90: null },
       withinTarget: 0,
+      called: 0,
+      breaches: 0,
       withinTargetShare: null,
     });
   });
