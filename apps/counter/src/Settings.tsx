@@ -1,5 +1,6 @@
 import {
   DEVICE_ROLES,
+  formatDay,
   type NamedPrinterStatus,
   type QueueConfig,
   type SettingsView,
@@ -453,6 +454,7 @@ function DevicesSection({ settings }: { settings: SettingsView }) {
 
 function HolidaysSection({ settings }: { settings: SettingsView }) {
   const tr = useT();
+  const lang = useCounter((s) => s.lang);
   const settingsCommand = useCounter((s) => s.settingsCommand);
   const [list, setList] = useState(settings.holidays);
   const [add, setAdd] = useState({ date: '', name: '', isJointLeave: false });
@@ -500,7 +502,7 @@ function HolidaysSection({ settings }: { settings: SettingsView }) {
       <ul className="holidays">
         {list.map((h) => (
           <li key={h.date}>
-            {h.date} · {h.name} {h.isJointLeave && `(${tr('set.jointLeave')})`}{' '}
+            {formatDay(h.date, lang)} · {h.name} {h.isJointLeave && `(${tr('set.jointLeave')})`}{' '}
             <button
               type="button"
               className="link-button"

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsvNumber, formatMinutes, formatNumber, formatPercent, formatShortDay } from './format';
+import {
+  formatCsvNumber,
+  formatDay,
+  formatMinutes,
+  formatNumber,
+  formatPercent,
+  formatShortDay,
+} from './format';
 
 describe('Indonesian number and date formats', () => {
   it('writes a decimal comma and thousands dots', () => {
@@ -27,5 +34,6 @@ describe('Indonesian number and date formats', () => {
     expect(formatShortDay('2026-12-01')).toBe('1 Des');
     expect(formatShortDay('2027-05-14')).toBe('14 Mei');
     expect(formatShortDay('2026-12-01', 'en')).toBe('1 Dec');
+    expect(formatDay('2027-01-01')).toBe('1 Jan 2027');
   });
 });

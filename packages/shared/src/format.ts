@@ -47,14 +47,30 @@ export function formatPercent(share: number | null, lang: Lang = 'id', digits = 
   return share === null ? '-' : `${formatNumber(share * 100, lang, digits)}%`;
 }
 
-const shortDates = new Map<Lang, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "1 Des" from an office day "2026-12-01" (the day as written, no time zone shift). */
-export function formatShortDay(day: string, lang: Lang = 'id'): string {
-  let format = shortDates.get(lang);
+function formatOfficeDay(day: string, lang: Lang, withYear: boolean): string {
+  const key = `${lang}:${withYear}`;
+  let format = dayFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'short', timeZone: 'UTC' });
-    shortDates.set(lang, format);
+    format = new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    });
+    dayFormats.set(key, format);
   }
+  // The day as written (no time zone shift); some locales put a dot after the short month.
   return format.format(Date.parse(`${day}T00:00:00Z`)).replace('.', '');
+}
+
+/** "1 Des" from an office day "2026-12-01". */
+export function formatShortDay(day: string, lang: Lang = 'id'): string {
+  return formatOfficeDay(day, lang, false);
+}
+
+/** "1 Des 2026" from an office day "2026-12-01". */
+export function formatDay(day: string, lang: Lang = 'id'): string {
+  return formatOfficeDay(day, lang, true);
 }
