@@ -114,18 +114,16 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
 
     await page.getByRole('button', { name: 'Pengaturan' }).click();
     const office = page.getByRole('form', { name: 'Data kantor' });
+    await office.getByLabel('Nama kantor').fill('BPS Kabupaten Kendal (PST)');
     await office
       .getByLabel('Teks berjalan di layar ruang tunggu')
       .fill('Layanan PST buka Senin-Jumat 08.00-15.30 WIB');
-    await office
-      .getByLabel('Saluran pengaduan (satu per baris)')
-      .fill('Kotak saran di ruang PST\nWhatsApp 24 jam: 0896 3324 3324');
     await office.getByRole('button', { name: 'Simpan data kantor' }).click();
     await page.getByText('Pengaturan disimpan').waitFor();
     const saved = await ok(await hub.staff('supervisor'), 'settings:get', {});
     expect(saved.config.office).toMatchObject({
+      name: 'BPS Kabupaten Kendal (PST)',
       runningText: 'Layanan PST buka Senin-Jumat 08.00-15.30 WIB',
-      complaintChannels: ['Kotak saran di ruang PST', 'WhatsApp 24 jam: 0896 3324 3324'],
     });
     await page.getByRole('cell', { name: 'Kepala PST (supervisor)' }).waitFor();
     expect(await page.getByRole('cell', { name: 'supervisor', exact: true }).count()).toBe(0);

@@ -38,15 +38,15 @@ export function Settings() {
   );
 }
 
-/** Name, contacts, complaint channels and running text: what tickets, the display and the tablet show. */
+/**
+ * Name, address, email and running text: what the display, the tablet and reports show. The phone and
+ * the complaint channels are edited with the ticket's texts (they are printed on every ticket).
+ */
 function OfficeSection({ config }: { config: QueueConfig }) {
   const tr = useT();
   const settingsCommand = useCounter((s) => s.settingsCommand);
-  const [office, setOffice] = useState(() => ({
-    ...config.office,
-    channels: config.office.complaintChannels.join('\n'),
-  }));
-  const text = (key: 'name' | 'address' | 'phone' | 'email', label: StringKey) => (
+  const [office, setOffice] = useState(() => config.office);
+  const text = (key: 'name' | 'address' | 'email', label: StringKey) => (
     <label>
       {tr(label)}
       <input value={office[key]} onChange={(e) => setOffice({ ...office, [key]: e.target.value })} />
@@ -58,32 +58,14 @@ function OfficeSection({ config }: { config: QueueConfig }) {
       aria-label={tr('set.office')}
       onSubmit={(event) => {
         event.preventDefault();
-        const { channels, ...rest } = office;
-        const complaintChannels = channels
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean);
-        void settingsCommand(
-          'settings:config',
-          { config: { ...config, office: { ...rest, complaintChannels } } },
-          tr('set.saved'),
-        );
+        void settingsCommand('settings:config', { config: { ...config, office } }, tr('set.saved'));
       }}
     >
       <h2>{tr('set.office')}</h2>
       <div className="office-grid">
         {text('name', 'set.officeName')}
-        {text('phone', 'set.officePhone')}
-        {text('address', 'set.officeAddress')}
         {text('email', 'set.officeEmail')}
-        <label>
-          {tr('set.complaintChannels')}
-          <textarea
-            rows={6}
-            value={office.channels}
-            onChange={(e) => setOffice({ ...office, channels: e.target.value })}
-          />
-        </label>
+        {text('address', 'set.officeAddress')}
         <label>
           {tr('set.runningText')}
           <textarea
