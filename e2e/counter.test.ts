@@ -1,4 +1,4 @@
-import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { closeClients, directOfficeDir, ok, send, startHub, type TestHub } from '@pst/hub/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
@@ -38,10 +38,19 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await fo.keyboard.press('Space');
     await expect.poll(() => currentNumber(fo).textContent()).toBe('K-001');
     expect(await fo.getByRole('button', { name: 'Tidak hadir' }).isDisabled()).toBe(true);
+    // Disabled, with the reason next to it.
+    await fo
+      .getByTestId('no-show-hint')
+      .getByText('"Tidak hadir" bisa dipakai setelah satu kali panggil ulang.')
+      .waitFor();
     await fo.getByRole('button', { name: 'Panggil ulang' }).click();
     await fo.getByText('dipanggil ulang 1×').waitFor();
+    expect(await fo.getByTestId('no-show-hint').count()).toBe(0);
+    await fo.getByText('K-001 dipanggil ke Front Office').waitFor();
     await fo.getByRole('button', { name: 'Tidak hadir' }).click();
     await fo.getByText('Belum ada antrian dipanggil').waitFor();
+    // The call banner goes with the ticket it was about.
+    await expect.poll(() => fo.getByText('K-001 dipanggil ke Front Office').count()).toBe(0);
 
     // The second fills the guest book; bad values are refused with clear messages.
     await fo.getByRole('button', { name: 'Panggil berikutnya' }).click();
@@ -53,8 +62,12 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await form.getByRole('button', { name: 'Simpan & teruskan' }).click();
     await form.getByText('NIK terdiri dari 16 angka').waitFor();
     await form.getByText('Alamat email tidak valid, mis. nama@contoh.com').waitFor();
-    await form.getByText('Nomor HP Indonesia, mis. 0812 3456 7890').waitFor();
+    await form
+      .getByText('Nomor telepon tidak valid, mis. 0812 3456 7890, 0294 381461 atau +65 6123 4567')
+      .waitFor();
     await form.getByText('Persetujuan pengunjung diperlukan').waitFor();
+    // An empty field says "Wajib diisi"; a wrong one says what is wrong.
+    await form.getByLabel('Nama lengkap').locator('xpath=..').getByText('Wajib diisi').waitFor();
     await screenshot(fo, 'counter-guest-book-errors');
 
     await form.getByLabel('Nomor HP/WhatsApp').fill('0812-3456-7890');
@@ -70,7 +83,15 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await form.getByLabel('Pemanfaatan utama hasil kunjungan').selectOption('Pemerintahan');
     await form.getByRole('checkbox', { name: 'Konsultasi Statistik' }).check();
     await form.getByLabel('Data yang dibutuhkan').fill('IPM kecamatan 2024');
-    await form.getByLabel(/Pengunjung menyetujui/).check();
+    // At 1366x768 the consent is below the fold: a refused submit scrolls to it and focuses it.
+    await fo.setViewportSize({ width: 1366, height: 768 });
+    await form.getByRole('button', { name: 'Simpan & teruskan' }).click();
+    const consent = form.getByLabel(/Pengunjung menyetujui/);
+    await expect.poll(() => consent.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = await consent.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 768).toBe(true);
+    await consent.check();
+    await fo.setViewportSize({ width: 1366, height: 900 });
     expect(await accessibilityViolations(fo)).toEqual([]);
     await screenshot(fo, 'counter-guest-book');
 
@@ -101,6 +122,11 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await library.getByTestId(`waiting-${second.ticket.number}`).waitFor();
     await library.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => currentNumber(library).textContent()).toBe(second.ticket.number);
+    // The receiving desk reads why the visit came.
+    await library.getByTestId('transfer-note').getByText('Perlu publikasi cetak').waitFor();
+    expect(await library.getByTestId('transfer-note').textContent()).toContain(
+      'Catatan pengalihan dari Konsultasi Statistik',
+    );
     await library.getByRole('button', { name: 'Selesai' }).click();
     await library.getByText('Belum ada antrian dipanggil').waitFor();
 
@@ -117,14 +143,32 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     });
   });
 
-  it('finds a returning visitor by phone and pre-fills the form; shows a waiting ticket red past 10 minutes', async () => {
+  it('cancels phantom tickets from the queue list; finds a returning visitor by phone; shows a waiting ticket red past 10 minutes', async () => {
     const kiosk = await hub.device('kiosk');
     const again = await ok(kiosk, 'ticket:take', { serviceId: 'penjualan' });
+    const phantom = await ok(kiosk, 'ticket:take', { serviceId: 'penjualan' });
     const waiting = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
     const fo = await openDesk(browser, hub.url, { username: 'rina', pin: '2468' }, 'Front Office');
+
+    // A second tap at the kiosk made a phantom ticket: cancelled from the list, with a reason.
+    await fo.getByRole('button', { name: `Batalkan antrian ${phantom.ticket.number}` }).click();
+    const dialog = fo.getByRole('form', { name: `Batalkan antrian ${phantom.ticket.number}` });
+    expect(await dialog.getByLabel('Alasan pembatalan').inputValue()).toBe('Tiket ganda');
+    await screenshot(fo, 'counter-cancel-ticket');
+    await dialog.getByRole('button', { name: 'Batalkan antrian' }).click();
+    await fo.getByText(`${phantom.ticket.number} dibatalkan`).waitFor();
+    await expect.poll(() => fo.getByTestId(`waiting-${phantom.ticket.number}`).count()).toBe(0);
+    expect(
+      hub.store.db.prepare('SELECT outcome, note FROM stages WHERE ticket_id = ?').get(phantom.ticket.id),
+    ).toEqual({ outcome: 'cancelled', note: 'Tiket ganda' });
+
     await fo.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => currentNumber(fo).textContent()).toBe(again.ticket.number);
     const form = fo.getByRole('form', { name: 'Buku Tamu' });
+    // Nobody on record with this number: the desk says so.
+    await form.getByLabel('Nomor HP/WhatsApp').fill('0811 1111 1111');
+    await form.getByRole('button', { name: 'Cari dari nomor HP' }).click();
+    await fo.getByText('Belum ada pengunjung tercatat dengan nomor telepon ini.').waitFor();
     await form.getByLabel('Nomor HP/WhatsApp').fill('0812 3456 7890');
     await form.getByRole('button', { name: 'Cari dari nomor HP' }).click();
     await fo.getByText('Data kunjungan sebelumnya dimuat: Ahmad Fauzi').waitFor();
@@ -141,6 +185,72 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await ok(kiosk, 'ticket:take', { serviceId: 'rekomendasi' });
     await expect.poll(() => row.getAttribute('data-clock')).toBe('red');
     await screenshot(fo, 'counter-breach');
+  });
+});
+
+describe.runIf(run)('counter: a desk another staff member holds', () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startHub({ realTime: true, appsDir: undefined, dataDir: directOfficeDir() });
+    hub.store.addStaff(
+      { username: 'budi', name: 'Budi Santoso', role: 'consultant', pin: '1357' },
+      hub.now.value,
+    );
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    closeClients();
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  const signIn = async (deskName: string) => {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await page.goto(`${hub.url}/counter/`);
+    await page.getByLabel('Nama pengguna').fill('budi');
+    await page.getByLabel('PIN').fill('1357');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: new RegExp(deskName) }).click();
+    return page;
+  };
+
+  it('warns, takes the desk over after a confirmation with its called visit, and shows that visit at once in a new browser', async () => {
+    const kiosk = await hub.device('kiosk');
+    const colleague = await hub.staff('consultant', 'sari');
+    const taken = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    await ok(colleague, 'desk:open', { deskId: 'konsultasi-1' });
+    await ok(colleague, 'desk:call-next', { deskId: 'konsultasi-1' });
+
+    const page = await signIn('Meja Konsultasi 1');
+    await page.getByText('Meja ini sedang dibuka oleh petugas lain.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Panggil berikutnya' }).isDisabled()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'counter-desk-held');
+    await page.getByRole('button', { name: 'Ambil alih meja' }).click();
+    await page.getByText(/Ambil alih Meja Konsultasi 1\?/).waitFor();
+    await page.getByRole('button', { name: 'Ambil alih meja' }).click();
+    await page.getByText('Anda sekarang memegang Meja Konsultasi 1.').waitFor();
+    await page
+      .getByRole('region', { name: 'Kunjungan' })
+      .getByText(`Kunjungan ${taken.ticket.number}`)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Mulai layani' }).isDisabled()).toBe(false);
+    // The colleague's desk commands are refused now.
+    const refused = await send(colleague, 'ticket:start', {
+      deskId: 'konsultasi-1',
+      ticketId: taken.ticket.id,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'DESK_IN_USE' } });
+
+    // Another browser (the desk forgotten): the called visit shows at once, not at the next board push.
+    const again = await signIn('Meja Konsultasi 1');
+    await again
+      .getByRole('region', { name: 'Kunjungan' })
+      .getByText(`Kunjungan ${taken.ticket.number}`)
+      .waitFor({ timeout: 5_000 });
+    expect(await again.locator('.held-banner').count()).toBe(0);
   });
 });
 

@@ -284,11 +284,12 @@ describe.runIf(run)('the whole walk-in journey', () => {
       n: number;
       w: number;
     };
-    const share = `${Math.round((calledStages.w / calledStages.n) * 100)}%`;
+    // Indonesian number format: one decimal, decimal comma ("83,3%").
+    const share = `${((calledStages.w / calledStages.n) * 100).toFixed(1).replace('.', ',')}%`;
     await expect.poll(() => board.getByTestId('kpi-target').locator('strong').textContent()).toBe(share);
     expect(calledStages.w).toBe(calledStages.n - 1);
     // IKM: all 4s from K-002, all 3s from R-001 -> mean 3.5 -> 87.50, B.
-    await expect.poll(() => board.getByTestId('kpi-ikm').locator('strong').textContent()).toBe('87.50 B');
+    await expect.poll(() => board.getByTestId('kpi-ikm').locator('strong').textContent()).toBe('87,50 B');
     await board.getByText('Ruang tunggu perlu kursi tambahan').waitFor();
     expect(await accessibilityViolations(board)).toEqual([]);
     await screenshot(board, 'journey-report');

@@ -2,12 +2,19 @@ import { FRONT_OFFICE_QUEUE, formatTime, type StringKey, type WaitingTicketView 
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Notice, useNow } from './App';
-import { availableActions, clockColour, type DeskAction, deskQueues, minutesText } from './desk-logic';
+import {
+  availableActions,
+  clockColour,
+  type DeskAction,
+  deskQueues,
+  isHeldByOther,
+  minutesText,
+} from './desk-logic';
 import { GuestBookForm } from './GuestBookForm';
 import { useT } from './i18n';
 import { PrinterAlert, PrintFailures } from './PrinterAlert';
 import { GlobalShortcutHint, ShortcutNotice } from './shell-integration';
-import { myDesk, useCounter } from './store';
+import { isSupervisor, myDesk, useCounter } from './store';
 
 const STATUS_KEY: Record<string, StringKey> = {
   closed: 'counter.deskClosed',
@@ -32,6 +39,7 @@ export function DeskScreen() {
   );
   const { desk, session, connection } = state;
   const online = connection === 'online';
+  const held = isHeldByOther(desk, session?.staff.id);
   useKeyboardShortcuts(online);
   return (
     <div className="desk-screen">
@@ -45,21 +53,21 @@ export function DeskScreen() {
         <div className="desk-buttons">
           <button
             type="button"
-            disabled={!online || state.busy || desk?.status === 'open'}
+            disabled={!online || state.busy || desk?.status === 'open' || held}
             onClick={() => void state.deskCommand(desk?.status === 'paused' ? 'desk:resume' : 'desk:open')}
           >
             {desk?.status === 'paused' ? tr('counter.resume') : tr('counter.open')}
           </button>
           <button
             type="button"
-            disabled={!online || state.busy || desk?.status !== 'open' || !!desk.current}
+            disabled={!online || state.busy || desk?.status !== 'open' || !!desk.current || held}
             onClick={() => void state.deskCommand('desk:pause')}
           >
             {tr('counter.pause')}
           </button>
           <button
             type="button"
-            disabled={!online || state.busy || desk?.status === 'closed' || !!desk?.current}
+            disabled={!online || state.busy || desk?.status === 'closed' || !!desk?.current || held}
             onClick={() => void state.deskCommand('desk:close')}
           >
             {tr('counter.close')}
@@ -84,6 +92,7 @@ export function DeskScreen() {
         </div>
       )}
       <ShortcutNotice />
+      {held && <DeskHeldBanner />}
       {desk?.kind === 'front-office' && <PrinterAlert />}
       {desk?.kind === 'front-office' && <PrintFailures />}
       <div className="desk-body">
@@ -124,7 +133,7 @@ function useKeyboardShortcuts(online: boolean) {
       const typing = (event.target as HTMLElement).closest('input, textarea, select');
       if (!action || (typing && event.key === ' ')) return;
       const store = useCounter.getState();
-      if (!availableActions(myDesk(store), online)[action] || store.busy) return;
+      if (!availableActions(myDesk(store), online, store.session?.staff.id)[action] || store.busy) return;
       event.preventDefault();
       runAction(action);
     };
@@ -136,9 +145,16 @@ function useKeyboardShortcuts(online: boolean) {
 function QueuePanel() {
   const tr = useT();
   const now = useNow();
-  const { board, desk, lang } = useCounter(
-    useShallow((s) => ({ board: s.board, desk: myDesk(s), lang: s.lang })),
+  const { board, desk, lang, mayCancel } = useCounter(
+    useShallow((s) => ({
+      board: s.board,
+      desk: myDesk(s),
+      lang: s.lang,
+      // As the hub's COMMAND_ROLES for ticket:cancel: front office and supervisors.
+      mayCancel: s.session?.staff.role === 'front-office' || isSupervisor(s.session),
+    })),
   );
+  const [cancelling, setCancelling] = useState<WaitingTicketView | null>(null);
   const queues = deskQueues(board, desk);
   return (
     <aside className="queue-panel" aria-label={tr('counter.queue')}>
@@ -165,16 +181,36 @@ function QueuePanel() {
           {queue.waiting.length === 0 && <p className="muted">{tr('counter.empty')}</p>}
           <ol className="waiting-list">
             {queue.waiting.map((ticket) => (
-              <WaitingRow key={ticket.id} ticket={ticket} now={now} />
+              <WaitingRow
+                key={ticket.id}
+                ticket={ticket}
+                now={now}
+                onCancel={mayCancel ? () => setCancelling(ticket) : undefined}
+              />
             ))}
           </ol>
         </section>
       ))}
+      {cancelling && (
+        <CancelDialog
+          ticketId={cancelling.id}
+          number={cancelling.number}
+          onClose={() => setCancelling(null)}
+        />
+      )}
     </aside>
   );
 }
 
-function WaitingRow({ ticket, now }: { ticket: WaitingTicketView; now: number }) {
+function WaitingRow({
+  ticket,
+  now,
+  onCancel,
+}: {
+  ticket: WaitingTicketView;
+  now: number;
+  onCancel: (() => void) | undefined;
+}) {
   const tr = useT();
   const colour = clockColour(ticket, now);
   const deadline = ticket.clock.deadline;
@@ -194,22 +230,130 @@ function WaitingRow({ ticket, now }: { ticket: WaitingTicketView; now: number })
       {ticket.priority && <span className="priority-tag">{tr('counter.priority')}</span>}
       <span className="waited">{tr('counter.waited', { t: minutesText(now - ticket.enteredAt) })}</span>
       <span className="clock">{clockText}</span>
+      {onCancel && (
+        <button
+          type="button"
+          className="link-button cancel-ticket"
+          aria-label={tr('counter.cancelTitle', { number: ticket.number })}
+          onClick={onCancel}
+        >
+          {tr('counter.cancelTicket')}
+        </button>
+      )}
     </li>
+  );
+}
+
+const CANCEL_REASONS: StringKey[] = [
+  'counter.cancelReasonDuplicate',
+  'counter.cancelReasonMistake',
+  'counter.cancelReasonLeft',
+  'counter.cancelReasonWrongService',
+];
+
+/** Cancels a phantom or duplicate ticket with a reason, so it is never called, recalled and marked no-show. */
+function CancelDialog({
+  ticketId,
+  number,
+  onClose,
+}: {
+  ticketId: string;
+  number: string;
+  onClose: () => void;
+}) {
+  const tr = useT();
+  const { cancelTicket, busy, online } = useCounter(
+    useShallow((s) => ({ cancelTicket: s.cancelTicket, busy: s.busy, online: s.connection === 'online' })),
+  );
+  const [reason, setReason] = useState(tr(CANCEL_REASONS[0] as StringKey));
+  return (
+    <form
+      className="dialog cancel-dialog"
+      aria-label={tr('counter.cancelTitle', { number })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void cancelTicket(ticketId, reason.trim()).then((done) => done && onClose());
+      }}
+    >
+      <h3>{tr('counter.cancelTitle', { number })}</h3>
+      <label>
+        {tr('counter.cancelReason')}
+        <input
+          list="cancel-reasons"
+          value={reason}
+          maxLength={200}
+          required
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <datalist id="cancel-reasons">
+          {CANCEL_REASONS.map((key) => (
+            <option key={key} value={tr(key)} />
+          ))}
+        </datalist>
+      </label>
+      <div className="row">
+        <button type="submit" className="warn" disabled={!reason.trim() || busy || !online}>
+          {tr('counter.cancelConfirm')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {tr('counter.cancelBack')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Another staff member holds this desk: say so, and offer a take-over after a confirmation. */
+function DeskHeldBanner() {
+  const tr = useT();
+  const { desk, takeOverDesk, busy } = useCounter(
+    useShallow((s) => ({ desk: myDesk(s), takeOverDesk: s.takeOverDesk, busy: s.busy })),
+  );
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="held-banner" role="alert">
+      <p>{tr('counter.deskHeld')}</p>
+      {confirming ? (
+        <>
+          <p>{tr('counter.takeOverConfirm', { desk: desk?.name ?? '' })}</p>
+          <div className="row">
+            <button
+              type="button"
+              className="warn"
+              disabled={busy}
+              onClick={() => void takeOverDesk().then(() => setConfirming(false))}
+            >
+              {tr('counter.takeOver')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {tr('counter.cancelBack')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {tr('counter.takeOver')}
+        </button>
+      )}
+    </div>
   );
 }
 
 function CurrentTicket() {
   const tr = useT();
-  const { desk, connection, busy, lang, board } = useCounter(
+  const { desk, connection, busy, lang, board, me } = useCounter(
     useShallow((s) => ({
       desk: myDesk(s),
       connection: s.connection,
       busy: s.busy,
       lang: s.lang,
       board: s.board,
+      me: s.session?.staff.id,
     })),
   );
-  const actions = availableActions(desk, connection === 'online');
+  const actions = availableActions(desk, connection === 'online', me);
+  // "Tidak hadir" waits for one recall (queue-core's RECALL_FIRST): say so where the button is.
+  const noShowWaits = actions.recall && !actions.noShow;
   const current = desk?.current;
   const [transferring, setTransferring] = useState(false);
   const button = (action: DeskAction, key: StringKey, className = '') => (
@@ -217,6 +361,8 @@ function CurrentTicket() {
       type="button"
       className={`action ${className}`}
       disabled={!actions[action] || busy}
+      aria-describedby={action === 'noShow' && noShowWaits ? 'no-show-hint' : undefined}
+      title={action === 'noShow' && noShowWaits ? tr('counter.noShowHint') : undefined}
       onClick={() => runAction(action)}
     >
       {tr(key)}
@@ -258,6 +404,11 @@ function CurrentTicket() {
           </button>
         )}
       </div>
+      {noShowWaits && (
+        <p className="hint" id="no-show-hint" data-testid="no-show-hint">
+          {tr('counter.noShowHint')}
+        </p>
+      )}
       <p className="muted shortcuts">{tr('counter.shortcuts')}</p>
       <GlobalShortcutHint />
       {transferring && current && <TransferDialog onClose={() => setTransferring(false)} />}
@@ -316,11 +467,24 @@ function VisitPanel() {
   const [note, setNote] = useState('');
   if (!visit) return null;
   const gb = visit.guestBook;
+  const queueName = (id: string) => {
+    const service = board?.services.find((s) => s.id === id);
+    if (id === FRONT_OFFICE_QUEUE || !service)
+      return id === FRONT_OFFICE_QUEUE ? tr('queue.frontOffice') : id;
+    return lang === 'en' ? service.nameEn : service.name;
+  };
   return (
     <section className="visit" aria-label={tr('counter.visit')}>
       <h2>
         {tr('counter.visit')} {visit.ticket.number}
       </h2>
+      {visit.stages
+        .filter((stage) => stage.outcome === 'transferred' && stage.note)
+        .map((stage) => (
+          <p key={`${stage.queue}-${stage.enteredAt}`} className="transfer-note" data-testid="transfer-note">
+            <strong>{tr('counter.transferNoteFrom', { queue: queueName(stage.queue) })}:</strong> {stage.note}
+          </p>
+        ))}
       {gb ? (
         <dl>
           <dt>{tr('gb.fullName')}</dt>

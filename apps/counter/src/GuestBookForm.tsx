@@ -1,5 +1,5 @@
 import { GUEST_BOOK_OPTIONS, type StringKey } from '@pst/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
 import { useT } from './i18n';
@@ -30,6 +30,16 @@ export function GuestBookForm() {
     }),
   );
   const { draft, errors } = s;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped by each refused submit: the first marked field is scrolled to and focused (at 1366x768
+  // most of the form is below the fold, so a refusal would otherwise look like nothing happened).
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
+  }, [refusals]);
 
   const field = (name: TextField, control: ReactNode, wide = false) => (
     <label className={`field ${wide ? 'wide' : ''} ${errors[name] ? 'invalid' : ''}`}>
@@ -57,6 +67,7 @@ export function GuestBookForm() {
       name={name}
       value={draft[name]}
       aria-invalid={!!errors[name]}
+      aria-describedby={errors[name] ? `err-${name}` : undefined}
       onChange={(e) => s.editDraft({ [name]: e.target.value })}
     >
       <option value="">{tr('gb.choose')}</option>
@@ -70,12 +81,13 @@ export function GuestBookForm() {
 
   return (
     <form
+      ref={formRef}
       className="guest-book"
       noValidate
       aria-label={tr('counter.guestBook')}
       onSubmit={(event) => {
         event.preventDefault();
-        void s.saveGuestBook();
+        void s.saveGuestBook().then((check) => check && !check.ok && setRefusals((n) => n + 1));
       }}
     >
       <h2>{tr('counter.guestBook')}</h2>
@@ -133,6 +145,7 @@ export function GuestBookForm() {
             <label key={service} className="check">
               <input
                 type="checkbox"
+                aria-invalid={!!errors.servicesUsed}
                 checked={draft.servicesUsed.includes(service)}
                 onChange={(e) =>
                   s.editDraft({
@@ -150,6 +163,7 @@ export function GuestBookForm() {
         <label className={`check wide consent ${errors.consent ? 'invalid' : ''}`}>
           <input
             type="checkbox"
+            aria-invalid={!!errors.consent}
             checked={draft.consent}
             onChange={(e) => s.editDraft({ consent: e.target.checked })}
           />

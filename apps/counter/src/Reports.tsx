@@ -1,12 +1,24 @@
-import { FRONT_OFFICE_QUEUE, IKM_CATEGORY_LABELS } from '@pst/shared';
+import {
+  COMPLAINT_STATUSES,
+  type ComplaintStatus,
+  type ComplaintView,
+  FRONT_OFFICE_QUEUE,
+  formatDateTime,
+  formatMinutes,
+  formatNumber,
+  formatPercent,
+  formatShortDay,
+  GUEST_BOOK_DIMENSION_LABELS,
+  type GuestBookDimension,
+  IKM_CATEGORY_LABELS,
+  type Lang,
+} from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from './i18n';
 import { download, type ReportData, rangeParams, type SummaryData, useCounter } from './store';
 
-const mins = (ms: number | null) => (ms === null ? '-' : `${(ms / 60_000).toFixed(1)} mnt`);
-const pct = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)}%`);
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
 
 /** Reports for any range, with charts beside their tables, exports and a printable page. */
@@ -132,10 +144,12 @@ function ReportBody({
   deskName: (id: string) => string;
 }) {
   const tr = useT();
-  const board = useCounter((s) => s.board);
+  const { board, lang } = useCounter(useShallow((s) => ({ board: s.board, lang: s.lang })));
   const services = board?.services ?? [];
   const ikm = report.satisfaction;
-  const perDay = report.visitors.perDay.map((d) => ({ day: d.day.slice(5), ...d.services }));
+  const mins = (ms: number | null) => formatMinutes(ms, lang);
+  const ikmValue = ikm.converted === null ? '-' : formatNumber(ikm.converted, lang, 2);
+  const perDay = report.visitors.perDay.map((d) => ({ day: formatShortDay(d.day, lang), ...d.services }));
   const target = Object.entries(report.byQueue).map(([id, s]) => ({
     name: queueName(id),
     percent: s.withinTargetShare === null ? 0 : Math.round(s.withinTargetShare * 100),
@@ -154,13 +168,14 @@ function ReportBody({
         <Kpi label={tr('sup.visitors')} value={String(report.visitors.total)} />
         <Kpi
           label={tr('sup.withinTarget')}
-          value={pct(report.overall.withinTargetShare)}
+          value={formatPercent(report.overall.withinTargetShare, lang)}
+          note={tr('sup.targetBase', { within: report.overall.withinTarget, called: report.overall.called })}
           testId="kpi-target"
         />
         <Kpi label={tr('sup.meanWait')} value={mins(report.overall.wait.mean)} />
         <Kpi
           label={tr('sup.ikm')}
-          value={ikm.converted === null ? '-' : `${ikm.converted.toFixed(2)} ${ikm.category ?? ''}`}
+          value={ikm.converted === null ? '-' : `${ikmValue} ${ikm.category ?? ''}`}
           note={`${ikm.category ? IKM_CATEGORY_LABELS[ikm.category] : ''} · ${tr('sup.respondents', { n: ikm.respondents })}`}
           testId="kpi-ikm"
         />
@@ -191,6 +206,7 @@ function ReportBody({
         <SummaryTable
           title={tr('sup.service')}
           rows={Object.entries(report.byQueue).map(([id, s]) => [queueName(id), s])}
+          lang={lang}
         />
       </section>
       <section className="panel chart-row">
@@ -206,7 +222,11 @@ function ReportBody({
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <SummaryTable title="Meja" rows={Object.entries(report.byDesk).map(([id, s]) => [deskName(id), s])} />
+        <SummaryTable
+          title={tr('sup.deskColumn')}
+          rows={Object.entries(report.byDesk).map(([id, s]) => [deskName(id), s])}
+          lang={lang}
+        />
       </section>
       <section className="panel chart-row">
         <div className="chart">
@@ -221,30 +241,42 @@ function ReportBody({
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <table className="ikm-table">
-          <thead>
-            <tr>
-              <th>Unsur</th>
-              <th>Nama</th>
-              <th>Responden</th>
-              <th>NRR</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ikm.elements.map((e) => (
-              <tr key={e.code}>
-                <td>{e.code}</td>
-                <td>{e.name}</td>
-                <td>{e.respondents}</td>
-                <td>{e.nrr === null ? '-' : e.nrr.toFixed(2)}</td>
+        <div>
+          {ikm.missingElements.length > 0 && (
+            <p className="notice error" data-testid="ikm-missing">
+              {tr('sup.ikmMissing', {
+                elements: ikm.elements
+                  .filter((e) => ikm.missingElements.includes(e.code))
+                  .map((e) => `${e.code} (${e.name})`)
+                  .join(', '),
+              })}
+            </p>
+          )}
+          <table className="ikm-table">
+            <thead>
+              <tr>
+                <th>Unsur</th>
+                <th>Nama</th>
+                <th>Responden</th>
+                <th>NRR</th>
               </tr>
-            ))}
-            <tr>
-              <th colSpan={3}>IKM (x25)</th>
-              <th>{ikm.converted === null ? '-' : `${ikm.converted.toFixed(2)} (${ikm.category})`}</th>
-            </tr>
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ikm.elements.map((e) => (
+                <tr key={e.code}>
+                  <td>{e.code}</td>
+                  <td>{e.name}</td>
+                  <td>{e.respondents}</td>
+                  <td>{e.nrr === null ? '-' : formatNumber(e.nrr, lang, 2)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th colSpan={3}>IKM (x25)</th>
+                <th>{ikm.converted === null ? '-' : `${ikmValue} (${ikm.category})`}</th>
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="panel">
         <h2>{tr('sup.busyHours')}</h2>
@@ -278,7 +310,7 @@ function ReportBody({
         <div className="breakdowns">
           {Object.entries(report.guestBook.breakdown).map(([dimension, counts]) => (
             <table key={dimension}>
-              <caption>{dimension}</caption>
+              <caption>{GUEST_BOOK_DIMENSION_LABELS[dimension as GuestBookDimension][lang]}</caption>
               <tbody>
                 {Object.entries(counts)
                   .sort(([, a], [, b]) => b - a)
@@ -298,16 +330,26 @@ function ReportBody({
         {ikm.complaints.length === 0 ? (
           <p className="muted">{tr('sup.noComplaints')}</p>
         ) : (
-          <table>
+          <table className="complaints">
+            <thead>
+              <tr>
+                <th>{tr('sup.date')}</th>
+                <th>{tr('sup.ticket')}</th>
+                <th>{tr('sup.deskColumn')}</th>
+                <th>{tr('sup.complaintText')}</th>
+                <th>{tr('sup.complaintStatus')}</th>
+                <th>{tr('sup.complaintResponse')}</th>
+                <th>{tr('sup.complaintHandler')}</th>
+              </tr>
+            </thead>
             <tbody>
               {ikm.complaints.map((c) => (
-                <tr key={c.ticketId}>
-                  <td>{c.day}</td>
-                  <td>{c.ticketId}</td>
-                  <td>{deskName(c.deskId)}</td>
-                  <td>{c.text}</td>
-                  <td>{c.status}</td>
-                </tr>
+                <ComplaintRow
+                  key={`${c.ticketId}-${c.respondedAt}`}
+                  complaint={c}
+                  deskName={deskName}
+                  lang={lang}
+                />
               ))}
             </tbody>
           </table>
@@ -317,8 +359,93 @@ function ReportBody({
   );
 }
 
-function SummaryTable({ title, rows }: { title: string; rows: Array<[string, SummaryData]> }) {
+/** One complaint and its follow-up (ISO 9001): status, response; who and when are recorded by the hub. */
+function ComplaintRow({
+  complaint,
+  deskName,
+  lang,
+}: {
+  complaint: ComplaintView;
+  deskName: (id: string) => string;
+  lang: Lang;
+}) {
   const tr = useT();
+  const { settingsCommand, loadReport, board } = useCounter(
+    useShallow((s) => ({ settingsCommand: s.settingsCommand, loadReport: s.loadReport, board: s.board })),
+  );
+  const [status, setStatus] = useState<ComplaintStatus>(complaint.status);
+  const [response, setResponse] = useState(complaint.response);
+  const changed = status !== complaint.status || response.trim() !== complaint.response;
+  return (
+    <tr data-testid={`complaint-${complaint.ticketId}`}>
+      <td>{formatShortDay(complaint.day, lang)}</td>
+      <td>{complaint.ticketId}</td>
+      <td>{deskName(complaint.deskId)}</td>
+      <td>{complaint.text}</td>
+      <td>
+        <select
+          className="no-print"
+          aria-label={`${tr('sup.complaintStatus')} ${complaint.ticketId}`}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ComplaintStatus)}
+        >
+          {COMPLAINT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {tr(`complaint.${s}`)}
+            </option>
+          ))}
+        </select>
+        <span className="print-only">{tr(`complaint.${complaint.status}`)}</span>
+      </td>
+      <td>
+        <textarea
+          aria-label={`${tr('sup.complaintResponse')} ${complaint.ticketId}`}
+          className="no-print"
+          rows={2}
+          maxLength={2000}
+          value={response}
+          onChange={(e) => setResponse(e.target.value)}
+        />
+        <span className="print-only">{complaint.response}</span>
+        <button
+          type="button"
+          className="no-print"
+          disabled={!changed}
+          onClick={() =>
+            void settingsCommand(
+              'complaint:follow-up',
+              { ticketId: complaint.ticketId, status, response },
+              tr('sup.complaintSaved'),
+            ).then((saved) => saved && loadReport(useCounter.getState().reportRange))
+          }
+        >
+          {tr('sup.complaintSave')}
+        </button>
+      </td>
+      <td>
+        {complaint.handledBy ?? '-'}
+        {complaint.respondedAt !== null && (
+          <small className="muted">
+            {' '}
+            · {formatDateTime(complaint.respondedAt, lang, board?.office.timeZone)}
+          </small>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function SummaryTable({
+  title,
+  rows,
+  lang,
+}: {
+  title: string;
+  rows: Array<[string, SummaryData]>;
+  lang: Lang;
+}) {
+  const tr = useT();
+  const mins = (ms: number | null) => formatMinutes(ms, lang);
   return (
     <table className="summary">
       <thead>
@@ -330,7 +457,8 @@ function SummaryTable({ title, rows }: { title: string; rows: Array<[string, Sum
           <th>{tr('sup.waitMedian')}</th>
           <th>{tr('sup.waitP90')}</th>
           <th>{tr('sup.serviceMean')}</th>
-          <th>≤ 10</th>
+          <th>{tr('sup.breaches')}</th>
+          <th>{tr('sup.withinTargetOfCalled')}</th>
         </tr>
       </thead>
       <tbody>
@@ -343,7 +471,8 @@ function SummaryTable({ title, rows }: { title: string; rows: Array<[string, Sum
             <td>{mins(s.wait.median)}</td>
             <td>{mins(s.wait.p90)}</td>
             <td>{mins(s.service.mean)}</td>
-            <td>{pct(s.withinTargetShare)}</td>
+            <td>{s.breaches}</td>
+            <td>{formatPercent(s.withinTargetShare, lang)}</td>
           </tr>
         ))}
       </tbody>

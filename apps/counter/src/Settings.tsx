@@ -1,5 +1,6 @@
 import {
   DEVICE_ROLES,
+  formatDay,
   type NamedPrinterStatus,
   type QueueConfig,
   type SettingsView,
@@ -10,7 +11,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from './i18n';
 import { OpeningHoursSection, VoiceClipsSection } from './KioskHoursAndVoice';
-import { useCounter } from './store';
+import { importHolidays, useCounter } from './store';
 
 /** The head of PST's settings: every change is checked by the hub, applied live, and audited. */
 export function Settings() {
@@ -24,6 +25,7 @@ export function Settings() {
   if (!settings) return <p className="muted">{tr('sup.loading')}</p>;
   return (
     <div className="settings-page">
+      <OfficeSection key={JSON.stringify(settings.config.office)} config={settings.config} />
       <ConfigEditor key={JSON.stringify(settings.config)} config={settings.config} />
       <StaffSection settings={settings} />
       <DevicesSection settings={settings} />
@@ -33,6 +35,51 @@ export function Settings() {
       <VoiceClipsSection />
       <DataCareSection key={JSON.stringify(settings.dataCare)} settings={settings} save={settingsCommand} />
     </div>
+  );
+}
+
+/**
+ * Name, address, email and running text: what the display, the tablet and reports show. The phone and
+ * the complaint channels are edited with the ticket's texts (they are printed on every ticket).
+ */
+function OfficeSection({ config }: { config: QueueConfig }) {
+  const tr = useT();
+  const settingsCommand = useCounter((s) => s.settingsCommand);
+  const [office, setOffice] = useState(() => config.office);
+  const text = (key: 'name' | 'address' | 'email', label: StringKey) => (
+    <label>
+      {tr(label)}
+      <input value={office[key]} onChange={(e) => setOffice({ ...office, [key]: e.target.value })} />
+    </label>
+  );
+  return (
+    <form
+      className="panel office-form"
+      aria-label={tr('set.office')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void settingsCommand('settings:config', { config: { ...config, office } }, tr('set.saved'));
+      }}
+    >
+      <h2>{tr('set.office')}</h2>
+      <div className="office-grid">
+        {text('name', 'set.officeName')}
+        {text('email', 'set.officeEmail')}
+        {text('address', 'set.officeAddress')}
+        <label>
+          {tr('set.runningText')}
+          <textarea
+            rows={3}
+            maxLength={500}
+            value={office.runningText}
+            onChange={(e) => setOffice({ ...office, runningText: e.target.value })}
+          />
+        </label>
+      </div>
+      <button type="submit" className="primary">
+        {tr('set.saveOffice')}
+      </button>
+    </form>
   );
 }
 
@@ -225,7 +272,7 @@ function StaffSection({ settings }: { settings: SettingsView }) {
             <tr key={s.id}>
               <td>{s.username}</td>
               <td>{s.name}</td>
-              <td>{s.role}</td>
+              <td>{tr(`role.${s.role}`)}</td>
               <td>
                 <label className="check inline">
                   <input
@@ -275,7 +322,9 @@ function StaffSection({ settings }: { settings: SettingsView }) {
             onChange={(e) => setForm({ ...form, role: e.target.value as typeof form.role })}
           >
             {STAFF_ROLES.map((r) => (
-              <option key={r}>{r}</option>
+              <option key={r} value={r}>
+                {tr(`role.${r}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -307,8 +356,8 @@ function DevicesSection({ settings }: { settings: SettingsView }) {
           {settings.devices.map((d) => (
             <tr key={d.id}>
               <td>{d.name}</td>
-              <td>{d.role}</td>
-              <td>{d.deskId ?? ''}</td>
+              <td>{tr(`role.${d.role}`)}</td>
+              <td>{settings.config.desks.find((desk) => desk.id === d.deskId)?.name ?? ''}</td>
               <td>
                 {d.revokedAt ? (
                   tr('set.revoked')
@@ -351,7 +400,9 @@ function DevicesSection({ settings }: { settings: SettingsView }) {
             onChange={(e) => setForm({ ...form, role: e.target.value as typeof form.role })}
           >
             {DEVICE_ROLES.map((r) => (
-              <option key={r}>{r}</option>
+              <option key={r} value={r}>
+                {tr(`role.${r}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -385,16 +436,55 @@ function DevicesSection({ settings }: { settings: SettingsView }) {
 
 function HolidaysSection({ settings }: { settings: SettingsView }) {
   const tr = useT();
+  const lang = useCounter((s) => s.lang);
   const settingsCommand = useCounter((s) => s.settingsCommand);
   const [list, setList] = useState(settings.holidays);
   const [add, setAdd] = useState({ date: '', name: '', isJointLeave: false });
+  const [imported, setImported] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const importFile = async (file: File) => {
+    const result = await importHolidays(file);
+    if (!result.ok) {
+      const problem =
+        result.field === 'name' ? tr('set.name') : result.field === 'date' ? 'tanggal' : file.name;
+      setImported({ kind: 'error', text: tr('set.importFailed', { row: result.row, problem }) });
+      return;
+    }
+    // Imported dates replace the same dates in the list; the rest stays (earlier years, hand-added days).
+    const dates = new Set(result.holidays.map((h) => h.date));
+    setList(
+      [...list.filter((h) => !dates.has(h.date)), ...result.holidays].sort((a, b) =>
+        a.date.localeCompare(b.date),
+      ),
+    );
+    setImported({ kind: 'ok', text: tr('set.imported', { n: result.holidays.length }) });
+  };
   return (
-    <section className="panel">
+    <section className="panel" aria-label={tr('set.holidays')}>
       <h2>{tr('set.holidays')}</h2>
+      <div className="row">
+        <label>
+          {tr('set.importHolidays')}
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void importFile(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <p className="muted">{tr('set.importHint')}</p>
+      {imported && (
+        <p className={`notice ${imported.kind}`} role={imported.kind === 'error' ? 'alert' : 'status'}>
+          {imported.text}
+        </p>
+      )}
       <ul className="holidays">
         {list.map((h) => (
           <li key={h.date}>
-            {h.date} · {h.name} {h.isJointLeave && `(${tr('set.jointLeave')})`}{' '}
+            {formatDay(h.date, lang)} · {h.name} {h.isJointLeave && `(${tr('set.jointLeave')})`}{' '}
             <button
               type="button"
               className="link-button"
@@ -466,7 +556,7 @@ function PrintersSection() {
       else
         next[printer.id] = {
           tone: 'error',
-          text: `${tr('set.printTestFailed', { printer: name, state: state(status) })} ${status.detail}`,
+          text: tr('set.printTestFailed', { printer: name, state: state(status) }),
         };
       return next;
     });

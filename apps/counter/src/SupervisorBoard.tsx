@@ -36,20 +36,30 @@ export function SupervisorBoard() {
     <div className="supervisor">
       <section className="panel alerts" aria-label={tr('sup.alerts')}>
         <h2>{tr('sup.alerts')}</h2>
-        {breaches.length === 0 && !printerBad && <p className="muted">{tr('sup.noAlerts')}</p>}
+        {breaches.length === 0 && !printerBad && board.holidaysMissingYear === null && (
+          <p className="muted">{tr('sup.noAlerts')}</p>
+        )}
         <ul>
+          {board.holidaysMissingYear !== null && (
+            <li className="alert" data-testid="holidays-missing">
+              <span role="alert">{tr('sup.holidaysMissing', { year: board.holidaysMissingYear })}</span>
+            </li>
+          )}
           {breaches.map(({ queue, head }) => (
-            <li key={head.id} className="alert" role="alert">
-              {tr('sup.breach', {
-                number: head.number,
-                queue: queueName(queue.id),
-                t: minutesText(now - (head.clock.deadline ?? now)),
-              })}
+            <li key={head.id} className="alert">
+              {/* The alert inside the item: a list may only hold list items (role="alert" on li breaks it). */}
+              <span role="alert">
+                {tr('sup.breach', {
+                  number: head.number,
+                  queue: queueName(queue.id),
+                  t: minutesText(now - (head.clock.deadline ?? now)),
+                })}
+              </span>
             </li>
           ))}
           {troubled.map((printer) => (
-            <li key={printer.id ?? 'hub'} className="alert" role="alert">
-              {printerText(printer)} · {printer.detail}
+            <li key={printer.id ?? 'hub'} className="alert">
+              <span role="alert">{printerText(printer)}</span>
             </li>
           ))}
         </ul>

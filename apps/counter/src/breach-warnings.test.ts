@@ -10,6 +10,7 @@ const desk = (over: Partial<DeskView> = {}): DeskView => ({
   kind: 'service',
   services: ['konsultasi', 'rekomendasi'],
   status: 'open',
+  heldBy: null,
   current: null,
   servedToday: 0,
   ...over,

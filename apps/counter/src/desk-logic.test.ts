@@ -8,6 +8,7 @@ const desk = (over: Partial<DeskView>): DeskView => ({
   kind: 'service',
   services: ['konsultasi'],
   status: 'open',
+  heldBy: 'staff-me',
   current: null,
   servedToday: 0,
   ...over,
@@ -33,8 +34,9 @@ describe('availableActions', () => {
     ],
     ['paused desk', desk({ status: 'paused' }), true, []],
     ['offline', desk({}), false, []],
+    ['held by another staff member', desk({ heldBy: 'staff-other', current: called }), true, []],
   ] as const)('%s', (_name, d, online, expected) => {
-    const actions = availableActions(d, online);
+    const actions = availableActions(d, online, 'staff-me');
     expect(
       Object.entries(actions)
         .filter(([, on]) => on)

@@ -5,10 +5,15 @@ export type DeskAction = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' |
 
 /**
  * Which desk actions apply now. They are shown disabled, never hidden, so staff always see where
- * each one is. The hub decides for real; this only keeps buttons honest.
+ * each one is. The hub decides for real; this only keeps buttons honest. `me`: the signed-in staff
+ * id; a desk another staff member holds offers nothing (but a take-over, see `isHeldByOther`).
  */
-export function availableActions(desk: DeskView | undefined, online: boolean): Record<DeskAction, boolean> {
-  const open = online && desk?.status === 'open';
+export function availableActions(
+  desk: DeskView | undefined,
+  online: boolean,
+  me?: string,
+): Record<DeskAction, boolean> {
+  const open = online && desk?.status === 'open' && !isHeldByOther(desk, me);
   const current = desk?.current ?? null;
   const isFrontOffice = desk?.kind === 'front-office';
   return {
@@ -19,6 +24,11 @@ export function availableActions(desk: DeskView | undefined, online: boolean): R
     finish: !!open && current !== null && !isFrontOffice,
     transfer: !!open && current !== null && !isFrontOffice,
   };
+}
+
+/** Whether another staff member has this desk open or paused (the hub refuses our commands there). */
+export function isHeldByOther(desk: DeskView | undefined, me: string | undefined): boolean {
+  return !!desk && !!me && desk.status !== 'closed' && desk.heldBy !== null && desk.heldBy !== me;
 }
 
 /** The queues a desk calls from, in its order, as the board shows them. */
@@ -66,8 +76,15 @@ export function mayCallNext(input: {
   busy: boolean;
   desk: DeskView | undefined;
   online: boolean;
+  /** The signed-in staff id: a desk someone else holds does not call. */
+  staffId?: string;
 }): boolean {
-  return input.signedIn && input.atDesk && !input.busy && availableActions(input.desk, input.online).callNext;
+  return (
+    input.signedIn &&
+    input.atDesk &&
+    !input.busy &&
+    availableActions(input.desk, input.online, input.staffId).callNext
+  );
 }
 
 export interface BreachWarning {

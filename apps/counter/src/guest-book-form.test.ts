@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, draftFromEntry, EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
 
+const PHONE_INVALID = 'Nomor telepon tidak valid, mis. 0812 3456 7890, 0294 381461 atau +65 6123 4567';
+
 const good: GuestBookDraft = {
   ...EMPTY_DRAFT,
   identityNumber: '3324012345678901',
@@ -28,10 +30,13 @@ describe('guest-book form', () => {
   it.each([
     ['identityNumber', { identityNumber: '33240123' }, 'NIK terdiri dari 16 angka'],
     ['email', { email: 'siti@' }, 'Alamat email tidak valid, mis. nama@contoh.com'],
-    ['phone', { phone: '021 555' }, 'Nomor HP Indonesia, mis. 0812 3456 7890'],
+    ['phone', { phone: '021 555' }, PHONE_INVALID],
+    ['phone', { phone: '', email: '' }, 'Isi nomor telepon atau email (salah satu wajib)'],
     ['birthYear', { birthYear: '95' }, 'Tahun lahir 4 angka, mis. 1990'],
+    ['birthYear', { birthYear: '' }, 'Wajib diisi'],
     ['birthYear', { birthYear: '2030' }, 'Tahun lahir tidak masuk akal'],
-    ['gender', { gender: '' }, 'Pilih salah satu'],
+    ['gender', { gender: '' }, 'Wajib diisi'],
+    ['fullName', { fullName: 'A' }, 'Nama minimal 2 huruf'],
     ['servicesUsed', { servicesUsed: [] }, 'Pilih minimal satu layanan'],
     ['consent', { consent: false }, 'Persetujuan pengunjung diperlukan'],
     ['fullName', { fullName: '' }, 'Wajib diisi'],
@@ -41,13 +46,25 @@ describe('guest-book form', () => {
     if (!check.ok) expect(check.errors[field]).toBe(expected);
   });
 
+  it.each([
+    ['an office landline', { phone: '(0294) 381461' }],
+    [
+      'a foreign number with a passport',
+      { phone: '+44 20 7946 0958', identityType: 'Paspor', identityNumber: 'C01X00T47' },
+    ],
+    ['no phone when an email is given', { phone: '' }],
+    ['no email when a phone is given', { email: '' }],
+  ] as const)('accepts %s', (_what, change) => {
+    expect(checkDraft({ ...good, ...change } as GuestBookDraft, 2026).ok).toBe(true);
+  });
+
   it('reports every problem at once, NIK included, on an empty form', () => {
     const check = checkDraft({ ...EMPTY_DRAFT, identityNumber: '1234' }, 2026);
     expect(check.ok).toBe(false);
     if (!check.ok) {
       expect(check.errors.identityNumber).toBe('NIK terdiri dari 16 angka');
       expect(Object.keys(check.errors)).toEqual(
-        expect.arrayContaining(['fullName', 'gender', 'birthYear', 'email', 'phone', 'purpose', 'consent']),
+        expect.arrayContaining(['fullName', 'gender', 'birthYear', 'phone', 'purpose', 'consent']),
       );
     }
   });

@@ -54,38 +54,27 @@ export function draftFromEntry(entry: GuestBookEntry): GuestBookDraft {
   return draft;
 }
 
-/** Indonesian messages for the problems a person can make in the form. */
-function message(field: string, code: string, fallback: string): string {
-  if (fallback && /[a-z]/.test(fallback) && !/^(Invalid|Too|Expected)/.test(fallback)) return fallback;
-  if (field === 'email') return 'Alamat email tidak valid, mis. nama@contoh.com';
-  if (field === 'birthYear') return 'Tahun lahir 4 angka, mis. 1990';
-  if (field === 'groupSize') return 'Jumlah orang 1 sampai 500';
-  if (field === 'servicesUsed') return 'Pilih minimal satu layanan';
-  if (code === 'invalid_value') return 'Pilih salah satu';
-  return 'Wajib diisi';
-}
-
 export type DraftCheck =
   | { ok: true; entry: GuestBookInput }
   | { ok: false; errors: Partial<Record<keyof GuestBookDraft, string>> };
 
-/** Checks a draft with the same schema the hub applies, with messages a front-office person understands. */
+/**
+ * Checks a draft with the same schema the hub applies; its messages (shared) tell an empty field
+ * ("Wajib diisi") from a wrong one. Only the year's plausibility needs this PC's calendar.
+ */
 export function checkDraft(draft: GuestBookDraft, thisYear: number): DraftCheck {
-  const birthYear = Number(draft.birthYear);
-  const input = {
-    ...draft,
-    birthYear: /^\d{4}$/.test(draft.birthYear) ? birthYear : Number.NaN,
-    groupSize: Number(draft.groupSize || '1'),
-  };
+  const year = draft.birthYear.trim();
+  const birthYear = year === '' ? undefined : /^\d{4}$/.test(year) ? Number(year) : Number.NaN;
+  const input = { ...draft, birthYear, groupSize: Number(draft.groupSize || '1') };
   const parsed = guestBookEntrySchema.safeParse(input);
   const errors: Partial<Record<keyof GuestBookDraft, string>> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'fullName') as keyof GuestBookDraft;
-      errors[field] ??= message(field, issue.code, issue.message);
+      errors[field] ??= issue.message;
     }
   }
-  if (Number.isFinite(input.birthYear) && (birthYear > thisYear || birthYear < thisYear - 120)) {
+  if (birthYear !== undefined && !errors.birthYear && (birthYear > thisYear || birthYear < thisYear - 120)) {
     errors.birthYear = 'Tahun lahir tidak masuk akal';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

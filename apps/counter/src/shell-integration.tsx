@@ -45,6 +45,7 @@ export function callNextFromShortcut(): void {
     busy: s.busy,
     desk: myDesk(s),
     online: s.connection === 'online',
+    staffId: s.session?.staff.id,
   });
   if (allowed) void s.callNext();
 }

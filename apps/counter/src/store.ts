@@ -3,8 +3,10 @@ import type {
   BoardSnapshot,
   CommandName,
   CommandResult,
+  ComplaintView,
   DeskView,
   ErrorBody,
+  Holiday,
   Lang,
   Payload,
   SettingsView,
@@ -12,11 +14,15 @@ import type {
   StringKey,
   VisitDetail,
 } from '@pst/shared';
-import { t } from '@pst/shared';
+import { errorText, t } from '@pst/shared';
 
-export type SettingsCommand = Extract<CommandName, `settings:${string}` | 'guestbook:erase' | 'printer:test'>;
+export type SettingsCommand = Extract<
+  CommandName,
+  `settings:${string}` | 'guestbook:erase' | 'printer:test' | 'complaint:follow-up'
+>;
 
 import { create } from 'zustand';
+import { isHeldByOther } from './desk-logic';
 import {
   checkDraft,
   type DraftCheck,
@@ -42,7 +48,8 @@ function stored<T>(key: string): T | null {
   }
 }
 
-export type Notice = { kind: 'error' | 'ok'; text: string } | null;
+/** `ticketId`: the notice is about that ticket at this desk and goes once the ticket leaves it. */
+export type Notice = { kind: 'error' | 'ok'; text: string; ticketId?: string } | null;
 export type Tab = 'board' | 'reports' | 'settings' | 'desk';
 export type RangeQuery = { preset: 'today' | 'week' | 'month' } | { from: string; to: string };
 
@@ -61,9 +68,11 @@ export interface ReportData {
   satisfaction: {
     respondents: number;
     elements: Array<{ code: string; name: string; respondents: number; nrr: number | null }>;
+    /** Elements nobody answered: the IKM waits for them (queue-core's rule). */
+    missingElements: string[];
     converted: number | null;
     category: 'A' | 'B' | 'C' | 'D' | null;
-    complaints: Array<{ ticketId: string; day: string; deskId: string; text: string; status: string }>;
+    complaints: ComplaintView[];
   };
 }
 export interface SummaryData {
@@ -73,6 +82,9 @@ export interface SummaryData {
   transferred: number;
   wait: { mean: number | null; median: number | null; p90: number | null };
   service: { mean: number | null; median: number | null; p90: number | null };
+  called: number;
+  withinTarget: number;
+  breaches: number;
   withinTargetShare: number | null;
 }
 
@@ -113,6 +125,10 @@ export interface CounterState {
   callNext(): Promise<void>;
   ticketCommand(event: 'ticket:recall' | 'ticket:no-show' | 'ticket:start' | 'ticket:finish'): Promise<void>;
   transfer(serviceId: string, note: string): Promise<void>;
+  /** Cancels a waiting or called ticket (phantom, duplicate), with the reason kept on the visit. */
+  cancelTicket(ticketId: string, reason: string): Promise<boolean>;
+  /** Opens this desk although another staff member holds it (they left it open, or moved PCs). */
+  takeOverDesk(): Promise<void>;
   editDraft(change: Partial<GuestBookDraft>): void;
   setForwardTo(serviceId: string): void;
   lookupGuest(by: 'phone' | 'email'): Promise<void>;
@@ -147,6 +163,28 @@ export async function download(session: Session, path: string, filename: string)
   URL.revokeObjectURL(url);
 }
 
+/** Sends a holiday file (CSV/XLSX) to the hub to be read; nothing is saved until Settings saves the list. */
+export async function importHolidays(
+  file: File,
+): Promise<{ ok: true; holidays: Holiday[] } | { ok: false; row: string; field: string }> {
+  const session = useCounter.getState().session;
+  try {
+    const response = await fetch(new URL('../api/holidays/import', window.location.href), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${session?.token ?? ''}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: file,
+    });
+    const body = (await response.json()) as { ok: true; data: Holiday[] } | { ok: false; error: ErrorBody };
+    if (body.ok) return { ok: true, holidays: body.data };
+    return { ok: false, row: body.error.details?.row ?? '-', field: body.error.details?.field ?? 'file' };
+  } catch {
+    return { ok: false, row: '-', field: 'file' };
+  }
+}
+
 export function myDesk(state: Pick<CounterState, 'board' | 'deskId'>): DeskView | undefined {
   return state.board?.desks.find((d) => d.id === state.deskId);
 }
@@ -160,10 +198,18 @@ export const useCounter = create<CounterState>()((set, get) => {
     if (!hub) return null;
     set({ busy: true });
     const reply = await run(hub);
-    set({ busy: false, notice: reply.ok ? get().notice : { kind: 'error', text: reply.error.message } });
+    set({
+      busy: false,
+      notice: reply.ok ? get().notice : { kind: 'error', text: errorText(reply.error.code, get().lang) },
+    });
     return reply.ok ? reply.data : null;
   }
   const current = () => myDesk(get())?.current ?? null;
+  /** The ticket whose visit this desk shows: none while another staff member holds the desk. */
+  const visitTicket = () => {
+    const desk = myDesk(get());
+    return desk && !isHeldByOther(desk, get().session?.staff.id) ? (desk.current?.ticketId ?? null) : null;
+  };
 
   return {
     lang: 'id',
@@ -191,14 +237,17 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (connection === 'unauthorized') get().logout();
     },
     setBoard(board) {
-      const before = current()?.ticketId ?? null;
+      const before = visitTicket();
       set({ board, hubOffset: board.at - Date.now() });
       if (isSupervisor(get().session)) {
         void get()
           .hub?.send('desk:staff', {})
           .then((r) => r.ok && set({ deskStaff: r.data }));
       }
-      const after = current()?.ticketId ?? null;
+      const after = visitTicket();
+      // "K-002 dipanggil…" is stale once K-002 is finished, a no-show, transferred or cancelled.
+      const about = get().notice?.ticketId;
+      if (about && about !== after) set({ notice: null });
       if (after !== before || (after && get().visit?.ticket.id !== after)) void get().loadVisit(after);
     },
     toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id' })),
@@ -213,7 +262,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         });
         const body = (await response.json()) as { ok: true; data: Session } | { ok: false; error: ErrorBody };
         if (!body.ok) {
-          set({ busy: false, notice: { kind: 'error', text: body.error.message } });
+          set({ busy: false, notice: { kind: 'error', text: errorText(body.error.code, get().lang) } });
           return;
         }
         localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));
@@ -237,6 +286,8 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (deskId) localStorage.setItem(DESK_KEY, deskId);
       else localStorage.removeItem(DESK_KEY);
       set({ deskId, visit: null, notice: null });
+      // A desk that already holds a called ticket shows its visit now, not after the next board push.
+      void get().loadVisit(visitTicket());
     },
     async deskCommand(event) {
       const deskId = get().deskId;
@@ -246,7 +297,14 @@ export const useCounter = create<CounterState>()((set, get) => {
       const deskId = get().deskId;
       if (!deskId) return;
       const call = await send((hub) => hub.send('desk:call-next', { deskId }));
-      if (call) set({ notice: { kind: 'ok', text: `${call.number} dipanggil ke ${call.deskName}` } });
+      if (call)
+        set({
+          notice: {
+            kind: 'ok',
+            text: t(get().lang, 'counter.calledTo', { number: call.number, desk: call.deskName }),
+            ticketId: call.ticketId,
+          },
+        });
     },
     async ticketCommand(event) {
       const deskId = get().deskId;
@@ -261,6 +319,20 @@ export const useCounter = create<CounterState>()((set, get) => {
         hub.send('ticket:transfer', { deskId, ticketId: ticket.ticketId, serviceId, note }),
       );
       if (moved) set({ notice: { kind: 'ok', text: `${moved.number} dialihkan` } });
+    },
+    async cancelTicket(ticketId, reason) {
+      const cancelled = await send((hub) => hub.send('ticket:cancel', { ticketId, reason }));
+      if (cancelled)
+        set({
+          notice: { kind: 'ok', text: t(get().lang, 'counter.cancelled', { number: cancelled.number }) },
+        });
+      return cancelled !== null;
+    },
+    async takeOverDesk() {
+      const deskId = get().deskId;
+      if (!deskId) return;
+      const desk = await send((hub) => hub.send('desk:open', { deskId, takeOver: true }));
+      if (desk) set({ notice: { kind: 'ok', text: t(get().lang, 'counter.tookOver', { desk: desk.name }) } });
     },
     editDraft(change) {
       const ticket = current();
@@ -279,15 +351,30 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (!ticket) return;
       const draft = get().drafts[ticket.ticketId] ?? EMPTY_DRAFT;
       const payload = by === 'phone' ? { phone: draft.phone } : { email: draft.email };
-      const found = await send((hub) => hub.send('guestbook:lookup', payload));
+      const hub = get().hub;
+      if (!hub) return;
+      set({ busy: true, notice: null });
+      const reply = await hub.send('guestbook:lookup', payload);
+      const lang = get().lang;
+      if (!reply.ok) {
+        set({ busy: false, notice: { kind: 'error', text: errorText(reply.error.code, lang) } });
+        return;
+      }
+      const found = reply.data;
+      set({ busy: false });
       if (found === null) {
-        if (!get().notice) set({ notice: { kind: 'error', text: 'Pengunjung belum pernah tercatat.' } });
+        set({
+          notice: {
+            kind: 'error',
+            text: t(lang, by === 'phone' ? 'counter.notFoundPhone' : 'counter.notFoundEmail'),
+          },
+        });
         return;
       }
       set({
         drafts: { ...get().drafts, [ticket.ticketId]: draftFromEntry(found) },
         draftErrors: {},
-        notice: { kind: 'ok', text: `Data kunjungan sebelumnya dimuat: ${found.fullName}` },
+        notice: { kind: 'ok', text: t(lang, 'counter.foundGuest', { name: found.fullName }) },
       });
     },
     async saveGuestBook() {
@@ -344,7 +431,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         set(
           body.ok
             ? { report: body.data, busy: false }
-            : { busy: false, notice: { kind: 'error', text: body.error.message } },
+            : { busy: false, notice: { kind: 'error', text: errorText(body.error.code, get().lang) } },
         );
       } catch {
         set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });

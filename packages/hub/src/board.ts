@@ -1,10 +1,13 @@
 import { callViews, deskViews, queueViews, servicesPublic, todayFigures } from '@pst/queue-core';
-import type {
-  BoardSnapshot,
-  NamedPrinterStatus,
-  OpeningStatus,
-  PrinterStatusView,
-  PrintFailureView,
+import {
+  type BoardSnapshot,
+  type Holiday,
+  missingHolidayYear,
+  type NamedPrinterStatus,
+  type OpeningStatus,
+  officeDay,
+  type PrinterStatusView,
+  type PrintFailureView,
 } from '@pst/shared';
 import type { QueueRunner } from './runner';
 
@@ -15,6 +18,7 @@ export function boardSnapshot(
   printFailures: PrintFailureView[],
   now: number,
   opening: OpeningStatus,
+  holidays: readonly Holiday[],
 ): BoardSnapshot {
   const state = runner.state;
   const { name, timeZone, runningText, complaintChannels, frontOfficeFirst } = state.config.office;
@@ -31,6 +35,7 @@ export function boardSnapshot(
     printers,
     opening,
     printFailures,
+    holidaysMissingYear: missingHolidayYear(officeDay(now, timeZone), holidays),
   };
 }
 

@@ -17,6 +17,7 @@ import { eraseVisitor, restoreBackup } from './data-care';
 import { APPS } from './http';
 import { createHub } from './hub';
 import { lanAddresses } from './lan';
+import { setOfficeDetails } from './office';
 import { pairingLink } from './pairing';
 import { seedOffice } from './seed';
 import { markAllDirty, outboxCounts } from './storage/central-outbox';
@@ -306,6 +307,43 @@ const config = program.command('config').description('office configuration');
 config
   .command('show')
   .action(() => withStore((store) => console.log(JSON.stringify(store.queueConfig(), null, 2))));
+
+const office = program
+  .command('office')
+  .description('office details: name, address, phone, complaint channels, running text / data kantor');
+office
+  .command('show')
+  .action(() => withStore((store) => console.log(JSON.stringify(store.queueConfig().office, null, 2))));
+office
+  .command('set')
+  .description('change office details (stop the hub first, or use Settings for a live change)')
+  .option('--name <name>', 'office name, e.g. "BPS Kabupaten Kendal"')
+  .option('--address <address>')
+  .option('--phone <phone>')
+  .option('--email <email>')
+  .option('--running-text <text>', 'running text on the lobby display')
+  .option(
+    '--complaint-channel <channel>',
+    'a complaint channel; repeat for each (replaces the list)',
+    (value: string, list: string[] | undefined) => [...(list ?? []), value],
+  )
+  .action(
+    (opts: {
+      name?: string;
+      address?: string;
+      phone?: string;
+      email?: string;
+      runningText?: string;
+      complaintChannel?: string[];
+    }) =>
+      withStore((store) => {
+        const { complaintChannel, ...details } = opts;
+        const change = complaintChannel ? { ...details, complaintChannels: complaintChannel } : details;
+        if (Object.keys(change).length === 0) throw new InvalidArgumentError('nothing to change');
+        const saved = setOfficeDetails(store, change, Date.now(), 'admin-cli');
+        console.log(JSON.stringify(saved, null, 2));
+      }),
+  );
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -28,6 +28,7 @@ import { eraseVisitor } from './data-care';
 import type { KioskSocket } from './kiosk-printers';
 import { pairingLink } from './pairing';
 import { ratingRequest } from './rating-requests';
+import { complaintOf } from './reports';
 
 type Ctx = { data: SocketData; log: HubContext['log']; socket?: KioskSocket };
 type Handler<E extends CommandName> = (
@@ -124,7 +125,7 @@ function visitDetail(hub: HubContext, ticketId: string): CommandResult<'visit:ge
 }
 
 const deskCommand =
-  (type: 'openDesk' | 'pauseDesk' | 'resumeDesk' | 'closeDesk') =>
+  (type: 'pauseDesk' | 'resumeDesk' | 'closeDesk') =>
   (hub: HubContext, ctx: Ctx, { deskId }: { deskId: string }): DeskView => {
     hub.runner.execute({ type, deskId, staffId: staffId(ctx) }, staffId(ctx));
     return deskView(hub, deskId);
@@ -191,7 +192,19 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     if (!desk) throw new DomainError('UNKNOWN_DESK', payload.deskId);
     if (!(DESK_KIND_ROLES[desk.kind] as readonly string[]).includes(ctx.data.role))
       throw new DomainError('FORBIDDEN');
-    return deskCommand('openDesk')(hub, ctx, payload);
+    const who = staffId(ctx);
+    const before = hub.runner.state.desks[payload.deskId]?.staffId ?? null;
+    const takingOver = payload.takeOver && before !== null && before !== who;
+    // A take-over is written to the audit trail with the opening, in one transaction.
+    hub.runner.execute(
+      { type: 'openDesk', deskId: payload.deskId, staffId: who, takeOver: payload.takeOver },
+      who,
+      () => {
+        if (takingOver)
+          hub.store.audit(hub.clock(), 'desk.taken-over', { deskId: payload.deskId, from: before }, who);
+      },
+    );
+    return deskView(hub, payload.deskId);
   },
   'desk:pause': deskCommand('pauseDesk'),
   'desk:resume': deskCommand('resumeDesk'),
@@ -322,6 +335,17 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'settings:data-care': (hub, ctx, care) => saveSetting(hub, ctx, 'data-care', care),
   'settings:opening-hours': (hub, ctx, { hours }) => saveSetting(hub, ctx, 'opening-hours', { hours }),
   'guestbook:erase': (hub, ctx, by) => ({ erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx)) }),
+  'complaint:follow-up': (hub, ctx, { ticketId, status, response }) => {
+    const who = staffId(ctx);
+    hub.store.db.transaction(() => {
+      if (!hub.store.followUpComplaint(ticketId, { status, response }, who, hub.clock()))
+        throw new DomainError('NOT_FOUND', ticketId);
+      hub.store.audit(hub.clock(), 'complaint.follow-up', { ticketId, status }, who);
+    })();
+    const view = complaintOf(hub.store.db, ticketId);
+    if (!view) throw new DomainError('NOT_FOUND', ticketId);
+    return view;
+  },
   'kiosk:printer': (hub, ctx, { local, description }) => {
     const deviceId = ctx.data.deviceId;
     if (!deviceId || !ctx.socket) throw new DomainError('FORBIDDEN');

@@ -43,7 +43,10 @@ function erase(store: Store, where: string, params: unknown[], now: number, limi
   );
   const notes = store.db.prepare('UPDATE visit_notes SET text = ? WHERE ticket_id = ?');
   const complaint = store.db.prepare(
-    `UPDATE ratings SET complaint = ? WHERE ticket_id = ? AND complaint != ''`,
+    // The response to a complaint may quote the person as well.
+    `UPDATE ratings SET complaint = @erased,
+       complaint_response = CASE WHEN complaint_response = '' THEN '' ELSE @erased END
+     WHERE ticket_id = @ticketId AND complaint != ''`,
   );
   store.db.transaction(() => {
     for (const row of rows) {
@@ -51,7 +54,7 @@ function erase(store: Store, where: string, params: unknown[], now: number, limi
       for (const field of PERSONAL_FIELDS) delete entry[field];
       update.run(JSON.stringify(entry), now, row.id);
       notes.run(ERASED_TEXT, row.ticketId);
-      complaint.run(ERASED_TEXT, row.ticketId);
+      complaint.run({ erased: ERASED_TEXT, ticketId: row.ticketId });
     }
   })();
   return rows.length;

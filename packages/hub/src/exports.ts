@@ -1,4 +1,13 @@
-import { FRONT_OFFICE_QUEUE, IKM_CATEGORY_LABELS, type QueueConfig } from '@pst/shared';
+import {
+  COMPLAINT_STATUS_LABELS,
+  FRONT_OFFICE_QUEUE,
+  formatCsvNumber,
+  formatDateTime,
+  GUEST_BOOK_DIMENSION_LABELS,
+  type GuestBookDimension,
+  IKM_CATEGORY_LABELS,
+  type QueueConfig,
+} from '@pst/shared';
 import type { Report } from './reports';
 
 export type Cell = string | number | null;
@@ -17,31 +26,46 @@ export function reportTables(report: Report, config: QueueConfig): Table[] {
   const queueName = (id: string) =>
     id === FRONT_OFFICE_QUEUE ? 'Front Office' : (config.services.find((s) => s.id === id)?.name ?? id);
   const deskName = (id: string) => config.desks.find((d) => d.id === id)?.name ?? id;
+  // Stage outcomes that add up to "Jumlah tahap"; the 10-minute figures are over called stages, named so.
   const summaryColumns = [
-    'Jumlah',
-    'Dilayani',
+    'Jumlah tahap antrian',
+    'Dilayani (termasuk dialihkan)',
     'Tidak hadir',
     'Dialihkan',
+    'Dibatalkan',
+    'Tidak terlayani (hari ditutup)',
+    'Belum selesai',
+    'Dipanggil (dasar % target)',
+    'Sesuai target 10 menit',
+    'Melewati target 10 menit',
+    'Sesuai target 10 menit (% dari dipanggil)',
+    'Tunggu jam 10 menit rata-rata (mnt)',
     'Tunggu rata-rata (mnt)',
     'Tunggu median (mnt)',
     'Tunggu p90 (mnt)',
     'Layanan rata-rata (mnt)',
     'Layanan median (mnt)',
     'Layanan p90 (mnt)',
-    'Sesuai target 10 menit (%)',
   ];
   const summaryRow = (s: Report['overall']): Cell[] => [
     s.count,
     s.served,
     s.noShow,
     s.transferred,
+    s.cancelled,
+    s.unserved,
+    s.count - s.served - s.noShow - s.cancelled - s.unserved,
+    s.called,
+    s.withinTarget,
+    s.breaches,
+    percent(s.withinTargetShare),
+    minutes(s.serviceWait.mean),
     minutes(s.wait.mean),
     minutes(s.wait.median),
     minutes(s.wait.p90),
     minutes(s.service.mean),
     minutes(s.service.median),
     minutes(s.service.p90),
-    percent(s.withinTargetShare),
   ];
   const serviceIds = config.services.map((s) => s.id);
   const ikm = report.satisfaction;
@@ -93,7 +117,11 @@ export function reportTables(report: Report, config: QueueConfig): Table[] {
       title: 'Statistik buku tamu',
       columns: ['Rincian', 'Kategori', 'Jumlah'],
       rows: Object.entries(report.guestBook.breakdown).flatMap(([dimension, counts]) =>
-        Object.entries(counts).map(([value, n]): Cell[] => [dimension, value, n]),
+        Object.entries(counts).map(([value, n]): Cell[] => [
+          GUEST_BOOK_DIMENSION_LABELS[dimension as GuestBookDimension].id,
+          value,
+          n,
+        ]),
       ),
     },
     {
@@ -110,7 +138,9 @@ export function reportTables(report: Report, config: QueueConfig): Table[] {
         ]),
         [
           'IKM',
-          'Indeks (x25)',
+          ikm.missingElements.length
+            ? `Belum dapat dihitung: unsur ${ikm.missingElements.join(', ')} belum ada jawabannya`
+            : 'Indeks (x25)',
           ikm.respondents,
           round(ikm.converted, 2),
           ikm.category ? `${ikm.category} (${IKM_CATEGORY_LABELS[ikm.category]})` : null,
@@ -120,8 +150,26 @@ export function reportTables(report: Report, config: QueueConfig): Table[] {
     {
       name: 'pengaduan',
       title: 'Pengaduan dan saran',
-      columns: ['Tanggal', 'Tiket', 'Meja', 'Isi', 'Status'],
-      rows: ikm.complaints.map((c) => [c.day, c.ticketId, deskName(c.deskId), c.text, c.status]),
+      columns: [
+        'Tanggal',
+        'Tiket',
+        'Meja',
+        'Isi',
+        'Status',
+        'Ditangani oleh',
+        'Tanggapan',
+        'Tanggal tanggapan',
+      ],
+      rows: ikm.complaints.map((c) => [
+        c.day,
+        c.ticketId,
+        deskName(c.deskId),
+        c.text,
+        COMPLAINT_STATUS_LABELS[c.status],
+        c.handledBy,
+        c.response,
+        c.respondedAt === null ? null : formatDateTime(c.respondedAt, 'id', config.office.timeZone),
+      ]),
     },
   ];
 }
@@ -130,14 +178,17 @@ function round(value: number | null, digits: number): number | null {
   return value === null ? null : Number(value.toFixed(digits));
 }
 
-/** RFC 4180 CSV with a BOM so spreadsheet programs read Indonesian text right. */
+/**
+ * CSV as Excel with Indonesian regional settings opens it: `;` between fields, a decimal comma,
+ * and a BOM so it reads the text as UTF-8 (RFC 4180 quoting otherwise). XLSX stays the first choice.
+ */
 export function toCsv(table: Table): string {
   const cell = (value: Cell) => {
     if (value === null) return '';
-    const text = String(value);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    const text = typeof value === 'number' ? formatCsvNumber(value) : value;
+    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return `\uFEFF${[table.columns, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[table.columns, ...table.rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
 export async function toXlsx(tables: Table[], meta: { title: string; subtitle: string }): Promise<Buffer> {

@@ -18,6 +18,7 @@ import express from 'express';
 import { z } from 'zod';
 import type { HubContext } from './context';
 import { guestBookTable, reportTables, toCsv, toXlsx } from './exports';
+import { parseHolidayFile } from './holiday-import';
 import { CLIP_MAX_BYTES, clipType, OfficeClips } from './office-clips';
 import { buildReport, isRange, presetRange, type ReportRange } from './reports';
 import type { StaffRecord } from './storage/store';
@@ -155,6 +156,27 @@ export function createHttpApp(
     }
     attach(res, `${table.name}-${range.from}-${range.to}.csv`).type('csv').send(toCsv(table));
   });
+  /**
+   * Reads a holiday file (CSV or XLSX) and answers the dates in it: nothing is saved here, the admin
+   * checks the list in Settings and saves it with `settings:holidays`.
+   */
+  app.post(
+    '/api/holidays/import',
+    supervisor,
+    express.raw({ type: () => true, limit: '2mb' }),
+    async (req, res) => {
+      const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const read = await parseHolidayFile(data).catch(() => null);
+      if (read?.ok) {
+        res.json({ ok: true, data: read.holidays });
+        return;
+      }
+      const details: Record<string, string> = read
+        ? { row: String(read.problem.row), field: read.problem.field }
+        : { file: 'unreadable' };
+      res.status(400).json({ ok: false, error: errorBody('VALIDATION_FAILED', 'id', details) });
+    },
+  );
   app.get('/api/guestbook/export.:format', supervisor, async (req, res) => {
     const range = rangeOf(req, res);
     if (!range) return;

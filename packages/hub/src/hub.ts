@@ -279,7 +279,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     publicUrl: () => options.publicUrl ?? `${scheme}://${lanAddresses()[0] ?? '127.0.0.1'}:${port}`,
     tlsFingerprint: fingerprint,
     board: () =>
-      boardSnapshot(runner, prints.status, context.printers(), printFailures(), clock(), context.opening()),
+      boardSnapshot(
+        runner,
+        prints.status,
+        context.printers(),
+        printFailures(),
+        clock(),
+        context.opening(),
+        store.holidays(),
+      ),
     opening: () =>
       openingStatus(store.openingHours(), store.holidays(), clock(), runner.state.config.office.timeZone),
     boardChanged: () => board.schedule(),

@@ -11,7 +11,17 @@ import {
   tallyIkm,
   tallyStages,
 } from '@pst/queue-core';
-import { addDays, dayStart, isoWeekday, type OfficeTimeZone, officeDay, officeHour } from '@pst/shared';
+import {
+  addDays,
+  type ComplaintView,
+  dayStart,
+  GUEST_BOOK_DIMENSIONS,
+  type GuestBookDimension,
+  isoWeekday,
+  type OfficeTimeZone,
+  officeDay,
+  officeHour,
+} from '@pst/shared';
 import type { Db } from './storage/database';
 
 export interface ReportRange {
@@ -36,20 +46,9 @@ export interface Report {
   satisfaction: IkmResult & {
     overallScores: Record<string, number>;
     integrity: { imbalanAsked: number; pungliReported: number };
-    complaints: Array<{ ticketId: string; day: string; deskId: string; text: string; status: string }>;
+    complaints: ComplaintView[];
   };
 }
-
-export const GUEST_BOOK_DIMENSIONS = [
-  'gender',
-  'ageGroup',
-  'education',
-  'occupation',
-  'institutionCategory',
-  'purpose',
-  'servicesUsed',
-] as const;
-export type GuestBookDimension = (typeof GUEST_BOOK_DIMENSIONS)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -329,14 +328,23 @@ function factsFromRows(db: Db, from: string, to: string, tz: OfficeTimeZone): Ma
   return facts;
 }
 
-/** Complaints are read from their rows every time: their status and (once erased) their words change. */
-function complaintsOf(db: Db, range: ReportRange): Report['satisfaction']['complaints'] {
+const COMPLAINTS = `
+  SELECT r.ticket_id AS ticketId, r.day, r.desk_id AS deskId, r.complaint AS text,
+         coalesce(r.complaint_status, 'baru') AS status, coalesce(s.name, r.complaint_handler) AS handledBy,
+         r.complaint_response AS response, r.complaint_responded_at AS respondedAt
+  FROM ratings r LEFT JOIN staff s ON s.id = r.complaint_handler
+  WHERE r.complaint != ''`;
+
+/** Complaints are read from their rows every time: their follow-up and (once erased) their words change. */
+function complaintsOf(db: Db, range: ReportRange): ComplaintView[] {
   return db
-    .prepare(
-      `SELECT ticket_id AS ticketId, day, desk_id AS deskId, complaint AS text, coalesce(complaint_status, 'baru') AS status
-       FROM ratings WHERE day BETWEEN ? AND ? AND complaint != '' ORDER BY at`,
-    )
-    .all(range.from, range.to) as Report['satisfaction']['complaints'];
+    .prepare(`${COMPLAINTS} AND r.day BETWEEN ? AND ? ORDER BY r.at`)
+    .all(range.from, range.to) as ComplaintView[];
+}
+
+/** One complaint with its follow-up, by its visit's ticket. */
+export function complaintOf(db: Db, ticketId: string): ComplaintView | null {
+  return (db.prepare(`${COMPLAINTS} AND r.ticket_id = ?`).get(ticketId) as ComplaintView | undefined) ?? null;
 }
 
 /** Today, this week (Monday on), this month, in office days. */

@@ -124,6 +124,9 @@ describe('reports against hand-computed values', () => {
         deskId: 'konsultasi-1',
         text: 'Kursi kurang',
         status: 'baru',
+        handledBy: null,
+        response: '',
+        respondedAt: null,
       },
     ]);
 
@@ -138,32 +141,33 @@ describe('reports against hand-computed values', () => {
         ?.getSheetValues()
         .filter(Boolean)
         .map((r) => (r as unknown[]).slice(1)) ?? [];
+    // Outcomes add up to the stages (2 = 2 + 0 + 0 + 0 + 0); the target share is over the called ones,
+    // K-001 waited 3 minutes on the 10-minute clock and K-002 none (mean 1.5).
+    // biome-ignore format: one row of the sheet
     expect(rows.find((r) => r[0] === 'Konsultasi Statistik')).toEqual([
-      'Konsultasi Statistik',
-      2,
-      2,
-      0,
-      0,
-      7.5,
-      3,
-      12,
-      8,
-      6,
-      10,
-      100,
+      'Konsultasi Statistik', 2, 2, 0, 0, 0, 0, 0, 2, 2, 0, 100, 1.5, 7.5, 3, 12, 8, 6, 10,
     ]);
     expect(rows.find((r) => r[0] === 'Perpustakaan')?.slice(0, 4)).toEqual(['Perpustakaan', 1, 0, 1]);
+    // P-001 was called after 18 minutes: one breach of one called stage.
+    expect(rows.find((r) => r[0] === 'Perpustakaan')?.slice(8, 12)).toEqual([1, 0, 1, 0]);
     const csv = await (await get('/api/reports/layanan.csv?preset=today')).text();
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]?.split(',')[0]).toBe('Layanan');
+    // For Excel with Indonesian settings: ";" between fields, a decimal comma.
+    expect(lines[0]?.split(';').slice(0, 2)).toEqual(['Layanan', 'Jumlah tahap antrian']);
     expect(lines.find((l) => l.startsWith('Konsultasi Statistik'))).toBe(
-      'Konsultasi Statistik,2,2,0,0,7.5,3,12,8,6,10,100',
+      'Konsultasi Statistik;2;2;0;0;0;0;0;2;2;0;100;1,5;7,5;3;12;8;6;10',
     );
+    expect(
+      lines
+        .find((l) => l.startsWith('Semua'))
+        ?.split(';')
+        .slice(8, 12),
+    ).toEqual(['3', '2', '1', '66,7']);
     const ikm = await (await get('/api/reports/ikm.csv?preset=today')).text();
-    expect(ikm).toContain('IKM,Indeks (x25),2,90.28,A (Sangat Baik)');
+    expect(ikm).toContain('IKM;Indeks (x25);2;90,28;A (Sangat Baik)');
   });
 
   it('refuses reports to staff without the role and to no session; checks the range', async () => {
@@ -204,6 +208,31 @@ describe('a seeded month', () => {
     expect(report.byQueue['front-office']?.count).toBe(seeded.visits);
     expect(report.satisfaction.respondents).toBeGreaterThan(0);
     expect(['A', 'B', 'C', 'D']).toContain(report.satisfaction.category);
+    // Every stage outcome is counted once: the outcome columns add up to the stages.
+    const all = report.overall;
+    expect(all.served + all.noShow + all.cancelled + all.unserved).toBe(all.count);
+    expect(all.withinTarget + all.breaches).toBe(all.called);
+
+    // The guest-book statistics are labelled in Indonesian, never by their keys.
+    const statistics = await (await get('/api/reports/buku-tamu.csv?from=2026-10-26&to=2026-11-24')).text();
+    const labels = new Set(
+      statistics
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(';')[0]),
+    );
+    expect([...labels].sort()).toEqual(
+      [
+        'Jenis kelamin',
+        'Kelompok umur',
+        'Kategori instansi',
+        'Layanan yang digunakan',
+        'Pekerjaan utama',
+        'Pemanfaatan utama hasil kunjungan',
+        'Pendidikan tertinggi',
+      ].sort(),
+    );
 
     const guestBook = await get('/api/guestbook/export.xlsx?from=2026-10-26&to=2026-11-24');
     const workbook = new ExcelJS.Workbook();

@@ -42,7 +42,9 @@ describe('upgrading from the previous release', () => {
     // Numbers to ten digits: a later fix of float summing (IKM) may move the last digits, not the data.
     const rounded = (value: unknown) =>
       JSON.parse(JSON.stringify(value), (_key, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v));
-    expect(rounded(report) as Report).toEqual(rounded(release.report));
+    // Every figure the old release reported is still there, unchanged; later releases may add figures
+    // (called and breach counts, elements without answers, complaint follow-up), never change these.
+    expect(rounded(report) as Report).toMatchObject(rounded(release.report));
     expect(again).toEqual(report);
     expect(report.visitors.total).toBe(release.seeded.visits);
 

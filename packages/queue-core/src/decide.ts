@@ -69,10 +69,9 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
     }
     case 'openDesk': {
       const desk = deskOf(state, command.deskId);
-      if (!freshDay && desk.status !== 'closed' && desk.staffId !== command.staffId) {
-        throw new DomainError('DESK_IN_USE', command.deskId);
-      }
-      if (!freshDay && desk.status === 'open') return [];
+      const heldByOther = !freshDay && desk.status !== 'closed' && desk.staffId !== command.staffId;
+      if (heldByOther && !command.takeOver) throw new DomainError('DESK_IN_USE', command.deskId);
+      if (!freshDay && desk.status === 'open' && !heldByOther) return [];
       return [{ type: 'desk.opened', at, deskId: command.deskId, staffId: command.staffId }];
     }
     case 'pauseDesk':

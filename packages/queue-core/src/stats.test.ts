@@ -119,6 +119,9 @@ describe('summarizeStages', () => {
       // Started and ended: 10, 6 and 8 minutes (the no-show was never started).
       service: { mean: 8 * MINUTE, median: 8 * MINUTE, p90: 10 * MINUTE },
       serviceWait: { mean: 5 * MINUTE, median: 2 * MINUTE, p90: 12 * MINUTE },
+      // Four called stages are the base of the share: three within the target, one breach.
+      called: 4,
+      breaches: 1,
       withinTarget: 3,
       withinTargetShare: 0.75,
     });
@@ -141,6 +144,8 @@ describe('summarizeStages', () => {
       wait: { mean: null, median: null, p90: null },
       service: { mean: null, median: null, p90: null },
       withinTarget: 0,
+      called: 0,
+      breaches: 0,
       withinTargetShare: null,
     });
   });
@@ -230,18 +235,31 @@ describe('computeIkm', () => {
     expect(result.elements[7]).toMatchObject({ code: 'U8', respondents: 1, nrr: 3 });
     expect(result.elements[0]).toMatchObject({ respondents: 2, nrr: 3 });
     // Every NRR is 3: IKM 3, converted 75 (C).
-    expect(result).toMatchObject({ respondents: 2, ikm: 3, converted: 75, category: 'C' });
+    expect(result).toMatchObject({
+      respondents: 2,
+      ikm: 3,
+      converted: 75,
+      category: 'C',
+      missingElements: [],
+    });
   });
 
-  it('has no index while an element has no answer at all', () => {
-    const result = computeIkm([{ scores: [4, 4, 4, 4, 4, 4, 4, 4, null] }]);
-    expect(result).toMatchObject({ respondents: 1, ikm: null, converted: null, category: null });
+  it('has no index while an element has no answer at all, and names that element', () => {
+    // Every respondent of the range skipped U9: the other eight NRRs stay, the IKM says why it is missing.
+    const result = computeIkm([
+      { scores: [4, 4, 4, 4, 4, 4, 4, 4, null] },
+      { scores: [3, 3, 3, 3, 3, 3, 3, null, null] },
+    ]);
+    expect(result).toMatchObject({ respondents: 2, ikm: null, converted: null, category: null });
+    expect(result.missingElements).toEqual(['U9']);
+    expect(result.elements[7]).toMatchObject({ code: 'U8', respondents: 1, nrr: 4 });
     expect(result.elements[8]).toMatchObject({ code: 'U9', respondents: 0, nrr: null, weighted: null });
-    expect(result.elements[0]?.nrr).toBe(4);
+    expect(result.elements[0]?.nrr).toBe(3.5);
   });
 
   it('has no index without ratings', () => {
     expect(computeIkm([])).toMatchObject({ respondents: 0, ikm: null, converted: null, category: null });
+    expect(computeIkm([]).missingElements).toHaveLength(9);
   });
 });
 

@@ -47,6 +47,10 @@ export interface StageSummary extends StageCounts {
   service: Distribution;
   /** Wait on the 10-minute clock (ms). */
   serviceWait: Distribution;
+  /** Stages called (each has a wait on the 10-minute clock): the base of the target share. */
+  called: number;
+  /** Called stages that missed the target: called - withinTarget. */
+  breaches: number;
   /** Share of called stages within the target, 0..1 (null when none was called). */
   withinTargetShare: number | null;
 }
@@ -127,6 +131,8 @@ export function summarizeTallies(tallies: readonly StageTally[]): StageSummary {
     wait: describeSorted(joined((t) => t.waits)),
     service: describeSorted(joined((t) => t.services)),
     serviceWait: describeSorted(clockWaits),
+    called: clockWaits.length,
+    breaches: clockWaits.length - counts.withinTarget,
     withinTargetShare: clockWaits.length ? counts.withinTarget / clockWaits.length : null,
   };
 }
@@ -162,6 +168,11 @@ export interface IkmResult {
     nrr: number | null;
     weighted: number | null;
   }>;
+  /**
+   * Codes of the elements nobody answered in the range: the IKM (which weighs all nine elements
+   * equally) cannot be computed while any is missing, and the report names them.
+   */
+  missingElements: string[];
   /** Mean NRR over the elements (1-4). */
   ikm: number | null;
   /** IKM x 25 (25-100), as reported. */
@@ -228,11 +239,26 @@ export function ikmOfTally(tally: IkmTally): IkmResult {
     };
   });
   const answered = elements.filter((e) => e.nrr !== null);
-  if (answered.length < elements.length) {
-    return { respondents: tally.respondents, elements, ikm: null, converted: null, category: null };
+  const missingElements = elements.filter((e) => e.nrr === null).map((e) => e.code);
+  if (missingElements.length > 0) {
+    return {
+      respondents: tally.respondents,
+      elements,
+      missingElements,
+      ikm: null,
+      converted: null,
+      category: null,
+    };
   }
   // Sum of NRR, then x 1/9 once: adding nine rounded ninths gave 4.000000000000001 (converted > 100).
   const ikm = answered.reduce((sum, e) => sum + (e.nrr as number), 0) / elements.length;
   const converted = ikm * 25;
-  return { respondents: tally.respondents, elements, ikm, converted, category: ikmCategory(converted) };
+  return {
+    respondents: tally.respondents,
+    elements,
+    missingElements,
+    ikm,
+    converted,
+    category: ikmCategory(converted),
+  };
 }

@@ -76,7 +76,8 @@ type DeskTicketCommand = DeskCommand & { ticketId: string };
 
 export type Command =
   | { type: 'takeTicket'; serviceId: string; priority: boolean; source: string }
-  | ({ type: 'openDesk' } & DeskCommand)
+  /** `takeOver`: open a desk another staff member holds (they left it open, or moved PCs). */
+  | ({ type: 'openDesk'; takeOver?: boolean } & DeskCommand)
   | ({ type: 'pauseDesk' } & DeskCommand)
   | ({ type: 'resumeDesk' } & DeskCommand)
   | ({ type: 'closeDesk' } & DeskCommand)

@@ -141,9 +141,31 @@ describe('deskViews', () => {
       kind: 'front-office',
       services: [],
       status: 'closed',
+      heldBy: null,
       current: null,
       servedToday: 0,
     });
+  });
+
+  it('says who holds an open desk (a staff id, never a name); a take-over keeps the ticket at the desk', () => {
+    const state = newState(directConfig());
+    openDesk(state, 'konsultasi-1', wib('09:00'));
+    take(state, 'konsultasi', wib('09:00'));
+    call(state, 'konsultasi-1', wib('09:01'));
+    const holder = staffOf('konsultasi-1');
+    const deskView = () => deskViews(state).find((d) => d.id === 'konsultasi-1');
+    expect(deskView()?.heldBy).toBe(holder);
+    execute(
+      state,
+      { type: 'openDesk', deskId: 'konsultasi-1', staffId: 'sari', takeOver: true },
+      wib('09:02'),
+    );
+    expect(deskView()).toMatchObject({ status: 'open', heldBy: 'sari', current: { ticketId: K1 } });
+    expect(() =>
+      execute(state, { type: 'start', deskId: 'konsultasi-1', staffId: holder, ticketId: K1 }, wib('09:03')),
+    ).toThrow(/DESK_IN_USE/);
+    execute(state, { type: 'start', deskId: 'konsultasi-1', staffId: 'sari', ticketId: K1 }, wib('09:03'));
+    expect(deskView()?.current?.state).toBe('serving');
   });
 
   it('follows the ticket at the desk: called, recalled, serving, done', () => {

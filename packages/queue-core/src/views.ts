@@ -69,6 +69,7 @@ export function deskViews(state: QueueState): DeskView[] {
       kind: desk.kind,
       services: desk.services,
       status: live?.status ?? 'closed',
+      heldBy: live && live.status !== 'closed' ? live.staffId : null,
       current:
         ticket && stage
           ? {

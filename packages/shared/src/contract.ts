@@ -41,6 +41,16 @@ const deskRef = z.strictObject({ deskId: id });
 const deskTicket = z.strictObject({ deskId: id, ticketId });
 const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 const printJobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** How far a complaint has been followed up (ISO 9001 complaint handling). */
+export const COMPLAINT_STATUSES = ['baru', 'ditindaklanjuti', 'selesai'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** As the printed report and the exports write them (screens use the string tables). */
+export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
+  baru: 'Baru',
+  ditindaklanjuti: 'Ditindaklanjuti',
+  selesai: 'Selesai',
+};
+
 /** What a kiosk may answer to a print job (the same states as the hub's printer, without 'unknown'). */
 export const PRINT_RESULT_STATES = ['ok', 'offline', 'paper-out', 'cover-open', 'error'] as const;
 
@@ -48,7 +58,8 @@ export const schemas = {
   'ticket:take': z.strictObject({ serviceId: id, priority: z.boolean().default(false) }),
   'ticket:status': z.strictObject({ ticketId }),
   'board:get': z.strictObject({}),
-  'desk:open': deskRef,
+  /** `takeOver`: open a desk another staff member holds (refused with DESK_IN_USE without it). */
+  'desk:open': z.strictObject({ deskId: id, takeOver: z.boolean().default(false) }),
   'desk:pause': deskRef,
   'desk:resume': deskRef,
   'desk:close': deskRef,
@@ -109,6 +120,12 @@ export const schemas = {
     z.strictObject({ phone: phoneSchema }),
     z.strictObject({ email: z.email().max(120) }),
   ]),
+  /** The follow-up of a complaint left on the rating tablet: status, and the response given. */
+  'complaint:follow-up': z.strictObject({
+    ticketId,
+    status: z.enum(COMPLAINT_STATUSES),
+    response: z.string().trim().max(2000).default(''),
+  }),
   /** A kiosk says whether it prints its tickets itself (its Electron shell has a printer set up). */
   'kiosk:printer': z.strictObject({
     local: z.boolean(),
@@ -166,6 +183,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'settings:holidays': ['supervisor', 'admin'],
   'settings:data-care': ['admin'],
   'guestbook:erase': ['supervisor', 'admin'],
+  'complaint:follow-up': ['supervisor', 'admin'],
   'kiosk:printer': ['kiosk'],
   'print:result': ['kiosk'],
   'printer:test': ['supervisor', 'admin'],
@@ -224,6 +242,8 @@ export interface DeskView {
   kind: 'front-office' | 'service';
   services: string[];
   status: 'closed' | 'open' | 'paused';
+  /** The staff id (opaque, never a name) holding an open or paused desk: a desk shows whether it is one's own. */
+  heldBy: string | null;
   current: {
     ticketId: string;
     number: string;
@@ -305,6 +325,8 @@ export interface BoardSnapshot {
   opening: OpeningStatus;
   /** Today's tickets with no sure paper: their print failed (and may still be retried) or its outcome is unknown. */
   printFailures: PrintFailureView[];
+  /** A year whose holidays are not entered yet (this year, or the next from December), for a warning. */
+  holidaysMissingYear: number | null;
 }
 
 /**
@@ -412,11 +434,25 @@ export interface ClientToHubEvents {
   'settings:holidays': Handler<'settings:holidays', SettingsView>;
   'settings:data-care': Handler<'settings:data-care', SettingsView>;
   'guestbook:erase': Handler<'guestbook:erase', { erased: number }>;
+  'complaint:follow-up': Handler<'complaint:follow-up', ComplaintView>;
   'kiosk:printer': Handler<'kiosk:printer', NamedPrinterStatus | null>;
   'print:result': Handler<'print:result', { accepted: boolean }>;
   'printer:test': Handler<'printer:test', NamedPrinterStatus>;
   'settings:opening-hours': Handler<'settings:opening-hours', SettingsView>;
   'ticket:reprint': Handler<'ticket:reprint', TicketPrinted>;
+}
+
+/** A complaint (or suggestion) from the rating tablet, with its follow-up. */
+export interface ComplaintView {
+  ticketId: string;
+  day: string;
+  deskId: string;
+  text: string;
+  status: ComplaintStatus;
+  /** The staff member who last recorded a follow-up (name), and when. */
+  handledBy: string | null;
+  response: string;
+  respondedAt: number | null;
 }
 
 export interface SettingsView {

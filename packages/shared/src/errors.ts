@@ -82,3 +82,11 @@ export function errorBody(
 ): ErrorBody {
   return details ? { code, message: ERRORS[code][lang], details } : { code, message: ERRORS[code][lang] };
 }
+
+/**
+ * The words a person reads for an error, from this table in their language: apps show this, never
+ * the `message` a server sent (a hub of another version, or a raw system error, would leak through).
+ */
+export function errorText(code: string, lang: 'id' | 'en' = 'id'): string {
+  return (ERRORS[code as ErrorCode] ?? ERRORS.INTERNAL)[lang];
+}

@@ -4,6 +4,7 @@ export * from './central';
 export * from './config';
 export * from './contract';
 export * from './errors';
+export * from './format';
 export * from './guest-book';
 export * from './i18n';
 export * from './ikm';

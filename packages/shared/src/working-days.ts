@@ -34,3 +34,15 @@ export function workingDaysBetween(from: string, to: string, holidays: readonly 
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, holidays)) count++;
   return count;
 }
+
+/**
+ * The year whose holidays are missing from the table while they matter: this year, or from
+ * December on the next one (the SKB for the next year is out by then). Null when both are there.
+ */
+export function missingHolidayYear(today: string, holidays: readonly Holiday[]): number | null {
+  const year = Number(today.slice(0, 4));
+  const has = (y: number) => holidays.some((h) => h.date.startsWith(`${y}-`));
+  if (!has(year)) return year;
+  if (today.slice(5, 7) === '12' && !has(year + 1)) return year + 1;
+  return null;
+}

@@ -211,4 +211,18 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         END;
     `,
   },
+  // ---------- pilot-b (issue 19): complaint follow-up; report facts with called/breach counts ----------
+  {
+    version: 7,
+    name: 'complaints are followed up (who, response, when); kept report facts are recomputed',
+    sql: `
+      -- ISO 9001 complaint handling: complaint_status (baru, ditindaklanjuti, selesai) was there;
+      -- who handled it (a staff id), the response given and when.
+      ALTER TABLE ratings ADD COLUMN complaint_handler TEXT;
+      ALTER TABLE ratings ADD COLUMN complaint_response TEXT NOT NULL DEFAULT '';
+      ALTER TABLE ratings ADD COLUMN complaint_responded_at INTEGER;
+      -- The summaries in report_days gained called and breach counts: recompute them on demand.
+      DELETE FROM report_days;
+    `,
+  },
 ];

@@ -448,7 +448,17 @@ export class Store {
   ): void {
     this.sql(
       'INSERT INTO guest_book (id, ticket_id, day, created_at, staff_id, entry, phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, ticketId, day, now, staffId, JSON.stringify(entry), entry.phone, entry.email.toLowerCase());
+    ).run(
+      id,
+      ticketId,
+      day,
+      now,
+      staffId,
+      JSON.stringify(entry),
+      // Either contact may be empty (not both): an empty one is no key to find the visitor by.
+      entry.phone || null,
+      entry.email.toLowerCase() || null,
+    );
   }
 
   guestBookById(id: string): GuestBookEntry | null {
@@ -506,6 +516,20 @@ export class Store {
       rating.complaint,
       rating.complaint ? 'baru' : null,
     );
+  }
+
+  /** Records the follow-up of a complaint; false when the ticket's rating has no complaint. */
+  followUpComplaint(
+    ticketId: string,
+    followUp: { status: string; response: string },
+    staffId: string,
+    now: number,
+  ): boolean {
+    const changed = this.sql(
+      `UPDATE ratings SET complaint_status = ?, complaint_response = ?, complaint_handler = ?, complaint_responded_at = ?
+       WHERE ticket_id = ? AND complaint != ''`,
+    ).run(followUp.status, followUp.response, staffId, now, ticketId).changes;
+    return changed > 0;
   }
 
   addNote(ticketId: string, staffId: string, text: string, now: number): void {
