@@ -58,7 +58,9 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (window as any).axe;
+    const { axe } = window as unknown as {
+      axe: { run(context: Document, options: object): Promise<{ violations: unknown }> };
+    };
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)

@@ -245,8 +245,14 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
         staffCalls: calls,
         pstShell: {
           kind: 'kiosk',
-          exit: async (pin: string) => (calls.push(`exit ${pin}`), answer(pin)),
-          openSetup: async (pin: string) => (calls.push(`setup ${pin}`), answer(pin)),
+          exit: async (pin: string) => {
+            calls.push(`exit ${pin}`);
+            return answer(pin);
+          },
+          openSetup: async (pin: string) => {
+            calls.push(`setup ${pin}`);
+            return answer(pin);
+          },
         },
       });
     });

@@ -2,9 +2,11 @@
 
 import { createNetworkPrinter, PrinterError } from '@pst/printer';
 import type {
+  Ack,
   ClientToHubEvents,
   CommandName,
   CommandResult,
+  CommandSender,
   HubToClientEvents,
   Payload,
   PrinterStatusView,
@@ -12,7 +14,6 @@ import type {
 import { io, type Socket } from 'socket.io-client';
 
 export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 export function connect(url: string, token: string, timeoutMs = 20_000): Promise<Client> {
   const socket: Client = io(url, {
@@ -47,7 +48,7 @@ export function send<E extends CommandName>(
   payload: Payload<E>,
   timeoutMs = 30_000,
 ): Promise<Ack<CommandResult<E>>> {
-  return (client.timeout(timeoutMs) as any).emitWithAck(event, payload);
+  return (client.timeout(timeoutMs) as unknown as CommandSender).emitWithAck(event, payload);
 }
 
 export async function ok<E extends CommandName>(

@@ -176,7 +176,8 @@ function generate(file: string, options: { seed: number; visits: number; years: 
     const unserved: string[] = [];
     arrivals.forEach((issuedAt, i) => {
       const serviceId = weighted(rand, SERVICE_MIX);
-      const number = (seq[serviceId] = (seq[serviceId] ?? 0) + 1);
+      const number = (seq[serviceId] ?? 0) + 1;
+      seq[serviceId] = number;
       const prefix = PREFIX[serviceId] as string;
       const padded = String(number).padStart(3, '0');
       const id = `${day.replaceAll('-', '')}-${prefix}${padded}`;

@@ -160,7 +160,8 @@ export async function runLoad(
       const acked = nowMs();
       if (reply.ok && acked <= stopAt) {
         counts[event] = (counts[event] ?? 0) + 1;
-        (latencies[event] ??= []).push(acked - sent);
+        latencies[event] ??= [];
+        latencies[event].push(acked - sent);
       }
       return reply;
     } catch (e) {

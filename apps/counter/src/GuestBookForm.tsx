@@ -42,7 +42,7 @@ export function GuestBookForm() {
   }, [refusals]);
 
   const field = (name: TextField, control: ReactNode, wide = false) => (
-    <label className={`field ${wide ? 'wide' : ''} ${errors[name] ? 'invalid' : ''}`}>
+    <label className={`field ${wide ? 'wide' : ''} ${errors[name] ? 'invalid' : ''}`} htmlFor={`gb-${name}`}>
       <span>{tr(`gb.${name}` as StringKey)}</span>
       {control}
       {errors[name] && (
@@ -54,6 +54,7 @@ export function GuestBookForm() {
   );
   const text = (name: TextField, props: Record<string, unknown> = {}) => (
     <input
+      id={`gb-${name}`}
       name={name}
       value={draft[name]}
       aria-invalid={!!errors[name]}
@@ -64,6 +65,7 @@ export function GuestBookForm() {
   );
   const select = (name: TextField, options: readonly string[]) => (
     <select
+      id={`gb-${name}`}
       name={name}
       value={draft[name]}
       aria-invalid={!!errors[name]}

@@ -20,6 +20,8 @@ import { useT } from './i18n';
 import { download, type ReportData, rangeParams, type SummaryData, useCounter } from './store';
 
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
+/** The hours of the busy-hours grid: the service day, 07.00 to 17.59. */
+const OPEN_HOURS = Array.from({ length: 11 }, (_, i) => i + 7);
 
 /** Reports for any range, with charts beside their tables, exports and a printable page. */
 export function Reports() {
@@ -284,8 +286,8 @@ function ReportBody({
           <thead>
             <tr>
               <th />
-              {Array.from({ length: 11 }, (_, i) => (
-                <th key={i}>{String(i + 7).padStart(2, '0')}</th>
+              {OPEN_HOURS.map((hour) => (
+                <th key={hour}>{String(hour).padStart(2, '0')}</th>
               ))}
             </tr>
           </thead>
@@ -293,9 +295,9 @@ function ReportBody({
             {report.busyHours.map((hours, day) => (
               <tr key={DAYS[day]}>
                 <th>{DAYS[day]}</th>
-                {hours.slice(7, 18).map((n, h) => (
-                  <td key={`${DAYS[day]}-${h}`} style={heat(n / maxHour)}>
-                    {n || ''}
+                {OPEN_HOURS.map((hour) => (
+                  <td key={hour} style={heat((hours[hour] ?? 0) / maxHour)}>
+                    {hours[hour] || ''}
                   </td>
                 ))}
               </tr>

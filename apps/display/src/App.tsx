@@ -218,7 +218,7 @@ function Ticker() {
     .filter(Boolean)
     .join('   •   ');
   return (
-    <footer className="ticker" aria-label={text}>
+    <footer className="ticker" role="marquee" aria-label={text}>
       <div className="ticker-track" aria-hidden="true">
         <span>{text}</span>
         <span>{text}</span>

@@ -17,8 +17,18 @@ function recorder() {
     log,
     finishNext: () => pending.shift()?.(),
     chime: { play: async () => void log.push('chime') },
-    speaker: { speak: (text: string) => (log.push(`say ${text}`), wait()) },
-    clips: { play: (clips: string[]) => (log.push(`clips ${clips.join(' ')}`), wait()) },
+    speaker: {
+      speak: (text: string) => {
+        log.push(`say ${text}`);
+        return wait();
+      },
+    },
+    clips: {
+      play: (clips: string[]) => {
+        log.push(`clips ${clips.join(' ')}`);
+        return wait();
+      },
+    },
   };
 }
 

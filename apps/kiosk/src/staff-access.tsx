@@ -38,7 +38,12 @@ export function StaffAccess({ children, tr }: { children: ReactNode; tr: (key: S
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
   };
-  useEffect(() => release, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   if (!shell) return <>{children}</>;
   return (
     <>
@@ -72,6 +77,7 @@ function StaffDialog({
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<StringKey | null>(null);
   const [busy, setBusy] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every key typed restarts the idle time-out
   useEffect(() => {
     const idle = setTimeout(onClose, IDLE_MS);
     return () => clearTimeout(idle);
@@ -106,6 +112,7 @@ function StaffDialog({
             maxLength={8}
             value={pin}
             onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+            // biome-ignore lint/a11y/noAutofocus: the dialog opens on the staff's own long press; its one field takes the PIN
             autoFocus
           />
         </label>

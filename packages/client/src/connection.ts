@@ -3,6 +3,7 @@ import type {
   ClientToHubEvents,
   CommandName,
   CommandResult,
+  CommandSender,
   ErrorBody,
   HubToClientEvents,
   Payload,
@@ -60,7 +61,7 @@ export function connectHub(options: {
     async send(event, payload, timeoutMs = 8000) {
       if (!socket.connected) return { ok: false, error: errorBody('INTERNAL') };
       try {
-        return await (socket.timeout(timeoutMs) as any).emitWithAck(event, payload);
+        return await (socket.timeout(timeoutMs) as unknown as CommandSender).emitWithAck(event, payload);
       } catch {
         return { ok: false, error: errorBody('INTERNAL') };
       }

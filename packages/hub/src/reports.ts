@@ -148,6 +148,7 @@ export function buildReport(db: Db, range: ReportRange, tz: OfficeTimeZone, toda
 /** The facts of every day of the range that has happened, in day order, kept ones first read. */
 function factsOfRange(db: Db, range: ReportRange, tz: OfficeTimeZone, today: string): Map<string, DayFacts> {
   const first = firstDayWithData(db) ?? today;
+  // biome-ignore lint/complexity/useMathMinMax: ISO day strings compare as text, Math.max would make NaN
   const from = range.from < first ? first : range.from;
   const to = range.to > today ? today : range.to;
   const kept = new Map(

@@ -53,6 +53,15 @@ const SERVICE_MIX: Array<[string, number]> = [
   ['penjualan', 0.15],
   ['rekomendasi', 0.1],
 ];
+/** The service whose share of SERVICE_MIX the uniform draw `r` (0..1) falls in. */
+function pickByShare(r: number): string {
+  let rest = r;
+  for (const [service, share] of SERVICE_MIX) {
+    rest -= share;
+    if (rest < 0) return service;
+  }
+  return 'konsultasi';
+}
 const SERVICE_MINUTES: Record<string, [number, number]> = {
   'front-office': [3, 8],
   konsultasi: [8, 25],
@@ -108,8 +117,7 @@ export function seedOffice(store: Store, options: { days: number; seed?: number;
       clock = t;
       while (arrivals.length && (arrivals[0] as number) <= t) {
         clock = arrivals.shift() as number;
-        let r = rand();
-        const service = SERVICE_MIX.find(([, share]) => (r -= share) < 0)?.[0] ?? 'konsultasi';
+        const service = pickByShare(rand());
         run({ type: 'takeTicket', serviceId: service, priority: rand() < 0.08, source: 'seed-kiosk' });
         visits++;
       }

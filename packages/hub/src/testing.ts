@@ -7,6 +7,7 @@ import {
   type ClientToHubEvents,
   type CommandName,
   type CommandResult,
+  type CommandSender,
   DEFAULT_CONFIG,
   type DeviceRole,
   type GuestBookInput,
@@ -167,7 +168,7 @@ export function send<E extends CommandName>(
   event: E,
   payload: Payload<E>,
 ): Promise<Ack<CommandResult<E>>> {
-  return (client.timeout(5000) as any).emitWithAck(event, payload);
+  return (client.timeout(5000) as unknown as CommandSender).emitWithAck(event, payload);
 }
 
 /** Sends a command that must succeed and returns its data. */
@@ -213,10 +214,10 @@ export function nextPush<E extends keyof HubToClientEvents>(
   return new Promise((resolve) => {
     const listener = (...args: Parameters<HubToClientEvents[E]>) => {
       if (!match(...args)) return;
-      (client as any).off(event, listener);
+      client.off(event, listener as never);
       resolve(args[0]);
     };
-    (client as any).on(event, listener);
+    client.on(event, listener as never);
   });
 }
 

@@ -1,5 +1,6 @@
 import { type CommandName, ERROR_CODES, schemas } from '@pst/shared';
 import fc from 'fast-check';
+import type { Socket as UntypedSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Client, closeClients, connectClient, ok, send, startHub, type TestHub } from '../src/testing';
 
@@ -117,7 +118,9 @@ describe('bad input and wrong roles', () => {
     expect(codes.get('FORBIDDEN')).toBeGreaterThan(0);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Unknown events with an ack get an answer too.
-    const unknown = await (clients[0] as any).timeout(2000).emitWithAck('ticket:steal', {});
+    const unknown = await (clients[0] as unknown as UntypedSocket)
+      .timeout(2000)
+      .emitWithAck('ticket:steal', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     // Still serving, and nothing half-written.
     expect(await ok(clients[0] as Client, 'ticket:take', { serviceId: 'konsultasi' })).toMatchObject({

@@ -503,3 +503,11 @@ export const HUB_PORT = 3324;
 export const HUB_SERVICE_TYPE = 'pst-hub';
 /** The status page of one ticket, which the printed QR code points to. */
 export const ticketStatusPath = (ticketId: string) => `/t/${ticketId}`;
+
+/**
+ * A socket's `timeout(ms)` view, typed per command. Socket.IO's own `emitWithAck` signature cannot follow
+ * a generic event name, so typed senders (the client, test and bench helpers) narrow the socket to this.
+ */
+export interface CommandSender {
+  emitWithAck<E extends CommandName>(event: E, payload: Payload<E>): Promise<Ack<CommandResult<E>>>;
+}

@@ -5,7 +5,6 @@ declare module 'qrcode' {
     margin?: number;
     errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H';
   }
-  export function toString(text: string, options?: QRCodeToStringOptions): Promise<string>;
-  const QRCode: { toString: typeof toString };
+  const QRCode: { toString(text: string, options?: QRCodeToStringOptions): Promise<string> };
   export default QRCode;
 }

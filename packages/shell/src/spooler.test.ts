@@ -77,7 +77,7 @@ describe('createSpoolerPrinter', () => {
       margins: { marginType: 'none' },
       pageSize: { width: 80_000 },
     });
-    const height = (job?.options?.pageSize as { height: number }).height;
+    const height = (job?.options?.pageSize as { height: number } | undefined)?.height;
     expect(height).toBe((await receiptHtml(TICKET, 80)).heightMicrons);
     expect(pageOf(job?.url ?? '')).toContain('K-012');
     const window = fake.windows[1];
