@@ -1,6 +1,6 @@
 /**
  * A device keeps its pairing token in the browser's storage. Pairing by link: the supervisor (or
- * `npm run hub -- device add`) gives a URL ending in `#token=...`; opening it once stores the
+ * `npx pst-hub device add`) gives a URL ending in `#token=...`; opening it once stores the
  * token and removes it from the address bar.
  */
 export function readDeviceToken(

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** The `hub` command line: `npm run hub -- <command>` from the repository root. */
+/**
+ * The hub's command line, `npx pst-hub <command>` from the repository root (bin/pst-hub.js). Options go
+ * straight to the command, with no `--` that Windows PowerShell's npm shim would drop.
+ */
 import { resolve } from 'node:path';
 import type { PrinterConfig } from '@pst/printer';
 import {
@@ -16,16 +19,17 @@ import { CENTRAL_SETTING, type CentralLink } from './central-pusher';
 import { eraseVisitor, restoreBackup } from './data-care';
 import { APPS } from './http';
 import { createHub } from './hub';
-import { lanAddresses } from './lan';
+import { lanAddresses, reachableHost } from './lan';
 import { setOfficeDetails } from './office';
 import { pairingLink } from './pairing';
+import { recordRunningHub, runningHub } from './running-hub';
 import { seedOffice } from './seed';
 import { markAllDirty, outboxCounts } from './storage/central-outbox';
 import { DURABILITIES, type Durability } from './storage/database';
 import { Store } from './storage/store';
 import { certificateFingerprint, readCertificate } from './tls';
 
-const program = new Command('hub').description('PST queue hub / server antrian PST');
+const program = new Command('pst-hub').description('PST queue hub / server antrian PST');
 program.option('-d, --data-dir <dir>', 'data folder (database, printed tickets, backups)', './data');
 
 const dataDir = () => resolve(program.opts<{ dataDir: string }>().dataDir);
@@ -117,13 +121,18 @@ program
     if (!printer) console.log(`  Printer: file (${resolve(dataDir(), 'printed')})`);
     if (hub.store.staff().length === 0) {
       console.log('\n  Belum ada petugas / no staff yet:');
-      console.log('  npm run hub -- staff add --username admin --name "Admin PST" --role admin --pin 123456');
+      console.log('  npx pst-hub staff add --username admin --name "Admin PST" --role admin --pin 123456');
     }
     if (hub.store.devices().length === 0) {
       console.log('  Belum ada perangkat / no devices yet:');
-      console.log('  npm run hub -- device add --role kiosk --name "Kiosk 1"');
+      console.log('  npx pst-hub device add --role kiosk --name "Kiosk 1"');
     }
+    const forget = recordRunningHub(dataDir(), {
+      url: hub.context.publicUrl(),
+      fingerprint: hub.fingerprint,
+    });
     const stop = async () => {
+      forget();
       await hub.close();
       process.exit(0);
     };
@@ -138,8 +147,15 @@ device
   .addOption(new Option('--role <role>').choices(DEVICE_ROLES).makeOptionMandatory())
   .requiredOption('--name <name>')
   .option('--desk <deskId>', 'desk of a rating tablet')
-  .option('-p, --port <port>', 'port of the hub, for the pairing link', integer, HUB_PORT)
-  .option('--public-url <url>', 'address of the hub in the pairing link (default: this machine)')
+  .option(
+    '-p, --port <port>',
+    "port of the hub, for the pairing link (default: the running hub's, else 3324)",
+    integer,
+  )
+  .option(
+    '--public-url <url>',
+    "address of the hub in the pairing link (default: the running hub's, else this machine)",
+  )
   .option('--tls', 'https link with the certificate fingerprint (default: when <data-dir>/tls has one)')
   .option('--no-tls', 'http link')
   .action(
@@ -147,7 +163,7 @@ device
       role: DeviceRole;
       name: string;
       desk?: string;
-      port: number;
+      port?: number;
       publicUrl?: string;
       tls?: boolean;
     }) =>
@@ -158,13 +174,16 @@ device
           throw new InvalidArgumentError(`unknown desk ${opts.desk}`);
         }
         const { device: added, token } = store.addDevice(opts.role, opts.name, opts.desk ?? null, Date.now());
-        const cert = opts.tls === false ? null : readCertificate(dataDir());
+        // The hub running on this data folder knows its own address; options given here win.
+        const running = opts.port === undefined && opts.tls === undefined ? runningHub(dataDir()) : null;
+        const cert = running || opts.tls === false ? null : readCertificate(dataDir());
         if (opts.tls && !cert)
-          console.error('  (belum ada sertifikat / no certificate yet: run `hub start --tls` once)');
-        const fingerprint = cert ? certificateFingerprint(cert.cert) : null;
+          console.error('  (belum ada sertifikat / no certificate yet: run `pst-hub start --tls` once)');
+        const fingerprint = running ? running.fingerprint : cert ? certificateFingerprint(cert.cert) : null;
         const base =
           opts.publicUrl?.replace(/\/+$/, '') ??
-          `${fingerprint ? 'https' : 'http'}://${lanAddresses()[0] ?? '127.0.0.1'}:${opts.port}`;
+          running?.url ??
+          `${fingerprint ? 'https' : 'http'}://${reachableHost()}:${opts.port ?? HUB_PORT}`;
         console.log(`Perangkat ${added.name} (${added.role}) ditambahkan: ${added.id}`);
         console.log(`Tautan pemasangan / pairing link: ${pairingLink(base, opts.role, token, fingerprint)}`);
         console.log(token);

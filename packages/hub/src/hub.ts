@@ -34,7 +34,7 @@ import type { HubContext, HubServer } from './context';
 import { applyRetention, dailyBackup } from './data-care';
 import { createHttpApp } from './http';
 import { KioskPrinters, type KioskSocket } from './kiosk-printers';
-import { lanAddresses } from './lan';
+import { reachableHost } from './lan';
 import { announceHub, type HubAnnouncement, type MdnsOptions } from './mdns';
 import { createHubLogger } from './pairing';
 import { PrintQueue } from './print-queue';
@@ -276,7 +276,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log,
     clock,
     kioskLimiter: new RateLimiter(limits.burst, limits.refillMs),
-    publicUrl: () => options.publicUrl ?? `${scheme}://${lanAddresses()[0] ?? '127.0.0.1'}:${port}`,
+    publicUrl: () => options.publicUrl ?? `${scheme}://${reachableHost(options.host)}:${port}`,
     tlsFingerprint: fingerprint,
     board: () =>
       boardSnapshot(

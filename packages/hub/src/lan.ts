@@ -7,3 +7,12 @@ export function lanAddresses(): string[] {
     .filter((i): i is NonNullable<typeof i> => !!i && i.family === 'IPv4' && !i.internal)
     .map((i) => i.address);
 }
+
+/**
+ * The address other machines reach a hub listening on `listenHost` at: that address when the hub
+ * listens on one interface, else this machine's first LAN address (loopback when it has none).
+ */
+export function reachableHost(listenHost?: string): string {
+  if (listenHost && listenHost !== '0.0.0.0' && listenHost !== '::') return listenHost;
+  return lanAddresses()[0] ?? '127.0.0.1';
+}

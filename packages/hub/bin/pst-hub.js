@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `pst-hub` command (`npx pst-hub device add ...` from the repository root). A real command, not
+// `npm run hub -- ...`: Windows PowerShell's npm shim drops the `--`, and the options with it.
+// It runs the compiled hub when one is built (dist/cli.js), else the TypeScript source through tsx.
+import { existsSync } from 'node:fs';
+
+const compiled = new URL('../dist/cli.js', import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(new URL('../src/cli.ts', import.meta.url).href);
+}
