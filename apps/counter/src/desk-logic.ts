@@ -1,5 +1,5 @@
 import type { BoardSnapshot, DeskView, QueueView, WaitingTicketView } from '@pst/shared';
-import { FRONT_OFFICE_QUEUE } from '@pst/shared';
+import { mayTakeDesk, queuesOfDesk } from '@pst/shared';
 
 export type DeskAction = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer';
 
@@ -34,8 +34,7 @@ export function isHeldByOther(desk: DeskView | undefined, me: string | undefined
 /** The queues a desk calls from, in its order, as the board shows them. */
 export function deskQueues(board: BoardSnapshot | null, desk: DeskView | undefined): QueueView[] {
   if (!board || !desk) return [];
-  const ids = desk.kind === 'front-office' ? [FRONT_OFFICE_QUEUE] : desk.services;
-  return ids.flatMap((id) => board.queues.filter((q) => q.id === id));
+  return queuesOfDesk(desk).flatMap((id) => board.queues.filter((q) => q.id === id));
 }
 
 export type ClockColour = 'waiting' | 'green' | 'amber' | 'red';
@@ -58,10 +57,7 @@ export function minutesText(ms: number): string {
 
 /** Desks a staff role may take (supervisors stand in anywhere). */
 export function desksFor(board: BoardSnapshot | null, role: string): DeskView[] {
-  const desks = board?.desks ?? [];
-  if (role === 'front-office') return desks.filter((d) => d.kind === 'front-office');
-  if (role === 'consultant') return desks.filter((d) => d.kind === 'service');
-  return desks;
+  return (board?.desks ?? []).filter((d) => mayTakeDesk(role, d.kind));
 }
 
 /**

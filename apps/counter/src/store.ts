@@ -268,7 +268,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));
         set({ busy: false, session: body.data, tab: isSupervisor(body.data) ? 'board' : 'desk' });
       } catch {
-        set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });
+        set({ busy: false, notice: { kind: 'error', text: errorText('OFFLINE', get().lang) } });
       }
     },
     logout() {
@@ -434,7 +434,7 @@ export const useCounter = create<CounterState>()((set, get) => {
             : { busy: false, notice: { kind: 'error', text: errorText(body.error.code, get().lang) } },
         );
       } catch {
-        set({ busy: false, notice: { kind: 'error', text: 'Server antrian tidak dapat dihubungi.' } });
+        set({ busy: false, notice: { kind: 'error', text: errorText('OFFLINE', get().lang) } });
       }
     },
     async reprint(ticketId, number) {

@@ -1,5 +1,5 @@
 import { saveDeviceToken } from '@pst/client';
-import { IKM_ELEMENTS, type StringKey, t } from '@pst/shared';
+import { errorText, IKM_ELEMENTS, type StringKey, t } from '@pst/shared';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { answerElement, answerIntegrity, chooseOverall, type Score } from './flow';
@@ -170,8 +170,9 @@ function Integrity({ index }: { index: 0 | 1 }) {
 
 function Complaint() {
   const tr = useT();
-  const { complaint, update, submit, error } = useRating(
+  const { lang, complaint, update, submit, error } = useRating(
     useShallow((s) => ({
+      lang: s.lang,
       complaint: s.survey.complaint,
       update: s.update,
       submit: s.submit,
@@ -197,7 +198,7 @@ function Complaint() {
       </label>
       {error && (
         <p className="error" role="alert">
-          {error.message}
+          {errorText(error.code, lang)}
         </p>
       )}
       <button type="submit" className="send">

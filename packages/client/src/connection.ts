@@ -16,7 +16,7 @@ export type ConnectionState = 'connecting' | 'online' | 'offline' | 'unauthorize
 
 export interface HubConnection {
   socket: HubSocket;
-  /** Sends a command and resolves with its ack; a time-out or a lost connection becomes an error ack. */
+  /** Sends a command and resolves with its ack; a lost connection becomes OFFLINE, no answer in time TIMEOUT. */
   send<E extends CommandName>(
     event: E,
     payload: Payload<E>,
@@ -59,11 +59,12 @@ export function connectHub(options: {
   return {
     socket,
     async send(event, payload, timeoutMs = 8000) {
-      if (!socket.connected) return { ok: false, error: errorBody('INTERNAL') };
+      if (!socket.connected) return { ok: false, error: errorBody('OFFLINE') };
       try {
         return await (socket.timeout(timeoutMs) as unknown as CommandSender).emitWithAck(event, payload);
       } catch {
-        return { ok: false, error: errorBody('INTERNAL') };
+        // Socket.IO rejects only when no ack came in time; the command may still have been done.
+        return { ok: false, error: errorBody(socket.connected ? 'TIMEOUT' : 'OFFLINE') };
       }
     },
     close: () => socket.disconnect(),

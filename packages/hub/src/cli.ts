@@ -11,6 +11,7 @@ import {
   HUB_PORT,
   HUB_SERVICE_TYPE,
   normalizePhone,
+  PIN_PATTERN,
   STAFF_ROLES,
   type StaffRole,
 } from '@pst/shared';
@@ -212,7 +213,7 @@ staff
   .requiredOption('--pin <pin>', '4 to 8 digits')
   .action((opts: { username: string; name: string; role: StaffRole; pin: string }) =>
     withStore((store) => {
-      if (!/^\d{4,8}$/.test(opts.pin)) throw new InvalidArgumentError('PIN: 4 to 8 digits');
+      if (!PIN_PATTERN.test(opts.pin)) throw new InvalidArgumentError('PIN: 4 to 8 digits');
       const added = store.addStaff(opts, Date.now());
       console.log(`Petugas ${added.name} (${added.role}) ditambahkan: ${added.username}`);
     }),

@@ -5,6 +5,7 @@ import {
   DomainError,
   type DomainEvent,
   deskViews,
+  ticketAtDesk,
   ticketView,
 } from '@pst/queue-core';
 import {
@@ -15,6 +16,7 @@ import {
   type DeskView,
   errorBody,
   KIOSK_REPRINT_SECONDS,
+  mayTakeDesk,
   type ParsedPayload,
   type SettingsView,
   type SocketData,
@@ -36,12 +38,6 @@ type Handler<E extends CommandName> = (
   ctx: Ctx,
   payload: ParsedPayload<E>,
 ) => CommandResult<E> | Promise<CommandResult<E>>;
-
-/** Staff roles that may open each kind of desk (supervisors and admins may stand in anywhere). */
-const DESK_KIND_ROLES = {
-  'front-office': ['front-office', 'supervisor', 'admin'],
-  service: ['consultant', 'supervisor', 'admin'],
-} as const;
 
 /** The one event of a type that a command must have produced. */
 function eventOf<T extends DomainEvent['type']>(
@@ -190,8 +186,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'desk:open': (hub, ctx, payload) => {
     const desk = hub.runner.state.config.desks.find((d) => d.id === payload.deskId);
     if (!desk) throw new DomainError('UNKNOWN_DESK', payload.deskId);
-    if (!(DESK_KIND_ROLES[desk.kind] as readonly string[]).includes(ctx.data.role))
-      throw new DomainError('FORBIDDEN');
+    if (!mayTakeDesk(ctx.data.role, desk.kind)) throw new DomainError('FORBIDDEN');
     const who = staffId(ctx);
     const before = hub.runner.state.desks[payload.deskId]?.staffId ?? null;
     const takingOver = payload.takeOver && before !== null && before !== who;
@@ -259,10 +254,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     return visit;
   },
   'visit:note': (hub, ctx, { deskId, ticketId, text }) => {
-    const desk = hub.runner.state.desks[deskId];
-    if (!desk || desk.current !== ticketId || desk.staffId !== ctx.data.staffId) {
-      throw new DomainError('TICKET_NOT_AT_DESK', ticketId);
-    }
+    ticketAtDesk(hub.runner.state, { deskId, ticketId, staffId: staffId(ctx) });
     hub.store.addNote(ticketId, staffId(ctx), text, hub.clock());
     return visitDetail(hub, ticketId);
   },

@@ -11,6 +11,7 @@ import {
   type Lang,
   neededClips,
   officeDay,
+  PIN_PATTERN,
   type TicketView,
   t,
 } from '@pst/shared';
@@ -27,7 +28,7 @@ export const APPS = ['kiosk', 'counter', 'display', 'rating'] as const;
 
 const loginSchema = z.strictObject({
   username: z.string().min(1).max(40),
-  pin: z.string().regex(/^\d{4,8}$/),
+  pin: z.string().regex(PIN_PATTERN),
 });
 
 export function createHttpApp(

@@ -250,7 +250,8 @@ function ticketOf(state: QueueState, ticketId: string): Ticket {
   return ticket;
 }
 
-function ticketAtDesk(
+/** The ticket a staff member works on at their own open desk ("the ticket must be at my desk"). */
+export function ticketAtDesk(
   state: QueueState,
   command: { deskId: string; staffId: string; ticketId: string },
 ): Ticket {

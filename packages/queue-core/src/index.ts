@@ -1,5 +1,5 @@
 export { clockStartOfHead, serviceClockAtCall, waitingClock } from './clock';
-export { decide } from './decide';
+export { decide, ticketAtDesk } from './decide';
 export { estimateWaitMinutes } from './estimate';
 export { evolve } from './evolve';
 export {

@@ -1,4 +1,10 @@
-import { FRONT_OFFICE_QUEUE, officeDay, type QueueConfig } from '@pst/shared';
+import {
+  FRONT_OFFICE_QUEUE,
+  officeDay,
+  type QueueConfig,
+  queuesOfDesk,
+  type TicketStatus,
+} from '@pst/shared';
 import type { DeskState, Line, QueueState, Stage, Ticket } from './types';
 
 export function createState(config: QueueConfig, now: number): QueueState {
@@ -44,15 +50,6 @@ export function currentStage(ticket: Ticket): Stage {
   return ticket.stages[ticket.stages.length - 1] as Stage;
 }
 
-export type TicketStatus =
-  | 'waiting'
-  | 'called'
-  | 'serving'
-  | 'finished'
-  | 'no-show'
-  | 'cancelled'
-  | 'unserved';
-
 /** A ticket's one state, read off its current stage (a moved ticket is waiting in its new stage). */
 export function ticketStatus(ticket: Ticket): TicketStatus {
   const stage = currentStage(ticket);
@@ -90,6 +87,5 @@ export function targetMinutesOf(config: QueueConfig, queue: string): number {
 /** The queues a desk calls from, in its order. */
 export function deskQueues(config: QueueConfig, deskId: string): string[] {
   const desk = config.desks.find((d) => d.id === deskId);
-  if (!desk) return [];
-  return desk.kind === 'front-office' ? [FRONT_OFFICE_QUEUE] : desk.services;
+  return desk ? queuesOfDesk(desk) : [];
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { FRONT_OFFICE_QUEUE, ID_PATTERN } from './rules';
 import { DEFAULT_TIME_ZONE, OFFICE_TIME_ZONES, type OfficeTimeZone } from './time';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes');
+const id = z.string().regex(ID_PATTERN, 'lowercase letters, digits and dashes');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const serviceSchema = z.strictObject({
@@ -16,9 +17,6 @@ export const serviceSchema = z.strictObject({
   active: z.boolean(),
 });
 export type Service = z.infer<typeof serviceSchema>;
-
-/** The front office is a desk kind (guest book), not a service a visitor picks: its queue has this id. */
-export const FRONT_OFFICE_QUEUE = 'front-office';
 
 /**
  * The line a new ticket for `serviceId` joins: the front office first when the office fills the

@@ -7,6 +7,7 @@ import { type QueueConfig, queueConfigSchema } from './config';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
 import { type OpeningHours, type OpeningStatus, openingHoursSchema } from './opening-hours';
+import { ID_PATTERN, PIN_PATTERN } from './rules';
 import { type Holiday, holidaySchema } from './working-days';
 
 // ---------- roles ----------
@@ -31,11 +32,7 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type AckFn<T> = (response: Ack<T>) => void;
 
 // ---------- inbound payloads ----------
-const id = z
-  .string()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*$/);
+const id = z.string().regex(ID_PATTERN);
 const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 20261125-K012');
 const deskRef = z.strictObject({ deskId: id });
 const deskTicket = z.strictObject({ deskId: id, ticketId });
@@ -99,10 +96,7 @@ export const schemas = {
     name: z.string().trim().min(2).max(80),
     role: z.enum(STAFF_ROLES),
     /** Required for a new account; for an existing one, a new PIN resets it. */
-    pin: z
-      .string()
-      .regex(/^\d{4,8}$/, 'PIN 4 sampai 8 angka')
-      .optional(),
+    pin: z.string().regex(PIN_PATTERN, 'PIN 4 sampai 8 angka').optional(),
     active: z.boolean().default(true),
   }),
   'settings:device-pair': z.strictObject({

@@ -15,6 +15,15 @@ export const ERRORS = {
     id: 'Terjadi kesalahan pada server. Silakan coba lagi.',
     en: 'Something went wrong on the server. Please try again.',
   },
+  // Set by the apps' own connection (packages/client), never sent by the hub.
+  OFFLINE: {
+    id: 'Tidak terhubung ke server. Periksa jaringan; perangkat akan tersambung lagi sendiri.',
+    en: 'Not connected to the hub. Check the network; the device reconnects by itself.',
+  },
+  TIMEOUT: {
+    id: 'Server tidak menjawab tepat waktu. Periksa hasilnya, lalu coba lagi bila perlu.',
+    en: 'The hub did not answer in time. Check the result, then try again if needed.',
+  },
   LOGIN_FAILED: { id: 'Nama pengguna atau PIN salah.', en: 'Wrong username or PIN.' },
   UNKNOWN_SERVICE: { id: 'Layanan tidak dikenal.', en: 'Unknown service.' },
   SERVICE_INACTIVE: { id: 'Layanan ini sedang tidak dibuka.', en: 'This service is not open now.' },

@@ -4,7 +4,7 @@ export type * from './electron-like';
 export { createExitGuard, type ExitCheck } from './exit-guard';
 export { appUrl, type HubAddress, parseHubAddress } from './hub-address';
 export { probeHub } from './hub-health';
-export { hashPin, isPinHash, PIN_PATTERN, verifyPin } from './pin';
+export { hashPin, isPinHash, verifyPin } from './pin';
 export { type Clock, createCrashPolicy, systemClock } from './recovery';
 export {
   defaultSettings,

@@ -1,7 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
-
-/** Staff PINs on the hub are 4 to 8 digits; the kiosk's exit PIN follows the same rule. */
-export const PIN_PATTERN = /^\d{4,8}$/;
+import { PIN_PATTERN } from '@pst/shared/rules';
 
 // N=2^14 keeps one check near 50 ms on a small kiosk PC while still costing a guesser that much
 // per try; the shell also locks out after a few wrong tries (see exit-guard.ts).

@@ -1,6 +1,7 @@
 import { appendFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PIN_PATTERN } from '@pst/shared/rules';
 import { z } from 'zod';
 import { applyAutoStart, autoStartId } from './autostart';
 import { type AppKind, SHELL_CHANNELS, type ShellApi, type ShellErrorCode, type ShellResult } from './bridge';
@@ -11,7 +12,7 @@ import { createExitGuard } from './exit-guard';
 import { appUrl, parseHubAddress } from './hub-address';
 import { probeHub } from './hub-health';
 import { type KioskPrintingOptions, startKioskPrinting } from './kiosk-printer';
-import { hashPin, PIN_PATTERN } from './pin';
+import { hashPin } from './pin';
 import { type Clock, createCrashPolicy, systemClock } from './recovery';
 import { openSettings, type SettingsStore } from './settings';
 import { type PinnedFetch, VERIFY, verifyHubCertificate } from './tls-pin';

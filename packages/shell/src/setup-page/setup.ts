@@ -2,6 +2,7 @@
  * The first-run page, bundled to setup.js and loaded from disk (no hub yet). It talks to main only
  * through the preload bridge; main checks every input again.
  */
+import { PIN_PATTERN } from '@pst/shared/rules';
 import type { DiscoveredHub, KioskPrinterApi, ShellBridge, ShellErrorCode, ShellResult } from '../bridge';
 import {
   formFromSetting,
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (pin.value !== '' && !/^\d{4,8}$/.test(pin.value)) {
+    if (pin.value !== '' && !PIN_PATTERN.test(pin.value)) {
       say('PIN harus 4-8 angka. / The PIN must be 4-8 digits.', 'error');
       return;
     }

@@ -1,0 +1,32 @@
+/**
+ * Rules that both sides of the wire apply: the hub enforces them, the apps and shells use the same
+ * ones to shape their screens (never a copy). Plain values and functions, no zod, so a browser page
+ * bundled without the rest of shared can import them (`@pst/shared/rules`).
+ */
+import type { Desk } from './config';
+import type { StaffRole } from './contract';
+
+/** Staff PINs on the hub, and the exit PIN of a kiosk or display shell: 4 to 8 digits. */
+export const PIN_PATTERN = /^\d{4,8}$/;
+
+/** Ids in the office's configuration (services, desks) and command payloads: lowercase, digits, dashes. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** The front office is a desk kind (guest book), not a service a visitor picks: its queue has this id. */
+export const FRONT_OFFICE_QUEUE = 'front-office';
+
+/** The queues a desk calls from, in its order. */
+export function queuesOfDesk(desk: Pick<Desk, 'kind' | 'services'>): string[] {
+  return desk.kind === 'front-office' ? [FRONT_OFFICE_QUEUE] : desk.services;
+}
+
+/** Staff roles that may open each kind of desk (supervisors and admins may stand in anywhere). */
+export const DESK_KIND_ROLES: Record<Desk['kind'], readonly StaffRole[]> = {
+  'front-office': ['front-office', 'supervisor', 'admin'],
+  service: ['consultant', 'supervisor', 'admin'],
+};
+
+/** Whether a staff role may open a desk of this kind. */
+export function mayTakeDesk(role: string, kind: Desk['kind']): boolean {
+  return (DESK_KIND_ROLES[kind] as readonly string[]).includes(role);
+}
