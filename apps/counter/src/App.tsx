@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DeskScreen } from './DeskScreen';
 import { desksFor } from './desk-logic';
 import { useT } from './i18n';
+import { Notice } from './Notice';
 import { Reports } from './Reports';
 import { Settings } from './Settings';
 import { SupervisorBoard } from './SupervisorBoard';
@@ -101,16 +102,6 @@ function SupervisorNav({ tab, setTab }: { tab: Tab; setTab: (tab: Tab) => void }
   );
 }
 
-export function Notice() {
-  const notice = useCounter((s) => s.notice);
-  if (!notice) return null;
-  return (
-    <p className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-      {notice.text}
-    </p>
-  );
-}
-
 function LoginScreen() {
   const tr = useT();
   const { login, busy } = useCounter(useShallow((s) => ({ login: s.login, busy: s.busy })));
@@ -181,15 +172,4 @@ function DeskPicker() {
       </div>
     </main>
   );
-}
-
-/** The hub's time, ticking, for waits and the service clock. */
-export function useNow(intervalMs = 1000): number {
-  const offset = useCounter((s) => s.hubOffset);
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now + offset;
 }

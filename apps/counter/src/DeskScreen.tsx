@@ -1,7 +1,6 @@
 import { FRONT_OFFICE_QUEUE, formatTime, type StringKey, type WaitingTicketView } from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Notice, useNow } from './App';
 import {
   availableActions,
   clockColour,
@@ -12,9 +11,11 @@ import {
 } from './desk-logic';
 import { GuestBookForm } from './GuestBookForm';
 import { useT } from './i18n';
+import { Notice } from './Notice';
 import { PrinterAlert, PrintFailures } from './PrinterAlert';
 import { GlobalShortcutHint, ShortcutNotice } from './shell-integration';
 import { isSupervisor, myDesk, useCounter } from './store';
+import { useHubNow } from './use-hub-now';
 
 const STATUS_KEY: Record<string, StringKey> = {
   closed: 'counter.deskClosed',
@@ -144,7 +145,7 @@ function useKeyboardShortcuts(online: boolean) {
 
 function QueuePanel() {
   const tr = useT();
-  const now = useNow();
+  const now = useHubNow();
   const { board, desk, lang, mayCancel } = useCounter(
     useShallow((s) => ({
       board: s.board,

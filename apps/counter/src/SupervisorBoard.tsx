@@ -1,10 +1,10 @@
 import { FRONT_OFFICE_QUEUE, formatTime, type StringKey } from '@pst/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { useNow } from './App';
 import { clockColour, minutesText } from './desk-logic';
 import { useT } from './i18n';
 import { PrintFailures, printersInTrouble, usePrinterText } from './PrinterAlert';
 import { useCounter } from './store';
+import { useHubNow } from './use-hub-now';
 
 const STATUS_KEY: Record<string, StringKey> = {
   closed: 'counter.deskClosed',
@@ -16,7 +16,7 @@ const STATUS_KEY: Record<string, StringKey> = {
 export function SupervisorBoard() {
   const tr = useT();
   const printerText = usePrinterText();
-  const now = useNow();
+  const now = useHubNow();
   const { board, deskStaff, lang } = useCounter(
     useShallow((s) => ({ board: s.board, deskStaff: s.deskStaff, lang: s.lang })),
   );
