@@ -1,0 +1,81 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { removeDir, tempDir } from '../src/testing';
+
+const BIN = fileURLToPath(new URL('../bin/pst-hub.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const run = promisify(execFile);
+/** The `pst-hub` command as npx runs it: the bin file, the words after it as they are (no `--`). */
+const pstHub = (args: string[]) => run(process.execPath, [BIN, ...args], { timeout: 60_000 });
+
+/** The words of a command line as a shell (bash or PowerShell) passes them: double quotes group. */
+function words(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2]) as string);
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) removeDir(dir);
+});
+
+describe('pst-hub, the command the README and the start banner use', () => {
+  it('starts on the port it is given and device add links to that hub, not to :3324', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const hub = spawn(
+      process.execPath,
+      [BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      let out = '';
+      const port = await new Promise<number>((resolve, reject) => {
+        hub.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+          if (match) resolve(Number(match[1]));
+        });
+        hub.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`)));
+      });
+      expect(port).not.toBe(3324);
+      // The banner names the command that works in PowerShell.
+      await expect.poll(() => out).toContain('npx pst-hub device add --role kiosk');
+
+      // The README's first device line, word for word, after the data folder.
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+      const line = /^npx pst-hub (device add --role kiosk [^#\n]*)/m.exec(readme)?.[1] as string;
+      const added = await pstHub(['--data-dir', dataDir, ...words(line)]);
+      const link = added.stdout.split('\n').find((l) => l.includes('#token='));
+      expect(link).toContain(`http://127.0.0.1:${port}/kiosk/#token=`);
+    } finally {
+      const exited = new Promise((resolve) => hub.once('exit', resolve));
+      hub.kill('SIGTERM');
+      await exited;
+    }
+    // A stopped hub no longer claims the data folder's address.
+    expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false);
+  });
+
+  it('the README and docs give every hub command without the `--` that PowerShell drops', () => {
+    const docs = [
+      'README.md',
+      'docs/operations.md',
+      'docs/packaging.md',
+      'docs/printers.md',
+      'docs/protocol.md',
+    ];
+    for (const doc of docs) {
+      const text = readFileSync(join(ROOT, doc), 'utf8');
+      expect(text, doc).not.toMatch(/npm run hub --|npm start -- /);
+    }
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
+      string,
+      string
+    >;
+    expect(scripts.start).toContain('pst-hub start');
+  });
+});
