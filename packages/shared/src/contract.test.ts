@@ -7,8 +7,8 @@ import { STRINGS, t } from './i18n';
 import { IKM_ELEMENTS, ikmCategory } from './ikm';
 
 describe('contract', () => {
-  it('has a schema and roles for every command', () => {
-    expect(Object.keys(COMMAND_ROLES).sort()).toEqual(Object.keys(schemas).sort());
+  // That every command has a schema and a roles entry is the type checker's (Record<CommandName, ...>).
+  it('lets someone send every command', () => {
     for (const roles of Object.values(COMMAND_ROLES)) expect(roles.length).toBeGreaterThan(0);
   });
 
