@@ -12,6 +12,7 @@ import {
   type GuestBookDimension,
   IKM_CATEGORY_LABELS,
   type Lang,
+  REPORT_TABLES,
 } from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -93,7 +94,7 @@ export function Reports() {
             >
               {tr('sup.exportXlsx')}
             </button>
-            {['layanan', 'meja', 'harian', 'pengunjung', 'ikm', 'pengaduan'].map((table) => (
+            {REPORT_TABLES.map((table) => (
               <button
                 key={table}
                 type="button"

@@ -7,12 +7,14 @@ import {
   type GuestBookDimension,
   IKM_CATEGORY_LABELS,
   type QueueConfig,
+  type ReportTableName,
 } from '@pst/shared';
 import type { Report } from './reports';
 
 export type Cell = string | number | null;
 export interface Table {
-  name: string;
+  /** A report's tables are the shared REPORT_TABLES; the full guest book is its own export. */
+  name: ReportTableName | 'buku-tamu-lengkap';
   title: string;
   columns: string[];
   rows: Cell[][];

@@ -9,6 +9,7 @@ export * from './guest-book';
 export * from './i18n';
 export * from './ikm';
 export * from './opening-hours';
+export * from './report-tables';
 export * from './rules';
 export * from './terbilang';
 export * from './time';

@@ -1,0 +1,15 @@
+/**
+ * The tables of a report: the hub writes each as a sheet of the XLSX export and serves each as
+ * `/api/reports/<name>.csv`; the supervisor's screen offers the same list for download.
+ */
+export const REPORT_TABLES = [
+  'layanan',
+  'meja',
+  'harian',
+  'pengunjung',
+  'jam-sibuk',
+  'buku-tamu',
+  'ikm',
+  'pengaduan',
+] as const;
+export type ReportTableName = (typeof REPORT_TABLES)[number];
