@@ -134,6 +134,7 @@ export function GuestBookForm() {
         {field(
           'dataNeeded',
           <textarea
+            id="gb-dataNeeded"
             name="dataNeeded"
             value={draft.dataNeeded}
             rows={2}
