@@ -205,7 +205,7 @@ export async function centralRollup(sizes: Sizes): Promise<MeasureResult<Central
       // A day's pushes from every office, 16 at a time, each a real hub payload over HTTP.
       const day = addDays(LAST_DAY, 1);
       at.value = Date.parse(`${addDays(day, 1)}T02:00:00Z`);
-      const bodies = codes.map((code, i) =>
+      const bodies = codes.map((_code, i) =>
         JSON.stringify({
           days: [
             { day, version: 1, facts: sampleDayFacts(10 + (i % 30), 8 + (i % 20), i % 5 === 0 ? 1 : 0) },

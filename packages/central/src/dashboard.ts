@@ -182,8 +182,10 @@ export async function officeDetail(pool: pg.Pool, officeId: string, range: Range
       else byQueue.set(queue, [tally]);
     }
     entries += facts.guestBook.entries;
-    for (const [dimension, counts] of Object.entries(facts.guestBook.breakdown))
-      add((breakdown[dimension] ??= {}), counts);
+    for (const [dimension, counts] of Object.entries(facts.guestBook.breakdown)) {
+      breakdown[dimension] ??= {};
+      add(breakdown[dimension], counts);
+    }
     add(services, facts.services);
     for (const text of facts.complaints.texts ?? []) complaintTexts.push({ day, text });
   }
