@@ -58,7 +58,7 @@ describe('pst-hub, the command the README and the start banner use', () => {
     }
     // A stopped hub no longer claims the data folder's address.
     expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false);
-  });
+  }, 180_000); // three Node processes that each load TypeScript through tsx: slow on a busy machine
 
   it('the README and docs give every hub command without the `--` that PowerShell drops', () => {
     const docs = [
