@@ -48,7 +48,13 @@ function board(current: DeskView['current'], at = 1_000_000): BoardSnapshot {
   return {
     at,
     day: '2026-11-25',
-    office: { name: 'BPS', timeZone: 'Asia/Jakarta', runningText: '', complaintChannels: [] },
+    office: {
+      name: 'BPS',
+      timeZone: 'Asia/Jakarta',
+      runningText: '',
+      complaintChannels: [],
+      frontOfficeFirst: true,
+    },
     services: [],
     queues: [],
     desks: [{ ...FRONT_OFFICE, current }],
@@ -56,6 +62,7 @@ function board(current: DeskView['current'], at = 1_000_000): BoardSnapshot {
     today: { issued: 0, served: 0, waiting: 0, breaches: 0 },
     printer: { state: 'ok', detail: '', pendingJobs: 0, at },
     printers: [],
+    opening: { open: true, closesAt: null },
   };
 }
 const called = (ticketId: string, number: string): DeskView['current'] => ({
