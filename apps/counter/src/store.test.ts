@@ -63,6 +63,7 @@ function board(current: DeskView['current'], at = 1_000_000): BoardSnapshot {
     printer: { state: 'ok', detail: '', pendingJobs: 0, at },
     printers: [],
     opening: { open: true, closesAt: null },
+    printFailures: [],
   };
 }
 const called = (ticketId: string, number: string): DeskView['current'] => ({
