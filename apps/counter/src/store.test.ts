@@ -43,6 +43,7 @@ const FRONT_OFFICE: DeskView = {
   status: 'open',
   current: null,
   servedToday: 0,
+  heldBy: null,
 };
 function board(current: DeskView['current'], at = 1_000_000): BoardSnapshot {
   return {
@@ -64,6 +65,7 @@ function board(current: DeskView['current'], at = 1_000_000): BoardSnapshot {
     printers: [],
     opening: { open: true, closesAt: null },
     printFailures: [],
+    holidaysMissingYear: null,
   };
 }
 const called = (ticketId: string, number: string): DeskView['current'] => ({
