@@ -1,6 +1,7 @@
 export * from './announcement';
 export * from './announcement-clips';
 export * from './central';
+export * from './calendar';
 export * from './config';
 export * from './contract';
 export * from './errors';
@@ -9,6 +10,8 @@ export * from './guest-book';
 export * from './i18n';
 export * from './ikm';
 export * from './opening-hours';
+export * from './login-throttle';
+export * from './staff-roles';
 export * from './terbilang';
 export * from './time';
 export * from './working-days';
