@@ -318,23 +318,29 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   },
   'settings:staff': async (hub, ctx, { pin, ...input }) => {
     const actor = staffRole(ctx);
-    const before = hub.store.staffByUsername(input.username);
-    const refusal = staffChangeRefusal(actor, before, input, hub.store.activeAdminCount());
-    if (refusal) throw new DomainError(refusal, input.username);
-    if (!before && !pin) throw new DomainError('VALIDATION_FAILED', 'a new account needs a PIN');
+    const refusal = () => {
+      const before = hub.store.staffByUsername(input.username);
+      const isOwn = before?.id === ctx.data.staffId;
+      return staffChangeRefusal(actor, before, input, hub.store.activeAdminCount(), isOwn);
+    };
+    const refused = refusal();
+    if (refused) throw new DomainError(refused, input.username);
+    if (!pin && !hub.store.staffByUsername(input.username))
+      throw new DomainError('VALIDATION_FAILED', 'a new account needs a PIN');
     const pinHash = pin ? await hub.pins.hash(pin) : undefined;
     // Checked again after the hash (other commands ran meanwhile), then written in one go.
-    const now = hub.store.staffByUsername(input.username);
-    const again = staffChangeRefusal(actor, now, input, hub.store.activeAdminCount());
+    const again = refusal();
     if (again) throw new DomainError(again, input.username);
     hub.store.saveStaff({ ...input, pinHash }, hub.clock(), staffId(ctx));
-    hub.cutRevoked();
+    // Sessions the change ended lose their sockets, after this answer (it may be the actor's own).
+    setImmediate(() => hub.cutRevoked());
     return settingsView(hub);
   },
   'settings:staff-unlock': (hub, ctx, { username }) => {
     const account = hub.store.staffByUsername(username);
     if (!account) throw new DomainError('NOT_FOUND', username);
-    if (!mayManageAccount(staffRole(ctx), account.role)) throw new DomainError('ROLE_ABOVE_OWN', username);
+    if (!mayManageAccount(staffRole(ctx), account.role, account.id === ctx.data.staffId))
+      throw new DomainError('ROLE_ABOVE_OWN', username);
     unlockLogin(hub.store, accountKey(username), hub.clock(), staffId(ctx));
     return settingsView(hub);
   },

@@ -39,10 +39,9 @@ export function createHttpApp(
 ) {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '32kb' }));
-
   // Before everything, so every answer carries them (pages, API, errors, static files).
   app.use(securityHeaders());
+  app.use(express.json({ limit: '32kb' }));
 
   /** The staff member whose session token is the request's `Authorization: Bearer`, or null. */
   const staffOf = (req: express.Request): StaffRecord | null => {

@@ -26,26 +26,28 @@ export function grantableRoles(actor: StaffRole, roles: readonly StaffRole[]): S
 }
 
 /**
- * May `actor` touch an existing account (rename, role, disable, reset PIN, unlock)? Only an account
- * below its own role, or an equal one for admins (an admin manages admins; a supervisor does not
+ * May `actor` touch an existing account (rename, role, disable, reset PIN, unlock)? Its own, or an
+ * account below its own role, or any for admins (an admin manages admins; a supervisor does not
  * manage other supervisors, or it could reset one's PIN and take the account over).
  */
-export function mayManageAccount(actor: StaffRole, target: StaffRole): boolean {
-  return actor === 'admin' || STAFF_ROLE_RANK[target] < STAFF_ROLE_RANK[actor];
+export function mayManageAccount(actor: StaffRole, target: StaffRole, isOwn = false): boolean {
+  return isOwn || actor === 'admin' || STAFF_ROLE_RANK[target] < STAFF_ROLE_RANK[actor];
 }
 
 /**
- * Checks an account change: `before` is null for a new account. `activeAdmins` counts the active
- * admin accounts before the change. Returns why it is refused, or null.
+ * Checks an account change: `before` is null for a new account, `isOwn` when actors change their
+ * own account (a new PIN of their own). `activeAdmins` counts the active admin accounts before the
+ * change. Returns why it is refused, or null.
  */
 export function staffChangeRefusal(
   actor: StaffRole,
   before: StaffAccountState | null,
   after: StaffAccountState,
   activeAdmins: number,
+  isOwn = false,
 ): StaffChangeRefusal | null {
   if (STAFF_ROLE_RANK[after.role] > STAFF_ROLE_RANK[actor]) return 'ROLE_ABOVE_OWN';
-  if (before && !mayManageAccount(actor, before.role)) return 'ROLE_ABOVE_OWN';
+  if (before && !mayManageAccount(actor, before.role, isOwn)) return 'ROLE_ABOVE_OWN';
   const wasActiveAdmin = before?.role === 'admin' && before.active;
   const staysActiveAdmin = after.role === 'admin' && after.active;
   if (wasActiveAdmin && !staysActiveAdmin && activeAdmins <= 1) return 'LAST_ADMIN';
