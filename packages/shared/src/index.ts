@@ -1,3 +1,6 @@
+// First: before any schema is made (see zod-config.ts).
+import './zod-config';
+
 export * from './announcement';
 export * from './announcement-clips';
 export * from './central';
