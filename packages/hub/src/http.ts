@@ -316,12 +316,15 @@ export function createHttpApp(
   // A body that is not JSON (or too big) gets the same error shape as everything else, never a stack trace.
   app.use(
     (
-      error: Error & { status?: number },
-      _req: express.Request,
+      error: Error & { status?: number; type?: string },
+      req: express.Request,
       res: express.Response,
       _next: express.NextFunction,
     ) => {
-      hub.log.warn({ err: error.message }, 'bad HTTP request');
+      // Never the message: a JSON parser's quotes the body it choked on, which may hold a PIN.
+      const client = { path: req.path, status: error.status, type: error.type ?? error.name };
+      if (error.status && error.status < 500) hub.log.warn(client, 'bad HTTP request');
+      else hub.log.error({ ...client, err: error }, 'HTTP request failed');
       res.status(error.status && error.status < 500 ? error.status : 500).json({
         ok: false,
         error: errorBody(error.status && error.status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL'),

@@ -29,7 +29,12 @@ const tokens = new Map<Role, string>();
 beforeAll(async () => {
   hub = await startHub();
   for (const role of DEVICE_ROLES) {
-    const { token } = hub.store.addDevice(role, `Matrix ${role}`, role === 'rating' ? 'konsultasi-1' : null, hub.now.value);
+    const { token } = hub.store.addDevice(
+      role,
+      `Matrix ${role}`,
+      role === 'rating' ? 'konsultasi-1' : null,
+      hub.now.value,
+    );
     tokens.set(role, token);
   }
   for (const role of STAFF_ROLES) tokens.set(role, hub.staffToken(role, `matrix-${role}`));
@@ -57,7 +62,9 @@ describe('the contract and docs/protocol.md agree on who may send each command',
     const row = doc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
     expect(row, `docs/protocol.md has no row for ${name}`).toBeDefined();
     const cells = (row as string).split(' | ');
-    const documented = (cells[3] ?? '').split(', ').flatMap((who) => ABBREVIATIONS[who.trim()] ?? [`?${who}`]);
+    const documented = (cells[3] ?? '')
+      .split(', ')
+      .flatMap((who) => ABBREVIATIONS[who.trim()] ?? [`?${who}`]);
     expect(new Set(documented)).toEqual(new Set(COMMAND_ROLES[name]));
   });
 });
@@ -92,12 +99,16 @@ describe('every HTTP route x every caller', () => {
 
   it('the hub serves no route outside HTTP_ROUTES and the apps', () => {
     const app = createHttpApp(hub.context, { appsDir: hub.dataDir, version: 'x', startedAt: 0 });
-    const served = (app.router.stack as Array<{ route?: { path: string | string[]; methods: Record<string, boolean> } }>)
+    const served = (
+      app.router.stack as Array<{ route?: { path: string | string[]; methods: Record<string, boolean> } }>
+    )
       .filter((layer) => layer.route)
       .flatMap((layer) => {
         const route = layer.route as { path: string | string[]; methods: Record<string, boolean> };
         const paths = Array.isArray(route.path) ? route.path : [route.path];
-        return paths.flatMap((path) => Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${path}`));
+        return paths.flatMap((path) =>
+          Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${path}`),
+        );
       });
     const known = new Set([
       ...HTTP_ROUTES.map((r) => `${r.method} ${r.path}`),
@@ -111,7 +122,11 @@ describe('every HTTP route x every caller', () => {
   for (const route of HTTP_ROUTES) {
     for (const caller of callers) {
       const allowed = route.roles === 'public' || (route.roles as readonly Role[]).includes(caller as Role);
-      const expected = allowed ? 'allowed' : caller === 'nobody' || (DEVICE_ROLES as readonly string[]).includes(caller) ? 401 : 403;
+      const expected = allowed
+        ? 'allowed'
+        : caller === 'nobody' || (DEVICE_ROLES as readonly string[]).includes(caller)
+          ? 401
+          : 403;
       it(`${route.method} ${route.path} by ${caller}: ${expected}`, async () => {
         // Logging out ends the session it names: a fresh one, so the caller's own stays for the next routes.
         const token =
@@ -120,15 +135,19 @@ describe('every HTTP route x every caller', () => {
             : route.path === '/api/logout' && (STAFF_ROLES as readonly string[]).includes(caller)
               ? hub.staffToken(caller as (typeof STAFF_ROLES)[number])
               : tokens.get(caller);
-        const response = await fetch(`${hub.url}${concrete(route.path)}${route.method === 'GET' ? '?preset=today' : ''}`, {
-          method: route.method,
-          headers: {
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            'content-type': 'application/json',
+        const response = await fetch(
+          `${hub.url}${concrete(route.path)}${route.method === 'GET' ? '?preset=today' : ''}`,
+          {
+            method: route.method,
+            headers: {
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+              'content-type': 'application/json',
+            },
+            // Login with a body that fails its schema: past the gate, nothing signs in or counts.
+            body:
+              route.method === 'POST' ? JSON.stringify(route.path === '/api/logout' ? {} : PROBE) : undefined,
           },
-          // Login with a body that fails its schema: past the gate, nothing signs in or counts.
-          body: route.method === 'POST' ? JSON.stringify(route.path === '/api/logout' ? {} : PROBE) : undefined,
-        });
+        );
         if (expected === 'allowed') expect([401, 403]).not.toContain(response.status);
         else expect(response.status).toBe(expected);
       });

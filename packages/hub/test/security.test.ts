@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dailyBackup } from '../src/data-care';
 import { neutralizeCsvText } from '../src/exports';
+import { createHubLogger } from '../src/pairing';
 import {
   closeClients,
   connectClient,
@@ -431,6 +432,34 @@ describe('finding 10: visit:get tells a consultant nothing of tickets it may not
     expect(await send(fo, 'visit:get', { ticketId: '20261125-K999' })).toMatchObject({
       error: { code: 'UNKNOWN_TICKET' },
     });
+  });
+});
+
+describe('logs', () => {
+  it('carry no PIN and no token, whatever a client sends', async () => {
+    const lines: string[] = [];
+    hub = await startHub({
+      logger: createHubLogger({ level: 'debug' }, { write: (line: string) => lines.push(line) }),
+    });
+    hub.store.addStaff({ username: 'sari', name: 'Sari', role: 'consultant', pin: '975310' }, hub.now.value);
+    const post = (body: string) =>
+      fetch(`${hub?.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    expect((await post('{"username":"sari","pin":"975310"x}')).status).toBe(400);
+    await post('{"username":"sari","pin":"975311"}');
+    const session = (await (await post('{"username":"sari","pin":"975310"}')).json()) as {
+      data: { token: string };
+    };
+    const socket = await connectClient(hub.url, session.data.token);
+    await send(socket, 'settings:get', {});
+    await send(socket, 'no:such-event' as never, {} as never);
+    expect(lines.length).toBeGreaterThan(0);
+    const logged = lines.join('\n');
+    expect(logged).not.toContain('97531');
+    expect(logged).not.toContain(session.data.token);
   });
 });
 
