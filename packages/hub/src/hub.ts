@@ -211,6 +211,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   // A revoked device, a disabled account or an ended session loses its open sockets (and pushes) at once.
   function cutRevoked(): void {
+    if (closing) return;
     for (const socket of io.of('/').sockets.values()) {
       if (!authenticate(store, socket.handshake.auth.token, clock())) socket.disconnect(true);
     }

@@ -95,10 +95,19 @@ describe('every command x every role over real sockets', () => {
 
 describe('every HTTP route x every caller', () => {
   const concrete = (path: string) =>
-    path.replace(':id', '20261125-K001').replace(':table', 'layanan').replace(':format', 'csv');
+    path
+      .replace(':id', '20261125-K001')
+      .replace(':table', 'layanan')
+      .replace(':format', 'csv')
+      .replace(':name', 'dua');
 
   it('the hub serves no route outside HTTP_ROUTES and the apps', () => {
-    const app = createHttpApp(hub.context, { appsDir: hub.dataDir, version: 'x', startedAt: 0 });
+    const app = createHttpApp(hub.context, {
+      appsDir: hub.dataDir,
+      dataDir: hub.dataDir,
+      version: 'x',
+      startedAt: 0,
+    });
     const served = (
       app.router.stack as Array<{ route?: { path: string | string[]; methods: Record<string, boolean> } }>
     )
@@ -145,7 +154,9 @@ describe('every HTTP route x every caller', () => {
             },
             // Login with a body that fails its schema: past the gate, nothing signs in or counts.
             body:
-              route.method === 'POST' ? JSON.stringify(route.path === '/api/logout' ? {} : PROBE) : undefined,
+              route.method === 'POST' || route.method === 'PUT'
+                ? JSON.stringify(route.path === '/api/logout' ? {} : PROBE)
+                : undefined,
           },
         );
         if (expected === 'allowed') expect([401, 403]).not.toContain(response.status);

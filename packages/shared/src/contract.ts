@@ -221,9 +221,13 @@ export const HTTP_ROUTES = [
   { method: 'GET', path: '/api/reports/export.xlsx', roles: REPORT_ROLES },
   { method: 'GET', path: '/api/reports/:table.csv', roles: REPORT_ROLES },
   { method: 'GET', path: '/api/guestbook/export.:format', roles: REPORT_ROLES },
+  { method: 'GET', path: '/clips/:name', roles: 'public' },
+  { method: 'GET', path: '/api/clips', roles: REPORT_ROLES },
+  { method: 'PUT', path: '/api/clips/:name', roles: REPORT_ROLES },
+  { method: 'DELETE', path: '/api/clips/:name', roles: REPORT_ROLES },
   { method: 'GET', path: '/', roles: 'public' },
 ] as const satisfies ReadonlyArray<{
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   roles: 'public' | readonly StaffRole[];
 }>;
