@@ -3,8 +3,8 @@ import './zod-config';
 
 export * from './announcement';
 export * from './announcement-clips';
-export * from './central';
 export * from './calendar';
+export * from './central';
 export * from './config';
 export * from './contract';
 export * from './errors';

@@ -7,4 +7,4 @@ import { z } from 'zod';
  * path (fast enough for a form or a board). Node has no CSP, so the hub keeps it. It must run before
  * any schema is made (zod decides per schema, at construction), so index.ts imports this module first.
  */
-z.config({ jitless: typeof document !== 'undefined' });
+z.config({ jitless: 'document' in globalThis });

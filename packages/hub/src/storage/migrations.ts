@@ -170,6 +170,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         failures INTEGER NOT NULL,
         last_at INTEGER NOT NULL
       ) WITHOUT ROWID;
+    `,
+  },
   // ---- 5: print queue (issue 17) ----
   {
     version: 5,
