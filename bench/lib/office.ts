@@ -130,8 +130,6 @@ export async function startHub(options: BenchHubOptions): Promise<Hub> {
     // Nothing from the benchmarks goes out to the LAN.
     mdns: false,
     loginThrottle: options.loginThrottle,
-    // Bench hubs stay off the LAN (no mDNS announcement).
-    mdns: false,
     clock: () => Date.now() + options.skew,
   });
   // The kiosks take tickets at any hour: a run on a weekend or a holiday measures the same office.

@@ -50,7 +50,6 @@ export interface Report {
   };
 }
 
-
 /** BPS-style age groups from the year of birth, at the year of the visit. */
 export function ageGroup(birthYear: number, visitYear: number): string {
   const age = visitYear - birthYear;
