@@ -332,8 +332,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     const again = refusal();
     if (again) throw new DomainError(again, input.username);
     hub.store.saveStaff({ ...input, pinHash }, hub.clock(), staffId(ctx));
-    // Sessions the change ended lose their sockets, after this answer (it may be the actor's own).
-    setImmediate(() => hub.cutRevoked());
+    // Sessions the change ended lose their sockets once this answer is out (runCommand, CUTS_SESSIONS).
     return settingsView(hub);
   },
   'settings:staff-unlock': (hub, ctx, { username }) => {
@@ -433,6 +432,9 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   }),
 };
 
+/** Commands that can end sessions: open sockets are checked again once they are answered. */
+const CUTS_SESSIONS = new Set<CommandName>(['settings:staff']);
+
 /** Commands that change nothing: no board broadcast after them. */
 const READ_ONLY = new Set<CommandName>([
   'ticket:status',
@@ -476,6 +478,8 @@ export async function runCommand(
     await hub.store.synced();
     reply({ ok: true, data });
     if (!READ_ONLY.has(name)) hub.boardChanged();
+    // After the answer: the change may have ended the sender's own session.
+    if (CUTS_SESSIONS.has(name)) hub.cutRevoked();
   } catch (error) {
     if (error instanceof DomainError) {
       reply({ ok: false, error: errorBody(error.code) });

@@ -285,8 +285,8 @@ describe('finding 5: exports cannot attack the spreadsheet', () => {
     const headers = { authorization: `Bearer ${hub.staffToken('supervisor')}` };
     const get = (path: string) => fetch(`${hub?.url}${path}?preset=today`, { headers });
     const complaints = await (await get('/api/reports/pengaduan.csv')).text();
-    expect(complaints).toContain(`,'${attack},`);
-    expect(complaints).not.toMatch(/(^|,)=cmd/m);
+    expect(complaints).toContain(`;'${attack};`);
+    expect(complaints).not.toMatch(/(^|;)=cmd/m);
     const guests = await (await get('/api/guestbook/export.csv')).text();
     expect(guests).toContain("'@SUM(1+1)*cmd");
     expect(guests).toContain(`"'+HYPERLINK(""http://x"")"`);
