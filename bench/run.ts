@@ -18,6 +18,7 @@ import { FULL, type MeasureResult, QUICK, type Row, type Sizes } from './lib/typ
 import { log, sleep } from './lib/util';
 import { type CallData, callToScreen } from './measures/call-to-screen';
 import { centralRollup } from './measures/central';
+import { loginFlood } from './measures/login-flood';
 import { memory } from './measures/memory';
 import { profile } from './measures/profile';
 import { type RawData, ratioRows, rawLimits } from './measures/raw';
@@ -36,6 +37,7 @@ export const MEASUREMENTS = [
   'sync',
   'profile',
   'central',
+  'login-flood',
 ] as const;
 export type MeasurementName = (typeof MEASUREMENTS)[number];
 
@@ -125,6 +127,8 @@ async function measure(name: MeasurementName): Promise<MeasureResult | null> {
       return profile(sizes);
     case 'central':
       return centralRollup(sizes);
+    case 'login-flood':
+      return loginFlood(sizes);
   }
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TINY } from './lib/types';
 import { callToScreen } from './measures/call-to-screen';
 import { centralRollup } from './measures/central';
+import { loginFlood } from './measures/login-flood';
 import { memory } from './measures/memory';
 import { profile } from './measures/profile';
 import { ratioRows, rawLimits } from './measures/raw';
@@ -115,6 +116,17 @@ describe('benchmarks at a tiny size', () => {
     expect(data.stored).toBe(data.offices);
     expect(data.national.n).toBe(TINY.centralRuns);
     expect(data.province.n).toBe(TINY.centralRuns);
+    expect(rows.length).toBe(4);
+  });
+
+  it('login flood: every take answered during both floods; the throttled flood mostly refused unchecked', async () => {
+    const { data, rows } = await loginFlood(TINY);
+    expect(data.idle.n).toBe(TINY.takesIdle);
+    expect(data.throttled.n).toBe(TINY.takesIdle);
+    expect(data.unthrottled.n).toBe(TINY.takesIdle);
+    expect(data.throttledFlood.statuses['429']).toBeGreaterThan(0);
+    expect(data.unthrottledFlood.statuses['429'] ?? 0).toBe(0);
+    expect(data.unknownUser.n).toBe(data.wrongPin.n);
     expect(rows.length).toBe(4);
   });
 });

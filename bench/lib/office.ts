@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, type Durability, type Hub, Store } from '@pst/hub';
-import { DEFAULT_CONFIG, dayStart, officeDay, type QueueConfig, type StaffRole } from '@pst/shared';
+import {
+  DEFAULT_CONFIG,
+  dayStart,
+  type LoginThrottlePolicy,
+  officeDay,
+  type QueueConfig,
+  type StaffRole,
+} from '@pst/shared';
 import { pino } from 'pino';
 
 export * from './client';
@@ -105,6 +112,8 @@ export interface BenchHubOptions {
   printerPort: number;
   skew: number;
   durability?: Durability;
+  /** Wrong-PIN throttling; the login-flood measure widens it to time PIN hashing alone. */
+  loginThrottle?: LoginThrottlePolicy;
 }
 
 /** A real hub on 127.0.0.1, port 0, printing to the fake printer over raw TCP. */
@@ -120,6 +129,7 @@ export async function startHub(options: BenchHubOptions): Promise<Hub> {
     durability: options.durability,
     // Nothing from the benchmarks goes out to the LAN.
     mdns: false,
+    loginThrottle: options.loginThrottle,
     clock: () => Date.now() + options.skew,
   });
   // The kiosks take tickets at any hour: a run on a weekend or a holiday measures the same office.

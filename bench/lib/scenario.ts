@@ -1,7 +1,7 @@
 /** The set-ups the measurements share: an office with a hub and a printer, and the load beside it. */
 import { join } from 'node:path';
 import type { Durability, Hub } from '@pst/hub';
-import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
+import { DEFAULT_CONFIG, type LoginThrottlePolicy, type QueueConfig } from '@pst/shared';
 import { type Child, forkScript } from './child';
 import type { PrintedJob } from './fake-printer';
 import type { KioskPrinterAddress, LoadDesk, LoadResult, LoadSpec } from './load';
@@ -91,6 +91,7 @@ export async function startOffice(
      * kiosks with a printer each do in an office; 'shared': the hub prints every ticket on one printer.
      */
     printers?: PrinterSetUp;
+    loginThrottle?: LoginThrottlePolicy;
   } = {},
 ): Promise<Office> {
   const dataDir = tempDir();
@@ -105,7 +106,13 @@ export async function startOffice(
   });
   const printers = options.printers ?? 'per-kiosk';
   const printer = await startPrinter(printers === 'per-kiosk' ? kioskCount + 1 : 1);
-  const hub = await startHub({ dataDir, printerPort: printer.port, skew, durability: options.durability });
+  const hub = await startHub({
+    dataDir,
+    printerPort: printer.port,
+    skew,
+    durability: options.durability,
+    loginThrottle: options.loginThrottle,
+  });
   let hubClosed: Promise<void> | null = null;
   const closeHub = () => {
     hubClosed ??= hub.close();

@@ -1,11 +1,15 @@
 import {
   DEVICE_ROLES,
   formatDay,
+  formatTime,
+  grantableRoles,
+  mayManageAccount,
   type NamedPrinterStatus,
   type QueueConfig,
   type SettingsView,
   STAFF_ROLES,
   type StringKey,
+  staffChangeRefusal,
 } from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -256,7 +260,13 @@ function TicketTextsEditor({
 
 function StaffSection({ settings }: { settings: SettingsView }) {
   const tr = useT();
-  const settingsCommand = useCounter((s) => s.settingsCommand);
+  const { settingsCommand, me, lang } = useCounter(
+    useShallow((s) => ({ settingsCommand: s.settingsCommand, me: s.session?.staff, lang: s.lang })),
+  );
+  const actor = me?.role ?? 'front-office';
+  // The hub's own rules (shared/staff-roles.ts): what it would refuse is not offered here.
+  const roles = grantableRoles(actor, STAFF_ROLES);
+  const activeAdmins = settings.staff.filter((s) => s.role === 'admin' && s.active).length;
   const [form, setForm] = useState({
     username: '',
     name: '',
@@ -268,29 +278,62 @@ function StaffSection({ settings }: { settings: SettingsView }) {
       <h2>{tr('set.staff')}</h2>
       <table>
         <tbody>
-          {settings.staff.map((s) => (
-            <tr key={s.id}>
-              <td>{s.username}</td>
-              <td>{s.name}</td>
-              <td>{tr(`role.${s.role}`)}</td>
-              <td>
-                <label className="check inline">
-                  <input
-                    type="checkbox"
-                    checked={s.active}
-                    onChange={(e) =>
-                      void settingsCommand(
-                        'settings:staff',
-                        { username: s.username, name: s.name, role: s.role, active: e.target.checked },
-                        tr('set.saved'),
-                      )
-                    }
-                  />
-                  {tr('set.active')}
-                </label>
-              </td>
-            </tr>
-          ))}
+          {settings.staff.map((s) => {
+            const isOwn = s.id === me?.id;
+            const mayManage = mayManageAccount(actor, s.role, isOwn);
+            const toggleRefused = staffChangeRefusal(
+              actor,
+              s,
+              { ...s, active: !s.active },
+              activeAdmins,
+              isOwn,
+            );
+            return (
+              <tr key={s.id}>
+                <td>{s.username}</td>
+                <td>{s.name}</td>
+                <td>{tr(`role.${s.role}`)}</td>
+                <td>
+                  <label className="check inline">
+                    <input
+                      type="checkbox"
+                      checked={s.active}
+                      disabled={toggleRefused !== null}
+                      onChange={(e) =>
+                        void settingsCommand(
+                          'settings:staff',
+                          { username: s.username, name: s.name, role: s.role, active: e.target.checked },
+                          tr('set.saved'),
+                        )
+                      }
+                    />
+                    {tr('set.active')}
+                  </label>
+                </td>
+                <td>
+                  {s.loginLockedUntil !== null && (
+                    <>
+                      {tr('set.locked', { time: formatTime(s.loginLockedUntil, lang) })}{' '}
+                      {mayManage && (
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void settingsCommand(
+                              'settings:staff-unlock',
+                              { username: s.username },
+                              tr('set.unlocked'),
+                            )
+                          }
+                        >
+                          {tr('set.unlock')}
+                        </button>
+                      )}
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <form
@@ -321,10 +364,8 @@ function StaffSection({ settings }: { settings: SettingsView }) {
             value={form.role}
             onChange={(e) => setForm({ ...form, role: e.target.value as typeof form.role })}
           >
-            {STAFF_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tr(`role.${r}`)}
-              </option>
+            {roles.map((r) => (
+              <option key={r}>{r}</option>
             ))}
           </select>
         </label>

@@ -1,4 +1,9 @@
-import { type GuestBookEntry, type GuestBookInput, guestBookEntrySchema } from '@pst/shared';
+import {
+  type GuestBookEntry,
+  type GuestBookInput,
+  guestBookEntrySchema,
+  isPlausibleBirthYear,
+} from '@pst/shared';
 
 /** The form as typed: every field a string or a list, so half-filled forms survive reconnects. */
 export interface GuestBookDraft {
@@ -74,7 +79,7 @@ export function checkDraft(draft: GuestBookDraft, thisYear: number): DraftCheck 
       errors[field] ??= issue.message;
     }
   }
-  if (birthYear !== undefined && !errors.birthYear && (birthYear > thisYear || birthYear < thisYear - 120)) {
+  if (birthYear !== undefined && !errors.birthYear && !isPlausibleBirthYear(birthYear, thisYear)) {
     errors.birthYear = 'Tahun lahir tidak masuk akal';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -147,6 +147,17 @@ export interface CounterState {
   reprint(ticketId: string, number: string): Promise<void>;
 }
 
+/** A refused login in the staff member's words: a throttled one says how long to wait. */
+export function loginRefusal(error: ErrorBody, lang: Lang): string {
+  if (error.code !== 'LOGIN_THROTTLED') return errorText(error.code, lang);
+  const seconds = Math.max(1, Number(error.details?.retryAfterSeconds ?? 0));
+  const time =
+    seconds >= 60
+      ? t(lang, 'counter.waitMinutes', { m: Math.floor(seconds / 60), s: seconds % 60 })
+      : t(lang, 'counter.waitSeconds', { s: seconds });
+  return t(lang, 'counter.loginThrottled', { time });
+}
+
 export function isSupervisor(session: Session | null): boolean {
   return session?.staff.role === 'supervisor' || session?.staff.role === 'admin';
 }
@@ -262,7 +273,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         });
         const body = (await response.json()) as { ok: true; data: Session } | { ok: false; error: ErrorBody };
         if (!body.ok) {
-          set({ busy: false, notice: { kind: 'error', text: errorText(body.error.code, get().lang) } });
+          set({ busy: false, notice: { kind: 'error', text: loginRefusal(body.error, get().lang) } });
           return;
         }
         localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));

@@ -21,8 +21,10 @@ import { eraseVisitor, restoreBackup } from './data-care';
 import { APPS } from './http';
 import { createHub } from './hub';
 import { lanAddresses, reachableHost } from './lan';
+import { accountKey, addressKey, unlockLogin } from './login';
 import { setOfficeDetails } from './office';
 import { pairingLink } from './pairing';
+import { signalRevocation } from './revocation-signal';
 import { recordRunningHub, runningHub } from './running-hub';
 import { seedOffice } from './seed';
 import { markAllDirty, outboxCounts } from './storage/central-outbox';
@@ -200,6 +202,8 @@ device.command('list').action(() =>
 device.command('revoke <id>').action((id: string) =>
   withStore((store) => {
     if (!store.revokeDevice(id, Date.now())) throw new InvalidArgumentError(`no active device ${id}`);
+    // A running hub disconnects the device at once (see revocation-signal.ts).
+    signalRevocation(dataDir());
     console.log(`revoked ${id}`);
   }),
 );
@@ -224,6 +228,25 @@ staff.command('list').action(() =>
       console.log([s.username, s.name, s.role, s.active ? 'active' : 'disabled'].join('\t'));
   }),
 );
+
+staff
+  .command('unlock [username]')
+  .description('lift the sign-in lock after wrong PINs, of an account or (--address) of a client address')
+  .option('--address <address>', 'the client address, as in the audit entry staff.login-failed')
+  .action((username: string | undefined, opts: { address?: string }) =>
+    withStore((store) => {
+      if (!username && !opts.address) throw new InvalidArgumentError('give a username or --address');
+      if (username && !store.staffByUsername(username))
+        throw new InvalidArgumentError(`no account ${username}`);
+      const key = username ? accountKey(username) : addressKey(opts.address as string);
+      const lifted = unlockLogin(store, key, Date.now(), 'admin-cli');
+      console.log(
+        lifted
+          ? `kunci dibuka / unlocked: ${username ?? opts.address}`
+          : `tidak terkunci / not locked: ${username ?? opts.address}`,
+      );
+    }),
+  );
 
 program
   .command('backup')

@@ -15,12 +15,17 @@ import {
   type CommandResult,
   type DeskView,
   errorBody,
+  isPlausibleBirthYear,
   KIOSK_REPRINT_SECONDS,
+  mayManageAccount,
   mayTakeDesk,
   type ParsedPayload,
   type SettingsView,
   type SocketData,
+  STAFF_ROLES,
+  type StaffRole,
   schemas,
+  staffChangeRefusal,
   type TicketView,
   ticketStatusPath,
 } from '@pst/shared';
@@ -28,6 +33,7 @@ import { newId } from './auth';
 import type { HubContext } from './context';
 import { eraseVisitor } from './data-care';
 import type { KioskSocket } from './kiosk-printers';
+import { accountKey, unlockLogin } from './login';
 import { pairingLink } from './pairing';
 import { ratingRequest } from './rating-requests';
 import { complaintOf } from './reports';
@@ -52,6 +58,13 @@ function eventOf<T extends DomainEvent['type']>(
 function staffId(ctx: Ctx): string {
   if (!ctx.data.staffId) throw new DomainError('FORBIDDEN');
   return ctx.data.staffId;
+}
+
+function staffRole(ctx: Ctx): StaffRole {
+  const role = ctx.data.role;
+  if (!ctx.data.staffId || !(STAFF_ROLES as readonly string[]).includes(role))
+    throw new DomainError('FORBIDDEN');
+  return role as StaffRole;
 }
 
 function deskView(hub: HubContext, deskId: string): DeskView {
@@ -130,7 +143,11 @@ const deskCommand =
 function settingsView(hub: HubContext): SettingsView {
   return {
     config: hub.runner.state.config,
-    staff: hub.store.staff(),
+    staff: hub.store.staff().map((account) => {
+      const key = accountKey(account.username);
+      const locked = hub.staffLogin.isLocked(key);
+      return { ...account, loginLockedUntil: locked ? hub.clock() + hub.staffLogin.waitOf(key) : null };
+    }),
     devices: hub.store.devices().map(({ id, role, name, deskId, revokedAt, lastSeenAt }) => ({
       id,
       role,
@@ -232,6 +249,8 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'ticket:transfer': (hub, ctx, p) => atDesk(hub, ctx, { type: 'transfer', ...p, staffId: staffId(ctx) }),
   'ticket:cancel': (hub, ctx, p) => atDesk(hub, ctx, { type: 'cancel', ...p, staffId: staffId(ctx) }),
   'guestbook:save': (hub, ctx, { deskId, ticketId, entry, forwardTo }) => {
+    if (!isPlausibleBirthYear(entry.birthYear, Number(hub.runner.state.day.slice(0, 4))))
+      throw new DomainError('VALIDATION_FAILED', 'birthYear');
     const id = newId('gb');
     const who = staffId(ctx);
     const day = hub.runner.state.day;
@@ -247,8 +266,9 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     return hub.store.lookupGuest(by);
   },
   'visit:get': (hub, ctx, { ticketId }) => {
-    if (!hub.runner.state.tickets.has(ticketId)) throw new DomainError('UNKNOWN_TICKET', ticketId);
+    // First who may read, then whether it exists: a consultant learns nothing of other desks' tickets.
     if (!mayReadVisit(hub, ctx, ticketId)) throw new DomainError('FORBIDDEN');
+    if (!hub.runner.state.tickets.has(ticketId)) throw new DomainError('UNKNOWN_TICKET', ticketId);
     const visit = visitDetail(hub, ticketId);
     hub.store.audit(hub.clock(), 'visit.read', { ticketId }, staffId(ctx));
     return visit;
@@ -288,12 +308,31 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     );
     return settingsView(hub);
   },
-  'settings:staff': (hub, ctx, input) => {
-    try {
-      hub.store.saveStaff(input, hub.clock(), staffId(ctx));
-    } catch {
+  'settings:staff': async (hub, ctx, { pin, ...input }) => {
+    const actor = staffRole(ctx);
+    const refusal = () => {
+      const before = hub.store.staffByUsername(input.username);
+      const isOwn = before?.id === ctx.data.staffId;
+      return staffChangeRefusal(actor, before, input, hub.store.activeAdminCount(), isOwn);
+    };
+    const refused = refusal();
+    if (refused) throw new DomainError(refused, input.username);
+    if (!pin && !hub.store.staffByUsername(input.username))
       throw new DomainError('VALIDATION_FAILED', 'a new account needs a PIN');
-    }
+    const pinHash = pin ? await hub.pins.hash(pin) : undefined;
+    // Checked again after the hash (other commands ran meanwhile), then written in one go.
+    const again = refusal();
+    if (again) throw new DomainError(again, input.username);
+    hub.store.saveStaff({ ...input, pinHash }, hub.clock(), staffId(ctx));
+    // Sessions the change ended lose their sockets once this answer is out (runCommand, CUTS_SESSIONS).
+    return settingsView(hub);
+  },
+  'settings:staff-unlock': (hub, ctx, { username }) => {
+    const account = hub.store.staffByUsername(username);
+    if (!account) throw new DomainError('NOT_FOUND', username);
+    if (!mayManageAccount(staffRole(ctx), account.role, account.id === ctx.data.staffId))
+      throw new DomainError('ROLE_ABOVE_OWN', username);
+    unlockLogin(hub.store, accountKey(username), hub.clock(), staffId(ctx));
     return settingsView(hub);
   },
   'settings:device-pair': (hub, ctx, { role, name, deskId }) => {
@@ -313,8 +352,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   'settings:device-revoke': (hub, ctx, { deviceId }) => {
     if (!hub.store.revokeDevice(deviceId, hub.clock())) throw new DomainError('NOT_FOUND', deviceId);
     hub.store.audit(hub.clock(), 'device.revoked-by', { deviceId }, staffId(ctx));
-    for (const socket of hub.io.of('/').sockets.values())
-      if (socket.data.deviceId === deviceId) socket.disconnect(true);
+    hub.cutRevoked();
     return settingsView(hub);
   },
   'settings:holidays': (hub, ctx, { holidays }) =>
@@ -386,6 +424,9 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
   }),
 };
 
+/** Commands that can end sessions: open sockets are checked again once they are answered. */
+const CUTS_SESSIONS = new Set<CommandName>(['settings:staff']);
+
 /** Commands that change nothing: no board broadcast after them. */
 const READ_ONLY = new Set<CommandName>([
   'ticket:status',
@@ -429,6 +470,8 @@ export async function runCommand(
     await hub.store.synced();
     reply({ ok: true, data });
     if (!READ_ONLY.has(name)) hub.boardChanged();
+    // After the answer: the change may have ended the sender's own session.
+    if (CUTS_SESSIONS.has(name)) hub.cutRevoked();
   } catch (error) {
     if (error instanceof DomainError) {
       reply({ ok: false, error: errorBody(error.code) });

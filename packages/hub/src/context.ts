@@ -9,7 +9,9 @@ import type {
 } from '@pst/shared';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
+import type { PinHasher } from './auth';
 import type { KioskPrinters } from './kiosk-printers';
+import type { StaffLogin } from './login';
 import type { RateLimiter } from './rate-limit';
 import type { QueueRunner } from './runner';
 import type { Store } from './storage/store';
@@ -24,6 +26,11 @@ export interface HubContext {
   log: Logger;
   clock: () => number;
   kioskLimiter: RateLimiter;
+  /** PIN hashing off the event loop, and the throttled staff sign-in. */
+  pins: PinHasher;
+  staffLogin: StaffLogin;
+  /** Disconnects every socket whose token is no longer valid (revoked device, ended session). */
+  cutRevoked(): void;
   publicUrl(): string;
   /** SHA-256 fingerprint of the hub's TLS certificate; null when it serves plain HTTP. */
   tlsFingerprint: string | null;

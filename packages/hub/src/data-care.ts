@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
 import Database from 'better-sqlite3';
+import { keepPrivate } from './storage/database';
 import type { Store } from './storage/store';
 
 /** Personal fields of a guest-book entry (UU 27/2022); everything else is anonymous statistics. */
@@ -108,7 +109,7 @@ export async function dailyBackup(
   day: string,
   keepDays: number,
 ): Promise<string | null> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `pst-${day}.sqlite`);
   if (existsSync(file)) return null;
   // Written under another name, synced, then renamed: a power cut during the backup must not leave
@@ -144,4 +145,5 @@ export function restoreBackup(backupFile: string, dataDir: string): void {
   if (existsSync(target)) copyFileSync(target, `${target}.before-restore`);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   copyFileSync(backupFile, target);
+  keepPrivate(target);
 }

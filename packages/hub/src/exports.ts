@@ -181,13 +181,23 @@ function round(value: number | null, digits: number): number | null {
 }
 
 /**
+ * Text that a spreadsheet would run as a formula (`=cmd|' /C calc'!A0`, `+`, `-`, `@`, or a leading
+ * tab or carriage return) gets a leading apostrophe, so it shows as the text it is (OWASP's rule for
+ * CSV injection). Only text: numbers are the hub's own figures and stay numbers.
+ */
+export function neutralizeCsvText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
  * CSV as Excel with Indonesian regional settings opens it: `;` between fields, a decimal comma,
  * and a BOM so it reads the text as UTF-8 (RFC 4180 quoting otherwise). XLSX stays the first choice.
+ * Every CSV goes through here, so every text cell is neutralised (neutralizeCsvText).
  */
 export function toCsv(table: Table): string {
   const cell = (value: Cell) => {
     if (value === null) return '';
-    const text = typeof value === 'number' ? formatCsvNumber(value) : value;
+    const text = typeof value === 'number' ? formatCsvNumber(value) : neutralizeCsvText(value);
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `\uFEFF${[table.columns, ...table.rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
@@ -205,6 +215,8 @@ export async function toXlsx(tables: Table[], meta: { title: string; subtitle: s
     sheet.addRow([]);
     const header = sheet.addRow(table.columns);
     header.font = { bold: true };
+    // Strings are written as string cells (exceljs makes a formula only from `{ formula }`), so
+    // visitor text starting with `=` stays text here without an apostrophe.
     for (const row of table.rows) sheet.addRow(row);
     sheet.columns.forEach((column, i) => {
       column.width = Math.min(40, Math.max(10, table.columns[i]?.length ?? 10));

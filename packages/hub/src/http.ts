@@ -12,6 +12,8 @@ import {
   neededClips,
   officeDay,
   PIN_PATTERN,
+  REPORT_ROLES,
+  reportRangeSchema,
   type TicketView,
   t,
 } from '@pst/shared';
@@ -21,7 +23,8 @@ import type { HubContext } from './context';
 import { guestBookTable, reportTables, toCsv, toXlsx } from './exports';
 import { parseHolidayFile } from './holiday-import';
 import { CLIP_MAX_BYTES, clipType, OfficeClips } from './office-clips';
-import { buildReport, isRange, presetRange, type ReportRange } from './reports';
+import { buildReport, presetRange, type ReportRange } from './reports';
+import { PAGE_STYLE, securityHeaders } from './security-headers';
 import type { StaffRecord } from './storage/store';
 
 export const APPS = ['kiosk', 'counter', 'display', 'rating'] as const;
@@ -37,20 +40,40 @@ export function createHttpApp(
 ) {
   const app = express();
   app.disable('x-powered-by');
+  // Before everything, so every answer carries them (pages, API, errors, static files).
+  app.use(securityHeaders());
   app.use(express.json({ limit: '32kb' }));
 
-  app.get('/healthz', (_req, res) => {
-    const roles: Record<string, number> = {};
-    for (const socket of hub.io.of('/').sockets.values())
-      roles[socket.data.role] = (roles[socket.data.role] ?? 0) + 1;
+  /** The staff member whose session token is the request's `Authorization: Bearer`, or null. */
+  const staffOf = (req: express.Request): StaffRecord | null => {
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    return token ? hub.store.staffBySession(token, hub.clock()) : null;
+  };
+
+  // Strangers on the LAN learn up/down and the printers' states; staff get the details (data
+  // paths, printer addresses and names, who is connected) that an attacker would map the office with.
+  app.get('/healthz', (req, res) => {
     let databaseOk = false;
     try {
       databaseOk = hub.store.db.prepare('SELECT 1 AS ok').get() !== undefined;
     } catch {
       databaseOk = false;
     }
-    res.status(databaseOk ? 200 : 503).json({
-      status: databaseOk ? 'ok' : 'degraded',
+    const status = databaseOk ? 'ok' : 'degraded';
+    res.status(databaseOk ? 200 : 503);
+    if (!staffOf(req)) {
+      res.json({
+        status,
+        printer: { state: hub.printerStatus().state },
+        printers: hub.printers().map(({ id, kind, state }) => ({ id, kind, state })),
+      });
+      return;
+    }
+    const roles: Record<string, number> = {};
+    for (const socket of hub.io.of('/').sockets.values())
+      roles[socket.data.role] = (roles[socket.data.role] ?? 0) + 1;
+    res.json({
+      status,
       version: options.version,
       uptimeSeconds: Math.round((Date.now() - options.startedAt) / 1000),
       database: { ok: databaseOk },
@@ -61,18 +84,28 @@ export function createHttpApp(
     });
   });
 
-  app.post('/api/login', (req, res) => {
+  app.post('/api/login', async (req, res) => {
     const parsed = loginSchema.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({ ok: false, error: errorBody('VALIDATION_FAILED') });
       return;
     }
-    const session = hub.store.login(parsed.data.username, parsed.data.pin, hub.clock());
-    if (!session) {
+    // The socket's own address: a header such as X-Forwarded-For is the client's word, not a fact.
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const result = await hub.staffLogin.login(parsed.data.username, parsed.data.pin, address);
+    if (result.ok) {
+      res.json({ ok: true, data: { token: result.token, staff: result.staff } });
+      return;
+    }
+    if (result.code === 'LOGIN_FAILED') {
       res.status(401).json({ ok: false, error: errorBody('LOGIN_FAILED') });
       return;
     }
-    res.json({ ok: true, data: session });
+    const seconds = Math.ceil((result.retryAfterMs ?? 1000) / 1000);
+    res
+      .status(429)
+      .setHeader('retry-after', String(seconds))
+      .json({ ok: false, error: errorBody(result.code, 'id', { retryAfterSeconds: String(seconds) }) });
   });
 
   app.post('/api/logout', (req, res) => {
@@ -96,15 +129,14 @@ export function createHttpApp(
       .send(statusPage(hub, view, lang));
   });
 
-  /** Supervisor routes: a staff session token as `Authorization: Bearer`, with a role that may see reports. */
+  /** Report and export routes: a staff session token as `Authorization: Bearer`, with a role in REPORT_ROLES. */
   const supervisor: express.RequestHandler = (req, res, next) => {
-    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    const staff = token ? hub.store.staffBySession(token, hub.clock()) : null;
+    const staff = staffOf(req);
     if (!staff) {
       res.status(401).json({ ok: false, error: errorBody('UNAUTHENTICATED') });
       return;
     }
-    if (staff.role !== 'supervisor' && staff.role !== 'admin') {
+    if (!(REPORT_ROLES as readonly string[]).includes(staff.role)) {
       res.status(403).json({ ok: false, error: errorBody('FORBIDDEN') });
       return;
     }
@@ -116,11 +148,11 @@ export function createHttpApp(
     const preset = req.query.preset;
     if (preset === 'today' || preset === 'week' || preset === 'month')
       return presetRange(preset, hub.clock(), tz);
-    const range = { from: String(req.query.from ?? ''), to: String(req.query.to ?? '') };
-    if (isRange(range)) return range;
+    const range = reportRangeSchema.safeParse({ from: req.query.from, to: req.query.to });
+    if (range.success) return range.data;
     res.status(400).json({
       ok: false,
-      error: errorBody('VALIDATION_FAILED', 'id', { range: 'from/to: YYYY-MM-DD, from <= to' }),
+      error: errorBody('VALIDATION_FAILED', 'id', { range: 'from/to: real days YYYY-MM-DD, from <= to' }),
     });
     return null;
   };
@@ -285,12 +317,15 @@ export function createHttpApp(
   // A body that is not JSON (or too big) gets the same error shape as everything else, never a stack trace.
   app.use(
     (
-      error: Error & { status?: number },
-      _req: express.Request,
+      error: Error & { status?: number; type?: string },
+      req: express.Request,
       res: express.Response,
       _next: express.NextFunction,
     ) => {
-      hub.log.warn({ err: error.message }, 'bad HTTP request');
+      // Never the message: a JSON parser's quotes the body it choked on, which may hold a PIN.
+      const client = { path: req.path, status: error.status, type: error.type ?? error.name };
+      if (error.status && error.status < 500) hub.log.warn(client, 'bad HTTP request');
+      else hub.log.error({ ...client, err: error }, 'HTTP request failed');
       res.status(error.status && error.status < 500 ? error.status : 500).json({
         ok: false,
         error: errorBody(error.status && error.status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL'),
@@ -361,7 +396,6 @@ function statusPage(hub: HubContext, view: TicketView | null, lang: Lang): strin
 function page(title: string, body: string, refreshSeconds?: number): string {
   const refresh = refreshSeconds ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : '';
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${refresh}<title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;text-align:center;color:#102a43}
-.number{font-size:5rem;font-weight:800;margin:.5rem 0}.status{font-size:1.6rem;font-weight:700}.go{font-size:1.4rem;color:#0b6e4f}.muted{color:#52606d}</style>
+<style>${PAGE_STYLE}</style>
 </head><body>${body}</body></html>`;
 }

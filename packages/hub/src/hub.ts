@@ -16,6 +16,8 @@ import {
   errorBody,
   FRONT_OFFICE_QUEUE,
   HUB_PORT,
+  LOGIN_THROTTLE,
+  type LoginThrottlePolicy,
   type NamedPrinterStatus,
   officeDay,
   openingStatus,
@@ -27,6 +29,7 @@ import {
 } from '@pst/shared';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import { PinHasher } from './auth';
 import { BoardBroadcaster, boardSnapshot } from './board';
 import { CentralPusher, type CentralPusherOptions } from './central-pusher';
 import { runCommand } from './commands';
@@ -35,13 +38,16 @@ import { applyRetention, dailyBackup } from './data-care';
 import { createHttpApp } from './http';
 import { KioskPrinters, type KioskSocket } from './kiosk-printers';
 import { reachableHost } from './lan';
+import { StaffLogin } from './login';
 import { announceHub, type HubAnnouncement, type MdnsOptions } from './mdns';
 import { createHubLogger } from './pairing';
 import { PrintQueue } from './print-queue';
 import { RateLimiter } from './rate-limit';
 import { missedRatingRequest } from './rating-requests';
 import { keepClosedDays } from './reports';
+import { watchRevocations } from './revocation-signal';
 import { QueueRunner } from './runner';
+import { SOCKET_HEADERS } from './security-headers';
 import type { Durability } from './storage/database';
 import { Store } from './storage/store';
 import { type TicketPrintResult, TicketPrints } from './ticket-prints';
@@ -93,6 +99,8 @@ export interface HubOptions {
   mdns?: boolean | MdnsOptions;
   /** Timings of the push to the central roll-up service (which runs once `hub central set` gave an address). */
   central?: Pick<CentralPusherOptions, 'intervalMs' | 'retry' | 'requestTimeoutMs'>;
+  /** Wrong-PIN throttling (default: shared LOGIN_THROTTLE); the bench widens it to measure hashing alone. */
+  loginThrottle?: LoginThrottlePolicy;
 }
 
 export interface Hub {
@@ -147,6 +155,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Frames above 1 MB close the connection; anything below is answered (a huge string gets VALIDATION_FAILED).
     maxHttpBufferSize: 1024 * 1024,
   });
+  io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SOCKET_HEADERS));
   let port = options.port ?? HUB_PORT;
   let commandSeq = 0;
 
@@ -197,6 +206,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     if (status.state !== 'ok') store.audit(clock(), 'print.failed', { ticketId, printer: status }, 'hub');
   };
   const paperWidth = options.paperWidth ?? 80;
+  const pins = new PinHasher();
+  const loginThrottle = options.loginThrottle ?? LOGIN_THROTTLE;
+
+  // A revoked device, a disabled account or an ended session loses its open sockets (and pushes) at once.
+  function cutRevoked(): void {
+    if (closing) return;
+    for (const socket of io.of('/').sockets.values()) {
+      if (!authenticate(store, socket.handshake.auth.token, clock())) socket.disconnect(true);
+    }
+  }
 
   /**
    * A ticket's bytes now (people ahead as they are now). A late print or a reprint (`reprintAt`) is
@@ -276,6 +295,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log,
     clock,
     kioskLimiter: new RateLimiter(limits.burst, limits.refillMs),
+    pins,
+    staffLogin: new StaffLogin(store, pins, clock, loginThrottle),
+    cutRevoked,
     publicUrl: () => options.publicUrl ?? `${scheme}://${reachableHost(options.host)}:${port}`,
     tlsFingerprint: fingerprint,
     board: () =>
@@ -411,11 +433,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       log.error({ err: error }, 'ending the day failed');
     }
     board.schedule();
-    // A revoked device or an ended session loses its pushes too, not only its commands.
-    for (const socket of io.of('/').sockets.values()) {
-      if (!authenticate(store, socket.handshake.auth.token, clock())) socket.disconnect(true);
-    }
+    // Sessions that expired meanwhile lose their pushes too, not only their commands.
+    cutRevoked();
+    store.forgetLoginFailures(clock() - loginThrottle.forgetAfterMs);
   };
+  // A revocation made by the command line (another process) reaches the open sockets at once.
+  const revocations = watchRevocations(options.dataDir, cutRevoked);
   // Once per office day: personal data past its retention is erased and the database backed up.
   let caredFor = '';
   let closing = false;
@@ -528,6 +551,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       closing = true;
       clearInterval(dayTimer);
       await central.close();
+      revocations.close();
       await announcement?.close();
       await ticketPrints.close();
       board.stop();

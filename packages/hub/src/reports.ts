@@ -50,12 +50,6 @@ export interface Report {
   };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isRange(range: Partial<ReportRange>): range is ReportRange {
-  return DAY.test(range.from ?? '') && DAY.test(range.to ?? '') && (range.from ?? '') <= (range.to ?? '');
-}
-
 /** BPS-style age groups from the year of birth, at the year of the visit. */
 export function ageGroup(birthYear: number, visitYear: number): string {
   const age = visitYear - birthYear;

@@ -34,6 +34,8 @@ export interface TestHub extends Hub {
   advance(ms: number): void;
   device(role: DeviceRole, name?: string, deskId?: string): Promise<Client>;
   staff(role: StaffRole, username?: string): Promise<Client>;
+  /** A new account of `role` (PIN 123456) signed in: its session token. */
+  staffToken(role: StaffRole, username?: string): string;
   connect(token: string): Promise<Client>;
   stop(): Promise<void>;
 }
@@ -114,11 +116,14 @@ export async function startHub(
       const { token } = hub.store.addDevice(role, name, deskId ?? null, now.value);
       return test.connect(token);
     },
-    async staff(role, username = `${role}-${++staffCount}`) {
+    staffToken(role, username = `${role}-${++staffCount}`) {
       hub.store.addStaff({ username, name: `Petugas ${username}`, role, pin: '123456' }, now.value);
       const session = hub.store.login(username, '123456', now.value);
       if (!session) throw new Error('login failed');
-      return test.connect(session.token);
+      return session.token;
+    },
+    async staff(role, username) {
+      return test.connect(test.staffToken(role, username));
     },
     // Over TLS the test client trusts exactly the hub's own certificate.
     connect: (token) => connectClient(hub.url, token, tlsCa(hubOptions.tls, dataDir)),

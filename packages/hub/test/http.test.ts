@@ -16,12 +16,13 @@ afterEach(async () => {
 });
 
 describe('HTTP', () => {
-  it('/healthz reports version, database, printer and clients by role', async () => {
+  it('/healthz reports version, database, printer and clients by role to staff', async () => {
     hub = await startHub();
     await hub.device('display');
     await hub.device('display');
     await hub.staff('consultant');
-    const health = await (await fetch(`${hub.url}/healthz`)).json();
+    const headers = { authorization: `Bearer ${hub.staffToken('front-office')}` };
+    const health = await (await fetch(`${hub.url}/healthz`, { headers })).json();
     expect(health).toMatchObject({
       status: 'ok',
       version: '0.1.0',

@@ -45,8 +45,12 @@ function answerJobs(socket: Client, state: 'ok' | 'paper-out' | 'error' = 'ok', 
   return jobs;
 }
 
+/** The detailed /healthz, as staff see it (strangers get states only). */
 async function health(test: TestHub): Promise<{ printers: NamedPrinterStatus[] }> {
-  return (await fetch(`${test.url}/healthz`)).json() as Promise<{ printers: NamedPrinterStatus[] }>;
+  const headers = { authorization: `Bearer ${test.staffToken('supervisor')}` };
+  return (await fetch(`${test.url}/healthz`, { headers })).json() as Promise<{
+    printers: NamedPrinterStatus[];
+  }>;
 }
 
 function hubFiles(test: TestHub): string[] {

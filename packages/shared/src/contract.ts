@@ -48,6 +48,7 @@ export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
   selesai: 'Selesai',
 };
 
+const staffUsername = z.string().regex(/^[a-z0-9._-]{2,40}$/, 'huruf kecil, angka, titik, garis');
 /** What a kiosk may answer to a print job (the same states as the hub's printer, without 'unknown'). */
 export const PRINT_RESULT_STATES = ['ok', 'offline', 'paper-out', 'cover-open', 'error'] as const;
 
@@ -92,7 +93,7 @@ export const schemas = {
   'settings:get': z.strictObject({}),
   'settings:config': z.strictObject({ config: queueConfigSchema }),
   'settings:staff': z.strictObject({
-    username: z.string().regex(/^[a-z0-9._-]{2,40}$/, 'huruf kecil, angka, titik, garis'),
+    username: staffUsername,
     name: z.string().trim().min(2).max(80),
     role: z.enum(STAFF_ROLES),
     /** Required for a new account; for an existing one, a new PIN resets it. */
@@ -139,6 +140,9 @@ export const schemas = {
   // ---- reprints (issue 17) ----
   /** Prints a waiting ticket again, marked "CETAK ULANG hh.mm" (staff: any of today's; a kiosk: its last). */
   'ticket:reprint': z.strictObject({ ticketId }),
+  // ---------- security (issue 16) ----------
+  /** Lifts an account's sign-in lock after wrong PINs (only for an account the actor may manage). */
+  'settings:staff-unlock': z.strictObject({ username: staffUsername }),
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -183,6 +187,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'printer:test': ['supervisor', 'admin'],
   'settings:opening-hours': ['supervisor', 'admin'],
   'ticket:reprint': ['kiosk', 'front-office', 'supervisor', 'admin'],
+  'settings:staff-unlock': ['supervisor', 'admin'],
 };
 
 /**
@@ -190,6 +195,37 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
  * a kiosk's reprint of its own ticket for as long (staff may reprint any waiting ticket of the day).
  */
 export const KIOSK_REPRINT_SECONDS = 90;
+
+// ---------- HTTP routes (issue 16: one list the hub, the docs and the role-matrix test share) ----------
+/** Staff roles that read reports and take exports over HTTP. */
+export const REPORT_ROLES = ['supervisor', 'admin'] as const satisfies readonly StaffRole[];
+
+/**
+ * Every HTTP route the hub serves, with who may call it: `public` (anyone on the LAN), or the staff
+ * roles whose session token (`Authorization: Bearer`) it accepts. `/healthz` is public with a short
+ * answer; staff get the details.
+ */
+export const HTTP_ROUTES = [
+  { method: 'GET', path: '/healthz', roles: 'public' },
+  { method: 'POST', path: '/api/login', roles: 'public' },
+  { method: 'POST', path: '/api/logout', roles: 'public' },
+  { method: 'GET', path: '/api/tickets/:id', roles: 'public' },
+  { method: 'GET', path: '/t/:id', roles: 'public' },
+  { method: 'GET', path: '/api/reports', roles: REPORT_ROLES },
+  { method: 'GET', path: '/api/reports/export.xlsx', roles: REPORT_ROLES },
+  { method: 'GET', path: '/api/reports/:table.csv', roles: REPORT_ROLES },
+  { method: 'GET', path: '/api/guestbook/export.:format', roles: REPORT_ROLES },
+  { method: 'GET', path: '/clips/:name', roles: 'public' },
+  { method: 'GET', path: '/api/clips', roles: REPORT_ROLES },
+  { method: 'PUT', path: '/api/clips/:name', roles: REPORT_ROLES },
+  { method: 'DELETE', path: '/api/clips/:name', roles: REPORT_ROLES },
+  { method: 'POST', path: '/api/holidays/import', roles: REPORT_ROLES },
+  { method: 'GET', path: '/', roles: 'public' },
+] as const satisfies ReadonlyArray<{
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  roles: 'public' | readonly StaffRole[];
+}>;
 
 // ---------- views (what the hub sends) ----------
 export type TicketStatus =
@@ -434,6 +470,7 @@ export interface ClientToHubEvents {
   'printer:test': Handler<'printer:test', NamedPrinterStatus>;
   'settings:opening-hours': Handler<'settings:opening-hours', SettingsView>;
   'ticket:reprint': Handler<'ticket:reprint', TicketPrinted>;
+  'settings:staff-unlock': Handler<'settings:staff-unlock', SettingsView>;
 }
 
 /** A complaint (or suggestion) from the rating tablet, with its follow-up. */
@@ -451,7 +488,15 @@ export interface ComplaintView {
 
 export interface SettingsView {
   config: QueueConfig;
-  staff: Array<{ id: string; username: string; name: string; role: StaffRole; active: boolean }>;
+  staff: Array<{
+    id: string;
+    username: string;
+    name: string;
+    role: StaffRole;
+    active: boolean;
+    /** Until when sign-in is locked after wrong PINs (an admin or supervisor may lift it); null: not locked. */
+    loginLockedUntil: number | null;
+  }>;
   devices: Array<{
     id: string;
     role: DeviceRole;

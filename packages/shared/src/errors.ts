@@ -72,6 +72,19 @@ export const ERRORS = {
     id: 'Tiket ini tidak dapat dicetak ulang: hanya tiket hari ini yang masih menunggu.',
     en: "This ticket cannot be reprinted: only today's tickets still waiting.",
   },
+  // ---------- security (issue 16) ----------
+  LOGIN_THROTTLED: {
+    id: 'Terlalu banyak percobaan masuk yang salah. Tunggu sampai waktu yang ditampilkan, lalu coba lagi.',
+    en: 'Too many failed sign-in attempts. Wait for the time shown, then try again.',
+  },
+  ROLE_ABOVE_OWN: {
+    id: 'Anda tidak dapat memberi peran atau mengubah akun dengan peran di atas peran Anda.',
+    en: 'You cannot grant a role, or change an account, above your own role.',
+  },
+  LAST_ADMIN: {
+    id: 'Admin aktif terakhir tidak dapat dinonaktifkan atau diturunkan perannya.',
+    en: 'The last active admin cannot be disabled or given a lower role.',
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

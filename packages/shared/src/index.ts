@@ -1,5 +1,9 @@
+// First: before any schema is made (see zod-config.ts).
+import './zod-config';
+
 export * from './announcement';
 export * from './announcement-clips';
+export * from './calendar';
 export * from './central';
 export * from './config';
 export * from './contract';
@@ -8,9 +12,11 @@ export * from './format';
 export * from './guest-book';
 export * from './i18n';
 export * from './ikm';
+export * from './login-throttle';
 export * from './opening-hours';
 export * from './report-tables';
 export * from './rules';
+export * from './staff-roles';
 export * from './terbilang';
 export * from './time';
 export * from './working-days';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './calendar';
 import holidays2026 from './holidays-2026.json' with { type: 'json' };
 import { addDays, isoWeekday } from './time';
 
 export const holidaySchema = z.strictObject({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: calendarDaySchema,
   name: z.string().trim().min(2).max(120),
   /** Cuti bersama: a joint leave day set by the yearly joint ministerial decree (SKB). */
   isJointLeave: z.boolean(),

@@ -1,33 +1,40 @@
+import {
+  addFailure,
+  type FailureCount,
+  LOGIN_THROTTLE,
+  type LoginThrottlePolicy,
+  retryAfterMs,
+} from '@pst/shared';
 import { verifyPin } from './pin';
 
 export type ExitCheck = 'ok' | 'no-pin' | 'wrong-pin' | 'locked';
 
 export interface ExitGuardOptions {
   now: () => number;
-  /** Wrong PINs in a row before the exit is locked. */
-  maxTries?: number;
-  lockMs?: number;
+  /** Where the count of wrong PINs lives (the shell's settings file): a restart forgives nothing. */
+  failures: {
+    load(): FailureCount | undefined;
+    save(count: FailureCount | undefined): void;
+  };
+  policy?: LoginThrottlePolicy;
 }
 
 /**
- * The kiosk stands in a public lobby, so the exit PIN must not be guessable by tapping: after a
- * few wrong tries every attempt is refused for a while, whatever the PIN.
+ * The kiosk stands in a public lobby, so the staff PIN must not be guessable by tapping: the hub's
+ * own throttle (shared/login-throttle.ts: free tries, then a growing wait, then a 15-minute lock),
+ * counted on disk. A try is counted before the PIN is checked and forgiven when it was right.
  */
-export function createExitGuard({ now, maxTries = 5, lockMs = 60_000 }: ExitGuardOptions) {
-  let wrong = 0;
-  let lockedUntil = 0;
+export function createExitGuard({ now, failures, policy = LOGIN_THROTTLE }: ExitGuardOptions) {
   return {
+    /** How long until the next try is allowed, in ms (0: now). */
+    waitMs: () => retryAfterMs(failures.load() ?? null, now(), policy),
     async check(pin: string, pinHash: string | undefined): Promise<ExitCheck> {
-      if (now() < lockedUntil) return 'locked';
+      if (retryAfterMs(failures.load() ?? null, now(), policy) > 0) return 'locked';
       if (!pinHash) return 'no-pin';
+      failures.save(addFailure(failures.load() ?? null, now(), policy));
       if (await verifyPin(pin, pinHash)) {
-        wrong = 0;
+        failures.save(undefined);
         return 'ok';
-      }
-      wrong += 1;
-      if (wrong >= maxTries) {
-        wrong = 0;
-        lockedUntil = now() + lockMs;
       }
       return 'wrong-pin';
     },

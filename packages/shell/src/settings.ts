@@ -31,6 +31,10 @@ export const settingsSchema = z.object({
   /** Electron's display id for the lobby screen; the primary display when unset or gone. */
   displayId: z.number().int().optional(),
   exitPinHash: z.string().refine(isPinHash, 'not a PIN hash').optional(),
+  /** Wrong staff PINs at this kiosk (shared/login-throttle.ts), kept so a restart forgives nothing. */
+  exitPinFailures: z
+    .strictObject({ failures: z.number().int().min(0), lastAt: z.number().int().min(0) })
+    .optional(),
   /** The counter's last window position and size (the size it has when not maximized). */
   windowBounds: boundsSchema.optional(),
   /** Whether the counter's window was maximized when last moved, resized or closed. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LOGIN_THROTTLE } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import { type AppKind, KIOSK_PRINTER_CHANNELS, SHELL_CHANNELS } from './bridge';
 import { hashPin } from './pin';
@@ -324,6 +325,23 @@ describe('startShell: staff exit', () => {
       error: { code: 'WRONG_PIN' },
     });
     expect(shell.calls).not.toContain('quit');
+  });
+
+  it('keeps counting wrong PINs across a restart: a locked kiosk stays locked', async () => {
+    const shell = await kioskWithPin();
+    for (let i = 0; i < LOGIN_THROTTLE.lockAfter; i++) {
+      await shell.invoke(SHELL_CHANNELS.exit, `${HUB}/kiosk/`, '1111');
+      await shell.clock.advance(2 * 60_000);
+    }
+    expect(savedSettings(shell.userData).exitPinFailures).toMatchObject({
+      failures: LOGIN_THROTTLE.lockAfter,
+    });
+    const again = await start('kiosk', { userData: shell.userData });
+    expect(await again.invoke(SHELL_CHANNELS.exit, `${HUB}/kiosk/`, '2468')).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
+    expect(again.calls).not.toContain('quit');
   });
 
   it('quits on the right PIN', async () => {

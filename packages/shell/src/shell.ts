@@ -127,7 +127,13 @@ export async function startShell(
   let mode: ShellMode = 'setup';
   let pendingToken: string | null = null;
   let retryTimer: unknown = null;
-  const exitGuard = createExitGuard({ now: clock.now });
+  const exitGuard = createExitGuard({
+    now: clock.now,
+    failures: {
+      load: () => settings.get().exitPinFailures,
+      save: (exitPinFailures) => settings.update({ exitPinFailures }),
+    },
+  });
   /** The staff PIN behind the kiosk's hidden gesture (leave, or open the set-up): null when it is right. */
   const staffPinRefusal = async (
     event: IpcMainInvokeEventLike,
@@ -139,7 +145,8 @@ export async function startShell(
     if (!input.success) return fail('INVALID_INPUT', 'invalid PIN');
     const check = await exitGuard.check(input.data, settings.get().exitPinHash);
     if (check === 'no-pin') return fail('NO_EXIT_PIN', 'no exit PIN is set');
-    if (check === 'locked') return fail('LOCKED', 'too many wrong PINs; try again later');
+    if (check === 'locked')
+      return fail('LOCKED', `too many wrong PINs; try again in ${Math.ceil(exitGuard.waitMs() / 1000)} s`);
     if (check === 'wrong-pin') {
       log(`${what} refused: wrong PIN`);
       return fail('WRONG_PIN', 'wrong PIN');

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
@@ -25,7 +25,10 @@ const SYNCHRONOUS: Record<Durability, string> = {
 
 /** Opens (or creates) the hub's database: WAL, one writer, foreign keys on, migrations applied. */
 export function openDatabase(file: string, options: { durability?: Durability } = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    keepPrivate(file);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode never corrupts the file on a power cut; it may lose the last commits, which
@@ -47,4 +50,14 @@ export function migrate(db: Db): number {
     })();
   }
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * The database holds visitors' personal data (UU 27/2022): readable by the hub's own user only.
+ * SQLite gives its -wal and -shm files the database file's permissions, so the file is made (or
+ * tightened) before SQLite opens it. Backups get the same treatment.
+ */
+export function keepPrivate(file: string): void {
+  if (existsSync(file)) chmodSync(file, 0o600);
+  else writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
 }

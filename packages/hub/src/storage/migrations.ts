@@ -159,6 +159,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX ratings_complaint_day ON ratings(day) WHERE complaint != '';
     `,
   },
+  // ---------- security (issue 16) ----------
+  {
+    version: 4,
+    name: 'failed logins counted per account and per address, kept across restarts',
+    sql: `
+      -- key: 'account:<username>' or 'address:<client address>'; see shared/login-throttle.ts.
+      CREATE TABLE login_failures (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
   // ---- 5: print queue (issue 17) ----
   {
     version: 5,

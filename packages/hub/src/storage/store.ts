@@ -4,6 +4,7 @@ import {
   DEFAULT_HOLIDAYS,
   DEFAULT_OPENING_HOURS,
   type DeviceRole,
+  type FailureCount,
   type GuestBookEntry,
   type Holiday,
   type OpeningHours,
@@ -14,7 +15,7 @@ import {
 } from '@pst/shared';
 import type { Statement } from 'better-sqlite3';
 import { hashPin, hashToken, newId, newToken, verifyPin } from '../auth';
-import { type Db, type Durability, openDatabase } from './database';
+import { type Db, type Durability, keepPrivate, openDatabase } from './database';
 import { GroupSync } from './group-sync';
 
 export interface DeviceRecord {
@@ -355,64 +356,99 @@ export class Store {
     this.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
   }
 
+  /**
+   * Adds an account with a synchronous PIN hash: for the command line and test set-up only (the
+   * running hub hashes on the thread pool and calls `saveStaff` with the hash).
+   */
   addStaff(
     input: { username: string; name: string; role: StaffRole; pin: string },
     now: number,
   ): StaffRecord {
+    return this.insertStaff({ ...input, pinHash: hashPin(input.pin) }, now, 'admin');
+  }
+
+  private insertStaff(
+    input: { username: string; name: string; role: StaffRole; pinHash: string },
+    now: number,
+    actor: string,
+  ): StaffRecord {
     const id = newId('staff');
     this.sql(
       'INSERT INTO staff (id, username, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(id, input.username, input.name, input.role, hashPin(input.pin), now);
-    this.audit(now, 'staff.added', { id, username: input.username, role: input.role }, 'admin');
+    ).run(id, input.username, input.name, input.role, input.pinHash, now);
+    this.audit(now, 'staff.added', { id, username: input.username, role: input.role }, actor);
     return { id, username: input.username, name: input.name, role: input.role, active: true };
   }
 
-  /** Adds an account, or changes one: name, role, active, and the PIN when a new one is given. */
+  /** Adds an account, or changes one: name, role, active, and the PIN when a new hash is given. */
   saveStaff(
-    input: { username: string; name: string; role: StaffRole; pin?: string; active: boolean },
+    input: { username: string; name: string; role: StaffRole; pinHash?: string; active: boolean },
     now: number,
     actor: string,
   ): void {
-    const existing = this.sql('SELECT id FROM staff WHERE username = ?').get(input.username) as
-      | { id: string }
-      | undefined;
-    if (!existing) {
-      if (!input.pin) throw new Error('a new account needs a PIN');
-      this.addStaff({ ...input, pin: input.pin }, now);
-      if (!input.active) this.sql('UPDATE staff SET active = 0 WHERE username = ?').run(input.username);
-      return;
-    }
+    const existing = this.staffByUsername(input.username);
     this.db.transaction(() => {
+      if (!existing) {
+        if (!input.pinHash) throw new Error('a new account needs a PIN');
+        this.insertStaff({ ...input, pinHash: input.pinHash }, now, actor);
+        if (!input.active) this.sql('UPDATE staff SET active = 0 WHERE username = ?').run(input.username);
+        return;
+      }
       this.sql('UPDATE staff SET name = ?, role = ?, active = ? WHERE id = ?').run(
         input.name,
         input.role,
         input.active ? 1 : 0,
         existing.id,
       );
-      if (input.pin)
-        this.sql('UPDATE staff SET pin_hash = ? WHERE id = ?').run(hashPin(input.pin), existing.id);
-      // A disabled account or a new PIN ends the sessions in use.
-      if (!input.active || input.pin) this.sql('DELETE FROM sessions WHERE staff_id = ?').run(existing.id);
+      if (input.pinHash)
+        this.sql('UPDATE staff SET pin_hash = ? WHERE id = ?').run(input.pinHash, existing.id);
+      // A disabled account, a new PIN or a new role ends the sessions in use (a session carries no
+      // role of its own, but a demoted admin must sign in again to see the change everywhere).
+      if (!input.active || input.pinHash || input.role !== existing.role)
+        this.sql('DELETE FROM sessions WHERE staff_id = ?').run(existing.id);
       this.audit(
         now,
         'staff.changed',
-        { id: existing.id, role: input.role, active: input.active, pinReset: !!input.pin },
+        {
+          id: existing.id,
+          role: input.role,
+          active: input.active,
+          pinReset: !!input.pinHash,
+        },
         actor,
       );
     })();
+  }
+
+  /** An account with its PIN hash, for signing in and for the role rules; null when unknown. */
+  staffByUsername(username: string): (StaffRecord & { pinHash: string }) | null {
+    const row = this.sql('SELECT * FROM staff WHERE username = ?').get(username) as StaffRow | undefined;
+    return row ? { ...toStaff(row), pinHash: row.pin_hash } : null;
+  }
+
+  activeAdminCount(): number {
+    return (
+      this.sql(`SELECT count(*) AS n FROM staff WHERE role = 'admin' AND active = 1`).get() as { n: number }
+    ).n;
   }
 
   staff(): StaffRecord[] {
     return (this.sql('SELECT * FROM staff ORDER BY username').all() as StaffRow[]).map(toStaff);
   }
 
-  /** Checks a PIN and opens a session; null when the username or PIN is wrong or the account disabled. */
+  /**
+   * Checks a PIN synchronously and opens a session, unthrottled: for test set-up only. The hub's
+   * `POST /api/login` goes through login.ts (throttled, hashing off the event loop).
+   */
   login(username: string, pin: string, now: number): { token: string; staff: StaffRecord } | null {
-    const row = this.sql('SELECT * FROM staff WHERE username = ?').get(username) as StaffRow | undefined;
-    if (!row?.active || !verifyPin(pin, row.pin_hash)) {
-      this.audit(now, 'staff.login-failed', { username }, 'public');
-      return null;
-    }
+    const account = this.staffByUsername(username);
+    if (!account?.active || !verifyPin(pin, account.pinHash)) return null;
+    return this.openSession(account.id, now);
+  }
+
+  /** A new session with a new random token (never one the client brought: no session fixation). */
+  openSession(staffId: string, now: number): { token: string; staff: StaffRecord } {
+    const row = this.sql('SELECT * FROM staff WHERE id = ?').get(staffId) as StaffRow;
     const token = newToken();
     this.sql('INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
       hashToken(token),
@@ -422,6 +458,31 @@ export class Store {
     );
     this.audit(now, 'staff.login', { staffId: row.id }, row.id);
     return { token, staff: toStaff(row) };
+  }
+
+  // ---------- login throttling (issue 16) ----------
+
+  loginFailures(key: string): FailureCount | null {
+    const row = this.sql('SELECT failures, last_at FROM login_failures WHERE key = ?').get(key) as
+      | { failures: number; last_at: number }
+      | undefined;
+    return row ? { failures: row.failures, lastAt: row.last_at } : null;
+  }
+
+  setLoginFailures(key: string, count: FailureCount): void {
+    this.sql(
+      `INSERT INTO login_failures (key, failures, last_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at`,
+    ).run(key, count.failures, count.lastAt);
+  }
+
+  clearLoginFailures(key: string): boolean {
+    return this.sql('DELETE FROM login_failures WHERE key = ?').run(key).changes > 0;
+  }
+
+  /** Drops counts whose last failure is older than `before` (they count as zero anyway). */
+  forgetLoginFailures(before: number): void {
+    this.sql('DELETE FROM login_failures WHERE last_at < ?').run(before);
   }
 
   staffBySession(token: string, now: number): StaffRecord | null {
@@ -563,8 +624,11 @@ export class Store {
     return (this.db.pragma('integrity_check', { simple: true }) as string) === 'ok';
   }
 
+  /** A copy of the database, readable by the hub's user only (it holds personal data). */
   async backup(file: string): Promise<void> {
+    keepPrivate(file);
     await this.db.backup(file);
+    keepPrivate(file);
   }
 }
 

@@ -210,6 +210,14 @@ export const counterId = {
   'set.clipRecord': 'Rekam "{word}"',
   'set.clipStop': 'Berhenti dan simpan',
   'set.clipNoMicrophone': 'Mikrofon tidak dapat dipakai: periksa izin mikrofon di browser.',
+  // ---------- security (issue 16) ----------
+  'counter.loginThrottled':
+    'Terlalu banyak PIN salah untuk akun ini atau dari komputer ini. Coba lagi dalam {time}.',
+  'counter.waitMinutes': '{m} menit {s} detik',
+  'counter.waitSeconds': '{s} detik',
+  'set.locked': 'Terkunci sampai {time} (PIN salah berulang)',
+  'set.unlock': 'Buka kunci',
+  'set.unlocked': 'Kunci login dibuka',
 } as const;
 
 export const counterEn: Record<keyof typeof counterId, string> = {
@@ -423,4 +431,12 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'set.clipRecord': 'Record "{word}"',
   'set.clipStop': 'Stop and save',
   'set.clipNoMicrophone': "The microphone cannot be used: check the browser's microphone permission.",
+  // ---------- security (issue 16) ----------
+  'counter.loginThrottled':
+    'Too many wrong PINs for this account or from this computer. Try again in {time}.',
+  'counter.waitMinutes': '{m} min {s} s',
+  'counter.waitSeconds': '{s} s',
+  'set.locked': 'Locked until {time} (repeated wrong PINs)',
+  'set.unlock': 'Unlock',
+  'set.unlocked': 'Sign-in lock lifted',
 };

@@ -21,7 +21,7 @@ export const en: Record<keyof typeof id, string> = {
   'kiosk.staffExit': 'Quit the app',
   'kiosk.staffCancel': 'Cancel',
   'kiosk.staffWrongPin': 'Wrong PIN.',
-  'kiosk.staffLocked': 'Too many wrong PINs. Try again in a minute.',
+  'kiosk.staffLocked': 'Too many wrong PINs. Wait a while (at most 15 minutes), then try again.',
   'kiosk.staffNoPin': 'No staff PIN is set. Set one on the kiosk set-up page.',
   'kiosk.printed': 'Please take your ticket',
   'kiosk.printFailed': 'The ticket could not be printed. Please note your number or ask the front office.',

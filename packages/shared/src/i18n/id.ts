@@ -19,7 +19,7 @@ export const id = {
   'kiosk.staffExit': 'Tutup aplikasi',
   'kiosk.staffCancel': 'Batal',
   'kiosk.staffWrongPin': 'PIN salah.',
-  'kiosk.staffLocked': 'Terlalu banyak PIN salah. Coba lagi dalam satu menit.',
+  'kiosk.staffLocked': 'Terlalu banyak PIN salah. Tunggu sebentar (paling lama 15 menit), lalu coba lagi.',
   'kiosk.staffNoPin': 'Belum ada PIN petugas. Atur PIN di halaman pengaturan kiosk.',
   'kiosk.printed': 'Silakan ambil tiket Anda',
   'kiosk.printFailed':
