@@ -3,6 +3,7 @@ import holidays from './holidays-2026.json' with { type: 'json' };
 import {
   addDays,
   dayStart,
+  fileStamp,
   formatDate,
   formatDateTime,
   formatTime,
@@ -28,6 +29,10 @@ describe('office time', () => {
     expect(isoWeekday('2026-11-25')).toBe(3);
     expect(isoWeekday('2026-11-29')).toBe(7);
     expect(officeHour(Date.parse('2026-11-25T02:05:00Z'))).toBe(9);
+    expect(fileStamp(Date.parse('2026-11-24T17:00:00.005Z'))).toBe('2026-11-25_00-00-00-005_WIB');
+    expect(fileStamp(Date.parse('2026-11-24T17:00:00Z'), 'Asia/Jayapura')).toBe(
+      '2026-11-25_02-00-00-000_WIT',
+    );
     expect(() => dayStart('25-11-2026')).toThrow(RangeError);
   });
 

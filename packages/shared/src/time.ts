@@ -22,6 +22,12 @@ export function officeDay(at: number, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): s
   return new Date(at + offset(tz)).toISOString().slice(0, 10);
 }
 
+/** An instant in office time for a file name that sorts by time: `2026-11-25_11-30-15-250_WIB`. */
+export function fileStamp(at: number, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): string {
+  const local = new Date(at + offset(tz)).toISOString();
+  return `${local.slice(0, 10)}_${local.slice(11, 23).replace(/[:.]/g, '-')}_${OFFICE_TIME_ZONES[tz].label}`;
+}
+
 /** The instant a day starts (00:00 office time). */
 export function dayStart(day: string, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): number {
   const ms = Date.parse(`${day}T00:00:00Z`);

@@ -1,5 +1,6 @@
 import { access, constants, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileStamp } from '@pst/shared';
 import { decodeEscPos, previewText } from '../decode';
 import { PrinterError, type PrinterTransport } from './types';
 
@@ -30,7 +31,8 @@ export function createFilePrinter(options: FilePrinterOptions): PrinterTransport
     description,
     async print(job) {
       jobs++;
-      const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+      // Office time (WIB), as staff read the clock, not UTC.
+      const stamp = fileStamp(now());
       const name = jobName(job) ?? `job${jobs}`;
       try {
         await mkdir(options.dir, { recursive: true });

@@ -40,15 +40,17 @@ describe('file printer', () => {
     await printer.print(job); // the same millisecond: a second pair, nothing overwritten
     await printer.print(Uint8Array.of(0x1b, 0x40, 0x0a));
     expect(readdirSync(dir).sort()).toEqual([
-      '2026-11-25T04-30-15-250Z-J-003-2.bin',
-      '2026-11-25T04-30-15-250Z-J-003-2.txt',
-      '2026-11-25T04-30-15-250Z-J-003.bin',
-      '2026-11-25T04-30-15-250Z-J-003.txt',
-      '2026-11-25T04-30-15-250Z-job3.bin',
-      '2026-11-25T04-30-15-250Z-job3.txt',
+      '2026-11-25_11-30-15-250_WIB-J-003-2.bin',
+      '2026-11-25_11-30-15-250_WIB-J-003-2.txt',
+      '2026-11-25_11-30-15-250_WIB-J-003.bin',
+      '2026-11-25_11-30-15-250_WIB-J-003.txt',
+      '2026-11-25_11-30-15-250_WIB-job3.bin',
+      '2026-11-25_11-30-15-250_WIB-job3.txt',
     ]);
-    expect(readFileSync(join(dir, '2026-11-25T04-30-15-250Z-J-003.bin')).equals(Buffer.from(job))).toBe(true);
-    const preview = readFileSync(join(dir, '2026-11-25T04-30-15-250Z-J-003.txt'), 'utf8');
+    expect(readFileSync(join(dir, '2026-11-25_11-30-15-250_WIB-J-003.bin')).equals(Buffer.from(job))).toBe(
+      true,
+    );
+    const preview = readFileSync(join(dir, '2026-11-25_11-30-15-250_WIB-J-003.txt'), 'utf8');
     expect(preview).toContain('J  -  0  0  3');
     expect(preview).toContain('[QR] http://10.0.0.2:3324/t/20261125-J003');
     expect(preview).toContain('--- cut ---');
