@@ -27,3 +27,5 @@ export function execute(state: QueueState, command: Command, now: number): Domai
   for (const event of events) evolve(state, event);
   return events;
 }
+export * from './online-clock';
+export * from './online-request';

@@ -85,6 +85,16 @@ export const ERRORS = {
     id: 'Admin aktif terakhir tidak dapat dinonaktifkan atau diturunkan perannya.',
     en: 'The last active admin cannot be disabled or given a lower role.',
   },
+  // ---- online requests and appointments (issue 21) ----
+  UNKNOWN_ONLINE_REQUEST: { id: 'Permintaan online tidak ditemukan.', en: 'Online request not found.' },
+  ONLINE_INVALID_TRANSITION: {
+    id: 'Tindakan ini tidak dapat dilakukan pada status permintaan sekarang.',
+    en: 'This action does not apply to the request in its current state.',
+  },
+  ONLINE_CLOSE_TOO_EARLY: {
+    id: 'Permintaan baru dapat ditutup karena tidak ada respons setelah 7 hari tanpa balasan pengguna.',
+    en: 'A request can be closed for no response only after 7 days without a reply from the user.',
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -13,6 +13,7 @@ export * from './guest-book';
 export * from './i18n';
 export * from './ikm';
 export * from './login-throttle';
+export * from './online';
 export * from './opening-hours';
 export * from './report-tables';
 export * from './rules';

@@ -1,0 +1,157 @@
+/**
+ * Online consultations (the standard's second procedure): the words and shapes both sides of the
+ * wire share. The rules themselves (state machine, the 3-working-day clock, the 7-day close) live in
+ * queue-core's online-*.ts.
+ */
+import { z } from 'zod';
+import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
+import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
+
+/** "dilayani maksimal 3 (tiga) hari kerja setelah permintaan jelas dan persyaratan pelayanan lengkap" */
+export const ONLINE_SERVICE_WORKING_DAYS = 3;
+/** "tidak merespon kembali selama 7 (tujuh) hari": calendar days, the standard does not say working days. */
+export const NO_RESPONSE_CLOSE_DAYS = 7;
+
+export const ONLINE_CHANNELS = ['pst.bps.go.id', 'whatsapp', 'email', 'telepon', 'lainnya'] as const;
+export type OnlineChannel = (typeof ONLINE_CHANNELS)[number];
+
+export const ONLINE_STATES = ['baru', 'menunggu-kelengkapan', 'diproses', 'dijawab', 'ditutup'] as const;
+export type OnlineState = (typeof ONLINE_STATES)[number];
+
+export const ONLINE_CLOSE_REASONS = ['selesai', 'tidak-ada-respons'] as const;
+export type OnlineCloseReason = (typeof ONLINE_CLOSE_REASONS)[number];
+
+/** What staff do to a request; each is one transition of the state machine in queue-core. */
+export const ONLINE_ACTIONS = [
+  'ask-completeness',
+  'complete',
+  'answer',
+  'reopen',
+  'close-done',
+  'close-no-response',
+] as const;
+export type OnlineAction = (typeof ONLINE_ACTIONS)[number];
+
+/** An exchange noted on a request: a message from the user, one to the user, or a note among staff. */
+export const NOTE_DIRECTIONS = ['dari-pengguna', 'ke-pengguna', 'internal'] as const;
+export type NoteDirection = (typeof NOTE_DIRECTIONS)[number];
+
+/** How close a running clock is to its due time (the colours of the request list). */
+export type DeadlineLevel = 'stopped' | 'on-track' | 'near' | 'overdue' | 'done';
+
+/**
+ * The requester: the walk-in guest book's fields and consent (one contact, phone or email, is enough there
+ * too: a WhatsApp user may have given no email, an email user no phone).
+ */
+export const onlineRequesterSchema = guestBookEntrySchema;
+export type OnlineRequester = z.output<typeof onlineRequesterSchema>;
+export type OnlineRequesterInput = z.input<typeof onlineRequesterSchema>;
+
+
+/** Request ids: ON-<office day>-<sequence>, e.g. ON-20261125-003. */
+export const onlineRequestId = z
+  .string()
+  .regex(/^ON-\d{8}-\d{3,4}$/, 'nomor permintaan, mis. ON-20261125-003');
+
+const noteText = z.string().trim().max(4000).default('');
+
+export const onlineSchemas = {
+  'online:record': z.strictObject({
+    channel: z.enum(ONLINE_CHANNELS),
+    /** When the message came in (staff type it from the chat or the mail); the hub checks it is not ahead. */
+    receivedAt: z.number().int().positive(),
+    requester: onlineRequesterSchema,
+    topic: z.string().trim().min(3).max(200),
+    dataNeeded: z.string().trim().max(1000).default(''),
+    /** The request is clear and its requirements complete already: the clock starts now. */
+    isComplete: z.boolean().default(false),
+    note: noteText,
+  }),
+  'online:list': z.strictObject({ filter: z.enum(['open', 'closed', 'overdue', 'all']).default('open') }),
+  'online:get': z.strictObject({ requestId: onlineRequestId }),
+  'online:act': z.strictObject({
+    requestId: onlineRequestId,
+    action: z.enum(ONLINE_ACTIONS),
+    note: noteText,
+  }),
+  'online:note': z.strictObject({
+    requestId: onlineRequestId,
+    direction: z.enum(NOTE_DIRECTIONS),
+    text: z.string().trim().min(1).max(4000),
+  }),
+  'online:requester-lookup': z.union([
+    z.strictObject({ phone: phoneSchema }),
+    z.strictObject({ email: z.email().max(120) }),
+  ]),
+} as const;
+
+export const ONLINE_ROLES = ['front-office', 'consultant', 'supervisor', 'admin'] as const;
+
+/** One line of the request list: no contact details, the clock and what is due. */
+export interface OnlineRequestSummary {
+  id: string;
+  channel: OnlineChannel;
+  state: OnlineState;
+  closeReason: OnlineCloseReason | null;
+  requesterName: string;
+  topic: string;
+  receivedAt: number;
+  clockStartedAt: number | null;
+  dueAt: number | null;
+  firstAnsweredAt: number | null;
+  /** Working time left until due (negative when overdue), at the hub's now; null while the clock is stopped. */
+  workingMsLeft: number | null;
+  level: DeadlineLevel;
+  /** Waiting for the user's reply since; 7 days of it proposes the request for closing. */
+  waitingOnUserSince: number | null;
+  isProposedForClosing: boolean;
+  lastChangeAt: number;
+}
+
+export interface OnlineRequestDetail extends OnlineRequestSummary {
+  requester: OnlineRequester;
+  dataNeeded: string;
+  /** Every exchange and every change of state, oldest first, with the time and who. */
+  history: Array<{
+    at: number;
+    staffName: string;
+    kind: 'note' | 'state';
+    direction: NoteDirection | null;
+    /** For kind 'state': the state entered. */
+    state: OnlineState | null;
+    text: string;
+  }>;
+  /** The actions the state machine allows now (the screen shows these buttons only). */
+  actions: OnlineAction[];
+}
+
+/**
+ * A due time for people: a clock that ends at midnight ends "at 24.00" of the last working day it
+ * counted, not "00.00" of the next day (which may be a holiday).
+ */
+export function formatDue(at: number, lang: Lang = 'id', tz?: OfficeTimeZone): string {
+  const date = formatDate(at, lang, tz);
+  const time = formatTime(at, lang, tz);
+  if (!time.startsWith('00.00') && !time.startsWith('00:00')) return `${date} ${time}`;
+  const before = at - 1;
+  return `${formatDate(before, lang, tz)} ${time.replace(/^00[.:]00/, lang === 'id' ? '24.00' : '24:00')}`;
+}
+
+/** The requester's contacts in the one form the lookups use. */
+export function requesterContacts(r: { phone: string | null; email: string }): {
+  phone: string | null;
+  email: string | null;
+} {
+  return {
+    phone: r.phone ? normalizePhone(r.phone) : null,
+    email: r.email ? r.email.toLowerCase() : null,
+  };
+}
+
+export const ONLINE_CHANNEL_LABELS: Record<OnlineChannel, string> = {
+  'pst.bps.go.id': 'pst.bps.go.id',
+  whatsapp: 'WhatsApp',
+  email: 'Email',
+  telepon: 'Telepon',
+  lainnya: 'Lainnya',
+};
