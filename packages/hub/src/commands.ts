@@ -34,6 +34,7 @@ import type { HubContext } from './context';
 import { eraseVisitor } from './data-care';
 import type { KioskSocket } from './kiosk-printers';
 import { accountKey, unlockLogin } from './login';
+import { online, onlineDetail } from './online';
 import { pairingLink } from './pairing';
 import { ratingRequest } from './rating-requests';
 import { complaintOf } from './reports';
@@ -415,6 +416,30 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     hub.store.audit(hub.clock(), 'ticket.reprint', { ticketId, role: ctx.data.role }, who);
     return { ticketId, printed: await hub.reprintTicket(ticketId, who) };
   },
+  // ---- online requests (issue 21) ----
+  'online:record': (hub, ctx, input) => online.record(hub, staffId(ctx), input),
+  'online:list': (hub, _ctx, { filter }) => online.list(hub, filter),
+  'online:get': (hub, ctx, { requestId }) => {
+    const detail = onlineDetail(hub, requestId);
+    hub.store.audit(hub.clock(), 'online.read', { requestId }, staffId(ctx));
+    return detail;
+  },
+  'online:act': (hub, ctx, p) => online.act(hub, staffId(ctx), p.requestId, p.action, p.note),
+  'online:note': (hub, ctx, p) => online.note(hub, staffId(ctx), p.requestId, p.direction, p.text),
+  'online:requester-lookup': (hub, ctx, by) => {
+    hub.store.audit(
+      hub.clock(),
+      'online.requester-lookup',
+      { by: 'phone' in by ? 'phone' : 'email' },
+      staffId(ctx),
+    );
+    const walkIn = hub.store.lookupGuest(by);
+    const fromOnline = hub.online.lookupRequester(by);
+    const fromGuestBook =
+      walkIn && (({ lastVisitAt, ...entry }) => ({ ...entry, lastContactAt: lastVisitAt }))(walkIn);
+    if (!fromGuestBook || !fromOnline) return fromOnline ?? fromGuestBook;
+    return fromOnline.lastContactAt >= fromGuestBook.lastContactAt ? fromOnline : fromGuestBook;
+  },
   'session:whoami': (_hub, ctx) => ({
     role: ctx.data.role,
     deviceId: ctx.data.deviceId ?? null,
@@ -437,6 +462,9 @@ const READ_ONLY = new Set<CommandName>([
   'desk:staff',
   'settings:get',
   'print:result',
+  'online:list',
+  'online:get',
+  'online:requester-lookup',
 ]);
 
 /**

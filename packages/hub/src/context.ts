@@ -14,6 +14,7 @@ import type { KioskPrinters } from './kiosk-printers';
 import type { StaffLogin } from './login';
 import type { RateLimiter } from './rate-limit';
 import type { QueueRunner } from './runner';
+import type { OnlineStore } from './storage/online-store';
 import type { Store } from './storage/store';
 
 export type HubServer = Server<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
@@ -21,6 +22,8 @@ export type HubServer = Server<ClientToHubEvents, HubToClientEvents, Record<stri
 /** What command handlers and HTTP routes reach of the hub. */
 export interface HubContext {
   store: Store;
+  /** Online requests and appointments (issue 21). */
+  online: OnlineStore;
   runner: QueueRunner;
   io: HubServer;
   log: Logger;

@@ -19,6 +19,7 @@ import {
   LOGIN_THROTTLE,
   type LoginThrottlePolicy,
   type NamedPrinterStatus,
+  ONLINE_ROLES,
   officeDay,
   openingStatus,
   type PrinterStatusView,
@@ -40,6 +41,7 @@ import { KioskPrinters, type KioskSocket } from './kiosk-printers';
 import { reachableHost } from './lan';
 import { StaffLogin } from './login';
 import { announceHub, type HubAnnouncement, type MdnsOptions } from './mdns';
+import { ONLINE_ROOM } from './online';
 import { createHubLogger } from './pairing';
 import { PrintQueue } from './print-queue';
 import { RateLimiter } from './rate-limit';
@@ -49,6 +51,7 @@ import { watchRevocations } from './revocation-signal';
 import { QueueRunner } from './runner';
 import { SOCKET_HEADERS } from './security-headers';
 import type { Durability } from './storage/database';
+import { OnlineStore } from './storage/online-store';
 import { Store } from './storage/store';
 import { type TicketPrintResult, TicketPrints } from './ticket-prints';
 import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
@@ -290,6 +293,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const context: HubContext = {
     store,
+    online: new OnlineStore(store.db),
     runner,
     io,
     log,
@@ -390,6 +394,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       const missed = missedRatingRequest(runner.state, data.deskId, clock());
       if (missed) socket.emit('rating:request', missed);
     }
+    if ((ONLINE_ROLES as readonly string[]).includes(data.role)) void socket.join(ONLINE_ROOM);
     if (data.role === 'kiosk' && data.deviceId) {
       const deviceId = data.deviceId;
       // A kiosk that prints locally gets the jobs that waited for it.

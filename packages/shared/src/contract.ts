@@ -6,6 +6,13 @@ import { z } from 'zod';
 import { type QueueConfig, queueConfigSchema } from './config';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
+import {
+  ONLINE_ROLES,
+  type OnlineRequestDetail,
+  type OnlineRequesterLookup,
+  type OnlineRequestSummary,
+  onlineSchemas,
+} from './online';
 import { type OpeningHours, type OpeningStatus, openingHoursSchema } from './opening-hours';
 import { ID_PATTERN, PIN_PATTERN } from './rules';
 import { type Holiday, holidaySchema } from './working-days';
@@ -143,6 +150,8 @@ export const schemas = {
   // ---------- security (issue 16) ----------
   /** Lifts an account's sign-in lock after wrong PINs (only for an account the actor may manage). */
   'settings:staff-unlock': z.strictObject({ username: staffUsername }),
+  // online requests and appointments (issue 21): online.ts
+  ...onlineSchemas,
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -188,6 +197,13 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'settings:opening-hours': ['supervisor', 'admin'],
   'ticket:reprint': ['kiosk', 'front-office', 'supervisor', 'admin'],
   'settings:staff-unlock': ['supervisor', 'admin'],
+  // online requests and appointments (issue 21)
+  'online:record': ONLINE_ROLES,
+  'online:list': ONLINE_ROLES,
+  'online:get': ONLINE_ROLES,
+  'online:act': ONLINE_ROLES,
+  'online:note': ONLINE_ROLES,
+  'online:requester-lookup': ONLINE_ROLES,
 };
 
 /**
@@ -471,6 +487,13 @@ export interface ClientToHubEvents {
   'settings:opening-hours': Handler<'settings:opening-hours', SettingsView>;
   'ticket:reprint': Handler<'ticket:reprint', TicketPrinted>;
   'settings:staff-unlock': Handler<'settings:staff-unlock', SettingsView>;
+  // online requests and appointments (issue 21)
+  'online:record': Handler<'online:record', OnlineRequestDetail>;
+  'online:list': Handler<'online:list', OnlineRequestSummary[]>;
+  'online:get': Handler<'online:get', OnlineRequestDetail>;
+  'online:act': Handler<'online:act', OnlineRequestDetail>;
+  'online:note': Handler<'online:note', OnlineRequestDetail>;
+  'online:requester-lookup': Handler<'online:requester-lookup', OnlineRequesterLookup>;
 }
 
 /** A complaint (or suggestion) from the rating tablet, with its follow-up. */
@@ -523,6 +546,8 @@ export interface HubToClientEvents {
   'print:job': (job: PrintJob) => void;
   /** To the socket that took a ticket: how its printing ended. */
   'ticket:printed': (result: TicketPrinted) => void;
+  /** To staff who handle online requests (room `online`): a request changed; fetch it or the list again. */
+  'online:changed': (change: { requestId: string }) => void;
 }
 
 export const PUSH_EVENTS = [
@@ -532,6 +557,7 @@ export const PUSH_EVENTS = [
   'printer:status',
   'print:job',
   'ticket:printed',
+  'online:changed',
 ] as const satisfies ReadonlyArray<keyof HubToClientEvents>;
 
 export const HUB_PORT = 3324;

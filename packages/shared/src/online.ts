@@ -125,6 +125,9 @@ export interface OnlineRequestDetail extends OnlineRequestSummary {
   actions: OnlineAction[];
 }
 
+/** A returning requester, from the walk-in guest book or an earlier online request (newest first). */
+export type OnlineRequesterLookup = (OnlineRequester & { lastContactAt: number }) | null;
+
 /**
  * A due time for people: a clock that ends at midnight ends "at 24.00" of the last working day it
  * counted, not "00.00" of the next day (which may be a holiday).

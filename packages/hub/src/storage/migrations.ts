@@ -238,4 +238,51 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       DELETE FROM report_days;
     `,
   },
+  // ---- issue 21: online requests (and, below, appointments) ----
+  {
+    version: 8,
+    name: 'online requests with their history; the requester kept like a guest-book entry',
+    sql: `
+      -- One row per online request: the projection of its online.* events (in the events log as kind
+      -- 'audit', so the walk-in day's replay never reads them). requester: the guest-book-like entry (JSON).
+      CREATE TABLE online_requests (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        recorded_by TEXT NOT NULL,
+        requester TEXT NOT NULL,
+        phone TEXT,
+        email TEXT,
+        topic TEXT NOT NULL,
+        data_needed TEXT NOT NULL,
+        state TEXT NOT NULL,
+        close_reason TEXT,
+        clock_started_at INTEGER,
+        due_at INTEGER,
+        first_answered_at INTEGER,
+        waiting_on_user_since INTEGER,
+        closed_at INTEGER,
+        last_change_at INTEGER NOT NULL,
+        erased_at INTEGER
+      );
+      CREATE INDEX online_requests_open ON online_requests(due_at) WHERE state != 'ditutup';
+      CREATE INDEX online_requests_day ON online_requests(day);
+      CREATE INDEX online_requests_phone ON online_requests(phone);
+      CREATE INDEX online_requests_email ON online_requests(email);
+
+      -- Every exchange (kind 'note': from the user, to the user, internal) and change of state, with who.
+      CREATE TABLE online_history (
+        id INTEGER PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES online_requests(id),
+        at INTEGER NOT NULL,
+        staff_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('note', 'state')),
+        direction TEXT,
+        state TEXT,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX online_history_request ON online_history(request_id);
+    `,
+  },
 ];

@@ -1,0 +1,213 @@
+import type { OnlineEvent, OnlineRequest } from '@pst/queue-core';
+import {
+  type NoteDirection,
+  type OnlineChannel,
+  type OnlineRequestDetail,
+  type OnlineRequester,
+  type OnlineRequesterLookup,
+  type OnlineState,
+  requesterContacts,
+} from '@pst/shared';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+
+/** What an online request has besides its state-machine fields. */
+export interface OnlineRecordFacts {
+  day: string;
+  channel: OnlineChannel;
+  recordedBy: string;
+  requester: OnlineRequester;
+  topic: string;
+  dataNeeded: string;
+}
+
+export interface OnlineRow extends OnlineRequest {
+  day: string;
+  channel: OnlineChannel;
+  requester: OnlineRequester;
+  topic: string;
+  dataNeeded: string;
+}
+
+interface RawRow {
+  id: string;
+  day: string;
+  channel: OnlineChannel;
+  received_at: number;
+  requester: string;
+  topic: string;
+  data_needed: string;
+  state: OnlineState;
+  close_reason: OnlineRequest['closeReason'];
+  clock_started_at: number | null;
+  due_at: number | null;
+  first_answered_at: number | null;
+  waiting_on_user_since: number | null;
+  closed_at: number | null;
+  last_change_at: number;
+}
+
+function toRow(raw: RawRow): OnlineRow {
+  return {
+    id: raw.id,
+    day: raw.day,
+    channel: raw.channel,
+    requester: JSON.parse(raw.requester) as OnlineRequester,
+    topic: raw.topic,
+    dataNeeded: raw.data_needed,
+    state: raw.state,
+    closeReason: raw.close_reason,
+    receivedAt: raw.received_at,
+    clockStartedAt: raw.clock_started_at,
+    dueAt: raw.due_at,
+    firstAnsweredAt: raw.first_answered_at,
+    waitingOnUserSince: raw.waiting_on_user_since,
+    closedAt: raw.closed_at,
+    lastChangeAt: raw.last_change_at,
+  };
+}
+
+/** The state entered by each event that changes it (notes change none). */
+const ENTERED: Partial<Record<OnlineEvent['type'], OnlineState>> = {
+  'online.recorded': 'baru',
+  'online.completeness-asked': 'menunggu-kelengkapan',
+  'online.completed': 'diproses',
+  'online.answered': 'dijawab',
+  'online.reopened': 'diproses',
+  'online.closed': 'ditutup',
+};
+
+/** The SQL of online requests (migration 8). Runs inside the caller's transaction where it matters. */
+export class OnlineStore {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(readonly db: Db) {}
+
+  private sql(source: string): Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  /** The next id of the office day: ON-YYYYMMDD-NNN. */
+  nextId(day: string): string {
+    const { n } = this.sql('SELECT count(*) AS n FROM online_requests WHERE day = ?').get(day) as {
+      n: number;
+    };
+    return `ON-${day.replaceAll('-', '')}-${String(n + 1).padStart(3, '0')}`;
+  }
+
+  /**
+   * A new request or a change of one: its events in the log, its row, its history, and the exchange
+   * noted with it, in one transaction.
+   */
+  save(
+    request: OnlineRequest,
+    events: readonly OnlineEvent[],
+    actor: string,
+    note: { direction: NoteDirection; text: string } | null,
+    record?: OnlineRecordFacts,
+  ): void {
+    this.db.transaction(() => {
+      if (record) {
+        const contacts = requesterContacts(record.requester);
+        this.sql(
+          `INSERT INTO online_requests (id, day, channel, received_at, recorded_by, requester, phone, email, topic,
+             data_needed, state, last_change_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'baru', ?)`,
+        ).run(
+          request.id,
+          record.day,
+          record.channel,
+          request.receivedAt,
+          record.recordedBy,
+          JSON.stringify(record.requester),
+          contacts.phone,
+          contacts.email,
+          record.topic,
+          record.dataNeeded,
+          request.lastChangeAt,
+        );
+      }
+      for (const event of events) {
+        this.sql('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)').run(
+          event.at,
+          'audit',
+          event.type,
+          JSON.stringify(event),
+          actor,
+        );
+        const entered = ENTERED[event.type];
+        if (entered) this.addHistory(request.id, event.at, actor, 'state', null, entered, '');
+      }
+      if (note?.text)
+        this.addHistory(request.id, request.lastChangeAt, actor, 'note', note.direction, null, note.text);
+      this.sql(
+        `UPDATE online_requests SET state = ?, close_reason = ?, clock_started_at = ?, due_at = ?,
+           first_answered_at = ?, waiting_on_user_since = ?, closed_at = ?, last_change_at = ? WHERE id = ?`,
+      ).run(
+        request.state,
+        request.closeReason,
+        request.clockStartedAt,
+        request.dueAt,
+        request.firstAnsweredAt,
+        request.waitingOnUserSince,
+        request.closedAt,
+        request.lastChangeAt,
+        request.id,
+      );
+    })();
+  }
+
+  private addHistory(
+    requestId: string,
+    at: number,
+    staffId: string,
+    kind: 'note' | 'state',
+    direction: NoteDirection | null,
+    state: OnlineState | null,
+    text: string,
+  ): void {
+    this.sql(
+      'INSERT INTO online_history (request_id, at, staff_id, kind, direction, state, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(requestId, at, staffId, kind, direction, state, text);
+  }
+
+  get(id: string): OnlineRow | null {
+    const raw = this.sql('SELECT * FROM online_requests WHERE id = ?').get(id) as RawRow | undefined;
+    return raw ? toRow(raw) : null;
+  }
+
+  /** Open requests (by due time, stopped clocks last), or the closed ones of the last 90 days. */
+  list(which: 'open' | 'closed', since: number): OnlineRow[] {
+    const rows =
+      which === 'open'
+        ? this.sql(
+            `SELECT * FROM online_requests WHERE state != 'ditutup'
+               ORDER BY due_at IS NULL, due_at, received_at`,
+          ).all()
+        : this.sql(
+            `SELECT * FROM online_requests WHERE state = 'ditutup' AND closed_at >= ? ORDER BY closed_at DESC`,
+          ).all(since);
+    return (rows as RawRow[]).map(toRow);
+  }
+
+  history(requestId: string): OnlineRequestDetail['history'] {
+    return this.sql(
+      `SELECT h.at, coalesce(staff.name, h.staff_id) AS staffName, h.kind, h.direction, h.state, h.text
+         FROM online_history h LEFT JOIN staff ON staff.id = h.staff_id WHERE h.request_id = ? ORDER BY h.id`,
+    ).all(requestId) as OnlineRequestDetail['history'];
+  }
+
+  /** The latest requester with this phone or email among online requests. */
+  lookupRequester(by: { phone: string } | { email: string }): OnlineRequesterLookup {
+    const [column, value] = 'phone' in by ? ['phone', by.phone] : ['email', by.email.toLowerCase()];
+    const row = this.sql(
+      `SELECT requester, received_at FROM online_requests WHERE ${column} = ? AND erased_at IS NULL
+         ORDER BY received_at DESC LIMIT 1`,
+    ).get(value) as { requester: string; received_at: number } | undefined;
+    return row ? { ...(JSON.parse(row.requester) as OnlineRequester), lastContactAt: row.received_at } : null;
+  }
+}
