@@ -4,6 +4,8 @@ import { DeskScreen } from './DeskScreen';
 import { desksFor } from './desk-logic';
 import { useT } from './i18n';
 import { Notice } from './Notice';
+import { OnlineEntry, OnlineOverdue, OnlineRequests } from './OnlineRequests';
+import { useOnline } from './online-store';
 import { Reports } from './Reports';
 import { Settings } from './Settings';
 import { SupervisorBoard } from './SupervisorBoard';
@@ -23,8 +25,24 @@ export function App() {
 function DeskWork() {
   const { deskId, board } = useCounter(useShallow((s) => ({ deskId: s.deskId, board: s.board })));
   const deskKnown = board?.desks.some((d) => d.id === deskId);
+  const { isOnlineOpen, setOnlineOpen } = useOnline(
+    useShallow((s) => ({ isOnlineOpen: s.isOpen, setOnlineOpen: s.setOpen })),
+  );
+  if (isOnlineOpen) {
+    return (
+      <main className="supervisor-main">
+        <Notice />
+        <OnlineRequests onBack={() => setOnlineOpen(false)} />
+      </main>
+    );
+  }
   if (!deskId || (board && !deskKnown)) return <DeskPicker />;
-  return <DeskScreen />;
+  return (
+    <>
+      <DeskScreen />
+      <OnlineEntry />
+    </>
+  );
 }
 
 /** Supervisors and admins: the live board, reports, and a desk when they stand in. */
@@ -70,7 +88,18 @@ function SupervisorShell() {
       )}
       <main className="supervisor-main">
         <Notice />
-        {tab === 'board' ? <SupervisorBoard /> : tab === 'reports' ? <Reports /> : <Settings />}
+        {tab === 'board' ? (
+          <>
+            <OnlineOverdue />
+            <SupervisorBoard />
+          </>
+        ) : tab === 'reports' ? (
+          <Reports />
+        ) : tab === 'online' ? (
+          <OnlineRequests />
+        ) : (
+          <Settings />
+        )}
       </main>
     </div>
   );
@@ -84,6 +113,7 @@ function SupervisorNav({ tab, setTab }: { tab: Tab; setTab: (tab: Tab) => void }
         [
           ['board', 'sup.board'],
           ['reports', 'sup.reports'],
+          ['online', 'on.title'],
           ['settings', 'set.title'],
           ['desk', 'sup.myDesk'],
         ] as const

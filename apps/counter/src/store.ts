@@ -50,7 +50,7 @@ function stored<T>(key: string): T | null {
 
 /** `ticketId`: the notice is about that ticket at this desk and goes once the ticket leaves it. */
 export type Notice = { kind: 'error' | 'ok'; text: string; ticketId?: string } | null;
-export type Tab = 'board' | 'reports' | 'settings' | 'desk';
+export type Tab = 'board' | 'reports' | 'settings' | 'desk' | 'online';
 export type RangeQuery = { preset: 'today' | 'week' | 'month' } | { from: string; to: string };
 
 /** The hub's report (see packages/hub/src/reports.ts); typed where the screens read it. */

@@ -47,7 +47,6 @@ export const onlineRequesterSchema = guestBookEntrySchema;
 export type OnlineRequester = z.output<typeof onlineRequesterSchema>;
 export type OnlineRequesterInput = z.input<typeof onlineRequesterSchema>;
 
-
 /** Request ids: ON-<office day>-<sequence>, e.g. ON-20261125-003. */
 export const onlineRequestId = z
   .string()

@@ -3,11 +3,16 @@ import { counterEn, counterId } from './counter';
 import { deskReportsEn, deskReportsId } from './desk-reports';
 import { en } from './en';
 import { id } from './id';
+import { onlineEn, onlineId } from './online';
 
-export type StringKey = keyof typeof id | keyof typeof counterId | keyof typeof deskReportsId;
+export type StringKey =
+  | keyof typeof id
+  | keyof typeof counterId
+  | keyof typeof deskReportsId
+  | keyof typeof onlineId;
 export const STRINGS: Record<Lang, Record<StringKey, string>> = {
-  id: { ...id, ...counterId, ...deskReportsId },
-  en: { ...en, ...counterEn, ...deskReportsEn },
+  id: { ...id, ...counterId, ...deskReportsId, ...onlineId },
+  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn },
 };
 
 /** Looks up a UI string and fills `{name}` placeholders. */
