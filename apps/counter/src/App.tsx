@@ -39,8 +39,8 @@ function DeskWork() {
   if (!deskId || (board && !deskKnown)) return <DeskPicker />;
   return (
     <>
-      <DeskScreen />
       <OnlineEntry />
+      <DeskScreen />
     </>
   );
 }

@@ -53,16 +53,20 @@ function DueCell({ request }: { request: OnlineRequestSummary }) {
   const tz = useTimeZone();
   const lang = useCounter((s) => s.lang);
   if (request.dueAt === null) return <span className="muted">{tr('on.level.stopped')}</span>;
-  const days = request.workingMsLeft === null ? null : (request.workingMsLeft / WORKING_DAY_MS).toFixed(1);
+  const days =
+    request.workingMsLeft === null
+      ? null
+      : new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(Math.abs(request.workingMsLeft) / WORKING_DAY_MS);
   return (
     <span>
       {formatDue(request.dueAt, lang, tz)}
       {days !== null && (
         <small className="due-left">
           {' · '}
-          {request.level === 'overdue'
-            ? tr('on.overdueBy', { t: days.replace('-', '') })
-            : tr('on.workingLeft', { t: days })}
+          {request.level === 'overdue' ? tr('on.overdueBy', { t: days }) : tr('on.workingLeft', { t: days })}
         </small>
       )}
     </span>
@@ -151,7 +155,7 @@ export function OnlineRequests({ onBack }: { onBack?: () => void }) {
     <section className="online" aria-label={tr('on.title')}>
       <div className="online-head">
         <h2>{tr('on.title')}</h2>
-        <div className="tabs">
+        <div className="online-filters">
           {FILTERS.map((f) => (
             <button
               key={f}
@@ -244,7 +248,7 @@ function RequestPage() {
           </div>
           <div className="row">
             <select
-              aria-label={tr('on.noteText')}
+              aria-label={tr('on.noteKind')}
               value={direction}
               onChange={(e) => setDirection(e.target.value as NoteDirection)}
             >
@@ -477,8 +481,10 @@ export function OnlineEntry() {
     if (hub) void useOnline.getState().loadList('open');
   }, [hub]);
   return (
-    <button type="button" className="online-entry no-print" onClick={() => setOpen(true)}>
-      {tr('on.openCount', { n: openCount })}
-    </button>
+    <div className="online-entry no-print">
+      <button type="button" onClick={() => setOpen(true)}>
+        {tr('on.openCount', { n: openCount })}
+      </button>
+    </div>
   );
 }

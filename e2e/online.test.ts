@@ -1,0 +1,156 @@
+import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+
+const run = browserAvailable();
+
+async function signIn(browser: Browser, hub: TestHub, username: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+  await page.goto(`${hub.url}/counter/`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('PIN').fill('123456');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  return page;
+}
+
+describe.runIf(run)('online requests in the counter app', () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startHub({ realTime: true, appsDir: undefined });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    closeClients();
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('records a WhatsApp request, asks for details, completes, answers and closes it, each step in the history', async () => {
+    await hub.staff('front-office', 'rina');
+    const page = await signIn(browser, hub, 'rina');
+    await page.getByRole('button', { name: /Front Office/ }).click();
+    await page.getByRole('button', { name: /Permintaan online \(0\)/ }).click();
+    await page.getByRole('button', { name: 'Catat permintaan baru' }).click();
+
+    const form = page.getByRole('form', { name: 'Catat permintaan baru' });
+    // No contact at all: the form says what is missing in Indonesian and nothing is sent.
+    await form.getByLabel('Nama lengkap').fill('Rudi Hartono');
+    await form.getByRole('button', { name: 'Simpan permintaan' }).click();
+    await form.getByText('Isi nomor HP/WhatsApp atau email pemohon').waitFor();
+    await screenshot(page, 'online-form-errors');
+
+    await form.getByLabel('Kanal').selectOption('whatsapp');
+    await form.getByLabel('Nomor HP/WhatsApp').fill('0857 1234 5678');
+    await form.getByLabel('Jenis identitas').selectOption('Lainnya');
+    await form.getByLabel('Nomor identitas').fill('tidak diberikan');
+    await form.getByLabel('Jenis kelamin').selectOption('Laki-laki');
+    await form.getByLabel('Tahun lahir').fill('1988');
+    await form.getByLabel('Pendidikan tertinggi').selectOption('S2');
+    await form.getByLabel('Pekerjaan utama').selectOption('Peneliti/Dosen');
+    await form.getByLabel('Kategori instansi').selectOption('Lembaga Penelitian & Pendidikan');
+    await form.getByLabel('Nama instansi').fill('Universitas Negeri Semarang');
+    await form.getByLabel('Pemanfaatan utama hasil kunjungan').selectOption('Penelitian');
+    await form.getByLabel('Topik').fill('Data PDRB Kabupaten Kendal');
+    await form.getByLabel('Data yang dibutuhkan').fill('PDRB ADHK 2020-2025 per lapangan usaha');
+    await form.getByLabel('Pesan pengguna').fill('Selamat malam, saya butuh data PDRB Kendal.');
+    await form.getByLabel(/Pengunjung menyetujui/).check();
+    await form.getByRole('button', { name: 'Simpan permintaan' }).click();
+
+    const request = page.getByRole('article');
+    await request.getByText('Baru', { exact: false }).first().waitFor();
+    const id = (await request.getByRole('heading', { level: 3 }).textContent())?.split(' ')[0] ?? '';
+    expect(id).toMatch(/^ON-\d{8}-001$/);
+    await request.getByText('Jam berhenti (menunggu permintaan jelas dan lengkap)').waitFor();
+
+    await request.getByLabel('Catatan / isi pesan').fill('Mohon sebutkan satuan yang dibutuhkan.');
+    await request.getByRole('button', { name: 'Minta kelengkapan' }).click();
+    await request.getByRole('heading', { name: /Menunggu kelengkapan/ }).waitFor();
+
+    // A consultant sees it arrive and takes it on from here.
+    await hub.staff('consultant', 'budi');
+    const consultant = await signIn(browser, hub, 'budi');
+    await consultant.getByRole('button', { name: /Meja Konsultasi 1/ }).click();
+    await consultant.getByRole('button', { name: /Permintaan online \(1\)/ }).click();
+    await consultant.getByRole('button', { name: id }).click();
+    const page2 = consultant.getByRole('article');
+    await page2.getByLabel('Catatan / isi pesan').fill('Juta rupiah, harga konstan.');
+    await page2.getByLabel('Jenis catatan').selectOption('dari-pengguna');
+    await page2.getByRole('button', { name: 'Catat pesan' }).click();
+    await page2.getByText('Juta rupiah, harga konstan.').waitFor();
+    await page2.getByRole('button', { name: 'Jelas & lengkap: mulai proses' }).click();
+    await page2.getByRole('heading', { name: /Diproses/ }).waitFor();
+    await page2
+      .getByText(/hari kerja$/)
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => consultant.locator(`tr[data-request="${id}"]`).getAttribute('class'))
+      .toMatch(/level-(on-track|near)/);
+    expect(await accessibilityViolations(consultant)).toEqual([]);
+    await screenshot(consultant, 'online-request-in-progress');
+
+    await page2.getByLabel('Catatan / isi pesan').fill('Data PDRB terlampir.');
+    await page2.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await page2.getByRole('heading', { name: /Dijawab/ }).waitFor();
+    await page2.getByRole('button', { name: 'Tutup: selesai' }).click();
+    await page2.getByRole('heading', { name: /Ditutup \(selesai\)/ }).waitFor();
+
+    // The front office's list followed every change (online:changed) without a reload.
+    await page.getByRole('button', { name: 'Ditutup' }).click();
+    await page.locator(`tr[data-request="${id}"]`).getByText('Ditutup (selesai)').waitFor();
+    const history = await page2.locator('.online-history li').allTextContents();
+    expect(history.map((h) => h.split(' · ').slice(1).join(' · '))).toEqual([
+      'Petugas rina · Baru',
+      'Petugas rina · Dari pengguna: Selamat malam, saya butuh data PDRB Kendal.',
+      'Petugas rina · Menunggu kelengkapan',
+      'Petugas rina · Ke pengguna: Mohon sebutkan satuan yang dibutuhkan.',
+      'Petugas budi · Dari pengguna: Juta rupiah, harga konstan.',
+      'Petugas budi · Diproses',
+      'Petugas budi · Dijawab',
+      'Petugas budi · Ke pengguna: Data PDRB terlampir.',
+      'Petugas budi · Ditutup',
+    ]);
+    await screenshot(consultant, 'online-request-closed');
+  });
+
+  it("shows an overdue request in red on the supervisor's board", async () => {
+    const staff = await hub.staff('consultant');
+    const recorded = await ok(staff, 'online:record', {
+      channel: 'email',
+      receivedAt: hub.now.value - 60_000,
+      requester: {
+        identityType: 'Lainnya',
+        identityNumber: 'tidak ada',
+        fullName: 'Dewi Lestari',
+        gender: 'Perempuan',
+        birthYear: 1992,
+        education: 'D4/S1',
+        occupation: 'ASN/TNI/Polri',
+        institutionCategory: 'Pemerintah Daerah',
+        institutionName: 'Bappeda Kendal',
+        email: 'dewi@kendalkab.go.id',
+        purpose: 'Pemerintahan',
+        servicesUsed: ['Konsultasi Statistik'],
+        dataNeeded: '',
+        visitType: 'Perorangan',
+        consent: true,
+      },
+      topic: 'Indeks Pembangunan Manusia',
+      isComplete: true,
+    });
+    // Ten days on: overdue whatever the weekday. The supervisor signs in then (sessions last 14 hours).
+    hub.now.value += 10 * 24 * 3600_000;
+    await hub.staff('supervisor', 'kepala');
+    const page = await signIn(browser, hub, 'kepala');
+    const overdue = page.getByRole('region', { name: 'Permintaan online lewat tenggat 3 hari kerja' });
+    await overdue.locator(`tr[data-request="${recorded.id}"].level-overdue`).waitFor();
+    await overdue
+      .locator(`tr[data-request="${recorded.id}"] .due-left`)
+      .getByText(/lewat \d+,\d hari kerja/)
+      .waitFor();
+    await screenshot(page, 'online-overdue-board');
+  });
+});
