@@ -51,7 +51,9 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       if (!service.active) throw new DomainError('SERVICE_INACTIVE', command.serviceId);
       const seq = (freshDay ? 0 : (state.lastSeq[service.id] ?? 0)) + 1;
       const day = officeDay(now, state.config.office.timeZone);
-      const queue = entryQueue(state.config.office, service.id);
+      // An appointment's requester is in the books already (recorded online): straight to the service.
+      const isAppointment = command.appointmentSlotAt !== undefined;
+      const queue = isAppointment ? service.id : entryQueue(state.config.office, service.id);
       return [
         {
           type: 'ticket.issued',
@@ -64,6 +66,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
           source: command.source,
           queue,
           targetMinutes: targetMinutesOf(state.config, queue),
+          ...(isAppointment ? { appointmentSlotAt: command.appointmentSlotAt } : {}),
         },
       ];
     }

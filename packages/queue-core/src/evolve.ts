@@ -1,3 +1,4 @@
+import { enterInOrder } from './appointment-order';
 import { currentStage, resetDay, syncConfig } from './state';
 import type { DomainEvent, Line, QueueState, Stage, Ticket } from './types';
 
@@ -35,6 +36,7 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
         stages: [],
         guestBookId: null,
         ratingId: null,
+        ...(event.appointmentSlotAt !== undefined ? { appointmentSlotAt: event.appointmentSlotAt } : {}),
       };
       state.tickets.set(ticket.id, ticket);
       state.lastSeq[event.serviceId] = (state.lastSeq[event.serviceId] ?? 0) + 1;
@@ -161,7 +163,8 @@ function enterQueue(
   };
   ticket.stages.push(stage);
   const line = lineOf(state, queue);
-  (ticket.priority ? line.priority : line.normal).push(ticket.id);
+  if (ticket.priority) line.priority.push(ticket.id);
+  else enterInOrder(state, line.normal, ticket);
 }
 
 /** Ends a stage; a stage finished without "start" counts its service from the call (the visitor was at the desk). */

@@ -27,5 +27,7 @@ export function execute(state: QueueState, command: Command, now: number): Domai
   for (const event of events) evolve(state, event);
   return events;
 }
+export * from './appointment-order';
+export * from './appointments';
 export * from './online-clock';
 export * from './online-request';

@@ -34,6 +34,8 @@ export interface Ticket {
   stages: Stage[];
   guestBookId: string | null;
   ratingId: string | null;
+  /** A ticket issued for an appointment (janji temu): its slot orders its first queue (appointment-order.ts). */
+  appointmentSlotAt?: number;
 }
 
 export interface DeskState {
@@ -75,7 +77,7 @@ type DeskCommand = { deskId: string; staffId: string };
 type DeskTicketCommand = DeskCommand & { ticketId: string };
 
 export type Command =
-  | { type: 'takeTicket'; serviceId: string; priority: boolean; source: string }
+  | { type: 'takeTicket'; serviceId: string; priority: boolean; source: string; appointmentSlotAt?: number }
   /** `takeOver`: open a desk another staff member holds (they left it open, or moved PCs). */
   | ({ type: 'openDesk'; takeOver?: boolean } & DeskCommand)
   | ({ type: 'pauseDesk' } & DeskCommand)
@@ -107,6 +109,7 @@ export type DomainEvent =
       source: string;
       queue: string;
       targetMinutes: number;
+      appointmentSlotAt?: number;
     }
   | {
       type: 'ticket.called';

@@ -7,6 +7,8 @@ import { type QueueConfig, queueConfigSchema } from './config';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
 import {
+  type AppointmentView,
+  appointmentSchemas,
   ONLINE_ROLES,
   type OnlineRequestDetail,
   type OnlineRequesterLookup,
@@ -152,6 +154,7 @@ export const schemas = {
   'settings:staff-unlock': z.strictObject({ username: staffUsername }),
   // online requests and appointments (issue 21): online.ts
   ...onlineSchemas,
+  ...appointmentSchemas,
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -204,6 +207,9 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'online:act': ONLINE_ROLES,
   'online:note': ONLINE_ROLES,
   'online:requester-lookup': ONLINE_ROLES,
+  'appointment:book': ONLINE_ROLES,
+  'appointment:list': ONLINE_ROLES,
+  'appointment:redeem': ['kiosk'],
 };
 
 /**
@@ -494,6 +500,10 @@ export interface ClientToHubEvents {
   'online:act': Handler<'online:act', OnlineRequestDetail>;
   'online:note': Handler<'online:note', OnlineRequestDetail>;
   'online:requester-lookup': Handler<'online:requester-lookup', OnlineRequesterLookup>;
+  'appointment:book': Handler<'appointment:book', AppointmentView>;
+  'appointment:list': Handler<'appointment:list', AppointmentView[]>;
+  /** The kiosk's "Saya punya janji temu": the ticket, in the appointment's queue. */
+  'appointment:redeem': Handler<'appointment:redeem', TakeResult>;
 }
 
 /** A complaint (or suggestion) from the rating tablet, with its follow-up. */

@@ -95,6 +95,43 @@ export const ERRORS = {
     id: 'Permintaan baru dapat ditutup karena tidak ada respons setelah 7 hari tanpa balasan pengguna.',
     en: 'A request can be closed for no response only after 7 days without a reply from the user.',
   },
+  APPOINTMENT_HOLIDAY: {
+    id: 'Tanggal janji temu jatuh pada hari libur atau akhir pekan. Pilih hari kerja.',
+    en: 'The appointment date is a holiday or a weekend. Choose a working day.',
+  },
+  APPOINTMENT_OUTSIDE_HOURS: {
+    id: 'Jam janji temu di luar jam layanan PST.',
+    en: 'The appointment time is outside the PST service hours.',
+  },
+  APPOINTMENT_IN_PAST: { id: 'Waktu janji temu sudah lewat.', en: 'The appointment time has passed.' },
+  APPOINTMENT_CONSULTANT_BUSY: {
+    id: 'Petugas tersebut sudah punya janji temu pada jam itu.',
+    en: 'That consultant already has an appointment at that time.',
+  },
+  APPOINTMENT_ZOOM_LINK: {
+    id: 'Janji temu Zoom memerlukan tautan Zoom.',
+    en: 'A Zoom appointment needs a Zoom link.',
+  },
+  APPOINTMENT_CODE_UNKNOWN: {
+    id: 'Kode janji temu tidak dikenal. Periksa kembali kode dari WhatsApp.',
+    en: 'Unknown appointment code. Check the code sent by WhatsApp.',
+  },
+  APPOINTMENT_CODE_THROTTLED: {
+    id: 'Kode salah 5 kali. Tunggu 5 menit atau minta bantuan petugas.',
+    en: 'Wrong code 5 times. Wait 5 minutes or ask the staff for help.',
+  },
+  APPOINTMENT_TOO_EARLY: {
+    id: 'Janji temu Anda belum dimulai. Kode dapat dipakai mulai 1 jam sebelum jadwal.',
+    en: 'Your appointment has not started. The code works from 1 hour before the slot.',
+  },
+  APPOINTMENT_TOO_LATE: {
+    id: 'Jadwal janji temu Anda sudah lewat lebih dari 15 menit. Silakan ambil nomor antrian biasa.',
+    en: 'Your appointment was more than 15 minutes ago. Please take a regular ticket.',
+  },
+  APPOINTMENT_USED: {
+    id: 'Kode janji temu ini sudah dipakai.',
+    en: 'This appointment code has been used.',
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

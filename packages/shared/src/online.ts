@@ -157,3 +157,85 @@ export const ONLINE_CHANNEL_LABELS: Record<OnlineChannel, string> = {
   telepon: 'Telepon',
   lainnya: 'Lainnya',
 };
+
+// ---------- appointments (janji temu) for the follow-up ----------
+
+export const APPOINTMENT_KINDS = ['langsung', 'zoom'] as const;
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+/** Slot length; one consultant has one appointment at a time. */
+export const APPOINTMENT_MINUTES = 30;
+/** The kiosk takes a code from an hour before the slot until 15 minutes after it. */
+export const APPOINTMENT_EARLY_MINUTES = 60;
+export const APPOINTMENT_LATE_MINUTES = 15;
+/** Wrong codes in a row at one kiosk before it waits. */
+export const APPOINTMENT_CODE_TRIES = 5;
+export const APPOINTMENT_CODE_WAIT_MINUTES = 5;
+/**
+ * Hours in which appointments may be booked, per ISO weekday (1 = Monday), office time. The PST's
+ * service hours; when the office's own opening hours are configured, they take their place.
+ */
+export const APPOINTMENT_HOURS: Record<number, { open: string; close: string }> = {
+  1: { open: '08:00', close: '15:30' },
+  2: { open: '08:00', close: '15:30' },
+  3: { open: '08:00', close: '15:30' },
+  4: { open: '08:00', close: '15:30' },
+  5: { open: '08:00', close: '16:00' },
+};
+/** Short codes sent by WhatsApp: no 0/O, 1/I/L to misread. */
+export const APPOINTMENT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const appointmentCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6}$/, 'kode 6 huruf/angka');
+
+export const appointmentSchemas = {
+  'appointment:book': z.strictObject({
+    /** The online request it follows up, if any. */
+    requestId: onlineRequestId.optional(),
+    kind: z.enum(APPOINTMENT_KINDS),
+    serviceId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .max(40),
+    /** Office day and time of the slot, e.g. 2026-11-26 and 10:00 (office time). */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    /** The consultant who will serve (staff id), or a desk. */
+    staffId: z.string().min(1).max(60).nullable().default(null),
+    deskId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .max(40)
+      .nullable()
+      .default(null),
+    requesterName: z.string().trim().min(2).max(100),
+    phone: phoneSchema,
+    zoomLink: z.union([z.url().max(300), z.literal('')]).default(''),
+  }),
+  'appointment:list': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'appointment:redeem': z.strictObject({ code: appointmentCode }),
+} as const;
+
+export type AppointmentStatus = 'dijadwalkan' | 'hadir' | 'tidak-hadir';
+
+export interface AppointmentView {
+  id: string;
+  code: string;
+  requestId: string | null;
+  kind: AppointmentKind;
+  serviceId: string;
+  slotAt: number;
+  staffId: string | null;
+  staffName: string | null;
+  deskId: string | null;
+  requesterName: string;
+  phone: string;
+  zoomLink: string;
+  /** dijadwalkan; hadir (redeemed at the kiosk, or marked for Zoom); tidak-hadir once the late limit passed. */
+  status: AppointmentStatus;
+  ticketId: string | null;
+  redeemedAt: number | null;
+  /** The WhatsApp text to send the requester (code, date, time, place or link). */
+  message: string;
+}
