@@ -29,6 +29,7 @@ import {
   type TicketView,
   ticketStatusPath,
 } from '@pst/shared';
+import { appointments } from './appointments';
 import { newId } from './auth';
 import type { HubContext } from './context';
 import { eraseVisitor } from './data-care';
@@ -39,7 +40,7 @@ import { pairingLink } from './pairing';
 import { ratingRequest } from './rating-requests';
 import { complaintOf } from './reports';
 
-type Ctx = { data: SocketData; log: HubContext['log']; socket?: KioskSocket };
+export type Ctx = { data: SocketData; log: HubContext['log']; socket?: KioskSocket };
 type Handler<E extends CommandName> = (
   hub: HubContext,
   ctx: Ctx,
@@ -172,6 +173,25 @@ function saveSetting(hub: HubContext, ctx: Ctx, key: string, value: unknown): Se
   return settingsView(hub);
 }
 
+/** A ticket just issued: the answer with its status link, and its printing, whose outcome follows. */
+export function printTaken(
+  hub: HubContext,
+  ctx: Ctx,
+  ticketId: string,
+  jobId: number | null,
+): CommandResult<'ticket:take'> {
+  const ticket = ticketById(hub, ticketId);
+  const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
+  // The number is the visitor's as soon as it is on disk: printing follows (never a number that a
+  // power cut could give to the next visitor again), and its outcome is pushed to this socket.
+  hub.store
+    .synced()
+    .then(() => hub.printTicket(ticket.id, ctx.data.deviceId, jobId))
+    .then((printed) => ctx.socket?.emit('ticket:printed', { ticketId: ticket.id, printed }))
+    .catch((error: unknown) => ctx.log.error({ err: error, ticketId: ticket.id }, 'printing failed'));
+  return { ticket, statusUrl };
+}
+
 const PAIRING_APPS = { kiosk: 'kiosk', display: 'display', rating: 'rating' } as const;
 
 export const handlers: { [E in CommandName]: Handler<E> } = {
@@ -188,16 +208,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
       }),
       'ticket.issued',
     );
-    const ticket = ticketById(hub, issued.ticketId);
-    const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
-    // The number is the visitor's as soon as it is on disk: printing follows (never a number that a
-    // power cut could give to the next visitor again), and its outcome is pushed to this socket.
-    hub.store
-      .synced()
-      .then(() => hub.printTicket(ticket.id, ctx.data.deviceId, jobId))
-      .then((printed) => ctx.socket?.emit('ticket:printed', { ticketId: ticket.id, printed }))
-      .catch((error: unknown) => ctx.log.error({ err: error, ticketId: ticket.id }, 'printing failed'));
-    return { ticket, statusUrl };
+    return printTaken(hub, ctx, issued.ticketId, jobId);
   },
   'ticket:status': (hub, _ctx, { ticketId }) => ticketById(hub, ticketId),
   'board:get': (hub) => hub.board(),
@@ -440,6 +451,9 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     if (!fromGuestBook || !fromOnline) return fromOnline ?? fromGuestBook;
     return fromOnline.lastContactAt >= fromGuestBook.lastContactAt ? fromOnline : fromGuestBook;
   },
+  'appointment:book': (hub, ctx, input) => appointments.book(hub, staffId(ctx), input),
+  'appointment:list': (hub, _ctx, { date }) => appointments.list(hub, date),
+  'appointment:redeem': (hub, ctx, { code }) => appointments.redeem(hub, ctx, code),
   'session:whoami': (_hub, ctx) => ({
     role: ctx.data.role,
     deviceId: ctx.data.deviceId ?? null,
@@ -465,6 +479,7 @@ const READ_ONLY = new Set<CommandName>([
   'online:list',
   'online:get',
   'online:requester-lookup',
+  'appointment:list',
 ]);
 
 /**

@@ -10,6 +10,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
 import type { PinHasher } from './auth';
+import type { CodeThrottle } from './code-throttle';
 import type { KioskPrinters } from './kiosk-printers';
 import type { StaffLogin } from './login';
 import type { RateLimiter } from './rate-limit';
@@ -34,6 +35,8 @@ export interface HubContext {
   staffLogin: StaffLogin;
   /** Disconnects every socket whose token is no longer valid (revoked device, ended session). */
   cutRevoked(): void;
+  /** Wrong appointment codes per kiosk (issue 21). */
+  codeThrottle: CodeThrottle;
   publicUrl(): string;
   /** SHA-256 fingerprint of the hub's TLS certificate; null when it serves plain HTTP. */
   tlsFingerprint: string | null;

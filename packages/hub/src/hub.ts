@@ -33,6 +33,7 @@ import { Server } from 'socket.io';
 import { PinHasher } from './auth';
 import { BoardBroadcaster, boardSnapshot } from './board';
 import { CentralPusher, type CentralPusherOptions } from './central-pusher';
+import { CodeThrottle } from './code-throttle';
 import { runCommand } from './commands';
 import type { HubContext, HubServer } from './context';
 import { applyRetention, dailyBackup } from './data-care';
@@ -302,6 +303,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     pins,
     staffLogin: new StaffLogin(store, pins, clock, loginThrottle),
     cutRevoked,
+    codeThrottle: new CodeThrottle(),
     publicUrl: () => options.publicUrl ?? `${scheme}://${reachableHost(options.host)}:${port}`,
     tlsFingerprint: fingerprint,
     board: () =>

@@ -241,7 +241,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   // ---- issue 21: online requests (and, below, appointments) ----
   {
     version: 8,
-    name: 'online requests with their history; the requester kept like a guest-book entry',
+    name: 'online requests with their history (requester kept like a guest-book entry); appointments',
     sql: `
       -- One row per online request: the projection of its online.* events (in the events log as kind
       -- 'audit', so the walk-in day's replay never reads them). requester: the guest-book-like entry (JSON).
@@ -283,6 +283,27 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         text TEXT NOT NULL
       );
       CREATE INDEX online_history_request ON online_history(request_id);
+
+      -- Appointments (janji temu) for the follow-up: in person (redeemed at the kiosk with its code) or Zoom.
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        day TEXT NOT NULL,
+        request_id TEXT REFERENCES online_requests(id),
+        kind TEXT NOT NULL CHECK (kind IN ('langsung', 'zoom')),
+        service_id TEXT NOT NULL,
+        slot_at INTEGER NOT NULL,
+        staff_id TEXT,
+        desk_id TEXT,
+        requester_name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        zoom_link TEXT NOT NULL,
+        ticket_id TEXT,
+        redeemed_at INTEGER,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX appointments_day ON appointments(day, slot_at);
     `,
   },
 ];

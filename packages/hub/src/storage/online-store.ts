@@ -29,6 +29,27 @@ export interface OnlineRow extends OnlineRequest {
   dataNeeded: string;
 }
 
+export interface AppointmentRow {
+  id: string;
+  code: string;
+  day: string;
+  requestId: string | null;
+  kind: 'langsung' | 'zoom';
+  serviceId: string;
+  slotAt: number;
+  staffId: string | null;
+  deskId: string | null;
+  requesterName: string;
+  phone: string;
+  zoomLink: string;
+  ticketId: string | null;
+  redeemedAt: number | null;
+}
+
+const APPOINTMENT_COLUMNS = `id, code, day, request_id AS requestId, kind, service_id AS serviceId, slot_at AS slotAt,
+  staff_id AS staffId, desk_id AS deskId, requester_name AS requesterName, phone, zoom_link AS zoomLink,
+  ticket_id AS ticketId, redeemed_at AS redeemedAt`;
+
 interface RawRow {
   id: string;
   day: string;
@@ -209,5 +230,45 @@ export class OnlineStore {
          ORDER BY received_at DESC LIMIT 1`,
     ).get(value) as { requester: string; received_at: number } | undefined;
     return row ? { ...(JSON.parse(row.requester) as OnlineRequester), lastContactAt: row.received_at } : null;
+  }
+
+  // ---------- appointments ----------
+
+  addAppointment(row: AppointmentRow, createdBy: string, now: number): void {
+    this.db.transaction(() => {
+      this.sql(
+        `INSERT INTO appointments (id, code, day, request_id, kind, service_id, slot_at, staff_id, desk_id,
+           requester_name, phone, zoom_link, created_by, created_at)
+         VALUES (@id, @code, @day, @requestId, @kind, @serviceId, @slotAt, @staffId, @deskId, @requesterName, @phone,
+           @zoomLink, @createdBy, @createdAt)`,
+      ).run({ ...row, createdBy, createdAt: now });
+      const { phone: _phone, requesterName: _name, ...facts } = row;
+      this.sql('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)').run(
+        now,
+        'audit',
+        'appointment.booked',
+        JSON.stringify(facts),
+        createdBy,
+      );
+    })();
+  }
+
+  appointmentByCode(code: string): AppointmentRow | null {
+    return (
+      (this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE code = ?`).get(code) as
+        | AppointmentRow
+        | undefined) ?? null
+    );
+  }
+
+  appointmentsOn(day: string): AppointmentRow[] {
+    return this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE day = ? ORDER BY slot_at`).all(
+      day,
+    ) as AppointmentRow[];
+  }
+
+  /** Inside the ticket's own transaction (QueueRunner's alsoWrite), so a code is never used twice. */
+  redeemAppointment(id: string, ticketId: string, now: number): void {
+    this.sql('UPDATE appointments SET ticket_id = ?, redeemed_at = ? WHERE id = ?').run(ticketId, now, id);
   }
 }

@@ -132,9 +132,14 @@ export class Store {
    * Appends a command's events and writes the tickets they touched, in one transaction; `extra`
    * writes rows that belong to the same command (a guest-book entry, a rating) in it too.
    */
-  commit(events: readonly DomainEvent[], state: QueueState, actor: string, extra?: () => void): void {
+  commit(
+    events: readonly DomainEvent[],
+    state: QueueState,
+    actor: string,
+    extra?: (events: readonly DomainEvent[]) => void,
+  ): void {
     this.db.transaction(() => {
-      extra?.();
+      extra?.(events);
       const touched = new Set<string>();
       for (const event of events) {
         this.stmt.insertEvent.run(event.at, 'domain', event.type, JSON.stringify(event), actor);

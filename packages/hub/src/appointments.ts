@@ -1,0 +1,133 @@
+/**
+ * Appointments at the hub: staff book a slot (rules in queue-core/appointments.ts) and send the code by
+ * WhatsApp; at the kiosk the code becomes a ticket in the service's queue, ordered by its slot.
+ */
+import { randomInt } from 'node:crypto';
+import { appointmentStatus, checkArrival, checkSlot, DomainError } from '@pst/queue-core';
+import {
+  APPOINTMENT_CODE_ALPHABET,
+  type AppointmentView,
+  formatDate,
+  formatTime,
+  officeDay,
+  type ParsedPayload,
+} from '@pst/shared';
+import { type Ctx, printTaken } from './commands';
+import type { HubContext } from './context';
+import { officeCalendar } from './online';
+import type { AppointmentRow } from './storage/online-store';
+
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += APPOINTMENT_CODE_ALPHABET[randomInt(APPOINTMENT_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** The text staff send by WhatsApp: when, where (or the Zoom link), and the code for the kiosk. */
+function whatsappMessage(hub: HubContext, row: AppointmentRow): string {
+  const tz = hub.runner.state.config.office.timeZone;
+  const office = hub.runner.state.config.office.name;
+  const service = hub.runner.state.config.services.find((s) => s.id === row.serviceId)?.name ?? row.serviceId;
+  const when = `${formatDate(row.slotAt, 'id', tz)} pukul ${formatTime(row.slotAt, 'id', tz)}`;
+  if (row.kind === 'zoom')
+    return `Janji temu ${service} ${office} melalui Zoom: ${when}. Tautan: ${row.zoomLink}`;
+  return (
+    `Janji temu ${service} di PST ${office}: ${when}. Kode Anda: ${row.code}. ` +
+    `Di kiosk antrian pilih "Saya punya janji temu" lalu masukkan kode (mulai 1 jam sebelum jadwal, paling lambat 15 menit sesudahnya).`
+  );
+}
+
+function view(hub: HubContext, row: AppointmentRow): AppointmentView {
+  const names = new Map(hub.store.staff().map((s) => [s.id, s.name]));
+  return {
+    ...row,
+    staffName: row.staffId ? (names.get(row.staffId) ?? row.staffId) : null,
+    status: appointmentStatus(row, hub.clock()),
+    message: whatsappMessage(hub, row),
+  };
+}
+
+export const appointments = {
+  book(hub: HubContext, staffId: string, input: ParsedPayload<'appointment:book'>): AppointmentView {
+    const config = hub.runner.state.config;
+    if (!config.services.some((s) => s.id === input.serviceId))
+      throw new DomainError('UNKNOWN_SERVICE', input.serviceId);
+    if (input.deskId !== null && !config.desks.some((d) => d.id === input.deskId))
+      throw new DomainError('UNKNOWN_DESK', input.deskId);
+    if (input.kind === 'zoom' && !input.zoomLink) throw new DomainError('APPOINTMENT_ZOOM_LINK');
+    if (input.requestId && !hub.online.get(input.requestId))
+      throw new DomainError('UNKNOWN_ONLINE_REQUEST', input.requestId);
+    const now = hub.clock();
+    const booked = hub.online.appointmentsOn(input.date).map((a) => ({
+      slotAt: a.slotAt,
+      staffId: a.staffId,
+      isActive: appointmentStatus(a, now) !== 'tidak-hadir',
+    }));
+    const slotAt = checkSlot(input, booked, now, officeCalendar(hub));
+    let code = newCode();
+    while (hub.online.appointmentByCode(code)) code = newCode();
+    const id = `janji-${code.toLowerCase()}`;
+    hub.online.addAppointment(
+      {
+        id,
+        code,
+        day: input.date,
+        requestId: input.requestId ?? null,
+        kind: input.kind,
+        serviceId: input.serviceId,
+        slotAt,
+        staffId: input.staffId,
+        deskId: input.deskId,
+        requesterName: input.requesterName,
+        phone: input.phone,
+        zoomLink: input.zoomLink,
+        ticketId: null,
+        redeemedAt: null,
+      },
+      staffId,
+      now,
+    );
+    return view(hub, hub.online.appointmentByCode(code) as AppointmentRow);
+  },
+
+  list(hub: HubContext, date: string): AppointmentView[] {
+    return hub.online.appointmentsOn(date).map((row) => view(hub, row));
+  },
+
+  redeem(hub: HubContext, ctx: Ctx, code: string) {
+    const kiosk = ctx.data.deviceId ?? 'kiosk';
+    const now = hub.clock();
+    if (hub.codeThrottle.isBlocked(kiosk, now)) throw new DomainError('APPOINTMENT_CODE_THROTTLED', kiosk);
+    const row = hub.online.appointmentByCode(code);
+    const today = officeDay(now, hub.runner.state.config.office.timeZone);
+    if (!row || row.kind !== 'langsung' || row.day !== today) {
+      hub.codeThrottle.wrong(kiosk, now);
+      hub.store.audit(now, 'appointment.code-wrong', { kiosk }, kiosk);
+      throw new DomainError('APPOINTMENT_CODE_UNKNOWN');
+    }
+    hub.codeThrottle.right(kiosk);
+    if (row.redeemedAt !== null) throw new DomainError('APPOINTMENT_USED', row.id);
+    checkArrival(row.slotAt, now);
+    // The print job and the redeemed code are stored with the ticket, in its transaction.
+    let jobId: number | null = null;
+    const events = hub.runner.execute(
+      {
+        type: 'takeTicket',
+        serviceId: row.serviceId,
+        priority: false,
+        source: kiosk,
+        appointmentSlotAt: row.slotAt,
+      },
+      kiosk,
+      (issued) => {
+        const ticket = issued.find((e) => e.type === 'ticket.issued');
+        if (!ticket) return;
+        hub.online.redeemAppointment(row.id, ticket.ticketId, now);
+        jobId = hub.queueTicketPrint(ticket.ticketId, ctx.data.deviceId);
+      },
+    );
+    const issued = events.find((e) => e.type === 'ticket.issued');
+    if (!issued) throw new Error('expected a ticket.issued event');
+    return printTaken(hub, ctx, issued.ticketId, jobId);
+  },
+};
