@@ -12,6 +12,7 @@ import {
 } from '@pst/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { AppointmentEntry, AppointmentScreen } from './appointment-screen';
 import { StaffAccess } from './staff-access';
 import { ERROR_SECONDS, IDLE_SECONDS, printOutcome, TICKET_SECONDS, useKiosk } from './store';
 import { useHub } from './use-hub';
@@ -63,7 +64,15 @@ export function App() {
     <div className="kiosk">
       <Header />
       {connection !== 'online' && <OfflineBanner />}
-      {phase === 'ticket' ? <TicketScreen /> : opening?.open === false ? <ClosedScreen /> : <ChooseScreen />}
+      {phase === 'ticket' ? (
+        <TicketScreen />
+      ) : phase === 'appointment' ? (
+        <AppointmentScreen />
+      ) : opening?.open === false ? (
+        <ClosedScreen />
+      ) : (
+        <ChooseScreen />
+      )}
       <RepeatQuestion />
     </div>
   );
@@ -224,6 +233,7 @@ function ChooseScreen() {
           </button>
         ))}
       </div>
+      <AppointmentEntry disabled={busy} />
       <footer className="footer">
         <strong>{tr('app.free')}</strong>
         {board?.office.runningText && <span> · {board.office.runningText}</span>}

@@ -36,7 +36,9 @@ export function printOutcome(
 type Phase =
   | { name: 'choose' }
   | { name: 'taking'; serviceId: string }
-  | { name: 'ticket'; result: TakeResult };
+  | { name: 'ticket'; result: TakeResult }
+  /** "Saya punya janji temu": typing the appointment code (issue 21). */
+  | { name: 'appointment'; isSending: boolean };
 
 export interface KioskState {
   lang: Lang;
@@ -74,6 +76,8 @@ export interface KioskState {
   reprinting: boolean;
   /** The ticket screen's "Selesai" button (ignored in the first moments after the ticket shows). */
   finish(): void;
+  openAppointment(): void;
+  redeem(code: string): Promise<void>;
   /** Back to the start for the next visitor: Indonesian, no priority, no error. */
   reset(): void;
   clearError(): void;
@@ -144,6 +148,15 @@ export const useKiosk = create<KioskState>()((set, get) => ({
     set({ reprinting: true, error: null });
     const reply = await hub.send('ticket:reprint', { ticketId }, 15_000);
     set(reply.ok ? { reprinting: false, printed: reply.data } : { reprinting: false, error: reply.error });
+  },
+  openAppointment: () => set({ phase: { name: 'appointment', isSending: false }, error: null }),
+  async redeem(code) {
+    const { hub, phase, connection } = get();
+    if (!hub || phase.name !== 'appointment' || phase.isSending || connection !== 'online') return;
+    set({ phase: { name: 'appointment', isSending: true }, error: null });
+    const reply = await hub.send('appointment:redeem', { code }, 15_000);
+    if (reply.ok) set({ phase: { name: 'ticket', result: reply.data }, readyAt: now() + FINISH_GUARD_MS });
+    else set({ phase: { name: 'appointment', isSending: false }, error: reply.error });
   },
   finish() {
     const { phase, readyAt, reset } = get();

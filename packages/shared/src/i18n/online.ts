@@ -60,6 +60,14 @@ export const onlineId = {
   'on.level.near': 'Mendekati tenggat',
   'on.level.overdue': 'Lewat tenggat',
   'on.level.done': 'Sudah dijawab',
+  'on.kiosk.have': 'Saya punya janji temu',
+  'on.kiosk.haveHint': 'Masukkan kode dari WhatsApp',
+  'on.kiosk.title': 'Masukkan kode janji temu',
+  'on.kiosk.hint': 'Kode 6 huruf/angka yang dikirim petugas melalui WhatsApp.',
+  'on.kiosk.code': 'Kode janji temu',
+  'on.kiosk.submit': 'Ambil nomor antrian',
+  'on.kiosk.delete': 'Hapus',
+  'on.kiosk.back': 'Kembali',
 } as const;
 
 export const onlineEn: Record<keyof typeof onlineId, string> = {
@@ -123,4 +131,12 @@ export const onlineEn: Record<keyof typeof onlineId, string> = {
   'on.level.near': 'Due soon',
   'on.level.overdue': 'Overdue',
   'on.level.done': 'Answered',
+  'on.kiosk.have': 'I have an appointment',
+  'on.kiosk.haveHint': 'Enter the code from WhatsApp',
+  'on.kiosk.title': 'Enter your appointment code',
+  'on.kiosk.hint': 'The 6-letter code the staff sent you by WhatsApp.',
+  'on.kiosk.code': 'Appointment code',
+  'on.kiosk.submit': 'Get my number',
+  'on.kiosk.delete': 'Delete',
+  'on.kiosk.back': 'Back',
 };
