@@ -14,6 +14,7 @@ import {
 import { type ReactNode, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from './App';
+import { AppointmentBooking } from './AppointmentBooking';
 import type { GuestBookDraft } from './guest-book-form';
 import { useT } from './i18n';
 import { type OnlineFilter, useOnline } from './online-store';
@@ -267,6 +268,14 @@ function RequestPage() {
             </button>
           </div>
         </div>
+      )}
+      {r.state !== 'ditutup' && (
+        <AppointmentBooking
+          key={r.id}
+          requestId={r.id}
+          requesterName={r.requester.fullName}
+          phone={r.requester.phone ?? ''}
+        />
       )}
       <h4>{tr('on.history')}</h4>
       <ol className="online-history">

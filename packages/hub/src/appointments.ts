@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { appointmentStatus, checkArrival, checkSlot, DomainError } from '@pst/queue-core';
 import {
   APPOINTMENT_CODE_ALPHABET,
+  type AppointmentDay,
   type AppointmentView,
   formatDate,
   formatTime,
@@ -90,8 +91,14 @@ export const appointments = {
     return view(hub, hub.online.appointmentByCode(code) as AppointmentRow);
   },
 
-  list(hub: HubContext, date: string): AppointmentView[] {
-    return hub.online.appointmentsOn(date).map((row) => view(hub, row));
+  list(hub: HubContext, date: string): AppointmentDay {
+    return {
+      appointments: hub.online.appointmentsOn(date).map((row) => view(hub, row)),
+      consultants: hub.store
+        .staff()
+        .filter((s) => s.active && s.role === 'consultant')
+        .map(({ id, name }) => ({ id, name })),
+    };
   },
 
   redeem(hub: HubContext, ctx: Ctx, code: string) {

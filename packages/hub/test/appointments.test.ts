@@ -54,8 +54,8 @@ describe('appointments over real sockets', () => {
       'Tanggal janji temu jatuh pada hari libur atau akhir pekan. Pilih hari kerja.',
     );
     // Nothing of the refused bookings was kept.
-    expect(await ok(frontOffice, 'appointment:list', { date: '2026-11-25' })).toHaveLength(1);
-    expect(await ok(frontOffice, 'appointment:list', { date: '2026-12-25' })).toEqual([]);
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-25' })).appointments).toHaveLength(1);
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-12-25' })).appointments).toEqual([]);
 
     const zoom = await ok(
       frontOffice,
@@ -82,7 +82,7 @@ describe('appointments over real sockets', () => {
     });
     // The walk-in goes to the front office first; the appointment does not.
     expect(walkIn.ticket.queue).toBe('front-office');
-    const list = await ok(frontOffice, 'appointment:list', { date: '2026-11-25' });
+    const { appointments: list } = await ok(frontOffice, 'appointment:list', { date: '2026-11-25' });
     expect(list[0]).toMatchObject({
       status: 'hadir',
       ticketId: redeemed.data.ticket.id,
@@ -112,7 +112,7 @@ describe('appointments over real sockets', () => {
       },
     });
     expect(hub.context.runner.state.tickets.size).toBe(0);
-    expect(await ok(frontOffice, 'appointment:list', { date: '2026-11-25' })).toMatchObject([
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-25' })).appointments).toMatchObject([
       { status: 'tidak-hadir', ticketId: null },
     ]);
   });
@@ -140,7 +140,7 @@ describe('appointments over real sockets', () => {
       },
     });
     expect(hub.context.runner.state.tickets.size).toBe(0);
-    expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-25' }))[0]?.status).toBe(
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-25' })).appointments[0]?.status).toBe(
       'dijadwalkan',
     );
     // Another kiosk is not held up; this one is again after five minutes.

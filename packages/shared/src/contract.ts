@@ -7,6 +7,7 @@ import { type QueueConfig, queueConfigSchema } from './config';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
 import {
+  type AppointmentDay,
   type AppointmentView,
   appointmentSchemas,
   ONLINE_ROLES,
@@ -501,7 +502,7 @@ export interface ClientToHubEvents {
   'online:note': Handler<'online:note', OnlineRequestDetail>;
   'online:requester-lookup': Handler<'online:requester-lookup', OnlineRequesterLookup>;
   'appointment:book': Handler<'appointment:book', AppointmentView>;
-  'appointment:list': Handler<'appointment:list', AppointmentView[]>;
+  'appointment:list': Handler<'appointment:list', AppointmentDay>;
   /** The kiosk's "Saya punya janji temu": the ticket, in the appointment's queue. */
   'appointment:redeem': Handler<'appointment:redeem', TakeResult>;
 }

@@ -217,6 +217,12 @@ export const appointmentSchemas = {
   'appointment:redeem': z.strictObject({ code: appointmentCode }),
 } as const;
 
+/** A day's appointments, with the consultants who can be booked. */
+export interface AppointmentDay {
+  appointments: AppointmentView[];
+  consultants: Array<{ id: string; name: string }>;
+}
+
 export type AppointmentStatus = 'dijadwalkan' | 'hadir' | 'tidak-hadir';
 
 export interface AppointmentView {

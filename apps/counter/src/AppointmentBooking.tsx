@@ -1,0 +1,167 @@
+/** Booking the follow-up (janji temu) from an online request, and the day's appointments (issue 21). */
+import {
+  type AppointmentDay,
+  type AppointmentKind,
+  type AppointmentView,
+  formatTime,
+  officeDay,
+  type StringKey,
+} from '@pst/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useNow } from './App';
+import { useT } from './i18n';
+import { useCounter } from './store';
+
+async function send<T>(
+  run: (
+    hub: NonNullable<ReturnType<typeof useCounter.getState>['hub']>,
+  ) => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>,
+): Promise<T | null> {
+  const hub = useCounter.getState().hub;
+  if (!hub) return null;
+  const reply = await run(hub);
+  if (!reply.ok) useCounter.setState({ notice: { kind: 'error', text: reply.error.message } });
+  return reply.ok ? reply.data : null;
+}
+
+function useDay(date: string): [AppointmentDay | null, () => void] {
+  const [day, setDay] = useState<AppointmentDay | null>(null);
+  const hub = useCounter((s) => s.hub);
+  const load = useCallback(() => {
+    if (hub) void send((h) => h.send('appointment:list', { date })).then(setDay);
+  }, [hub, date]);
+  useEffect(load, [load]);
+  return [day, load];
+}
+
+export function AppointmentList({ day }: { day: AppointmentDay | null }) {
+  const tr = useT();
+  const lang = useCounter((s) => s.lang);
+  const tz = useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
+  if (!day || day.appointments.length === 0) return <p className="muted">{tr('on.appt.none')}</p>;
+  return (
+    <ul className="appointment-list">
+      {day.appointments.map((a: AppointmentView) => (
+        <li key={a.id} className={`appt-${a.status}`}>
+          <strong>{formatTime(a.slotAt, lang, tz)}</strong> · {a.requesterName} ·{' '}
+          {tr(`on.appt.${a.kind}` as StringKey)}
+          {a.staffName && ` · ${a.staffName}`} · <code>{a.code}</code> ·{' '}
+          <em>{tr(`on.appt.status.${a.status}` as StringKey)}</em>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The booking form on a request's page: the requester's name and WhatsApp number filled in. */
+export function AppointmentBooking({
+  requestId,
+  requesterName,
+  phone,
+}: {
+  requestId: string;
+  requesterName: string;
+  phone: string;
+}) {
+  const tr = useT();
+  const tz = useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
+  const allServices = useCounter((s) => s.board?.services);
+  const services = (allServices ?? []).filter((x) => x.active);
+  const now = useNow(60_000);
+  const [form, setForm] = useState({
+    kind: 'langsung' as AppointmentKind,
+    date: officeDay(now, tz),
+    time: '10:00',
+    serviceId: 'konsultasi',
+    staffId: '',
+    phone,
+    zoomLink: '',
+  });
+  const [message, setMessage] = useState('');
+  const [day, reload] = useDay(form.date);
+  const edit = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }));
+  const book = async () => {
+    const booked = await send((hub) =>
+      hub.send('appointment:book', {
+        requestId,
+        kind: form.kind,
+        serviceId: form.serviceId,
+        date: form.date,
+        time: form.time,
+        staffId: form.staffId || null,
+        requesterName,
+        phone: form.phone,
+        zoomLink: form.zoomLink,
+      }),
+    );
+    if (booked) {
+      setMessage(booked.message);
+      reload();
+    }
+  };
+  return (
+    <section className="appointment-booking" aria-label={tr('on.appt.title')}>
+      <h4>{tr('on.appt.title')}</h4>
+      <div className="grid">
+        <label className="field">
+          <span>{tr('on.appt.kind')}</span>
+          <select value={form.kind} onChange={(e) => edit({ kind: e.target.value as AppointmentKind })}>
+            <option value="langsung">{tr('on.appt.langsung')}</option>
+            <option value="zoom">{tr('on.appt.zoom')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{tr('on.appt.service')}</span>
+          <select value={form.serviceId} onChange={(e) => edit({ serviceId: e.target.value })}>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{tr('on.appt.date')}</span>
+          <input type="date" value={form.date} onChange={(e) => edit({ date: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{tr('on.appt.time')}</span>
+          <input type="time" step={900} value={form.time} onChange={(e) => edit({ time: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{tr('on.appt.staff')}</span>
+          <select value={form.staffId} onChange={(e) => edit({ staffId: e.target.value })}>
+            <option value="">{tr('on.appt.anyStaff')}</option>
+            {(day?.consultants ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{tr('on.appt.phone')}</span>
+          <input value={form.phone} inputMode="tel" onChange={(e) => edit({ phone: e.target.value })} />
+        </label>
+        {form.kind === 'zoom' && (
+          <label className="field wide">
+            <span>{tr('on.appt.zoomLink')}</span>
+            <input type="url" value={form.zoomLink} onChange={(e) => edit({ zoomLink: e.target.value })} />
+          </label>
+        )}
+      </div>
+      <button type="button" className="primary" onClick={() => void book()}>
+        {tr('on.appt.book')}
+      </button>
+      {message && (
+        <p className="notice ok" role="status">
+          {tr('on.appt.booked')} <span data-testid="appointment-message">{message}</span>
+        </p>
+      )}
+      <h5>
+        {tr('on.appt.day')} {form.date}
+      </h5>
+      <AppointmentList day={day} />
+    </section>
+  );
+}
