@@ -451,6 +451,7 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     if (!fromGuestBook || !fromOnline) return fromOnline ?? fromGuestBook;
     return fromOnline.lastContactAt >= fromGuestBook.lastContactAt ? fromOnline : fromGuestBook;
   },
+  'online:rate': (hub, ctx, rating) => online.rate(hub, staffId(ctx), rating),
   'appointment:book': (hub, ctx, input) => appointments.book(hub, staffId(ctx), input),
   'appointment:list': (hub, _ctx, { date }) => appointments.list(hub, date),
   'appointment:redeem': (hub, ctx, { code }) => appointments.redeem(hub, ctx, code),

@@ -23,6 +23,8 @@ import type { HubContext } from './context';
 import { guestBookTable, reportTables, toCsv, toXlsx } from './exports';
 import { parseHolidayFile } from './holiday-import';
 import { CLIP_MAX_BYTES, clipType, OfficeClips } from './office-clips';
+import { officeCalendar } from './online';
+import { buildOnlineReport, onlineTables } from './online-reports';
 import { buildReport, presetRange, type ReportRange } from './reports';
 import { PAGE_STYLE, securityHeaders } from './security-headers';
 import type { StaffRecord } from './storage/store';
@@ -163,6 +165,13 @@ export function createHttpApp(
   const attach = (res: express.Response, name: string) =>
     res.setHeader('content-disposition', `attachment; filename="${name}"`);
 
+  // The online service's figures (issue 21): also in the XLSX and as online/janji-temu/ikm-kanal CSV tables.
+  const onlineReportOf = (range: ReportRange) =>
+    buildOnlineReport(hub.store.db, range, hub.clock(), officeCalendar(hub));
+  app.get('/api/reports/online', supervisor, (req, res) => {
+    const range = rangeOf(req, res);
+    if (range) res.json({ ok: true, data: onlineReportOf(range) });
+  });
   app.get('/api/reports', supervisor, (req, res) => {
     const range = rangeOf(req, res);
     if (range) res.json({ ok: true, data: reportOf(range) });
@@ -171,18 +180,22 @@ export function createHttpApp(
     const range = rangeOf(req, res);
     if (!range) return;
     const config = hub.runner.state.config;
-    const xlsx = await toXlsx(reportTables(reportOf(range), config), {
-      title: `${config.office.name} · Laporan Pelayanan PST`,
-      subtitle: `${range.from} s.d. ${range.to}`,
-    });
+    const xlsx = await toXlsx(
+      [...reportTables(reportOf(range), config), ...onlineTables(onlineReportOf(range))],
+      {
+        title: `${config.office.name} · Laporan Pelayanan PST`,
+        subtitle: `${range.from} s.d. ${range.to}`,
+      },
+    );
     attach(res, `laporan-pst-${range.from}-${range.to}.xlsx`).type('xlsx').send(xlsx);
   });
   app.get('/api/reports/:table.csv', supervisor, (req, res) => {
     const range = rangeOf(req, res);
     if (!range) return;
-    const table = reportTables(reportOf(range), hub.runner.state.config).find(
-      (t) => t.name === req.params.table,
-    );
+    const table = [
+      ...reportTables(reportOf(range), hub.runner.state.config),
+      ...onlineTables(onlineReportOf(range)),
+    ].find((t) => t.name === req.params.table);
     if (!table) {
       res.status(404).json({ ok: false, error: errorBody('NOT_FOUND') });
       return;

@@ -22,6 +22,7 @@ import {
   type OnlineRequestDetail,
   type OnlineRequestSummary,
   officeDay,
+  type ParsedPayload,
 } from '@pst/shared';
 import type { HubContext } from './context';
 import type { OnlineRow } from './storage/online-store';
@@ -77,6 +78,7 @@ export function onlineDetail(hub: HubContext, requestId: string): OnlineRequestD
     dataNeeded: row.dataNeeded,
     history: hub.online.history(requestId),
     actions: allowedActions(row, now),
+    rating: hub.online.rating(requestId),
   };
 }
 
@@ -149,6 +151,16 @@ export const online = {
     const events = decideOnline(row, action, hub.clock(), officeCalendar(hub));
     hub.online.save(fold(row, events), events, staffId, { direction: ACTION_NOTE[action], text: note });
     return changed(hub, requestId);
+  },
+
+  /** The user's SKM answers: once, and only after the request was answered. */
+  rate(hub: HubContext, staffId: string, rating: ParsedPayload<'online:rate'>): OnlineRequestDetail {
+    const row = requestRow(hub, rating.requestId);
+    if (row.firstAnsweredAt === null) throw new DomainError('ONLINE_NOT_ANSWERED', row.id);
+    if (hub.online.rating(row.id)) throw new DomainError('ALREADY_RATED', row.id);
+    const now = hub.clock();
+    hub.online.addRating(rating, officeDay(now, officeCalendar(hub).timeZone), staffId, now);
+    return changed(hub, row.id);
   },
 
   note(hub: HubContext, staffId: string, requestId: string, direction: NoteDirection, text: string) {

@@ -254,3 +254,109 @@ describe('online requests over real sockets', () => {
     });
   });
 });
+
+describe('online ratings and the online report', () => {
+  it('takes the SKM once after an answer, and reports channels, the 3-day share, appointments and IKM by channel', async () => {
+    hub = await startHub();
+    const staff = await hub.staff('consultant', 'budi');
+    const input = (channel: 'whatsapp' | 'email') => ({ ...requestInput({ channel, isComplete: true }) });
+    const quick = await ok(staff, 'online:record', input('whatsapp')); // Wed 09.00, due Mon 30 Nov 09.00
+    const slow = await ok(staff, 'online:record', input('email'));
+    const silent = await ok(staff, 'online:record', input('whatsapp'));
+    const answers = {
+      overall: 4 as const,
+      scores: [4, 4, 3, 4, 4, 4, 4, 3, 4] as Array<1 | 2 | 3 | 4>,
+      integrity: { imbalan: false, pungli: false },
+    };
+
+    // Rating before the answer: refused, nothing kept.
+    const early = await send(staff, 'online:rate', { requestId: quick.id, source: 'formulir', ...answers });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'ONLINE_NOT_ANSWERED', message: 'Penilaian diisi setelah permintaan dijawab.' },
+    });
+
+    hub.advance(24 * HOUR); // Thursday 09.00: 1 working day
+    const thursday = await signInAgain(hub, 'budi');
+    await ok(thursday, 'online:act', { requestId: quick.id, action: 'answer', note: 'Jawaban' });
+    await ok(thursday, 'online:act', { requestId: silent.id, action: 'answer', note: 'Jawaban' });
+    const rated = await ok(thursday, 'online:rate', { requestId: quick.id, source: 'formulir', ...answers });
+    expect(rated.rating).toMatchObject({ source: 'formulir', overall: 4 });
+    expect(
+      await send(thursday, 'online:rate', { requestId: quick.id, source: 'formulir', ...answers }),
+    ).toMatchObject({
+      error: { code: 'ALREADY_RATED' },
+    });
+    const booked = await ok(thursday, 'appointment:book', {
+      requestId: quick.id,
+      kind: 'langsung',
+      serviceId: 'konsultasi',
+      date: '2026-11-27',
+      time: '10:00',
+      staffId: null,
+      requesterName: 'Rudi Hartono',
+      phone: '0857 1234 5678',
+    });
+    expect(booked.requestId).toBe(quick.id);
+
+    hub.now.value = Date.parse('2026-12-01T09:00:00+07:00'); // Tuesday: the email request is a day late
+    const budi = await signInAgain(hub, 'budi');
+    await ok(budi, 'online:act', { requestId: slow.id, action: 'answer', note: 'Maaf terlambat' });
+    await ok(budi, 'online:rate', {
+      requestId: slow.id,
+      source: 'whatsapp',
+      overall: 2,
+      scores: [2, 2, 1, 4, 2, 2, 2, 2, 2],
+      integrity: { imbalan: null, pungli: null },
+    });
+    hub.now.value = Date.parse('2026-12-04T10:00:00+07:00');
+    const later = await signInAgain(hub, 'budi');
+    await ok(later, 'online:act', { requestId: silent.id, action: 'close-no-response', note: '' });
+
+    hub.store.addStaff(
+      { username: 'kepala', name: 'Kepala', role: 'supervisor', pin: '8642' },
+      hub.now.value,
+    );
+    const session = hub.store.login('kepala', '8642', hub.now.value);
+    const get = (path: string) =>
+      fetch(`${hub?.url}${path}`, { headers: { authorization: `Bearer ${session?.token}` } });
+    const reply = (await (await get('/api/reports/online?from=2026-11-01&to=2026-12-31')).json()) as {
+      data: {
+        channels: Array<{
+          channel: string;
+          requests: number;
+          due: number;
+          answeredInTime: number;
+          medianWorkingDays: number | null;
+          closedNoResponse: number;
+          ikm: { respondents: number; converted: number | null };
+        }>;
+        total: { requests: number; inTimeShare: number; closedNoResponse: number };
+        appointments: { booked: number; kept: number; missed: number };
+        ikm: { walkIn: { respondents: number }; online: { respondents: number } };
+      };
+    };
+    const report = reply.data;
+    const whatsapp = report.channels.find((c) => c.channel === 'whatsapp');
+    const email = report.channels.find((c) => c.channel === 'email');
+    expect(whatsapp).toMatchObject({
+      requests: 2,
+      due: 2,
+      answeredInTime: 2,
+      medianWorkingDays: 1,
+      closedNoResponse: 1,
+    });
+    expect(email).toMatchObject({ requests: 1, due: 1, answeredInTime: 0, medianWorkingDays: 4 });
+    expect(report.total).toMatchObject({ requests: 3, inTimeShare: 2 / 3, closedNoResponse: 1 });
+    expect(report.appointments).toMatchObject({ booked: 1, kept: 0, missed: 1 });
+    expect(report.ikm).toMatchObject({ walkIn: { respondents: 0 }, online: { respondents: 2 } });
+    expect(whatsapp?.ikm.respondents).toBe(1);
+
+    const csv = await (await get('/api/reports/online.csv?from=2026-11-01&to=2026-12-31')).text();
+    expect(csv).toContain('Semua kanal,3,3,2,66.7,1,0,1,2,');
+    const ikmCsv = await (await get('/api/reports/ikm-kanal.csv?from=2026-11-01&to=2026-12-31')).text();
+    expect(ikmCsv).toContain('Online: Email,1,');
+    const xlsx = await get('/api/reports/export.xlsx?from=2026-11-01&to=2026-12-31');
+    expect(xlsx.status).toBe(200);
+  });
+});

@@ -14,6 +14,7 @@ import {
   type OnlineRequestDetail,
   type OnlineRequesterLookup,
   type OnlineRequestSummary,
+  onlineRequestId,
   onlineSchemas,
 } from './online';
 import { type OpeningHours, type OpeningStatus, openingHoursSchema } from './opening-hours';
@@ -156,6 +157,15 @@ export const schemas = {
   // online requests and appointments (issue 21): online.ts
   ...onlineSchemas,
   ...appointmentSchemas,
+  /** An online user's SKM answers, on the form staff open from the request or typed from WhatsApp. */
+  'online:rate': z.strictObject({
+    requestId: onlineRequestId,
+    source: z.enum(['formulir', 'whatsapp']),
+    overall: score,
+    scores: z.array(score.nullable()).length(9),
+    integrity: z.strictObject({ imbalan: z.boolean().nullable(), pungli: z.boolean().nullable() }),
+    complaint: z.string().trim().max(2000).default(''),
+  }),
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -211,6 +221,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'appointment:book': ONLINE_ROLES,
   'appointment:list': ONLINE_ROLES,
   'appointment:redeem': ['kiosk'],
+  'online:rate': ONLINE_ROLES,
 };
 
 /**
@@ -505,6 +516,7 @@ export interface ClientToHubEvents {
   'appointment:list': Handler<'appointment:list', AppointmentDay>;
   /** The kiosk's "Saya punya janji temu": the ticket, in the appointment's queue. */
   'appointment:redeem': Handler<'appointment:redeem', TakeResult>;
+  'online:rate': Handler<'online:rate', OnlineRequestDetail>;
 }
 
 /** A complaint (or suggestion) from the rating tablet, with its follow-up. */

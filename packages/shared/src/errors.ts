@@ -95,6 +95,10 @@ export const ERRORS = {
     id: 'Permintaan baru dapat ditutup karena tidak ada respons setelah 7 hari tanpa balasan pengguna.',
     en: 'A request can be closed for no response only after 7 days without a reply from the user.',
   },
+  ONLINE_NOT_ANSWERED: {
+    id: 'Penilaian diisi setelah permintaan dijawab.',
+    en: 'The rating is given once the request has been answered.',
+  },
   APPOINTMENT_HOLIDAY: {
     id: 'Tanggal janji temu jatuh pada hari libur atau akhir pekan. Pilih hari kerja.',
     en: 'The appointment date is a holiday or a weekend. Choose a working day.',

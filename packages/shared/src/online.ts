@@ -122,6 +122,8 @@ export interface OnlineRequestDetail extends OnlineRequestSummary {
   }>;
   /** The actions the state machine allows now (the screen shows these buttons only). */
   actions: OnlineAction[];
+  /** The user's SKM rating, once given (only after an answer). */
+  rating: { at: number; source: 'formulir' | 'whatsapp'; overall: number } | null;
 }
 
 /** A returning requester, from the walk-in guest book or an earlier online request (newest first). */

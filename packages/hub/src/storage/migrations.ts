@@ -241,7 +241,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   // ---- issue 21: online requests (and, below, appointments) ----
   {
     version: 8,
-    name: 'online requests with their history (requester kept like a guest-book entry); appointments',
+    name: 'online requests with their history (requester kept like a guest-book entry); appointments; online ratings',
     sql: `
       -- One row per online request: the projection of its online.* events (in the events log as kind
       -- 'audit', so the walk-in day's replay never reads them). requester: the guest-book-like entry (JSON).
@@ -304,6 +304,23 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         created_at INTEGER NOT NULL
       );
       CREATE INDEX appointments_day ON appointments(day, slot_at);
+
+      -- The SKM answers of an online user (same 9 elements as a walk-in's): filled on the form staff open
+      -- from the request, or typed in by staff from the user's WhatsApp answers (source 'whatsapp').
+      CREATE TABLE online_ratings (
+        id INTEGER PRIMARY KEY,
+        request_id TEXT NOT NULL UNIQUE REFERENCES online_requests(id),
+        day TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('formulir', 'whatsapp')),
+        overall INTEGER NOT NULL,
+        scores TEXT NOT NULL,
+        imbalan INTEGER,
+        pungli INTEGER,
+        complaint TEXT NOT NULL,
+        entered_by TEXT NOT NULL
+      );
+      CREATE INDEX online_ratings_day ON online_ratings(day);
     `,
   },
 ];

@@ -271,4 +271,54 @@ export class OnlineStore {
   redeemAppointment(id: string, ticketId: string, now: number): void {
     this.sql('UPDATE appointments SET ticket_id = ?, redeemed_at = ? WHERE id = ?').run(ticketId, now, id);
   }
+
+  // ---------- ratings ----------
+
+  rating(requestId: string): OnlineRequestDetail['rating'] {
+    return (
+      (this.sql('SELECT at, source, overall FROM online_ratings WHERE request_id = ?').get(requestId) as
+        | OnlineRequestDetail['rating']
+        | undefined) ?? null
+    );
+  }
+
+  addRating(
+    rating: {
+      requestId: string;
+      source: 'formulir' | 'whatsapp';
+      overall: number;
+      scores: ReadonlyArray<number | null>;
+      integrity: { imbalan: boolean | null; pungli: boolean | null };
+      complaint: string;
+    },
+    day: string,
+    staffId: string,
+    now: number,
+  ): void {
+    const bool = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+    this.db.transaction(() => {
+      this.sql(
+        `INSERT INTO online_ratings (request_id, day, at, source, overall, scores, imbalan, pungli, complaint, entered_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        rating.requestId,
+        day,
+        now,
+        rating.source,
+        rating.overall,
+        JSON.stringify(rating.scores),
+        bool(rating.integrity.imbalan),
+        bool(rating.integrity.pungli),
+        rating.complaint,
+        staffId,
+      );
+      this.sql('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)').run(
+        now,
+        'audit',
+        'online.rated',
+        JSON.stringify({ requestId: rating.requestId, source: rating.source }),
+        staffId,
+      );
+    })();
+  }
 }

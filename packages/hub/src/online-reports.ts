@@ -1,0 +1,205 @@
+/**
+ * The online service's figures for a range of office days: requests per channel, the share answered within
+ * 3 working days, the median working days to the first answer, closes for no response, appointments kept
+ * and missed, and the IKM of walk-in and online users (online also per channel).
+ */
+import {
+  appointmentStatus,
+  computeIkm,
+  type IkmResult,
+  type IkmScore,
+  type OfficeCalendar,
+  percentile,
+  workingDaysTaken,
+} from '@pst/queue-core';
+import { IKM_CATEGORY_LABELS, ONLINE_CHANNEL_LABELS, ONLINE_CHANNELS, type OnlineChannel } from '@pst/shared';
+import type { Cell, Table } from './exports';
+import type { ReportRange } from './reports';
+import type { Db } from './storage/database';
+
+export interface ChannelFigures {
+  requests: number;
+  /** Requests whose clock has run out or that were answered: the base of the 3-day share. */
+  due: number;
+  answeredInTime: number;
+  /** answeredInTime / due; null without any due. */
+  inTimeShare: number | null;
+  medianWorkingDays: number | null;
+  closedNoResponse: number;
+  closedDone: number;
+  ikm: IkmResult;
+}
+
+export interface OnlineReport {
+  range: ReportRange;
+  channels: Array<ChannelFigures & { channel: OnlineChannel }>;
+  /** Every channel together. */
+  total: ChannelFigures;
+  appointments: { booked: number; kept: number; missed: number; pending: number; zoom: number };
+  ikm: { walkIn: IkmResult; online: IkmResult };
+}
+
+interface RequestFacts {
+  channel: OnlineChannel;
+  state: string;
+  close_reason: string | null;
+  clock_started_at: number | null;
+  due_at: number | null;
+  first_answered_at: number | null;
+}
+
+type Scores = { scores: Array<IkmScore | null> };
+
+function channelFigures(
+  rows: RequestFacts[],
+  ratings: Scores[],
+  now: number,
+  calendar: OfficeCalendar,
+): ChannelFigures {
+  const clocked = rows.filter((r) => r.due_at !== null && r.clock_started_at !== null);
+  const due = clocked.filter((r) => r.first_answered_at !== null || now >= (r.due_at as number));
+  const inTime = due.filter(
+    (r) => r.first_answered_at !== null && r.first_answered_at <= (r.due_at as number),
+  );
+  const taken = clocked
+    .filter((r) => r.first_answered_at !== null)
+    .map((r) => workingDaysTaken(r.clock_started_at as number, r.first_answered_at as number, calendar))
+    .sort((a, b) => a - b);
+  return {
+    requests: rows.length,
+    due: due.length,
+    answeredInTime: inTime.length,
+    inTimeShare: due.length === 0 ? null : inTime.length / due.length,
+    medianWorkingDays: percentile(taken, 50),
+    closedNoResponse: rows.filter((r) => r.close_reason === 'tidak-ada-respons').length,
+    closedDone: rows.filter((r) => r.close_reason === 'selesai').length,
+    ikm: computeIkm(ratings),
+  };
+}
+
+export function buildOnlineReport(
+  db: Db,
+  range: ReportRange,
+  now: number,
+  calendar: OfficeCalendar,
+): OnlineReport {
+  const requests = db
+    .prepare(
+      `SELECT channel, state, close_reason, clock_started_at, due_at, first_answered_at
+         FROM online_requests WHERE day BETWEEN ? AND ?`,
+    )
+    .all(range.from, range.to) as RequestFacts[];
+  const ratings = (
+    db
+      .prepare(
+        `SELECT r.channel, o.scores FROM online_ratings o JOIN online_requests r ON r.id = o.request_id
+           WHERE o.day BETWEEN ? AND ?`,
+      )
+      .all(range.from, range.to) as Array<{ channel: OnlineChannel; scores: string }>
+  ).map((r) => ({ channel: r.channel, scores: JSON.parse(r.scores) as Array<IkmScore | null> }));
+  const walkIn = (
+    db.prepare('SELECT scores FROM ratings WHERE day BETWEEN ? AND ?').all(range.from, range.to) as Array<{
+      scores: string;
+    }>
+  ).map((r) => ({ scores: JSON.parse(r.scores) as Array<IkmScore | null> }));
+  const appointments = db
+    .prepare(
+      'SELECT kind, slot_at AS slotAt, redeemed_at AS redeemedAt FROM appointments WHERE day BETWEEN ? AND ?',
+    )
+    .all(range.from, range.to) as Array<{ kind: string; slotAt: number; redeemedAt: number | null }>;
+  const inPerson = appointments.filter((a) => a.kind === 'langsung');
+  const status = inPerson.map((a) => appointmentStatus(a, now));
+  return {
+    range,
+    channels: ONLINE_CHANNELS.map((channel) => ({
+      channel,
+      ...channelFigures(
+        requests.filter((r) => r.channel === channel),
+        ratings.filter((r) => r.channel === channel),
+        now,
+        calendar,
+      ),
+    })),
+    total: channelFigures(requests, ratings, now, calendar),
+    appointments: {
+      booked: appointments.length,
+      kept: status.filter((s) => s === 'hadir').length,
+      missed: status.filter((s) => s === 'tidak-hadir').length,
+      pending: status.filter((s) => s === 'dijadwalkan').length,
+      zoom: appointments.length - inPerson.length,
+    },
+    ikm: { walkIn: computeIkm(walkIn), online: computeIkm(ratings) },
+  };
+}
+
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const round = (value: number | null, digits: number) =>
+  value === null ? null : Number(value.toFixed(digits));
+
+/** The online report as tables, for the same XLSX and CSV exports as the walk-in report. */
+export function onlineTables(report: OnlineReport): Table[] {
+  const row = (label: string, c: ChannelFigures): Cell[] => [
+    label,
+    c.requests,
+    c.due,
+    c.answeredInTime,
+    percent(c.inTimeShare),
+    round(c.medianWorkingDays, 2),
+    c.closedDone,
+    c.closedNoResponse,
+    c.ikm.respondents,
+    round(c.ikm.converted, 2),
+  ];
+  const ikmRow = (label: string, ikm: IkmResult): Cell[] => [
+    label,
+    ikm.respondents,
+    round(ikm.converted, 2),
+    ikm.category ? `${ikm.category} (${IKM_CATEGORY_LABELS[ikm.category]})` : null,
+  ];
+  return [
+    {
+      name: 'online',
+      title: 'Permintaan online per kanal',
+      columns: [
+        'Kanal',
+        'Permintaan',
+        'Jatuh tempo atau dijawab',
+        'Dijawab dalam 3 hari kerja',
+        'Dijawab dalam 3 hari kerja (%)',
+        'Median hari kerja sampai dijawab',
+        'Ditutup selesai',
+        'Ditutup tidak ada respons',
+        'Responden SKM',
+        'IKM',
+      ],
+      rows: [
+        ...report.channels.map((c) => row(ONLINE_CHANNEL_LABELS[c.channel], c)),
+        row('Semua kanal', report.total),
+      ],
+    },
+    {
+      name: 'janji-temu',
+      title: 'Janji temu',
+      columns: ['Dibuat', 'Hadir', 'Tidak hadir', 'Belum waktunya', 'Zoom'],
+      rows: [
+        [
+          report.appointments.booked,
+          report.appointments.kept,
+          report.appointments.missed,
+          report.appointments.pending,
+          report.appointments.zoom,
+        ],
+      ],
+    },
+    {
+      name: 'ikm-kanal',
+      title: 'IKM kunjungan langsung dan online',
+      columns: ['Kanal', 'Responden', 'IKM', 'Mutu'],
+      rows: [
+        ikmRow('Kunjungan langsung', report.ikm.walkIn),
+        ikmRow('Online (semua kanal)', report.ikm.online),
+        ...report.channels.map((c) => ikmRow(`Online: ${ONLINE_CHANNEL_LABELS[c.channel]}`, c.ikm)),
+      ],
+    },
+  ];
+}
