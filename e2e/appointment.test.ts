@@ -69,6 +69,8 @@ describe.runIf(run)('an appointment redeemed at the kiosk', () => {
     const ticket = [...hub.context.runner.state.tickets.values()][0];
     expect(ticket).toMatchObject({ appointmentSlotAt: Date.parse('2026-11-25T09:30:00+07:00') });
     expect(ticket?.stages[0]?.queue).toBe('konsultasi');
-    expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-25' })).appointments[0]?.status).toBe('hadir');
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-25' })).appointments[0]?.status).toBe(
+      'hadir',
+    );
   });
 });

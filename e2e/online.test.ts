@@ -28,7 +28,7 @@ describe.runIf(run)('online requests in the counter app', () => {
     await hub?.stop();
   });
 
-  it('records a WhatsApp request, asks for details, completes, answers and closes it, each step in the history', async () => {
+  it('records a WhatsApp request, asks for details, completes, answers, closes and has it rated, each step in the history', async () => {
     await hub.staff('front-office', 'rina');
     const page = await signIn(browser, hub, 'rina');
     await page.getByRole('button', { name: /Front Office/ }).click();
@@ -114,6 +114,37 @@ describe.runIf(run)('online requests in the counter app', () => {
       'Petugas budi · Ditutup',
     ]);
     await screenshot(consultant, 'online-request-closed');
+
+    // The user rates the service on the form the consultant opens from the request (the same 9 SKM elements).
+    await page2.getByRole('button', { name: 'Isi penilaian layanan (SKM)' }).click();
+    const survey = consultant.getByRole('form', { name: /Survei Kepuasan Masyarakat/ });
+    await survey.getByRole('radio', { name: 'Sangat puas' }).check();
+    await survey
+      .getByRole('group', { name: 'U1. Persyaratan' })
+      .getByRole('radio', { name: 'Sangat sesuai' })
+      .check();
+    await survey
+      .getByRole('group', { name: 'U4. Biaya/tarif' })
+      .getByRole('radio', { name: 'Gratis' })
+      .check();
+    await survey
+      .getByRole('group', { name: 'U3. Waktu penyelesaian' })
+      .getByRole('radio', { name: 'Cepat', exact: true })
+      .check();
+    await survey
+      .getByRole('group', { name: /imbalan/ })
+      .getByRole('radio', { name: 'Tidak' })
+      .check();
+    expect(await accessibilityViolations(consultant)).toEqual([]);
+    await screenshot(consultant, 'online-rating-form');
+    await survey.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page2.getByText(/Penilaian diberikan .* \(formulir\)/).waitFor();
+    const stored = hub.store.db.prepare('SELECT source, overall, scores FROM online_ratings').get();
+    expect(stored).toEqual({
+      source: 'formulir',
+      overall: 4,
+      scores: '[4,null,3,4,null,null,null,null,null]',
+    });
   });
 
   it("shows an overdue request in red on the supervisor's board", async () => {
@@ -141,8 +172,8 @@ describe.runIf(run)('online requests in the counter app', () => {
       topic: 'Indeks Pembangunan Manusia',
       isComplete: true,
     });
-    // Ten days on: overdue whatever the weekday. The supervisor signs in then (sessions last 14 hours).
-    hub.now.value += 10 * 24 * 3600_000;
+    // Twenty days on: overdue whatever the weekdays and holidays. The supervisor signs in then (sessions last 14 hours).
+    hub.now.value += 20 * 24 * 3600_000;
     await hub.staff('supervisor', 'kepala');
     const page = await signIn(browser, hub, 'kepala');
     const overdue = page.getByRole('region', { name: 'Permintaan online lewat tenggat 3 hari kerja' });

@@ -17,6 +17,7 @@ import { useNow } from './App';
 import { AppointmentBooking } from './AppointmentBooking';
 import type { GuestBookDraft } from './guest-book-form';
 import { useT } from './i18n';
+import { OnlineRating } from './OnlineRating';
 import { type OnlineFilter, useOnline } from './online-store';
 import { useCounter } from './store';
 
@@ -200,7 +201,9 @@ function RequestPage() {
   } = useOnline(useShallow((st) => ({ selected: st.selected, act: st.act, note: st.note })));
   const [text, setText] = useState('');
   const [direction, setDirection] = useState<NoteDirection>('dari-pengguna');
+  const [isRating, setRating] = useState(false);
   if (!r) return null;
+  if (isRating) return <OnlineRating onDone={() => setRating(false)} />;
   const contacts = [r.requester.phone, r.requester.email].filter(Boolean).join(' · ');
   return (
     <article className={`online-page card level-${r.level}`} aria-label={r.id}>
@@ -268,6 +271,20 @@ function RequestPage() {
             </button>
           </div>
         </div>
+      )}
+      {r.rating ? (
+        <p className="muted">
+          {tr('on.rate.done', {
+            time: formatDateTime(r.rating.at, lang, tz),
+            source: r.rating.source === 'whatsapp' ? 'WhatsApp' : tr('on.rate.formulir'),
+          })}
+        </p>
+      ) : (
+        r.firstAnsweredAt !== null && (
+          <button type="button" onClick={() => setRating(true)}>
+            {tr('on.rate.open')}
+          </button>
+        )
       )}
       {r.state !== 'ditutup' && (
         <AppointmentBooking

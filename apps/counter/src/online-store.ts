@@ -13,6 +13,7 @@ import {
   type OnlineRequestDetail,
   type OnlineRequesterInput,
   type OnlineRequestSummary,
+  type Payload,
 } from '@pst/shared';
 import { create } from 'zustand';
 import { checkDraft, draftFromEntry, EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
@@ -53,6 +54,7 @@ export interface OnlineUiState {
   record(timeZone: OfficeTimeZone): Promise<boolean>;
   act(action: OnlineAction, note: string): Promise<boolean>;
   note(direction: NoteDirection, text: string): Promise<boolean>;
+  rate(rating: Omit<Payload<'online:rate'>, 'requestId'>): Promise<boolean>;
 }
 
 /** Sends through the desk app's connection; a refusal becomes its notice, in the hub's words. */
@@ -182,6 +184,13 @@ export const useOnline = create<OnlineUiState>()((set, get) => ({
     const selected = get().selected;
     if (!selected) return false;
     const detail = await send((hub) => hub.send('online:act', { requestId: selected.id, action, note }));
+    if (detail) set({ selected: detail });
+    return detail !== null;
+  },
+  async rate(rating) {
+    const selected = get().selected;
+    if (!selected) return false;
+    const detail = await send((hub) => hub.send('online:rate', { requestId: selected.id, ...rating }));
     if (detail) set({ selected: detail });
     return detail !== null;
   },
