@@ -4,6 +4,7 @@ import { DeskScreen } from './DeskScreen';
 import { desksFor } from './desk-logic';
 import { useT } from './i18n';
 import { Notice } from './Notice';
+import { OnlineReport } from './OnlineReport';
 import { OnlineEntry, OnlineOverdue, OnlineRequests } from './OnlineRequests';
 import { useOnline } from './online-store';
 import { Reports } from './Reports';
@@ -94,7 +95,10 @@ function SupervisorShell() {
             <SupervisorBoard />
           </>
         ) : tab === 'reports' ? (
-          <Reports />
+          <>
+            <Reports />
+            <OnlineReport />
+          </>
         ) : tab === 'online' ? (
           <OnlineRequests />
         ) : (

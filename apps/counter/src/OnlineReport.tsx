@@ -1,0 +1,92 @@
+/** The online service's figures beside the walk-in report, for the same range (issue 21). */
+import { ONLINE_CHANNEL_LABELS, type OnlineChannel } from '@pst/shared';
+import { useEffect, useState } from 'react';
+import { useT } from './i18n';
+import { rangeParams, useCounter } from './store';
+
+interface Figures {
+  requests: number;
+  due: number;
+  answeredInTime: number;
+  inTimeShare: number | null;
+  medianWorkingDays: number | null;
+  closedNoResponse: number;
+  closedDone: number;
+  ikm: { respondents: number; converted: number | null; category: string | null };
+}
+interface OnlineReportData {
+  channels: Array<Figures & { channel: OnlineChannel }>;
+  total: Figures;
+  appointments: { booked: number; kept: number; missed: number; pending: number; zoom: number };
+  ikm: { walkIn: Figures['ikm']; online: Figures['ikm'] };
+}
+
+export function OnlineReport() {
+  const tr = useT();
+  const session = useCounter((s) => s.session);
+  const range = useCounter((s) => s.reportRange);
+  const report = useCounter((s) => s.report);
+  const lang = useCounter((s) => s.lang);
+  const [data, setData] = useState<OnlineReportData | null>(null);
+  useEffect(() => {
+    if (!session || !report) return;
+    void fetch(new URL(`../api/reports/online?${rangeParams(range)}`, window.location.href), {
+      headers: { authorization: `Bearer ${session.token}` },
+    })
+      .then((r) => r.json() as Promise<{ ok: boolean; data: OnlineReportData }>)
+      .then((body) => body.ok && setData(body.data))
+      .catch(() => setData(null));
+  }, [session, range, report]);
+  if (!data) return null;
+  const number = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
+  const show = (v: number | null, suffix = '') => (v === null ? '–' : `${number.format(v)}${suffix}`);
+  const row = (label: string, f: Figures) => (
+    <tr key={label}>
+      <th scope="row">{label}</th>
+      <td>{f.requests}</td>
+      <td>{show(f.inTimeShare === null ? null : f.inTimeShare * 100, ' %')}</td>
+      <td>{show(f.medianWorkingDays)}</td>
+      <td>{f.closedDone}</td>
+      <td>{f.closedNoResponse}</td>
+      <td>{show(f.ikm.converted)}</td>
+    </tr>
+  );
+  return (
+    <section className="card online-report" aria-label={tr('on.report.title')}>
+      <h2>{tr('on.report.title')}</h2>
+      <table className="online-table">
+        <thead>
+          <tr>
+            <th>{tr('on.channel')}</th>
+            <th>{tr('on.report.requests')}</th>
+            <th>{tr('on.report.inTime')}</th>
+            <th>{tr('on.report.median')}</th>
+            <th>{tr('on.report.done')}</th>
+            <th>{tr('on.report.noResponse')}</th>
+            <th>IKM</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.channels.map((c) => row(ONLINE_CHANNEL_LABELS[c.channel], c))}
+          {row(tr('on.report.all'), data.total)}
+        </tbody>
+      </table>
+      <p data-testid="online-appointments">
+        {tr('on.report.appointments', {
+          booked: data.appointments.booked,
+          kept: data.appointments.kept,
+          missed: data.appointments.missed,
+          zoom: data.appointments.zoom,
+        })}
+      </p>
+      <p data-testid="online-ikm">
+        {tr('on.report.ikm', {
+          walkIn: show(data.ikm.walkIn.converted),
+          walkInN: data.ikm.walkIn.respondents,
+          online: show(data.ikm.online.converted),
+          onlineN: data.ikm.online.respondents,
+        })}
+      </p>
+    </section>
+  );
+}
