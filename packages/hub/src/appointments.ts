@@ -43,7 +43,8 @@ function view(hub: HubContext, row: AppointmentRow): AppointmentView {
   return {
     ...row,
     staffName: row.staffId ? (names.get(row.staffId) ?? row.staffId) : null,
-    status: appointmentStatus(row, hub.clock()),
+    // Zoom meetings are not checked in at a kiosk: their attendance is not tracked.
+    status: row.kind === 'zoom' ? 'dijadwalkan' : appointmentStatus(row, hub.clock()),
     message: whatsappMessage(hub, row),
   };
 }

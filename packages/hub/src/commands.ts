@@ -376,7 +376,9 @@ export const handlers: { [E in CommandName]: Handler<E> } = {
     ),
   'settings:data-care': (hub, ctx, care) => saveSetting(hub, ctx, 'data-care', care),
   'settings:opening-hours': (hub, ctx, { hours }) => saveSetting(hub, ctx, 'opening-hours', { hours }),
-  'guestbook:erase': (hub, ctx, by) => ({ erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx)) }),
+  'guestbook:erase': (hub, ctx, by) => ({
+    erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx), hub.online),
+  }),
   'complaint:follow-up': (hub, ctx, { ticketId, status, response }) => {
     const who = staffId(ctx);
     hub.store.db.transaction(() => {

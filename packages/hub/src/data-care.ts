@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
 import Database from 'better-sqlite3';
 import { keepPrivate } from './storage/database';
+import type { OnlineStore } from './storage/online-store';
 import type { Store } from './storage/store';
 
 /** Personal fields of a guest-book entry (UU 27/2022); everything else is anonymous statistics. */
@@ -84,12 +85,32 @@ export function eraseVisitor(
   by: { phone?: string; email?: string },
   now: number,
   actor: string,
+  onlineStore?: OnlineStore,
 ): number {
   const phone = by.phone ? normalizePhone(by.phone) : null;
   const email = by.email?.trim().toLowerCase() || null;
   if (!phone && !email) return 0;
   const erased = erase(store, '(phone = ? OR email = ?)', [phone, email], now);
+  // The same person's online requests and appointments (issue 21).
+  const online = onlineStore?.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now) ?? 0;
   store.audit(now, 'guestbook.erase-request', { by: phone ? 'phone' : 'email', erased }, actor);
+  if (online > 0)
+    store.audit(now, 'online.erase-request', { by: phone ? 'phone' : 'email', erased: online }, actor);
+  return erased + online;
+}
+
+/** Online requesters and appointments past the retention period lose their personal data (issue 21). */
+export function applyOnlineRetention(
+  online: OnlineStore,
+  store: Store,
+  now: number,
+  tz: OfficeTimeZone,
+  retentionDays: number,
+  limit = -1,
+): number {
+  const before = addDays(officeDay(now, tz), -retentionDays);
+  const erased = online.erasePersonal({ before }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
+  if (erased > 0) store.audit(now, 'online.retention', { before, erased }, 'hub');
   return erased;
 }
 

@@ -36,7 +36,7 @@ import { CentralPusher, type CentralPusherOptions } from './central-pusher';
 import { CodeThrottle } from './code-throttle';
 import { runCommand } from './commands';
 import type { HubContext, HubServer } from './context';
-import { applyRetention, dailyBackup } from './data-care';
+import { applyOnlineRetention, applyRetention, dailyBackup } from './data-care';
 import { createHttpApp } from './http';
 import { KioskPrinters, type KioskSocket } from './kiosk-printers';
 import { reachableHost } from './lan';
@@ -475,6 +475,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       }
     };
     retention();
+    try {
+      applyOnlineRetention(context.online, store, clock(), tz, care.retentionDays, RETENTION_BATCH);
+    } catch (error) {
+      log.error({ err: error }, 'online retention failed');
+    }
     dailyBackup(store, join(options.dataDir, 'backups'), day, care.backupDays).catch((error: unknown) =>
       log.error({ err: error }, 'daily backup failed'),
     );

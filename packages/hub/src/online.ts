@@ -25,6 +25,7 @@ import {
   type ParsedPayload,
 } from '@pst/shared';
 import type { HubContext } from './context';
+import { ERASED_TEXT } from './data-care';
 import type { OnlineRow } from './storage/online-store';
 
 /** The room of the staff sockets that handle online requests. */
@@ -48,7 +49,8 @@ export function summary(row: OnlineRow, now: number, calendar: OfficeCalendar): 
     channel: row.channel,
     state: row.state,
     closeReason: row.closeReason,
-    requesterName: row.requester.fullName,
+    // An erased requester (UU 27/2022) keeps the request's figures, not the name.
+    requesterName: row.requester.fullName ?? ERASED_TEXT,
     topic: row.topic,
     receivedAt: row.receivedAt,
     clockStartedAt: row.clockStartedAt,

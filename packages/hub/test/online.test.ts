@@ -360,3 +360,32 @@ describe('online ratings and the online report', () => {
     expect(xlsx.status).toBe(200);
   });
 });
+
+describe('personal data of online requesters', () => {
+  it("erases a requester's data with the guest book on request, keeping the figures", async () => {
+    hub = await startHub();
+    const staff = await hub.staff('front-office');
+    const supervisor = await hub.staff('supervisor');
+    const r = await ok(staff, 'online:record', requestInput({ isComplete: true }));
+    await ok(staff, 'appointment:book', {
+      requestId: r.id,
+      kind: 'langsung',
+      serviceId: 'konsultasi',
+      date: '2026-11-26',
+      time: '10:00',
+      staffId: null,
+      requesterName: 'Rudi Hartono',
+      phone: '0857 1234 5678',
+    });
+    const erased = await ok(supervisor, 'guestbook:erase', { phone: '0857-1234-5678' });
+    expect(erased.erased).toBe(1);
+    const after = await ok(supervisor, 'online:get', { requestId: r.id });
+    expect(after.requester).not.toHaveProperty('fullName');
+    expect(after.requester).not.toHaveProperty('phone');
+    expect(after).toMatchObject({ state: 'diproses', requesterName: '(dihapus / erased)' });
+    expect(after.history.filter((h) => h.kind === 'note').map((h) => h.text)).toEqual(['(dihapus / erased)']);
+    const [appointment] = (await ok(supervisor, 'appointment:list', { date: '2026-11-26' })).appointments;
+    expect(appointment).toMatchObject({ requesterName: '(dihapus / erased)', phone: '' });
+    expect(await ok(supervisor, 'online:requester-lookup', { phone: '0857 1234 5678' })).toBeNull();
+  });
+});

@@ -321,4 +321,60 @@ export class OnlineStore {
       );
     })();
   }
+
+  // ---------- personal data (UU 27/2022) ----------
+
+  /**
+   * Erases the requester's personal fields of the matching online requests, the words of their exchanges and
+   * complaint, and the name and number of their appointments; the figures stay.
+   */
+  erasePersonal(
+    match: { before: string } | { phone: string | null; email: string | null },
+    fields: readonly string[],
+    erasedText: string,
+    now: number,
+    limit = -1,
+  ): number {
+    const [where, params] =
+      'before' in match
+        ? ['day < ?', [match.before]]
+        : ['(phone = ? OR email = ?)', [match.phone, match.email]];
+    const rows = this.db
+      .prepare(
+        `SELECT id, requester, phone FROM online_requests WHERE erased_at IS NULL AND ${where} LIMIT ?`,
+      )
+      .all(...params, limit) as Array<{ id: string; requester: string; phone: string | null }>;
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const requester = JSON.parse(row.requester) as Record<string, unknown>;
+        for (const field of fields) delete requester[field];
+        this.sql(
+          'UPDATE online_requests SET requester = ?, phone = NULL, email = NULL, data_needed = ?, erased_at = ? WHERE id = ?',
+        ).run(JSON.stringify(requester), erasedText, now, row.id);
+        this.sql("UPDATE online_history SET text = ? WHERE request_id = ? AND text != ''").run(
+          erasedText,
+          row.id,
+        );
+        this.sql("UPDATE online_ratings SET complaint = ? WHERE request_id = ? AND complaint != ''").run(
+          erasedText,
+          row.id,
+        );
+        this.sql("UPDATE appointments SET requester_name = ?, phone = '' WHERE request_id = ?").run(
+          erasedText,
+          row.id,
+        );
+      }
+      if (!('before' in match) && match.phone)
+        this.sql("UPDATE appointments SET requester_name = ?, phone = '' WHERE phone = ?").run(
+          erasedText,
+          match.phone,
+        );
+      if ('before' in match)
+        this.sql("UPDATE appointments SET requester_name = ?, phone = '' WHERE day < ? AND phone != ''").run(
+          erasedText,
+          match.before,
+        );
+    })();
+    return rows.length;
+  }
 }
