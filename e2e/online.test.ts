@@ -40,7 +40,7 @@ describe.runIf(run)('online requests in the counter app', () => {
     // No contact at all: the form says what is missing in Indonesian and nothing is sent.
     await form.getByLabel('Nama lengkap').fill('Rudi Hartono');
     await form.getByRole('button', { name: 'Simpan permintaan' }).click();
-    await form.getByText('Isi nomor HP/WhatsApp atau email pemohon').waitFor();
+    await form.getByText('Isi nomor telepon atau email (salah satu wajib)').waitFor();
     await screenshot(page, 'online-form-errors');
 
     await form.getByLabel('Kanal').selectOption('whatsapp');
@@ -159,6 +159,7 @@ describe.runIf(run)('online requests in the counter app', () => {
         institutionCategory: 'Pemerintah Daerah',
         institutionName: 'Bappeda Kendal',
         email: 'dewi@kendalkab.go.id',
+        phone: '',
         purpose: 'Pemerintahan',
         servicesUsed: ['Konsultasi Statistik'],
         dataNeeded: '',

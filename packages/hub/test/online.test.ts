@@ -193,7 +193,7 @@ describe('online requests over real sockets', () => {
       error: {
         code: 'VALIDATION_FAILED',
         message: 'Data yang dikirim tidak valid.',
-        details: { 'requester.phone': 'Isi nomor HP/WhatsApp atau email pemohon' },
+        details: { 'requester.phone': 'Isi nomor telepon atau email (salah satu wajib)' },
       },
     });
     const future = await send(frontOffice, 'online:record', requestInput({ receivedAt: MORNING + 60_000 }));
@@ -353,9 +353,9 @@ describe('online ratings and the online report', () => {
     expect(whatsapp?.ikm.respondents).toBe(1);
 
     const csv = await (await get('/api/reports/online.csv?from=2026-11-01&to=2026-12-31')).text();
-    expect(csv).toContain('Semua kanal,3,3,2,66.7,1,0,1,2,');
+    expect(csv).toContain('Semua kanal;3;3;2;66,7;1;0;1;2;73,61');
     const ikmCsv = await (await get('/api/reports/ikm-kanal.csv?from=2026-11-01&to=2026-12-31')).text();
-    expect(ikmCsv).toContain('Online: Email,1,');
+    expect(ikmCsv).toContain('Online: Email;1;');
     const xlsx = await get('/api/reports/export.xlsx?from=2026-11-01&to=2026-12-31');
     expect(xlsx.status).toBe(200);
   });
