@@ -8,9 +8,9 @@ import {
   type StringKey,
 } from '@pst/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { useNow } from './App';
 import { useT } from './i18n';
 import { useCounter } from './store';
+import { useHubNow } from './use-hub-now';
 
 async function send<T>(
   run: (
@@ -67,7 +67,7 @@ export function AppointmentBooking({
   const tz = useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
   const allServices = useCounter((s) => s.board?.services);
   const services = (allServices ?? []).filter((x) => x.active);
-  const now = useNow(60_000);
+  const now = useHubNow(60_000);
   const [form, setForm] = useState({
     kind: 'langsung' as AppointmentKind,
     date: officeDay(now, tz),

@@ -13,13 +13,13 @@ import {
 } from '@pst/shared';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useNow } from './App';
 import { AppointmentBooking } from './AppointmentBooking';
 import type { GuestBookDraft } from './guest-book-form';
 import { useT } from './i18n';
 import { OnlineRating } from './OnlineRating';
 import { type OnlineFilter, useOnline } from './online-store';
 import { useCounter } from './store';
+import { useHubNow } from './use-hub-now';
 
 const WORKING_DAY_MS = 24 * 3600_000;
 const FILTERS: OnlineFilter[] = ['open', 'overdue', 'closed', 'all'];
@@ -151,7 +151,7 @@ export function OnlineRequests({ onBack }: { onBack?: () => void }) {
       startForm: st.startForm,
     })),
   );
-  const now = useNow(REFRESH_MS);
+  const now = useHubNow(REFRESH_MS);
   const tz = useTimeZone();
   return (
     <section className="online" aria-label={tr('on.title')}>

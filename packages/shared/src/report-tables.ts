@@ -11,5 +11,9 @@ export const REPORT_TABLES = [
   'buku-tamu',
   'ikm',
   'pengaduan',
+  // the online service (issue 21): hub/src/online-reports.ts
+  'online',
+  'janji-temu',
+  'ikm-kanal',
 ] as const;
 export type ReportTableName = (typeof REPORT_TABLES)[number];
