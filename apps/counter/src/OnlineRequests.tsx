@@ -297,7 +297,7 @@ function RequestPage() {
       <h4>{tr('on.history')}</h4>
       <ol className="online-history">
         {r.history.map((h, i) => (
-          // History entries never change or reorder: their position is their identity.
+          // biome-ignore lint/suspicious/noArrayIndexKey: history entries never change or reorder
           <li key={i} className={`history-${h.kind}`}>
             <time>{formatDateTime(h.at, lang, tz)}</time> · {h.staffName} ·{' '}
             {h.kind === 'state' ? (
@@ -334,6 +334,7 @@ function NewRequestForm() {
   if (!form) return null;
   const draft = form.requester;
   const field = (name: TextField | 'topic', label: string, control: ReactNode, wide = false) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in and rendered inside
     <label className={`field ${wide ? 'wide' : ''} ${s.errors[name] ? 'invalid' : ''}`}>
       <span>{label}</span>
       {control}

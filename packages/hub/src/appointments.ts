@@ -108,7 +108,7 @@ export const appointments = {
     if (hub.codeThrottle.isBlocked(kiosk, now)) throw new DomainError('APPOINTMENT_CODE_THROTTLED', kiosk);
     const row = hub.online.appointmentByCode(code);
     const today = officeDay(now, hub.runner.state.config.office.timeZone);
-    if (!row || row.kind !== 'langsung' || row.day !== today) {
+    if (row?.kind !== 'langsung' || row.day !== today) {
       hub.codeThrottle.wrong(kiosk, now);
       hub.store.audit(now, 'appointment.code-wrong', { kiosk }, kiosk);
       throw new DomainError('APPOINTMENT_CODE_UNKNOWN');
