@@ -13,7 +13,7 @@ import {
   officeDay,
   type ParsedPayload,
 } from '@pst/shared';
-import { type Ctx, printTaken } from './commands';
+import { type Ctx, printTaken } from './command-context';
 import type { HubContext } from './context';
 import { officeCalendar } from './online';
 import type { AppointmentRow } from './storage/online-store';

@@ -21,26 +21,23 @@ import {
   mayTakeDesk,
   type ParsedPayload,
   type SettingsView,
-  type SocketData,
   STAFF_ROLES,
   type StaffRole,
   schemas,
   staffChangeRefusal,
   type TicketView,
-  ticketStatusPath,
 } from '@pst/shared';
 import { appointments } from './appointments';
 import { newId } from './auth';
+import { type Ctx, printTaken, ticketById } from './command-context';
 import type { HubContext } from './context';
 import { eraseVisitor } from './data-care';
-import type { KioskSocket } from './kiosk-printers';
 import { accountKey, unlockLogin } from './login';
 import { online, onlineDetail } from './online';
 import { pairingLink } from './pairing';
 import { ratingRequest } from './rating-requests';
 import { complaintOf } from './reports';
 
-export type Ctx = { data: SocketData; log: HubContext['log']; socket?: KioskSocket };
 type Handler<E extends CommandName> = (
   hub: HubContext,
   ctx: Ctx,
@@ -73,12 +70,6 @@ function deskView(hub: HubContext, deskId: string): DeskView {
   const view = deskViews(hub.runner.state).find((d) => d.id === deskId);
   if (!view) throw new DomainError('UNKNOWN_DESK', deskId);
   return view;
-}
-
-function ticketById(hub: HubContext, ticketId: string): TicketView {
-  const ticket = hub.runner.state.tickets.get(ticketId);
-  if (!ticket) throw new DomainError('UNKNOWN_TICKET', ticketId);
-  return ticketView(hub.runner.state, ticket);
 }
 
 /** Runs a command at a desk and returns the ticket's new view. */
@@ -171,25 +162,6 @@ function saveSetting(hub: HubContext, ctx: Ctx, key: string, value: unknown): Se
     hub.store.audit(hub.clock(), `settings.${key}`, value, staffId(ctx));
   })();
   return settingsView(hub);
-}
-
-/** A ticket just issued: the answer with its status link, and its printing, whose outcome follows. */
-export function printTaken(
-  hub: HubContext,
-  ctx: Ctx,
-  ticketId: string,
-  jobId: number | null,
-): CommandResult<'ticket:take'> {
-  const ticket = ticketById(hub, ticketId);
-  const statusUrl = `${hub.publicUrl()}${ticketStatusPath(ticket.id)}`;
-  // The number is the visitor's as soon as it is on disk: printing follows (never a number that a
-  // power cut could give to the next visitor again), and its outcome is pushed to this socket.
-  hub.store
-    .synced()
-    .then(() => hub.printTicket(ticket.id, ctx.data.deviceId, jobId))
-    .then((printed) => ctx.socket?.emit('ticket:printed', { ticketId: ticket.id, printed }))
-    .catch((error: unknown) => ctx.log.error({ err: error, ticketId: ticket.id }, 'printing failed'));
-  return { ticket, statusUrl };
 }
 
 const PAIRING_APPS = { kiosk: 'kiosk', display: 'display', rating: 'rating' } as const;
