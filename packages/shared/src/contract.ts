@@ -246,6 +246,7 @@ export const HTTP_ROUTES = [
   { method: 'GET', path: '/api/tickets/:id', roles: 'public' },
   { method: 'GET', path: '/t/:id', roles: 'public' },
   { method: 'GET', path: '/api/reports', roles: REPORT_ROLES },
+  { method: 'GET', path: '/api/reports/online', roles: REPORT_ROLES },
   { method: 'GET', path: '/api/reports/export.xlsx', roles: REPORT_ROLES },
   { method: 'GET', path: '/api/reports/:table.csv', roles: REPORT_ROLES },
   { method: 'GET', path: '/api/guestbook/export.:format', roles: REPORT_ROLES },
