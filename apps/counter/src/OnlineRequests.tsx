@@ -504,9 +504,11 @@ export function OnlineEntry() {
     useShallow((s) => ({ openCount: s.openCount, setOpen: s.setOpen })),
   );
   const hub = useCounter((s) => s.hub);
+  // Only once connected: a command sent before is refused as OFFLINE, and its notice would stand.
+  const connected = useCounter((s) => s.connection === 'online');
   useEffect(() => {
-    if (hub) void useOnline.getState().loadList('open');
-  }, [hub]);
+    if (hub && connected) void useOnline.getState().loadList('open');
+  }, [hub, connected]);
   return (
     <div className="online-entry no-print">
       <button type="button" onClick={() => setOpen(true)}>
