@@ -39,9 +39,11 @@ for (const [at, why] of pick()) {
     process.exit(2);
   }
   // faketime reads its start in the TZ of its own process: give it UTC, and the suite runs in UTC too.
+  // Loose env mode: turbo otherwise hands tasks only the variables it knows, and faketime's LD_PRELOAD
+  // and FAKETIME_* would not reach the tests.
   const stamp = instant.toISOString().slice(0, 19).replace('T', ' ');
   console.log(`\n=== Tests at ${stamp} UTC (${why}) ===`);
-  const run = spawnSync('faketime', [stamp, 'npx', 'turbo', 'run', 'test', '--concurrency=2'], {
+  const run = spawnSync('faketime', [stamp, 'npx', 'turbo', 'run', 'test', '--concurrency=2', '--env-mode=loose'], {
     stdio: 'inherit',
     env: {
       ...process.env,
