@@ -1,7 +1,7 @@
 import { closeClients, startHub, type TestHub } from '@pst/hub/testing';
 import { decodeEscPos } from '@pst/printer';
 import { startFakePrinter } from '@pst/printer/testing';
-import type { GuestBookEntry } from '@pst/shared';
+import { dayStart, type GuestBookEntry, officeDay } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,8 +78,10 @@ describe.runIf(run)('the whole walk-in journey', () => {
 
   beforeAll(async () => {
     printer = await startFakePrinter();
+    // 09.00 WIB of today, running in real time: a morning that never crosses midnight while the test runs.
     hub = await startHub({
       realTime: true,
+      startAt: dayStart(officeDay(Date.now())) + 9 * 3_600_000,
       appsDir: undefined,
       printer: { kind: 'network', host: printer.host, port: printer.port },
     });
@@ -182,6 +184,7 @@ describe.runIf(run)('the whole walk-in journey', () => {
 
     // 7. The hub dies mid-morning and comes back; every app reconnects by itself.
     const { dataDir, port } = hub;
+    const skew = hub.now.value - Date.now(); // the restarted hub keeps the same morning clock
     closeClients();
     await hub.stop();
     await consult.getByRole('alert').filter({ hasText: 'Tidak terhubung' }).waitFor();
@@ -189,6 +192,7 @@ describe.runIf(run)('the whole walk-in journey', () => {
       dataDir,
       port,
       realTime: true,
+      startAt: Date.now() + skew,
       appsDir: undefined,
       printer: { kind: 'network', host: printer.host, port: printer.port },
     });

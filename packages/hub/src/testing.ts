@@ -60,14 +60,19 @@ export function directOfficeDir(): string {
 
 /** A real hub on a random port of 127.0.0.1, a real SQLite file in a temp dir, a clock the test moves. */
 export async function startHub(
-  options: Partial<HubOptions> & { dataDir?: string; realTime?: boolean } = {},
+  options: Partial<HubOptions> & {
+    dataDir?: string;
+    realTime?: boolean;
+    /** Real time from this instant on (a test that must not cross midnight WIB while it runs). */
+    startAt?: number;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? tempDir();
-  const { realTime, ...hubOptions } = options;
+  const { realTime, startAt, ...hubOptions } = options;
   // Real time (for browsers, whose clocks run) moved by `advance`; otherwise a clock that stands still.
   // `now.value` reads (and sets) the hub's own clock either way, and the records a test makes (devices,
   // staff, sessions) are made at it, so a real-time hub never sees them as made on another day.
-  let skew = 0;
+  let skew = realTime && startAt !== undefined ? startAt - Date.now() : 0;
   let fixed = options.clock ? options.clock() : MORNING;
   const now = realTime
     ? {
