@@ -22,7 +22,7 @@ export function browserAvailable(): boolean {
  * Chromium hangs with faketime preloaded, and a screen whose clock differs from the hub's is what an
  * office has anyway (apps trust the hub's time, never the PC's).
  */
-function browserEnv(): Record<string, string> {
+export function browserEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined || key === 'LD_PRELOAD' || key.startsWith('FAKETIME')) continue;

@@ -3,7 +3,7 @@ import { closeClients, GUEST, ok, send, startHub, type TestHub, tempDir } from '
 import { addDays, officeDay } from '@pst/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, CHROMIUM } from './browser';
+import { browserAvailable, browserEnv, CHROMIUM } from './browser';
 
 const run = browserAvailable();
 
@@ -38,6 +38,7 @@ describe.runIf(run)(
       // The display's clips play without a tap (a lobby TV has nobody to tap it).
       browser = await chromium.launch({
         executablePath: CHROMIUM,
+        env: browserEnv(),
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
       });
     });
