@@ -119,7 +119,7 @@ describe('bad input and wrong roles', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Unknown events with an ack get an answer too.
     const unknown = await (clients[0] as unknown as UntypedSocket)
-      .timeout(2000)
+      .timeout(15_000)
       .emitWithAck('ticket:steal', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     // Still serving, and nothing half-written.
