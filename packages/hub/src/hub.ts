@@ -34,7 +34,7 @@ import { PinHasher } from './auth';
 import { BoardBroadcaster, boardSnapshot } from './board';
 import { CentralPusher, type CentralPusherOptions } from './central-pusher';
 import { CodeThrottle } from './code-throttle';
-import { runCommand } from './commands';
+import { runCommand } from './commands/run-command';
 import type { HubContext, HubServer } from './context';
 import { applyOnlineRetention, applyRetention, dailyBackup } from './data-care';
 import { createHttpApp } from './http';

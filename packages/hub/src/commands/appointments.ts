@@ -1,0 +1,9 @@
+import { appointments } from '../appointments';
+import { type AreaHandlers, staffId } from './handler';
+
+/** Appointments (issue 21): booked by staff, redeemed at the kiosk with their code. */
+export const appointmentCommands = {
+  'appointment:book': (hub, ctx, input) => appointments.book(hub, staffId(ctx), input),
+  'appointment:list': (hub, _ctx, { date }) => appointments.list(hub, date),
+  'appointment:redeem': (hub, ctx, { code }) => appointments.redeem(hub, ctx, code),
+} satisfies AreaHandlers;
