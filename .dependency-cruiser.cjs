@@ -50,6 +50,14 @@ module.exports = {
       to: { path: ours, pathNot: ['^apps/$1/', '^packages/(shared|printer|shell)/'] },
     },
     {
+      name: 'sql-only-in-hub-storage',
+      severity: 'error',
+      comment:
+        "SQL lives in packages/hub/src/storage/: the rest of the hub calls the store's methods (ARCHITECTURE.md).",
+      from: { path: '^packages/hub/src/', pathNot: '^packages/hub/src/storage/' },
+      to: { path: 'node_modules/(@types/)?better-sqlite3/' },
+    },
+    {
       name: 'nothing-imports-an-app',
       severity: 'error',
       from: { path: '^packages/' },

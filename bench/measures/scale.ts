@@ -4,7 +4,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReport, type Report } from '@pst/hub';
+import { buildReport, type Report, ReportStore } from '@pst/hub';
 import { addDays, type OfficeTimeZone } from '@pst/shared';
 import Database from 'better-sqlite3';
 import { fileSize, type GeneratedDb, generatedDb } from '../lib/generate';
@@ -29,9 +29,10 @@ function timedReport(
   db.exec('DELETE FROM report_days');
   const times: number[] = [];
   let report: Report | undefined;
+  const source = new ReportStore(db);
   for (let i = 0; i <= runs; i++) {
     const t0 = nowMs();
-    report = buildReport(db, range, tz, today);
+    report = buildReport(source, range, tz, today);
     times.push(nowMs() - t0);
   }
   return { first: times[0] as number, median: summarize(times.slice(1)).median, report: report as Report };

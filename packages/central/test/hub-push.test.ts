@@ -3,7 +3,7 @@
  * lost, nothing is counted twice, nothing personal leaves the office, and the office never waits.
  */
 import { join } from 'node:path';
-import { buildReport, CENTRAL_SETTING, type CentralLink, outboxCounts, Store, seedOffice } from '@pst/hub';
+import { buildReport, CENTRAL_SETTING, type CentralLink, Store, seedOffice } from '@pst/hub';
 import { closeClients, MORNING, ok, removeDir, startHub, type TestHub, tempDir } from '@pst/hub/testing';
 import { addDays, officeDay } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,7 +75,7 @@ async function compare(hub: TestHub, central: TestCentral) {
      FROM office_days WHERE office_id = '3324'`,
   );
   const first = hub.store.db.prepare('SELECT min(day) FROM tickets').pluck().get() as string;
-  const report = buildReport(hub.store.db, { from: first, to: addDays(today, -1) }, 'Asia/Jakarta', today);
+  const report = buildReport(hub.store.reports, { from: first, to: addDays(today, -1) }, 'Asia/Jakarta', today);
   const hubDays = hub.store.db.prepare('SELECT count(*) FROM report_days').pluck().get() as number;
   return {
     central: rows[0],
@@ -107,7 +107,7 @@ describe('hubs pushing closed days to central', () => {
     expect(link.cuts).toBe(1);
     const { rows } = await central.pool.query('SELECT count(*)::int AS n FROM office_days');
     expect(rows[0].n).toBe(100);
-    expect(outboxCounts(hub.store.db).pending).toBeGreaterThan(0);
+    expect(hub.store.outbox.counts().pending).toBeGreaterThan(0);
 
     // 2. Half a request gets through, then the link drops: central stores nothing of it.
     link.mode = 'cut-request';
@@ -117,7 +117,7 @@ describe('hubs pushing closed days to central', () => {
 
     // 3. The link is back: the hub's own retry sends the rest, the stored batch again (a resend, not a double).
     link.mode = 'up';
-    await eventually(async () => expect(outboxCounts(hub.store.db)).toMatchObject({ pending: 0, dirty: 0 }));
+    await eventually(async () => expect(hub.store.outbox.counts()).toMatchObject({ pending: 0, dirty: 0 }));
     const { central: c, hub: h } = await compare(hub, central);
     expect(c).toEqual({ ...h, max_version: 1 });
     expect(h.visits).toBeGreaterThan(500);
@@ -126,7 +126,7 @@ describe('hubs pushing closed days to central', () => {
   it('sends no personal data: no name, NIK, phone, e-mail, institution or complaint words', async () => {
     const { hub, link } = await linkedOffice(30);
     await eventually(async () => expect(await hub.central.pushNow()).toMatchObject({ ok: true }));
-    expect(outboxCounts(hub.store.db)).toMatchObject({ pending: 0 });
+    expect(hub.store.outbox.counts()).toMatchObject({ pending: 0 });
     const entries = hub.store.db.prepare('SELECT entry, phone, email FROM guest_book').all() as Array<{
       entry: string;
       phone: string;
@@ -224,7 +224,7 @@ describe('hubs pushing closed days to central', () => {
     await eventually(async () => {
       const { central: c, hub: h } = await compare(hub, central);
       expect(c).toEqual({ ...h, max_version: 1 });
-      expect(outboxCounts(hub.store.db)).toMatchObject({ pending: 0, dirty: 0 });
+      expect(hub.store.outbox.counts()).toMatchObject({ pending: 0, dirty: 0 });
     });
     const { rows } = await central.pool.query(
       "SELECT to_char(max(day), 'YYYY-MM-DD') AS last FROM office_days",

@@ -13,7 +13,6 @@ import {
   type CentralStaleDetails,
 } from '@pst/shared';
 import type { Logger } from 'pino';
-import { markSent, pendingDays, queueAbove, queueChangedDays } from './storage/central-outbox';
 import type { Store } from './storage/store';
 
 export const CENTRAL_SETTING = 'central';
@@ -104,15 +103,15 @@ export class CentralPusher {
     try {
       this.options.beforeStep?.();
       while (
-        queueChangedDays(store.db, { complaintText: link.complaintText, limit: QUEUE_BATCH }) === QUEUE_BATCH
+        store.outbox.queueChangedDays({ complaintText: link.complaintText, limit: QUEUE_BATCH }) === QUEUE_BATCH
       );
       for (;;) {
         if (this.closed) throw new Error('hub closing');
-        const days = pendingDays(store.db, CENTRAL_MAX_DAYS_PER_PUSH);
+        const days = store.outbox.pendingDays(CENTRAL_MAX_DAYS_PER_PUSH);
         if (days.length === 0) break;
         const answer = await this.post(link, { days });
         if (answer.ok) {
-          markSent(store.db, days);
+          store.outbox.markSent(days);
           pushed += days.length;
           continue;
         }
@@ -123,7 +122,7 @@ export class CentralPusher {
             { days: stale.length },
             'central holds newer versions of some days; pushing ours above them',
           );
-          queueAbove(store.db, stale);
+          store.outbox.queueAbove(stale);
           continue;
         }
         throw new Error(`${answer.status} ${answer.error.code}: ${answer.error.message}`);

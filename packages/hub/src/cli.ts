@@ -27,7 +27,6 @@ import { pairingLink } from './pairing';
 import { signalRevocation } from './revocation-signal';
 import { recordRunningHub, runningHub } from './running-hub';
 import { seedOffice } from './seed';
-import { markAllDirty, outboxCounts } from './storage/central-outbox';
 import { DURABILITIES, type Durability } from './storage/database';
 import { Store } from './storage/store';
 import { certificateFingerprint, readCertificate } from './tls';
@@ -318,7 +317,7 @@ central
       const before = store.getSetting<CentralLink>(CENTRAL_SETTING);
       const link: CentralLink = { url, key, complaintText: complaintText === 'on' };
       store.setSetting(CENTRAL_SETTING, link);
-      if (before && before.complaintText !== link.complaintText) markAllDirty(store.db);
+      if (before && before.complaintText !== link.complaintText) store.outbox.markAllDirty();
       store.audit(Date.now(), 'central.set', { url, complaintText: link.complaintText }, 'admin-cli');
       console.log(`Pusat / central: ${url}; teks pengaduan / complaint text: ${complaintText}`);
     }),
@@ -336,7 +335,7 @@ central
 central.command('status').action(() =>
   withStore((store) => {
     const link = store.getSetting<CentralLink>(CENTRAL_SETTING);
-    const counts = outboxCounts(store.db);
+    const counts = store.outbox.counts();
     console.log(
       link ? `central: ${link.url} (complaint text ${link.complaintText ? 'on' : 'off'})` : 'central: off',
     );

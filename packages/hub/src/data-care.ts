@@ -11,8 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
-import Database from 'better-sqlite3';
-import { keepPrivate } from './storage/database';
+import { isSoundBackup, keepPrivate } from './storage/database';
 import type { OnlineStore } from './storage/online-store';
 import type { Store } from './storage/store';
 
@@ -31,38 +30,6 @@ export const PERSONAL_FIELDS = [
 export const ERASED_TEXT = '(dihapus / erased)';
 
 /**
- * Erases the personal fields of the matching guest-book entries, and the free text of their visits
- * (consultation notes, a complaint's words), which may name the person too.
- */
-function erase(store: Store, where: string, params: unknown[], now: number, limit = -1): number {
-  const rows = store.db
-    .prepare(
-      `SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where} LIMIT ?`,
-    )
-    .all(...params, limit) as Array<{ id: string; ticketId: string; entry: string }>;
-  const update = store.db.prepare(
-    'UPDATE guest_book SET entry = ?, phone = NULL, email = NULL, erased_at = ? WHERE id = ?',
-  );
-  const notes = store.db.prepare('UPDATE visit_notes SET text = ? WHERE ticket_id = ?');
-  const complaint = store.db.prepare(
-    // The response to a complaint may quote the person as well.
-    `UPDATE ratings SET complaint = @erased,
-       complaint_response = CASE WHEN complaint_response = '' THEN '' ELSE @erased END
-     WHERE ticket_id = @ticketId AND complaint != ''`,
-  );
-  store.db.transaction(() => {
-    for (const row of rows) {
-      const entry = JSON.parse(row.entry) as Record<string, unknown>;
-      for (const field of PERSONAL_FIELDS) delete entry[field];
-      update.run(JSON.stringify(entry), now, row.id);
-      notes.run(ERASED_TEXT, row.ticketId);
-      complaint.run({ erased: ERASED_TEXT, ticketId: row.ticketId });
-    }
-  })();
-  return rows.length;
-}
-
-/**
  * Erases the personal fields of entries older than the retention period, at most `limit` of them (a
  * backlog of years is erased in batches, so the hub never stands still for it); the statistics stay.
  */
@@ -74,7 +41,7 @@ export function applyRetention(
   limit = -1,
 ): number {
   const cutoff = addDays(officeDay(now, tz), -retentionDays);
-  const erased = erase(store, 'day < ?', [cutoff], now, limit);
+  const erased = store.erasePersonal({ before: cutoff }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
   if (erased > 0) store.audit(now, 'guestbook.retention', { before: cutoff, erased }, 'hub');
   return erased;
 }
@@ -90,7 +57,7 @@ export function eraseVisitor(
   const phone = by.phone ? normalizePhone(by.phone) : null;
   const email = by.email?.trim().toLowerCase() || null;
   if (!phone && !email) return 0;
-  const erased = erase(store, '(phone = ? OR email = ?)', [phone, email], now);
+  const erased = store.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now);
   // The same person's online requests and appointments (issue 21).
   const online = onlineStore?.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now) ?? 0;
   store.audit(now, 'guestbook.erase-request', { by: phone ? 'phone' : 'email', erased }, actor);
@@ -152,16 +119,7 @@ export async function dailyBackup(
  * and the current file is kept beside it as `pst.sqlite.before-restore`.
  */
 export function restoreBackup(backupFile: string, dataDir: string): void {
-  const check = new Database(backupFile, { readonly: true });
-  try {
-    const ok = check.pragma('integrity_check', { simple: true }) === 'ok';
-    const hasEvents = check
-      .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'events'`)
-      .get() as { n: number };
-    if (!ok || hasEvents.n !== 1) throw new Error(`${backupFile} is not a sound PST database`);
-  } finally {
-    check.close();
-  }
+  if (!isSoundBackup(backupFile)) throw new Error(`${backupFile} is not a sound PST database`);
   const target = join(dataDir, 'pst.sqlite');
   if (existsSync(target)) copyFileSync(target, `${target}.before-restore`);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });

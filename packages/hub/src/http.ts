@@ -55,12 +55,7 @@ export function createHttpApp(
   // Strangers on the LAN learn up/down and the printers' states; staff get the details (data
   // paths, printer addresses and names, who is connected) that an attacker would map the office with.
   app.get('/healthz', (req, res) => {
-    let databaseOk = false;
-    try {
-      databaseOk = hub.store.db.prepare('SELECT 1 AS ok').get() !== undefined;
-    } catch {
-      databaseOk = false;
-    }
+    const databaseOk = hub.store.isReachable();
     const status = databaseOk ? 'ok' : 'degraded';
     res.status(databaseOk ? 200 : 503);
     if (!staffOf(req)) {
@@ -160,14 +155,14 @@ export function createHttpApp(
   };
   const reportOf = (range: ReportRange) => {
     const tz = hub.runner.state.config.office.timeZone;
-    return buildReport(hub.store.db, range, tz, officeDay(hub.clock(), tz));
+    return buildReport(hub.store.reports, range, tz, officeDay(hub.clock(), tz));
   };
   const attach = (res: express.Response, name: string) =>
     res.setHeader('content-disposition', `attachment; filename="${name}"`);
 
   // The online service's figures (issue 21): also in the XLSX and as online/janji-temu/ikm-kanal CSV tables.
   const onlineReportOf = (range: ReportRange) =>
-    buildOnlineReport(hub.store.db, range, hub.clock(), officeCalendar(hub));
+    buildOnlineReport(hub.store.reports, range, hub.clock(), officeCalendar(hub));
   app.get('/api/reports/online', supervisor, (req, res) => {
     const range = rangeOf(req, res);
     if (range) res.json({ ok: true, data: onlineReportOf(range) });

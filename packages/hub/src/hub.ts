@@ -52,7 +52,6 @@ import { watchRevocations } from './revocation-signal';
 import { QueueRunner } from './runner';
 import { SOCKET_HEADERS } from './security-headers';
 import type { Durability } from './storage/database';
-import { OnlineStore } from './storage/online-store';
 import { Store } from './storage/store';
 import { type TicketPrintResult, TicketPrints } from './ticket-prints';
 import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
@@ -294,7 +293,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const context: HubContext = {
     store,
-    online: new OnlineStore(store.db),
+    online: store.online,
     runner,
     io,
     log,
@@ -468,7 +467,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     };
     const keepReportDays = () => {
       try {
-        const kept = keepClosedDays(store.db, tz, day, REPORT_DAYS_BATCH);
+        const kept = keepClosedDays(store.reports, tz, day, REPORT_DAYS_BATCH);
         if (kept === REPORT_DAYS_BATCH && !closing) setImmediate(keepReportDays);
       } catch (error) {
         log.error({ err: error }, 'keeping report days failed');
@@ -517,7 +516,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log,
     beforeStep: () => {
       const tz = runner.state.config.office.timeZone;
-      keepClosedDays(store.db, tz, officeDay(clock(), tz), REPORT_DAYS_BATCH);
+      keepClosedDays(store.reports, tz, officeDay(clock(), tz), REPORT_DAYS_BATCH);
     },
   });
   central.start();

@@ -49,29 +49,29 @@ export class StaffLogin {
     const wait = Math.max(...keys.map((key) => this.waitOf(key, now)));
     if (wait > 0) return { ok: false, code: 'LOGIN_THROTTLED', retryAfterMs: wait };
     if (this.hasher.busy) return { ok: false, code: 'RATE_LIMITED' };
-    const locks = this.store.db.transaction(() =>
+    const locks = this.store.transaction(() =>
       keys.filter((key) => {
         const after = addFailure(this.store.loginFailures(key), now, this.policy);
         this.store.setLoginFailures(key, after);
         return after.failures === this.policy.lockAfter;
       }),
-    )();
+    );
     const account = this.store.staffByUsername(username);
     // Unknown accounts are checked against a dummy hash: both answers take the same time.
     const right = await this.hasher.verify(pin, account?.pinHash ?? null);
     const at = this.clock();
     if (right && account?.active) {
-      this.store.db.transaction(() => {
+      this.store.transaction(() => {
         for (const key of keys) this.store.clearLoginFailures(key);
-      })();
+      });
       return { ok: true, ...this.store.openSession(account.id, at) };
     }
-    this.store.db.transaction(() => {
+    this.store.transaction(() => {
       // The username is recorded (it may be a typo of a real one); the PIN never is.
       this.store.audit(at, 'staff.login-failed', { username, address }, 'public');
       for (const key of locks)
         this.store.audit(at, 'staff.login-locked', { key, minutes: this.policy.lockMs / 60_000 }, 'public');
-    })();
+    });
     return { ok: false, code: 'LOGIN_FAILED' };
   }
 }

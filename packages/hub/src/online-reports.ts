@@ -15,7 +15,7 @@ import {
 import { IKM_CATEGORY_LABELS, ONLINE_CHANNEL_LABELS, ONLINE_CHANNELS, type OnlineChannel } from '@pst/shared';
 import type { Cell, Table } from './exports';
 import type { ReportRange } from './reports';
-import type { Db } from './storage/database';
+import type { OnlineRequestFacts, ReportStore } from './storage/report-store';
 
 export interface ChannelFigures {
   requests: number;
@@ -39,19 +39,10 @@ export interface OnlineReport {
   ikm: { walkIn: IkmResult; online: IkmResult };
 }
 
-interface RequestFacts {
-  channel: OnlineChannel;
-  state: string;
-  close_reason: string | null;
-  clock_started_at: number | null;
-  due_at: number | null;
-  first_answered_at: number | null;
-}
-
 type Scores = { scores: Array<IkmScore | null> };
 
 function channelFigures(
-  rows: RequestFacts[],
+  rows: OnlineRequestFacts[],
   ratings: Scores[],
   now: number,
   calendar: OfficeCalendar,
@@ -78,35 +69,20 @@ function channelFigures(
 }
 
 export function buildOnlineReport(
-  db: Db,
+  source: ReportStore,
   range: ReportRange,
   now: number,
   calendar: OfficeCalendar,
 ): OnlineReport {
-  const requests = db
-    .prepare(
-      `SELECT channel, state, close_reason, clock_started_at, due_at, first_answered_at
-         FROM online_requests WHERE day BETWEEN ? AND ?`,
-    )
-    .all(range.from, range.to) as RequestFacts[];
-  const ratings = (
-    db
-      .prepare(
-        `SELECT r.channel, o.scores FROM online_ratings o JOIN online_requests r ON r.id = o.request_id
-           WHERE o.day BETWEEN ? AND ?`,
-      )
-      .all(range.from, range.to) as Array<{ channel: OnlineChannel; scores: string }>
-  ).map((r) => ({ channel: r.channel, scores: JSON.parse(r.scores) as Array<IkmScore | null> }));
-  const walkIn = (
-    db.prepare('SELECT scores FROM ratings WHERE day BETWEEN ? AND ?').all(range.from, range.to) as Array<{
-      scores: string;
-    }>
-  ).map((r) => ({ scores: JSON.parse(r.scores) as Array<IkmScore | null> }));
-  const appointments = db
-    .prepare(
-      'SELECT kind, slot_at AS slotAt, redeemed_at AS redeemedAt FROM appointments WHERE day BETWEEN ? AND ?',
-    )
-    .all(range.from, range.to) as Array<{ kind: string; slotAt: number; redeemedAt: number | null }>;
+  const requests = source.onlineRequests(range.from, range.to);
+  const ratings = source.onlineRatings(range.from, range.to).map((r) => ({
+    channel: r.channel,
+    scores: JSON.parse(r.scores) as Array<IkmScore | null>,
+  }));
+  const walkIn = source
+    .walkInScores(range.from, range.to)
+    .map((r) => ({ scores: JSON.parse(r.scores) as Array<IkmScore | null> }));
+  const appointments = source.appointments(range.from, range.to);
   const inPerson = appointments.filter((a) => a.kind === 'langsung');
   const status = inPerson.map((a) => appointmentStatus(a, now));
   return {

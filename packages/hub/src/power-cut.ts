@@ -11,9 +11,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '@pst/shared';
-import Database from 'better-sqlite3';
 import { buildHub } from '../build';
-import type { Durability } from './storage/database';
+import { type Durability, domainEventsOnDisk } from './storage/database';
 import { Store } from './storage/store';
 import { type Client, closeClients, connectClient, removeDir, send, tempDir } from './testing';
 
@@ -226,22 +225,6 @@ function prepareOffice(backing: string, kiosks: number) {
   }
 }
 
-/** What the disk holds after a cut, opened as the next start opens it (recovering the WAL). */
-function readDisk(file: string): { done: Set<string>; integrityOk: boolean } {
-  const db = new Database(file);
-  try {
-    const integrityOk = db.pragma('integrity_check', { simple: true }) === 'ok';
-    const rows = db
-      .prepare(
-        `SELECT type, json_extract(payload, '$.ticketId') AS ticketId FROM events WHERE kind = 'domain'`,
-      )
-      .all() as Array<{ type: string; ticketId: string | null }>;
-    return { done: new Set(rows.map((r) => `${r.type} ${r.ticketId}`)), integrityOk };
-  } finally {
-    db.close();
-  }
-}
-
 /** Kiosks take tickets and service desks call, start and finish them, until `stop` is set. */
 async function burst(
   url: string,
@@ -364,7 +347,7 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
         const dropped = await mount.cut();
         await failed;
         closeClients();
-        const disk = readDisk(join(backing, 'pst.sqlite'));
+        const disk = domainEventsOnDisk(join(backing, 'pst.sqlite'));
         const lost = acked.filter((key) => !disk.done.has(key));
         cuts.push({
           acknowledged: acked.length,

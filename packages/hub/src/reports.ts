@@ -22,7 +22,7 @@ import {
   officeDay,
   officeHour,
 } from '@pst/shared';
-import type { Db } from './storage/database';
+import type { ReportStore } from './storage/report-store';
 
 export interface ReportRange {
   from: string;
@@ -84,8 +84,8 @@ interface DayFacts {
  * live. Closed days (before `today`) come from report_days, computed from their rows the first time
  * they are asked for; today is always read from its rows.
  */
-export function buildReport(db: Db, range: ReportRange, tz: OfficeTimeZone, today: string): Report {
-  const facts = factsOfRange(db, range, tz, today);
+export function buildReport(source: ReportStore, range: ReportRange, tz: OfficeTimeZone, today: string): Report {
+  const facts = factsOfRange(source, range, tz, today);
   const perDay: Report['visitors']['perDay'] = [];
   const busyHours = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const byQueue = new Map<string, StageTally[]>();
@@ -134,65 +134,47 @@ export function buildReport(db: Db, range: ReportRange, tz: OfficeTimeZone, toda
       ...ikmOfTally(mergeIkmTallies([...facts.values()].map((f) => f.ratings.ikm))),
       overallScores,
       integrity: { imbalanAsked, pungliReported },
-      complaints: complaintsOf(db, range),
+      complaints: source.complaints(range.from, range.to),
     },
   };
 }
 
 /** The facts of every day of the range that has happened, in day order, kept ones first read. */
-function factsOfRange(db: Db, range: ReportRange, tz: OfficeTimeZone, today: string): Map<string, DayFacts> {
-  const first = firstDayWithData(db) ?? today;
+function factsOfRange(source: ReportStore, range: ReportRange, tz: OfficeTimeZone, today: string): Map<string, DayFacts> {
+  const first = source.firstDayWithData() ?? today;
   // biome-ignore lint/complexity/useMathMinMax: ISO day strings compare as text, Math.max would make NaN
   const from = range.from < first ? first : range.from;
   const to = range.to > today ? today : range.to;
-  const kept = new Map(
-    (
-      db.prepare('SELECT day, facts FROM report_days WHERE day BETWEEN ? AND ?').raw().all(from, to) as Array<
-        [string, string]
-      >
-    ).map(([day, facts]) => [day, JSON.parse(facts) as DayFacts]),
-  );
+  const kept = new Map(source.keptFacts(from, to).map(([day, facts]) => [day, JSON.parse(facts) as DayFacts]));
   const days: string[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
   const missing = days.filter((day) => !kept.has(day));
   const computed = new Map<string, DayFacts>();
   // Consecutive missing days are read with one set of queries: a first report reads a whole year at once.
   for (const [runFrom, runTo] of runsOf(missing))
-    for (const [day, facts] of factsFromRows(db, runFrom, runTo, tz)) computed.set(day, facts);
-  const keep = db.prepare('INSERT OR REPLACE INTO report_days (day, facts) VALUES (?, ?)');
-  db.transaction(() => {
-    for (const day of missing)
-      if (day < today) keep.run(day, JSON.stringify(computed.get(day) ?? emptyFacts()));
-  })();
+    for (const [day, facts] of factsFromRows(source, runFrom, runTo, tz)) computed.set(day, facts);
+  source.keepFacts(
+    missing
+      .filter((day) => day < today)
+      .map((day) => [day, JSON.stringify(computed.get(day) ?? emptyFacts())]),
+  );
   return new Map(days.map((day) => [day, kept.get(day) ?? computed.get(day) ?? emptyFacts()]));
-}
-
-function firstDayWithData(db: Db): string | null {
-  return db
-    .prepare(
-      `SELECT min(day) FROM (SELECT min(day) AS day FROM tickets UNION ALL SELECT min(day) FROM stages
-       UNION ALL SELECT min(day) FROM guest_book UNION ALL SELECT min(day) FROM ratings)`,
-    )
-    .pluck()
-    .get() as string | null;
 }
 
 /**
  * Keeps the facts of up to `limit` closed days that have none yet, newest first, and says how many it
  * kept: the hub runs it in small batches after each day ends, so no report waits for years of rows.
  */
-export function keepClosedDays(db: Db, tz: OfficeTimeZone, today: string, limit: number): number {
-  const first = firstDayWithData(db);
+export function keepClosedDays(source: ReportStore, tz: OfficeTimeZone, today: string, limit: number): number {
+  const first = source.firstDayWithData();
   if (first === null) return 0;
-  const kept = new Set(
-    db.prepare('SELECT day FROM report_days WHERE day BETWEEN ? AND ?').pluck().all(first, today) as string[],
-  );
+  const kept = new Set(source.keptDays(first, today));
   const missing: string[] = [];
   for (let day = addDays(today, -1); day >= first && missing.length < limit; day = addDays(day, -1))
     if (!kept.has(day)) missing.push(day);
   const [newest] = missing;
   const oldest = missing.at(-1);
-  if (newest && oldest) factsOfRange(db, { from: oldest, to: newest }, tz, today);
+  if (newest && oldest) factsOfRange(source, { from: oldest, to: newest }, tz, today);
   return missing.length;
 }
 
@@ -232,7 +214,7 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
 }
 
 /** The facts of the days from..to, from their rows. */
-function factsFromRows(db: Db, from: string, to: string, tz: OfficeTimeZone): Map<string, DayFacts> {
+function factsFromRows(source: ReportStore, from: string, to: string, tz: OfficeTimeZone): Map<string, DayFacts> {
   const facts = new Map<string, DayFacts>();
   const of = (day: string) => {
     let f = facts.get(day);
@@ -243,30 +225,18 @@ function factsFromRows(db: Db, from: string, to: string, tz: OfficeTimeZone): Ma
     return f;
   };
 
-  const tickets = db
-    .prepare(
-      'SELECT day, service_id AS serviceId, issued_at AS issuedAt FROM tickets WHERE day BETWEEN ? AND ?',
-    )
-    .all(from, to) as Array<{ day: string; serviceId: string; issuedAt: number }>;
-  for (const t of tickets) {
+  for (const t of source.ticketsIssued(from, to)) {
     const f = of(t.day);
     f.services[t.serviceId] = (f.services[t.serviceId] ?? 0) + 1;
     const hour = officeHour(t.issuedAt, tz);
     f.hours[hour] = (f.hours[hour] as number) + 1;
   }
 
-  const stages = db
-    .prepare(
-      `SELECT day, queue, desk_id AS deskId, entered_at AS enteredAt, called_at AS calledAt, started_at AS startedAt,
-              ended_at AS endedAt, outcome, service_wait AS serviceWait, within_target AS withinTarget
-       FROM stages WHERE day BETWEEN ? AND ?`,
-    )
-    .all(from, to) as Array<Omit<StageRecord, 'withinTarget'> & { day: string; withinTarget: number | null }>;
   const groups = new Map<
     string,
     { day: string; queue: string; deskId: string | null; records: StageRecord[] }
   >();
-  for (const s of stages) {
+  for (const s of source.stages(from, to)) {
     const key = `${s.day}\n${s.queue}\n${s.deskId ?? ''}`;
     let g = groups.get(key);
     if (!g) {
@@ -281,13 +251,7 @@ function factsFromRows(db: Db, from: string, to: string, tz: OfficeTimeZone): Ma
     if (f.stages.length) f.summary = summarizeTallies(f.stages.map((s) => s.tally));
 
   // Erased entries count too: erasing removes the personal fields, the anonymous ones stay for statistics.
-  const entries = db
-    .prepare('SELECT day, entry FROM guest_book WHERE day BETWEEN ? AND ?')
-    .all(from, to) as Array<{
-    day: string;
-    entry: string;
-  }>;
-  for (const row of entries) {
+  for (const row of source.guestBookEntries(from, to)) {
     const { guestBook } = of(row.day);
     const add = (dimension: GuestBookDimension, value: string) => {
       guestBook.breakdown[dimension][value] = (guestBook.breakdown[dimension][value] ?? 0) + 1;
@@ -300,17 +264,8 @@ function factsFromRows(db: Db, from: string, to: string, tz: OfficeTimeZone): Ma
     for (const service of (e.servicesUsed as string[]) ?? []) add('servicesUsed', service);
   }
 
-  const ratings = db
-    .prepare('SELECT day, overall, scores, imbalan, pungli FROM ratings WHERE day BETWEEN ? AND ?')
-    .all(from, to) as Array<{
-    day: string;
-    overall: number;
-    scores: string;
-    imbalan: number | null;
-    pungli: number | null;
-  }>;
   const scoresByDay = new Map<string, Array<{ scores: Array<IkmScore | null> }>>();
-  for (const r of ratings) {
+  for (const r of source.ratings(from, to)) {
     const { ratings: f } = of(r.day);
     f.overallScores[r.overall] = (f.overallScores[r.overall] ?? 0) + 1;
     if (r.imbalan === 1) f.imbalanAsked++;
@@ -321,25 +276,6 @@ function factsFromRows(db: Db, from: string, to: string, tz: OfficeTimeZone): Ma
   }
   for (const [day, scores] of scoresByDay) of(day).ratings.ikm = tallyIkm(scores);
   return facts;
-}
-
-const COMPLAINTS = `
-  SELECT r.ticket_id AS ticketId, r.day, r.desk_id AS deskId, r.complaint AS text,
-         coalesce(r.complaint_status, 'baru') AS status, coalesce(s.name, r.complaint_handler) AS handledBy,
-         r.complaint_response AS response, r.complaint_responded_at AS respondedAt
-  FROM ratings r LEFT JOIN staff s ON s.id = r.complaint_handler
-  WHERE r.complaint != ''`;
-
-/** Complaints are read from their rows every time: their follow-up and (once erased) their words change. */
-function complaintsOf(db: Db, range: ReportRange): ComplaintView[] {
-  return db
-    .prepare(`${COMPLAINTS} AND r.day BETWEEN ? AND ? ORDER BY r.at`)
-    .all(range.from, range.to) as ComplaintView[];
-}
-
-/** One complaint with its follow-up, by its visit's ticket. */
-export function complaintOf(db: Db, ticketId: string): ComplaintView | null {
-  return (db.prepare(`${COMPLAINTS} AND r.ticket_id = ?`).get(ticketId) as ComplaintView | undefined) ?? null;
 }
 
 /** Today, this week (Monday on), this month, in office days. */

@@ -104,10 +104,10 @@ export class TicketPrints {
 
   /** The job's row and what follows from the result (the ticket's print state), in one transaction. */
   private settle(job: PrintJobRecord, result: TicketPrintResult, write: () => void): void {
-    this.options.store.db.transaction(() => {
+    this.options.store.transaction(() => {
       write();
       this.options.onResult(job, result);
-    })();
+    });
     const list = this.waiters.get(job.id);
     this.waiters.delete(job.id);
     for (const resolve of list ?? []) resolve(result);

@@ -2,14 +2,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepClosedDays } from '../src/reports';
 import { seedOffice } from '../src/seed';
-import {
-  markAllDirty,
-  markSent,
-  outboxCounts,
-  pendingDays,
-  queueAbove,
-  queueChangedDays,
-} from '../src/storage/central-outbox';
 import { Store } from '../src/storage/store';
 import { MORNING, removeDir, tempDir } from '../src/testing';
 
@@ -27,19 +19,19 @@ function seeded(): Store {
   const store = new Store(join(dir, 'pst.sqlite'));
   stores.push({ store, dir });
   seedOffice(store, { days: 20, now: MORNING, seed: 7 });
-  while (keepClosedDays(store.db, 'Asia/Jakarta', '2026-11-25', 7) === 7);
+  while (keepClosedDays(store.reports, 'Asia/Jakarta', '2026-11-25', 7) === 7);
   return store;
 }
 
 const queue = (store: Store, complaintText = false) =>
-  queueChangedDays(store.db, { complaintText, limit: 200 });
+  store.outbox.queueChangedDays({ complaintText, limit: 200 });
 
 describe('the outbox of closed days', () => {
   it('queues every kept day once, as version 1, newest first', () => {
     const store = seeded();
-    expect(outboxCounts(store.db)).toEqual({ days: 20, pending: 0, dirty: 20 });
+    expect(store.outbox.counts()).toEqual({ days: 20, pending: 0, dirty: 20 });
     expect(queue(store)).toBe(20);
-    const pending = pendingDays(store.db, 100);
+    const pending = store.outbox.pendingDays(100);
     expect(pending.map((d) => d.day)).toEqual([...pending.map((d) => d.day)].sort().reverse());
     expect(pending[0]).toMatchObject({ day: '2026-11-24', version: 1 });
     expect(new Set(pending.map((d) => d.version))).toEqual(new Set([1]));
@@ -49,8 +41,8 @@ describe('the outbox of closed days', () => {
   it('re-queues a day under a new version only when what it sends changed', () => {
     const store = seeded();
     queue(store);
-    markSent(store.db, pendingDays(store.db, 100));
-    expect(outboxCounts(store.db).pending).toBe(0);
+    store.outbox.markSent(store.outbox.pendingDays(100));
+    expect(store.outbox.counts().pending).toBe(0);
     const day = store.db
       .prepare("SELECT day FROM ratings WHERE complaint != '' LIMIT 1")
       .pluck()
@@ -58,30 +50,30 @@ describe('the outbox of closed days', () => {
 
     // Kept again with the same facts (a guest-book erasure, say): dirty, compared, not sent again.
     store.db.prepare('DELETE FROM report_days WHERE day = ?').run(day);
-    keepClosedDays(store.db, 'Asia/Jakarta', '2026-11-25', 7);
-    expect(outboxCounts(store.db).dirty).toBe(1);
+    keepClosedDays(store.reports, 'Asia/Jakarta', '2026-11-25', 7);
+    expect(store.outbox.counts().dirty).toBe(1);
     queue(store);
-    expect(outboxCounts(store.db)).toMatchObject({ pending: 0, dirty: 0 });
+    expect(store.outbox.counts()).toMatchObject({ pending: 0, dirty: 0 });
 
     // A complaint followed up: its open count changes, the day goes again as version 2.
     store.db.prepare("UPDATE ratings SET complaint_status = 'selesai' WHERE day = ?").run(day);
     expect(store.db.prepare('SELECT count(*) FROM report_days WHERE day = ?').pluck().get(day)).toBe(0);
-    keepClosedDays(store.db, 'Asia/Jakarta', '2026-11-25', 7);
+    keepClosedDays(store.reports, 'Asia/Jakarta', '2026-11-25', 7);
     queue(store);
-    const [again] = pendingDays(store.db, 100);
+    const [again] = store.outbox.pendingDays(100);
     expect(again).toMatchObject({ day, version: 2, facts: { complaints: { open: 0 } } });
 
     // An acknowledgement of version 1 arriving late does not clear version 2.
-    markSent(store.db, [{ day, version: 1 }]);
-    expect(outboxCounts(store.db).pending).toBe(1);
-    markSent(store.db, [{ day, version: 2 }]);
-    expect(outboxCounts(store.db).pending).toBe(0);
+    store.outbox.markSent([{ day, version: 1 }]);
+    expect(store.outbox.counts().pending).toBe(1);
+    store.outbox.markSent([{ day, version: 2 }]);
+    expect(store.outbox.counts().pending).toBe(0);
   });
 
   it('carries no personal data, and complaint words only when asked to', () => {
     const store = seeded();
     queue(store);
-    const sent = JSON.stringify(pendingDays(store.db, 100));
+    const sent = JSON.stringify(store.outbox.pendingDays(100));
     for (const row of store.db.prepare('SELECT entry, phone, email FROM guest_book').all() as Array<{
       entry: string;
       phone: string;
@@ -104,9 +96,9 @@ describe('the outbox of closed days', () => {
     expect(complaints.length).toBeGreaterThan(0);
     expect(sent).not.toContain('"texts"');
 
-    markAllDirty(store.db);
+    store.outbox.markAllDirty();
     queue(store, true);
-    const withTexts = pendingDays(store.db, 100);
+    const withTexts = store.outbox.pendingDays(100);
     expect(withTexts.flatMap((d) => d.facts.complaints.texts ?? []).sort()).toEqual(complaints.sort());
     expect(new Set(withTexts.map((d) => d.version)).has(2)).toBe(true);
   });
@@ -114,7 +106,7 @@ describe('the outbox of closed days', () => {
   it('goes above the versions central holds (a hub restored from an older backup)', () => {
     const store = seeded();
     queue(store);
-    queueAbove(store.db, [{ day: '2026-11-24', version: 5 }]);
-    expect(pendingDays(store.db, 1)[0]).toMatchObject({ day: '2026-11-24', version: 6 });
+    store.outbox.queueAbove([{ day: '2026-11-24', version: 5 }]);
+    expect(store.outbox.pendingDays(1)[0]).toMatchObject({ day: '2026-11-24', version: 6 });
   });
 });

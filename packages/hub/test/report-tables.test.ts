@@ -18,8 +18,8 @@ it("writes exactly the shared list of report tables, the list the supervisor's s
   const store = new Store(join(dir, 'pst.sqlite'));
   try {
     const range = { from: '2026-11-01', to: '2026-11-30' };
-    const report = buildReport(store.db, range, 'Asia/Jakarta', '2026-11-25');
-    const online = buildOnlineReport(store.db, range, dayStart('2026-11-25'), {
+    const report = buildReport(store.reports, range, 'Asia/Jakarta', '2026-11-25');
+    const online = buildOnlineReport(store.reports, range, dayStart('2026-11-25'), {
       holidays: store.holidays(),
       timeZone: 'Asia/Jakarta',
     });

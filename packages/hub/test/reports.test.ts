@@ -263,36 +263,36 @@ describe("closed days' kept facts", () => {
 
   it('are kept in batches, newest first, never today, and report exactly what the rows do', () => {
     const store = seeded();
-    const fromRows = buildReport(store.db, range, 'Asia/Jakarta', TODAY);
+    const fromRows = buildReport(store.reports, range, 'Asia/Jakarta', TODAY);
     store.db.exec('DELETE FROM report_days');
-    expect(keepClosedDays(store.db, 'Asia/Jakarta', TODAY, 3)).toBe(3);
+    expect(keepClosedDays(store.reports, 'Asia/Jakarta', TODAY, 3)).toBe(3);
     expect(keptDays(store)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24']);
-    while (keepClosedDays(store.db, 'Asia/Jakarta', TODAY, 3) > 0);
+    while (keepClosedDays(store.reports, 'Asia/Jakarta', TODAY, 3) > 0);
     const kept = keptDays(store);
     expect(kept).not.toContain(TODAY);
     expect(kept.at(-1)).toBe('2026-11-24');
     expect(kept.length).toBeGreaterThanOrEqual(14);
-    expect(buildReport(store.db, range, 'Asia/Jakarta', TODAY)).toEqual(fromRows);
+    expect(buildReport(store.reports, range, 'Asia/Jakarta', TODAY)).toEqual(fromRows);
     store.close();
   });
 
   it("are forgotten when a day's rows change, and the next report counts the change", () => {
     const store = seeded();
-    const before = buildReport(store.db, range, 'Asia/Jakarta', TODAY);
+    const before = buildReport(store.reports, range, 'Asia/Jakarta', TODAY);
     const day = before.visitors.perDay[0]?.day as string;
     expect(keptDays(store)).toContain(day);
     // A late row on a closed day (a restored entry, a correction): its facts must not go stale.
     const late = guestBookEntrySchema.parse({ ...GUEST, gender: 'Laki-laki' });
     store.insertGuestBook('gb-late', late, 'late', day, 'rina', MORNING);
     expect(keptDays(store)).not.toContain(day);
-    const after = buildReport(store.db, range, 'Asia/Jakarta', TODAY);
+    const after = buildReport(store.reports, range, 'Asia/Jakarta', TODAY);
     expect(after.guestBook.entries).toBe(before.guestBook.entries + 1);
     expect(after.guestBook.breakdown.gender['Laki-laki']).toBe(
       (before.guestBook.breakdown.gender['Laki-laki'] ?? 0) + 1,
     );
     store.db.prepare("UPDATE stages SET outcome = 'no-show' WHERE day = ? AND outcome = 'finished'").run(day);
     expect(keptDays(store)).not.toContain(day);
-    expect(buildReport(store.db, range, 'Asia/Jakarta', TODAY).overall.noShow).toBeGreaterThan(
+    expect(buildReport(store.reports, range, 'Asia/Jakarta', TODAY).overall.noShow).toBeGreaterThan(
       after.overall.noShow,
     );
     store.close();

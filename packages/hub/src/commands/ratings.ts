@@ -1,6 +1,5 @@
 import { DomainError } from '@pst/queue-core';
 import { newId } from '../auth';
-import { complaintOf } from '../reports';
 import { type AreaHandlers, staffId } from './handler';
 
 /** The rating tablet's answer and the follow-up of a complaint left with it. */
@@ -20,12 +19,12 @@ export const ratingCommands = {
   },
   'complaint:follow-up': (hub, ctx, { ticketId, status, response }) => {
     const who = staffId(ctx);
-    hub.store.db.transaction(() => {
+    hub.store.transaction(() => {
       if (!hub.store.followUpComplaint(ticketId, { status, response }, who, hub.clock()))
         throw new DomainError('NOT_FOUND', ticketId);
       hub.store.audit(hub.clock(), 'complaint.follow-up', { ticketId, status }, who);
-    })();
-    const view = complaintOf(hub.store.db, ticketId);
+    });
+    const view = hub.store.reports.complaint(ticketId);
     if (!view) throw new DomainError('NOT_FOUND', ticketId);
     return view;
   },

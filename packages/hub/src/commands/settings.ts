@@ -28,10 +28,10 @@ export function settingsView(hub: HubContext): SettingsView {
 
 /** A settings change: written and recorded in the audit trail in one transaction. */
 function saveSetting(hub: HubContext, ctx: Ctx, key: string, value: unknown): SettingsView {
-  hub.store.db.transaction(() => {
+  hub.store.transaction(() => {
     hub.store.setSetting(key, value);
     hub.store.audit(hub.clock(), `settings.${key}`, value, staffId(ctx));
-  })();
+  });
   return settingsView(hub);
 }
 

@@ -6,6 +6,7 @@
  */
 import { type CentralDayFacts, COMPLAINT_CLOSED_STATUSES } from '@pst/shared';
 import type { Db } from './database';
+import { type Sql, statementsOf } from './statements';
 
 export interface OutboxDay {
   day: string;
@@ -22,39 +23,91 @@ interface KeptFacts {
   ratings: CentralDayFacts['ratings'];
 }
 
-/**
- * Builds the payload of up to `limit` dirty days and queues those whose payload changed; returns how
- * many dirty days it looked at (a caller repeats while that equals `limit`).
- */
-export function queueChangedDays(db: Db, options: { complaintText: boolean; limit: number }): number {
-  const dirty = db
-    .prepare(
+/** The outbox's SQL: the hub's store keeps one (`store.outbox`). */
+export class CentralOutbox {
+  private readonly sql: Sql;
+
+  constructor(private readonly db: Db) {
+    this.sql = statementsOf(db);
+  }
+
+  /**
+   * Builds the payload of up to `limit` dirty days and queues those whose payload changed; returns how
+   * many dirty days it looked at (a caller repeats while that equals `limit`).
+   */
+  queueChangedDays(options: { complaintText: boolean; limit: number }): number {
+    const dirty = this.sql(
       `SELECT o.day, o.payload, r.facts FROM central_outbox o LEFT JOIN report_days r ON r.day = o.day
        WHERE o.dirty = 1 ORDER BY o.day DESC LIMIT ?`,
     )
-    .raw()
-    .all(options.limit) as Array<[string, string | null, string | null]>;
-  const complaints = db.prepare(
-    `SELECT complaint, complaint_status FROM ratings WHERE day = ? AND complaint != '' ORDER BY at`,
-  );
-  const requeue = db.prepare(
-    'UPDATE central_outbox SET payload = ?, version = version + 1, dirty = 0 WHERE day = ?',
-  );
-  const clean = db.prepare('UPDATE central_outbox SET dirty = 0 WHERE day = ?');
-  db.transaction(() => {
-    for (const [day, queued, kept] of dirty) {
-      // Facts forgotten again since the mark (a write to the day): the next keep marks it anew.
-      if (kept === null) {
-        clean.run(day);
-        continue;
+      .raw()
+      .all(options.limit) as Array<[string, string | null, string | null]>;
+    const complaints = this.sql(
+      `SELECT complaint, complaint_status FROM ratings WHERE day = ? AND complaint != '' ORDER BY at`,
+    );
+    const requeue = this.sql(
+      'UPDATE central_outbox SET payload = ?, version = version + 1, dirty = 0 WHERE day = ?',
+    );
+    const clean = this.sql('UPDATE central_outbox SET dirty = 0 WHERE day = ?');
+    this.db.transaction(() => {
+      for (const [day, queued, kept] of dirty) {
+        // Facts forgotten again since the mark (a write to the day): the next keep marks it anew.
+        if (kept === null) {
+          clean.run(day);
+          continue;
+        }
+        const rows = complaints.raw().all(day) as Array<[string, string | null]>;
+        const payload = JSON.stringify(payloadOf(JSON.parse(kept) as KeptFacts, rows, options.complaintText));
+        if (payload === queued) clean.run(day);
+        else requeue.run(payload, day);
       }
-      const rows = complaints.raw().all(day) as Array<[string, string | null]>;
-      const payload = JSON.stringify(payloadOf(JSON.parse(kept) as KeptFacts, rows, options.complaintText));
-      if (payload === queued) clean.run(day);
-      else requeue.run(payload, day);
-    }
-  })();
-  return dirty.length;
+    })();
+    return dirty.length;
+  }
+
+  /** Queued days central has not acknowledged in their current version, newest first. */
+  pendingDays(limit: number): OutboxDay[] {
+    return (
+      this.sql(
+        `SELECT day, version, payload FROM central_outbox WHERE sent_version < version ORDER BY day DESC LIMIT ?`,
+      )
+        .raw()
+        .all(limit) as Array<[string, number, string]>
+    ).map(([day, version, payload]) => ({ day, version, facts: JSON.parse(payload) as CentralDayFacts }));
+  }
+
+  /** Central acknowledged these versions; a day re-queued meanwhile under a newer one stays pending. */
+  markSent(days: ReadonlyArray<{ day: string; version: number }>): void {
+    const mark = this.sql(
+      'UPDATE central_outbox SET sent_version = ? WHERE day = ? AND version = ? AND sent_version < ?',
+    );
+    this.db.transaction(() => {
+      for (const { day, version } of days) mark.run(version, day, version, version);
+    })();
+  }
+
+  /**
+   * Central holds a newer version of these days than this hub (its database was restored from an older
+   * backup, say): the hub's facts are the office's truth, so they go again above central's version.
+   */
+  queueAbove(days: ReadonlyArray<{ day: string; version: number }>): void {
+    const above = this.sql('UPDATE central_outbox SET version = max(version, ? + 1) WHERE day = ?');
+    this.db.transaction(() => {
+      for (const { day, version } of days) above.run(version, day);
+    })();
+  }
+
+  /** Every day is compared again (complaint text was turned on or off). */
+  markAllDirty(): void {
+    this.sql('UPDATE central_outbox SET dirty = 1').run();
+  }
+
+  counts(): { days: number; pending: number; dirty: number } {
+    return this.sql(
+      `SELECT count(*) AS days, coalesce(sum(sent_version < version), 0) AS pending, coalesce(sum(dirty), 0) AS dirty
+       FROM central_outbox`,
+    ).get() as { days: number; pending: number; dirty: number };
+  }
 }
 
 function payloadOf(
@@ -73,51 +126,4 @@ function payloadOf(
       ? { total: complaints.length, open, texts: complaints.map(([text]) => text) }
       : { total: complaints.length, open },
   };
-}
-
-/** Queued days central has not acknowledged in their current version, newest first. */
-export function pendingDays(db: Db, limit: number): OutboxDay[] {
-  return (
-    db
-      .prepare(
-        `SELECT day, version, payload FROM central_outbox WHERE sent_version < version ORDER BY day DESC LIMIT ?`,
-      )
-      .raw()
-      .all(limit) as Array<[string, number, string]>
-  ).map(([day, version, payload]) => ({ day, version, facts: JSON.parse(payload) as CentralDayFacts }));
-}
-
-/** Central acknowledged these versions; a day re-queued meanwhile under a newer one stays pending. */
-export function markSent(db: Db, days: ReadonlyArray<{ day: string; version: number }>): void {
-  const mark = db.prepare(
-    'UPDATE central_outbox SET sent_version = ? WHERE day = ? AND version = ? AND sent_version < ?',
-  );
-  db.transaction(() => {
-    for (const { day, version } of days) mark.run(version, day, version, version);
-  })();
-}
-
-/**
- * Central holds a newer version of these days than this hub (its database was restored from an older
- * backup, say): the hub's facts are the office's truth, so they go again above central's version.
- */
-export function queueAbove(db: Db, days: ReadonlyArray<{ day: string; version: number }>): void {
-  const above = db.prepare('UPDATE central_outbox SET version = max(version, ? + 1) WHERE day = ?');
-  db.transaction(() => {
-    for (const { day, version } of days) above.run(version, day);
-  })();
-}
-
-/** Every day is compared again (complaint text was turned on or off). */
-export function markAllDirty(db: Db): void {
-  db.prepare('UPDATE central_outbox SET dirty = 1').run();
-}
-
-export function outboxCounts(db: Db): { days: number; pending: number; dirty: number } {
-  return db
-    .prepare(
-      `SELECT count(*) AS days, coalesce(sum(sent_version < version), 0) AS pending, coalesce(sum(dirty), 0) AS dirty
-       FROM central_outbox`,
-    )
-    .get() as { days: number; pending: number; dirty: number };
 }

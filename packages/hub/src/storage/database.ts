@@ -61,3 +61,36 @@ export function keepPrivate(file: string): void {
   if (existsSync(file)) chmodSync(file, 0o600);
   else writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
 }
+
+/** Whether a file is a whole PST database (a backup about to be restored): intact, with an event log. */
+export function isSoundBackup(file: string): boolean {
+  const check = new Database(file, { readonly: true });
+  try {
+    const ok = check.pragma('integrity_check', { simple: true }) === 'ok';
+    const hasEvents = check
+      .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'events'`)
+      .get() as { n: number };
+    return ok && hasEvents.n === 1;
+  } finally {
+    check.close();
+  }
+}
+
+/**
+ * What a database file holds after a power cut, opened as the next start opens it (recovering the
+ * WAL): whether it is intact, and each domain event as `<type> <ticketId>` (the power-cut test).
+ */
+export function domainEventsOnDisk(file: string): { done: Set<string>; integrityOk: boolean } {
+  const db = new Database(file);
+  try {
+    const integrityOk = db.pragma('integrity_check', { simple: true }) === 'ok';
+    const rows = db
+      .prepare(
+        `SELECT type, json_extract(payload, '$.ticketId') AS ticketId FROM events WHERE kind = 'domain'`,
+      )
+      .all() as Array<{ type: string; ticketId: string | null }>;
+    return { done: new Set(rows.map((r) => `${r.type} ${r.ticketId}`)), integrityOk };
+  } finally {
+    db.close();
+  }
+}

@@ -8,8 +8,8 @@ import {
   type OnlineState,
   requesterContacts,
 } from '@pst/shared';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { type Sql, statementsOf } from './statements';
 
 /** What an online request has besides its state-machine fields. */
 export interface OnlineRecordFacts {
@@ -100,17 +100,10 @@ const ENTERED: Partial<Record<OnlineEvent['type'], OnlineState>> = {
 
 /** The SQL of online requests (migration 8). Runs inside the caller's transaction where it matters. */
 export class OnlineStore {
-  private readonly statements = new Map<string, Statement>();
+  private readonly sql: Sql;
 
-  constructor(readonly db: Db) {}
-
-  private sql(source: string): Statement {
-    let statement = this.statements.get(source);
-    if (!statement) {
-      statement = this.db.prepare(source);
-      this.statements.set(source, statement);
-    }
-    return statement;
+  constructor(private readonly db: Db) {
+    this.sql = statementsOf(db);
   }
 
   /** The next id of the office day: ON-YYYYMMDD-NNN. */
@@ -339,11 +332,9 @@ export class OnlineStore {
       'before' in match
         ? ['day < ?', [match.before]]
         : ['(phone = ? OR email = ?)', [match.phone, match.email]];
-    const rows = this.db
-      .prepare(
-        `SELECT id, requester, phone FROM online_requests WHERE erased_at IS NULL AND ${where} LIMIT ?`,
-      )
-      .all(...params, limit) as Array<{ id: string; requester: string; phone: string | null }>;
+    const rows = this.sql(
+      `SELECT id, requester, phone FROM online_requests WHERE erased_at IS NULL AND ${where} LIMIT ?`,
+    ).all(...params, limit) as Array<{ id: string; requester: string; phone: string | null }>;
     this.db.transaction(() => {
       for (const row of rows) {
         const requester = JSON.parse(row.requester) as Record<string, unknown>;

@@ -13,10 +13,13 @@ import {
   queueConfigSchema,
   type StaffRole,
 } from '@pst/shared';
-import type { Statement } from 'better-sqlite3';
 import { hashPin, hashToken, newId, newToken, verifyPin } from '../auth';
+import { CentralOutbox } from './central-outbox';
 import { type Db, type Durability, keepPrivate, openDatabase } from './database';
 import { GroupSync } from './group-sync';
+import { OnlineStore } from './online-store';
+import { ReportStore } from './report-store';
+import { type Sql, statementsOf } from './statements';
 
 export interface DeviceRecord {
   id: string;
@@ -51,30 +54,45 @@ export interface PrintJobRecord {
   detail: string;
 }
 
-/** Everything the hub keeps on disk. One instance, one writer. */
+/**
+ * Everything the hub keeps on disk. One instance, one writer. SQL lives here and in the other
+ * modules of storage/ (the rest of the hub calls their methods); `db` is public for tests only.
+ */
 export class Store {
   readonly db: Db;
   private readonly stmt;
-  private readonly statements = new Map<string, Statement>();
+  /** Prepared statements by their SQL text, one cache for every storage module on this connection. */
+  private readonly sql: Sql;
+  /** What reports read and the closed days' facts they keep. */
+  readonly reports: ReportStore;
+  /** Closed days waiting for the central roll-up service. */
+  readonly outbox: CentralOutbox;
+  /** Online requests and appointments (issue 21). */
+  readonly online: OnlineStore;
   /** Group commit's fsync of the WAL; null when commits need no sync of ours (see Durability). */
   readonly groupSync: GroupSync | null;
 
   constructor(file: string, options: { durability?: Durability } = {}) {
     this.db = openDatabase(file, options);
+    this.sql = statementsOf(this.db);
+    this.reports = new ReportStore(this.db);
+    this.outbox = new CentralOutbox(this.db);
+    this.online = new OnlineStore(this.db);
     const durability = options.durability ?? 'group';
     this.groupSync =
       durability === 'group' && file !== ':memory:'
         ? new GroupSync(`${file}-wal`, this.changeCounter())
         : null;
-    const db = this.db;
+    const sql = this.sql;
+    // The statements of every command, looked up once (the cache keeps them too).
     this.stmt = {
-      insertEvent: db.prepare('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)'),
-      upsertTicket: db.prepare(`
+      insertEvent: sql('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)'),
+      upsertTicket: sql(`
         INSERT INTO tickets (id, day, number, service_id, priority, issued_at, source, status, guest_book_id, rating_id)
         VALUES (@id, @day, @number, @serviceId, @priority, @issuedAt, @source, @status, @guestBookId, @ratingId)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, guest_book_id = excluded.guest_book_id,
           rating_id = excluded.rating_id`),
-      upsertStage: db.prepare(`
+      upsertStage: sql(`
         INSERT INTO stages (ticket_id, idx, day, queue, entered_at, target_minutes, called_at, desk_id, staff_id, recalls,
           started_at, ended_at, outcome, clock_start, service_wait, within_target, note)
         VALUES (@ticketId, @idx, @day, @queue, @enteredAt, @targetMinutes, @calledAt, @deskId, @staffId, @recalls,
@@ -83,33 +101,23 @@ export class Store {
           staff_id = excluded.staff_id, recalls = excluded.recalls, started_at = excluded.started_at,
           ended_at = excluded.ended_at, outcome = excluded.outcome, clock_start = excluded.clock_start,
           service_wait = excluded.service_wait, within_target = excluded.within_target, note = excluded.note`),
-      closeTicket: db.prepare('UPDATE tickets SET status = ? WHERE id = ?'),
-      closeStage: db.prepare(
+      closeTicket: sql('UPDATE tickets SET status = ? WHERE id = ?'),
+      closeStage: sql(
         `UPDATE stages SET ended_at = ?, outcome = 'unserved' WHERE ticket_id = ? AND outcome IS NULL`,
       ),
-      setPrintState: db.prepare('UPDATE tickets SET print_state = ? WHERE id = ?'),
-      getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
-      setSetting: db.prepare(
+      setPrintState: sql('UPDATE tickets SET print_state = ? WHERE id = ?'),
+      getSetting: sql('SELECT value FROM settings WHERE key = ?'),
+      setSetting: sql(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
-      lastDayEnd: db.prepare(`SELECT max(id) AS id FROM events WHERE type = 'day.ended'`),
-      eventsAfter: db.prepare(`SELECT payload FROM events WHERE id > ? AND kind = 'domain' ORDER BY id`),
+      lastDayEnd: sql(`SELECT max(id) AS id FROM events WHERE type = 'day.ended'`),
+      eventsAfter: sql(`SELECT payload FROM events WHERE id > ? AND kind = 'domain' ORDER BY id`),
     };
-  }
-
-  /** A prepared statement, kept: preparing costs more than running most of these queries. */
-  private sql(source: string): Statement {
-    let statement = this.statements.get(source);
-    if (!statement) {
-      statement = this.db.prepare(source);
-      this.statements.set(source, statement);
-    }
-    return statement;
   }
 
   /** SQLite's count of rows this connection has written: group commit syncs only when it moved. */
   private changeCounter(): () => number {
-    const totalChanges = this.db.prepare('SELECT total_changes()').pluck();
+    const totalChanges = this.sql('SELECT total_changes()').pluck();
     return () => totalChanges.get() as number;
   }
 
@@ -124,6 +132,25 @@ export class Store {
   close(): void {
     this.groupSync?.close();
     this.db.close();
+  }
+
+  /** Runs `write` in one transaction (nested calls join the outer one); its result, or its throw after a rollback. */
+  transaction<T>(write: () => T): T {
+    return this.db.transaction(write)();
+  }
+
+  /** Whether the database answers a query (the health check). */
+  isReachable(): boolean {
+    try {
+      return this.sql('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  /** How many domain events the log holds (the seed needs an empty one). */
+  domainEventCount(): number {
+    return (this.sql(`SELECT count(*) AS n FROM events WHERE kind = 'domain'`).get() as { n: number }).n;
   }
 
   // ---------- the event log and its projections ----------
@@ -556,6 +583,44 @@ export class Store {
       ticketId: r.ticketId,
       entry: JSON.parse(r.entry) as Record<string, unknown>,
     }));
+  }
+
+  /**
+   * Erases the personal `fields` of the matching guest-book entries (older than a day, or with this
+   * phone or email), at most `limit` of them, and the free text of their visits (consultation notes,
+   * a complaint's words and its response), which may name the person too; how many entries.
+   */
+  erasePersonal(
+    match: { before: string } | { phone: string | null; email: string | null },
+    fields: readonly string[],
+    erasedText: string,
+    now: number,
+    limit = -1,
+  ): number {
+    const [where, params] =
+      'before' in match ? ['day < ?', [match.before]] : ['(phone = ? OR email = ?)', [match.phone, match.email]];
+    const rows = this.sql(
+      `SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where} LIMIT ?`,
+    ).all(...params, limit) as Array<{ id: string; ticketId: string; entry: string }>;
+    const update = this.sql(
+      'UPDATE guest_book SET entry = ?, phone = NULL, email = NULL, erased_at = ? WHERE id = ?',
+    );
+    const notes = this.sql('UPDATE visit_notes SET text = ? WHERE ticket_id = ?');
+    const complaint = this.sql(
+      `UPDATE ratings SET complaint = @erased,
+         complaint_response = CASE WHEN complaint_response = '' THEN '' ELSE @erased END
+       WHERE ticket_id = @ticketId AND complaint != ''`,
+    );
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const entry = JSON.parse(row.entry) as Record<string, unknown>;
+        for (const field of fields) delete entry[field];
+        update.run(JSON.stringify(entry), now, row.id);
+        notes.run(erasedText, row.ticketId);
+        complaint.run({ erased: erasedText, ticketId: row.ticketId });
+      }
+    })();
+    return rows.length;
   }
 
   insertRating(
