@@ -12,7 +12,8 @@ import { HUB_SERVICE_TYPE } from '@pst/shared';
 import { Bonjour, type Service } from 'bonjour-service';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bonjourOptions } from '../src/mdns';
-import { createHubLogger, pairingLink, scrubSecrets } from '../src/pairing';
+import { createHubLogger, scrubSecrets } from '../src/logger';
+import { pairingLink } from '../src/pairing';
 import { closeClients, connectClient, ok, removeDir, startHub, type TestHub, tempDir } from '../src/testing';
 import { certificateFingerprint, loadOrCreateCertificate, tlsPaths } from '../src/tls';
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dailyBackup } from '../src/data-care';
 import { neutralizeCsvText } from '../src/exports';
-import { createHubLogger } from '../src/pairing';
+import { createHubLogger } from '../src/logger';
 import {
   closeClients,
   connectClient,

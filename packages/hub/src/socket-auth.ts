@@ -1,0 +1,38 @@
+import { errorBody, type SocketData } from '@pst/shared';
+import type { HubServer } from './context';
+import type { Store } from './storage/store';
+
+/** Who a token is: a paired device (with its desk, for a rating tablet) or a signed-in staff member. */
+export function authenticate(store: Store, token: unknown, now: number): SocketData | null {
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200) return null;
+  const device = store.deviceByToken(token);
+  if (device) {
+    return device.deskId
+      ? { role: device.role, deviceId: device.id, deskId: device.deskId }
+      : { role: device.role, deviceId: device.id };
+  }
+  const staff = store.staffBySession(token, now);
+  return staff ? { role: staff.role, staffId: staff.id, staffName: staff.name } : null;
+}
+
+/** A socket connects only with a valid token; its identity is the socket's data from then on. */
+export function requireIdentity(io: HubServer, store: Store, clock: () => number): void {
+  io.use((socket, next) => {
+    const identity = authenticate(store, socket.handshake.auth?.token, clock());
+    if (!identity) {
+      const error = new Error(errorBody('UNAUTHENTICATED').message) as Error & { data: unknown };
+      error.data = errorBody('UNAUTHENTICATED');
+      next(error);
+      return;
+    }
+    socket.data = identity;
+    next();
+  });
+}
+
+/** Disconnects every socket whose token is no longer valid (revoked device, disabled account, ended session). */
+export function cutRevokedSockets(io: HubServer, store: Store, now: number): void {
+  for (const socket of io.of('/').sockets.values()) {
+    if (!authenticate(store, socket.handshake.auth.token, now)) socket.disconnect(true);
+  }
+}

@@ -1,0 +1,54 @@
+import { type CommandName, errorBody, ONLINE_ROLES, schemas } from '@pst/shared';
+import { runCommand } from './commands/run-command';
+import type { HubContext } from './context';
+import type { KioskSocket } from './kiosk-printers';
+import { ONLINE_ROOM } from './online';
+import { missedRatingRequest } from './rating-requests';
+import { authenticate } from './socket-auth';
+
+const COMMANDS = Object.keys(schemas) as CommandName[];
+
+/**
+ * Each authenticated socket: its rooms (rating tablet's desk, online staff), a kiosk's local printer,
+ * the board at once, and every command of the contract, checked again against its token each time.
+ */
+export function serveConnections(hub: HubContext): void {
+  const { io, store, clock, runner, log } = hub;
+  let commandSeq = 0;
+  io.on('connection', (socket) => {
+    const token = socket.handshake.auth.token as string;
+    const data = socket.data;
+    if (data.deviceId) store.touchDevice(data.deviceId, clock());
+    if (data.role === 'rating' && data.deskId) {
+      void socket.join(`rating:${data.deskId}`);
+      const missed = missedRatingRequest(runner.state, data.deskId, clock());
+      if (missed) socket.emit('rating:request', missed);
+    }
+    if ((ONLINE_ROLES as readonly string[]).includes(data.role)) void socket.join(ONLINE_ROOM);
+    if (data.role === 'kiosk' && data.deviceId) {
+      const deviceId = data.deviceId;
+      // A kiosk that prints locally gets the jobs that waited for it.
+      hub.kioskPrinters.connected(deviceId, socket as KioskSocket);
+      socket.on('disconnect', () => hub.kioskPrinters.disconnected(deviceId, socket as KioskSocket));
+    }
+    socket.emit('board:snapshot', hub.board());
+    for (const name of COMMANDS) {
+      socket.on(name, (payload: unknown, ack: unknown) => {
+        // A revoked device or an expired session loses its rights at its next command.
+        if (!authenticate(store, token, clock())) {
+          if (typeof ack === 'function') ack({ ok: false, error: errorBody('UNAUTHENTICATED') });
+          socket.disconnect(true);
+          return;
+        }
+        const reqLog = log.child({ req: ++commandSeq, role: data.role, command: name });
+        void runCommand(hub, { data, log: reqLog, socket: socket as KioskSocket }, name, payload, ack);
+      });
+    }
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (COMMANDS.includes(event as CommandName)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function')
+        ack({ ok: false, error: errorBody('VALIDATION_FAILED', 'id', { event: 'unknown' }) });
+    });
+  });
+}
