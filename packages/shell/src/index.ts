@@ -17,9 +17,9 @@ export {
   settingsSchema,
   writeSettings,
 } from './settings';
+export { createFileLog } from './file-log';
 export {
   BUNDLE_FILES,
-  createFileLog,
   PRODUCT_NAMES,
   type ShellHandle,
   type ShellMode,
