@@ -1,53 +1,5 @@
-import {
-  createHash,
-  randomBytes,
-  type ScryptOptions,
-  scrypt,
-  scryptSync,
-  timingSafeEqual,
-} from 'node:crypto';
-
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
-/** scrypt's memory is 128 * N * r bytes (16 MiB here); Node refuses above 32 MiB by default. */
-const MAXMEM = 64 * 1024 * 1024;
-
-function format(salt: Buffer, hash: Buffer): string {
-  return `scrypt$${SCRYPT.N}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-function parse(stored: string): { options: ScryptOptions; salt: Buffer; expected: Buffer } | null {
-  const [scheme, n, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !salt || !hash) return null;
-  return {
-    options: { N: Number(n), r: SCRYPT.r, p: SCRYPT.p, maxmem: MAXMEM },
-    salt: Buffer.from(salt, 'base64'),
-    expected: Buffer.from(hash, 'base64'),
-  };
-}
-
-/**
- * PINs are short, so they are stretched with scrypt and a per-staff salt. Synchronous: only for
- * the command line and test set-up, which run outside the hub's event loop; the running hub uses
- * `PinHasher`.
- */
-export function hashPin(pin: string): string {
-  const salt = randomBytes(16);
-  return format(salt, scryptSync(pin, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }));
-}
-
-/** Synchronous check, for the same callers as `hashPin`. */
-export function verifyPin(pin: string, stored: string): boolean {
-  const parsed = parse(stored);
-  if (!parsed) return false;
-  const actual = scryptSync(pin, parsed.salt, parsed.expected.length, parsed.options);
-  return timingSafeEqual(actual, parsed.expected);
-}
-
-function scryptAsync(pin: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(pin, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
-}
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { hashPin, hashPinSync, verifyPin } from '@pst/shared/pin-hash';
 
 /**
  * The hub's PIN hashing: on libuv's thread pool, never on the event loop that serves kiosks and
@@ -58,7 +10,7 @@ export class PinHasher {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
   /** A hash of a PIN nobody knows: an unknown username costs exactly what a wrong PIN costs. */
-  private readonly dummy = hashPin(randomBytes(8).toString('hex'));
+  private readonly dummy = hashPinSync(String(randomInt(10_000_000, 100_000_000)));
 
   constructor(
     private readonly concurrency = 1,
@@ -69,23 +21,14 @@ export class PinHasher {
     return this.waiting.length >= this.maxQueued;
   }
 
-  async hash(pin: string): Promise<string> {
-    const salt = randomBytes(16);
-    return this.slot(async () =>
-      format(salt, await scryptAsync(pin, salt, SCRYPT.keylen, { ...SCRYPT, maxmem: MAXMEM })),
-    );
+  hash(pin: string): Promise<string> {
+    return this.slot(() => hashPin(pin));
   }
 
   /** Checks a PIN against a stored hash, or against the dummy when there is no account (always false then). */
   async verify(pin: string, stored: string | null): Promise<boolean> {
-    const parsed = parse(stored ?? this.dummy) ?? parse(this.dummy);
-    if (!parsed) return false;
-    const actual = await this.slot(() =>
-      scryptAsync(pin, parsed.salt, parsed.expected.length, parsed.options),
-    );
-    return (
-      stored !== null && actual.length === parsed.expected.length && timingSafeEqual(actual, parsed.expected)
-    );
+    const right = await this.slot(() => verifyPin(pin, stored ?? this.dummy));
+    return stored !== null && right;
   }
 
   private async slot<T>(work: () => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
+import { ID_PATTERN } from './rules';
 import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
 
 /** "dilayani maksimal 3 (tiga) hari kerja setelah permintaan jelas dan persyaratan pelayanan lengkap" */
@@ -196,21 +197,13 @@ export const appointmentSchemas = {
     /** The online request it follows up, if any. */
     requestId: onlineRequestId.optional(),
     kind: z.enum(APPOINTMENT_KINDS),
-    serviceId: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/)
-      .max(40),
+    serviceId: z.string().regex(ID_PATTERN),
     /** Office day and time of the slot, e.g. 2026-11-26 and 10:00 (office time). */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     /** The consultant who will serve (staff id), or a desk. */
     staffId: z.string().min(1).max(60).nullable().default(null),
-    deskId: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/)
-      .max(40)
-      .nullable()
-      .default(null),
+    deskId: z.string().regex(ID_PATTERN).nullable().default(null),
     requesterName: z.string().trim().min(2).max(100),
     phone: phoneSchema,
     zoomLink: z.union([z.url().max(300), z.literal('')]).default(''),

@@ -5,7 +5,7 @@ import {
   type LoginThrottlePolicy,
   retryAfterMs,
 } from '@pst/shared';
-import { verifyPin } from './pin';
+import { verifyPin } from '@pst/shared/pin-hash';
 
 export type ExitCheck = 'ok' | 'no-pin' | 'wrong-pin' | 'locked';
 

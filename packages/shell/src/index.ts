@@ -4,7 +4,6 @@ export type * from './electron-like';
 export { createExitGuard, type ExitCheck } from './exit-guard';
 export { appUrl, type HubAddress, parseHubAddress } from './hub-address';
 export { probeHub } from './hub-health';
-export { hashPin, isPinHash, verifyPin } from './pin';
 export { type Clock, createCrashPolicy, systemClock } from './recovery';
 export {
   defaultSettings,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { AppKind } from './bridge';
 import { parseHubAddress } from './hub-address';
-import { isPinHash } from './pin';
+import { isPinHash } from '@pst/shared/pin-hash';
 import { kioskPrinterSettingSchema } from './printer-setting';
 import { FINGERPRINT_PATTERN } from './tls-pin';
 

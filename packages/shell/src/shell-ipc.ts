@@ -5,7 +5,7 @@ import { type BonjourLike, discoverHubs } from './discovery';
 import type { AppLike, IpcMainInvokeEventLike, IpcMainLike } from './electron-like';
 import { createExitGuard } from './exit-guard';
 import { parseHubAddress } from './hub-address';
-import { hashPin } from './pin';
+import { hashPin } from '@pst/shared/pin-hash';
 import type { Clock } from './recovery';
 import type { SettingsStore } from './settings';
 import type { ShellPages } from './shell-pages';

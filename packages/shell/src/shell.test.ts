@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { LOGIN_THROTTLE } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import { type AppKind, KIOSK_PRINTER_CHANNELS, SHELL_CHANNELS } from './bridge';
-import { hashPin } from './pin';
+import { hashPin } from '@pst/shared/pin-hash';
 import { SETTINGS_FILE } from './settings';
 import { startShell } from './shell';
 import {

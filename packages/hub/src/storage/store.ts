@@ -13,7 +13,8 @@ import {
   queueConfigSchema,
   type StaffRole,
 } from '@pst/shared';
-import { hashPin, hashToken, newId, newToken, verifyPin } from '../auth';
+import { hashPinSync, verifyPinSync } from '@pst/shared/pin-hash';
+import { hashToken, newId, newToken } from '../auth';
 import { CentralOutbox } from './central-outbox';
 import { type Db, type Durability, keepPrivate, openDatabase } from './database';
 import { GroupSync } from './group-sync';
@@ -396,7 +397,7 @@ export class Store {
     input: { username: string; name: string; role: StaffRole; pin: string },
     now: number,
   ): StaffRecord {
-    return this.insertStaff({ ...input, pinHash: hashPin(input.pin) }, now, 'admin');
+    return this.insertStaff({ ...input, pinHash: hashPinSync(input.pin) }, now, 'admin');
   }
 
   private insertStaff(
@@ -474,7 +475,7 @@ export class Store {
    */
   login(username: string, pin: string, now: number): { token: string; staff: StaffRecord } | null {
     const account = this.staffByUsername(username);
-    if (!account?.active || !verifyPin(pin, account.pinHash)) return null;
+    if (!account?.active || !verifyPinSync(pin, account.pinHash)) return null;
     return this.openSession(account.id, now);
   }
 
