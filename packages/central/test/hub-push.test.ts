@@ -75,7 +75,12 @@ async function compare(hub: TestHub, central: TestCentral) {
      FROM office_days WHERE office_id = '3324'`,
   );
   const first = hub.store.db.prepare('SELECT min(day) FROM tickets').pluck().get() as string;
-  const report = buildReport(hub.store.reports, { from: first, to: addDays(today, -1) }, 'Asia/Jakarta', today);
+  const report = buildReport(
+    hub.store.reports,
+    { from: first, to: addDays(today, -1) },
+    'Asia/Jakarta',
+    today,
+  );
   const hubDays = hub.store.db.prepare('SELECT count(*) FROM report_days').pluck().get() as number;
   return {
     central: rows[0],

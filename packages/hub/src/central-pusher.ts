@@ -103,7 +103,8 @@ export class CentralPusher {
     try {
       this.options.beforeStep?.();
       while (
-        store.outbox.queueChangedDays({ complaintText: link.complaintText, limit: QUEUE_BATCH }) === QUEUE_BATCH
+        store.outbox.queueChangedDays({ complaintText: link.complaintText, limit: QUEUE_BATCH }) ===
+        QUEUE_BATCH
       );
       for (;;) {
         if (this.closed) throw new Error('hub closing');

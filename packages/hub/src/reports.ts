@@ -84,7 +84,12 @@ interface DayFacts {
  * live. Closed days (before `today`) come from report_days, computed from their rows the first time
  * they are asked for; today is always read from its rows.
  */
-export function buildReport(source: ReportStore, range: ReportRange, tz: OfficeTimeZone, today: string): Report {
+export function buildReport(
+  source: ReportStore,
+  range: ReportRange,
+  tz: OfficeTimeZone,
+  today: string,
+): Report {
   const facts = factsOfRange(source, range, tz, today);
   const perDay: Report['visitors']['perDay'] = [];
   const busyHours = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
@@ -140,12 +145,19 @@ export function buildReport(source: ReportStore, range: ReportRange, tz: OfficeT
 }
 
 /** The facts of every day of the range that has happened, in day order, kept ones first read. */
-function factsOfRange(source: ReportStore, range: ReportRange, tz: OfficeTimeZone, today: string): Map<string, DayFacts> {
+function factsOfRange(
+  source: ReportStore,
+  range: ReportRange,
+  tz: OfficeTimeZone,
+  today: string,
+): Map<string, DayFacts> {
   const first = source.firstDayWithData() ?? today;
   // biome-ignore lint/complexity/useMathMinMax: ISO day strings compare as text, Math.max would make NaN
   const from = range.from < first ? first : range.from;
   const to = range.to > today ? today : range.to;
-  const kept = new Map(source.keptFacts(from, to).map(([day, facts]) => [day, JSON.parse(facts) as DayFacts]));
+  const kept = new Map(
+    source.keptFacts(from, to).map(([day, facts]) => [day, JSON.parse(facts) as DayFacts]),
+  );
   const days: string[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
   const missing = days.filter((day) => !kept.has(day));
@@ -165,7 +177,12 @@ function factsOfRange(source: ReportStore, range: ReportRange, tz: OfficeTimeZon
  * Keeps the facts of up to `limit` closed days that have none yet, newest first, and says how many it
  * kept: the hub runs it in small batches after each day ends, so no report waits for years of rows.
  */
-export function keepClosedDays(source: ReportStore, tz: OfficeTimeZone, today: string, limit: number): number {
+export function keepClosedDays(
+  source: ReportStore,
+  tz: OfficeTimeZone,
+  today: string,
+  limit: number,
+): number {
   const first = source.firstDayWithData();
   if (first === null) return 0;
   const kept = new Set(source.keptDays(first, today));
@@ -214,7 +231,12 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
 }
 
 /** The facts of the days from..to, from their rows. */
-function factsFromRows(source: ReportStore, from: string, to: string, tz: OfficeTimeZone): Map<string, DayFacts> {
+function factsFromRows(
+  source: ReportStore,
+  from: string,
+  to: string,
+  tz: OfficeTimeZone,
+): Map<string, DayFacts> {
   const facts = new Map<string, DayFacts>();
   const of = (day: string) => {
     let f = facts.get(day);

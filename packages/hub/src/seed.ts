@@ -76,7 +76,8 @@ const SERVICE_MINUTES: Record<string, [number, number]> = {
  * no-shows and transfers, and ratings. Needs an empty database, since days are played in order.
  */
 export function seedOffice(store: Store, options: { days: number; seed?: number; now?: number }) {
-  if (store.domainEventCount() > 0) throw new Error('seed needs a database without queue events (use a new --data-dir)');
+  if (store.domainEventCount() > 0)
+    throw new Error('seed needs a database without queue events (use a new --data-dir)');
   const rand = random(options.seed ?? 3324);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
   const between = ([lo, hi]: [number, number]) => lo + Math.floor(rand() * (hi - lo + 1));

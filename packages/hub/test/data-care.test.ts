@@ -73,7 +73,8 @@ describe('personal data care', () => {
     expect(store.guestBookById('gb-new')?.fullName).toBe('Siti Aminah');
     expect(store.lookupGuest({ phone: '081234567890' })?.fullName).toBe('Siti Aminah');
     // The anonymous statistics of the erased visit are still counted.
-    const report = buildReport(store.reports,
+    const report = buildReport(
+      store.reports,
       { from: '2024-01-01', to: '2026-12-31' },
       'Asia/Jakarta',
       officeDay(NOW),

@@ -50,13 +50,17 @@ describe('SQL only in storage/', () => {
   it('would see each way SQL crept out before', () => {
     const offending = [
       "import Database from 'better-sqlite3';",
-      "hub.store.db.transaction(() => write())();",
+      'hub.store.db.transaction(() => write())();',
       "const n = store.db.prepare('SELECT count(*) AS n FROM events').get();",
       "check.pragma('integrity_check', { simple: true });",
       "db.exec('DELETE FROM report_days');",
       '`UPDATE ratings SET complaint = ? WHERE ticket_id = ?`',
     ];
-    for (const line of offending) expect(FORBIDDEN.some(([pattern]) => pattern.test(line)), line).toBe(true);
-    expect(FORBIDDEN.some(([pattern]) => pattern.test("const m = /^(\\d+)$/i.exec(text);"))).toBe(false);
+    for (const line of offending)
+      expect(
+        FORBIDDEN.some(([pattern]) => pattern.test(line)),
+        line,
+      ).toBe(true);
+    expect(FORBIDDEN.some(([pattern]) => pattern.test('const m = /^(\\d+)$/i.exec(text);'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { type FailureCount, LOGIN_THROTTLE } from '@pst/shared';
+import { hashPin } from '@pst/shared/pin-hash';
 import { describe, expect, it } from 'vitest';
 import { createExitGuard } from './exit-guard';
-import { hashPin } from '@pst/shared/pin-hash';
 
 describe('createExitGuard', () => {
   it('follows the hub’s throttle: 3 free tries, then a growing wait, then a lock, even against the right PIN', async () => {

@@ -2,6 +2,7 @@ export { applyAutoStart, autoStartId, linuxAutostartEntry, quoteExec } from './a
 export * from './bridge';
 export type * from './electron-like';
 export { createExitGuard, type ExitCheck } from './exit-guard';
+export { createFileLog } from './file-log';
 export { appUrl, type HubAddress, parseHubAddress } from './hub-address';
 export { probeHub } from './hub-health';
 export { type Clock, createCrashPolicy, systemClock } from './recovery';
@@ -16,7 +17,6 @@ export {
   settingsSchema,
   writeSettings,
 } from './settings';
-export { createFileLog } from './file-log';
 export {
   BUNDLE_FILES,
   PRODUCT_NAMES,

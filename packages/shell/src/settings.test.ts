@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { hashPin } from '@pst/shared/pin-hash';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings, loadSettings, openSettings, SETTINGS_FILE, writeSettings } from './settings';
 import { tempDir } from './test-fakes';
 

@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isPinHash } from '@pst/shared/pin-hash';
 import { z } from 'zod';
 import type { AppKind } from './bridge';
 import { parseHubAddress } from './hub-address';
-import { isPinHash } from '@pst/shared/pin-hash';
 import { kioskPrinterSettingSchema } from './printer-setting';
 import { FINGERPRINT_PATTERN } from './tls-pin';
 

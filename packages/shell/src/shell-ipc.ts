@@ -1,3 +1,4 @@
+import { hashPin } from '@pst/shared/pin-hash';
 import { PIN_PATTERN } from '@pst/shared/rules';
 import { z } from 'zod';
 import { type AppKind, SHELL_CHANNELS, type ShellApi, type ShellErrorCode, type ShellResult } from './bridge';
@@ -5,7 +6,6 @@ import { type BonjourLike, discoverHubs } from './discovery';
 import type { AppLike, IpcMainInvokeEventLike, IpcMainLike } from './electron-like';
 import { createExitGuard } from './exit-guard';
 import { parseHubAddress } from './hub-address';
-import { hashPin } from '@pst/shared/pin-hash';
 import type { Clock } from './recovery';
 import type { SettingsStore } from './settings';
 import type { ShellPages } from './shell-pages';
@@ -85,7 +85,8 @@ export function serveShellApi(options: ShellIpcOptions): void {
       };
     },
     async testHub(event, address) {
-      if (pages.senderOf(event) !== 'setup') return fail('NOT_ALLOWED', 'only the set-up page may test a hub');
+      if (pages.senderOf(event) !== 'setup')
+        return fail('NOT_ALLOWED', 'only the set-up page may test a hub');
       const input = addressSchema.safeParse(address);
       const parsed = input.success ? parseHubAddress(input.data) : null;
       if (!parsed) return fail('INVALID_ADDRESS', 'not a hub address');

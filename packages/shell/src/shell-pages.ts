@@ -8,7 +8,7 @@ import type { SettingsStore } from './settings';
 import type { HubPin } from './tls-pin';
 import { isTrustedUrl } from './trusted-url';
 
-export type ShellMode = 'setup' | 'waiting' | 'app';
+export type ShellMode = SettingsView['mode'];
 export type CertificateProblem = SettingsView['certificateProblem'];
 
 export interface ShellPagesOptions {

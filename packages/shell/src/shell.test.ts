@@ -2,9 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LOGIN_THROTTLE } from '@pst/shared';
+import { hashPin } from '@pst/shared/pin-hash';
 import { describe, expect, it } from 'vitest';
 import { type AppKind, KIOSK_PRINTER_CHANNELS, SHELL_CHANNELS } from './bridge';
-import { hashPin } from '@pst/shared/pin-hash';
 import { SETTINGS_FILE } from './settings';
 import { startShell } from './shell';
 import {

@@ -46,14 +46,16 @@ export class ReportStore {
 
   /** Kept facts (their JSON) of the days from..to. */
   keptFacts(from: string, to: string): Array<[day: string, facts: string]> {
-    return this.sql('SELECT day, facts FROM report_days WHERE day BETWEEN ? AND ?').raw().all(from, to) as Array<
-      [string, string]
-    >;
+    return this.sql('SELECT day, facts FROM report_days WHERE day BETWEEN ? AND ?')
+      .raw()
+      .all(from, to) as Array<[string, string]>;
   }
 
   /** The days from..to whose facts are kept. */
   keptDays(from: string, to: string): string[] {
-    return this.sql('SELECT day FROM report_days WHERE day BETWEEN ? AND ?').pluck().all(from, to) as string[];
+    return this.sql('SELECT day FROM report_days WHERE day BETWEEN ? AND ?')
+      .pluck()
+      .all(from, to) as string[];
   }
 
   /** Keeps (or replaces) the facts of closed days, in one transaction. */

@@ -599,7 +599,9 @@ export class Store {
     limit = -1,
   ): number {
     const [where, params] =
-      'before' in match ? ['day < ?', [match.before]] : ['(phone = ? OR email = ?)', [match.phone, match.email]];
+      'before' in match
+        ? ['day < ?', [match.before]]
+        : ['(phone = ? OR email = ?)', [match.phone, match.email]];
     const rows = this.sql(
       `SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where} LIMIT ?`,
     ).all(...params, limit) as Array<{ id: string; ticketId: string; entry: string }>;

@@ -96,7 +96,10 @@ export function verifyPinSync(pin: string, stored: string): boolean {
   const parsed = parse(stored);
   if (!parsed || parsed.expected.length < 16) return false;
   try {
-    return timingSafeEqual(scryptSync(pin, parsed.salt, parsed.expected.length, parsed.options), parsed.expected);
+    return timingSafeEqual(
+      scryptSync(pin, parsed.salt, parsed.expected.length, parsed.options),
+      parsed.expected,
+    );
   } catch {
     return false;
   }
