@@ -29,6 +29,25 @@ export const PERSONAL_FIELDS = [
 /** What free text of an erased visit becomes: a complaint still counts, its words are gone. */
 export const ERASED_TEXT = '(dihapus / erased)';
 
+/** What retention erases from: the guest book (the store) or online requests (its online store). */
+type ErasesPersonal = Pick<OnlineStore, 'erasePersonal'>;
+
+/** Erases what is older than the retention period, at most `limit` rows, and audits how many. */
+function eraseOlder(
+  from: ErasesPersonal,
+  audit: string,
+  store: Store,
+  now: number,
+  tz: OfficeTimeZone,
+  retentionDays: number,
+  limit: number,
+): number {
+  const before = addDays(officeDay(now, tz), -retentionDays);
+  const erased = from.erasePersonal({ before }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
+  if (erased > 0) store.audit(now, audit, { before, erased }, 'hub');
+  return erased;
+}
+
 /**
  * Erases the personal fields of entries older than the retention period, at most `limit` of them (a
  * backlog of years is erased in batches, so the hub never stands still for it); the statistics stay.
@@ -40,10 +59,7 @@ export function applyRetention(
   retentionDays: number,
   limit = -1,
 ): number {
-  const cutoff = addDays(officeDay(now, tz), -retentionDays);
-  const erased = store.erasePersonal({ before: cutoff }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
-  if (erased > 0) store.audit(now, 'guestbook.retention', { before: cutoff, erased }, 'hub');
-  return erased;
+  return eraseOlder(store, 'guestbook.retention', store, now, tz, retentionDays, limit);
 }
 
 /** A visitor's request to be forgotten: every entry with this phone or email loses its personal fields. */
@@ -75,10 +91,7 @@ export function applyOnlineRetention(
   retentionDays: number,
   limit = -1,
 ): number {
-  const before = addDays(officeDay(now, tz), -retentionDays);
-  const erased = online.erasePersonal({ before }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
-  if (erased > 0) store.audit(now, 'online.retention', { before, erased }, 'hub');
-  return erased;
+  return eraseOlder(online, 'online.retention', store, now, tz, retentionDays, limit);
 }
 
 function syncFile(path: string): void {

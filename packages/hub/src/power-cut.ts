@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '@pst/shared';
 import { buildHub } from '../build';
+import { random } from './seed';
 import { type Durability, domainEventsOnDisk } from './storage/database';
 import { Store } from './storage/store';
 import { type Client, closeClients, connectClient, removeDir, send, tempDir } from './testing';
@@ -144,18 +145,6 @@ function killHard(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
-}
-
-/** A small seeded generator (mulberry32): the cut moments of a run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface PowerCutOptions {
@@ -296,7 +285,7 @@ async function burst(
 /** Runs `cuts` power cuts in a row over one office and reports what each lost. */
 export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutReport> {
   const seed = options.seed ?? Date.now() % 100_000;
-  const rand = prng(seed);
+  const rand = random(seed);
   const minMs = options.minMs ?? 0;
   const maxMs = options.maxMs ?? 1000;
   const root = tempDir('pst-power-cut-');

@@ -3,6 +3,7 @@ import { COUNTER_CHANNELS, COUNTER_EVENTS, type CounterShellApi, type ShellResul
 import { focusWindow, restoreWindowState, trackWindowState } from './counter-window';
 import type { BrowserWindowLike, ElectronDeps, IpcMainInvokeEventLike } from './electron-like';
 import { callNextAccelerator, registerGlobalShortcut, type ShortcutRegistration } from './global-shortcut';
+import { handleIpc, type IpcHandlers } from './ipc-handlers';
 import { createDesktopNotifier } from './notifications';
 import type { Clock } from './recovery';
 import type { SettingsStore } from './settings';
@@ -80,12 +81,7 @@ export function startCounterFeatures(options: CounterFeaturesOptions): CounterFe
     log,
   });
 
-  const api: {
-    [K in keyof CounterShellApi]: (
-      event: IpcMainInvokeEventLike,
-      ...args: unknown[]
-    ) => ReturnType<CounterShellApi[K]>;
-  } = {
+  const api: IpcHandlers<CounterShellApi> = {
     async getState(event) {
       if (!options.fromHub(event)) return notAllowed();
       return {
@@ -116,10 +112,7 @@ export function startCounterFeatures(options: CounterFeaturesOptions): CounterFe
       return { ok: true, data: { shown: notifier.notify(input.data) } };
     },
   };
-  for (const name of Object.keys(COUNTER_CHANNELS) as (keyof CounterShellApi)[]) {
-    ipcMain.removeHandler(COUNTER_CHANNELS[name]);
-    ipcMain.handle(COUNTER_CHANNELS[name], api[name]);
-  }
+  handleIpc(ipcMain, COUNTER_CHANNELS, api);
 
   let disposed = false;
   const dispose = () => {

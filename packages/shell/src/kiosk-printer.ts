@@ -23,6 +23,7 @@ import {
   type ShellResult,
 } from './bridge';
 import type { BrowserWindowLike, ElectronDeps, IpcMainInvokeEventLike } from './electron-like';
+import { handleIpc, type IpcHandlers } from './ipc-handlers';
 import { kioskPrinterSettingSchema } from './printer-setting';
 import type { SettingsStore } from './settings';
 import { createSpoolerPrinter } from './spooler';
@@ -132,12 +133,7 @@ export function startKioskPrinting(deps: KioskPrintingDeps): () => void {
     return done;
   };
 
-  const api: {
-    [K in keyof KioskPrinterApi]: (
-      event: IpcMainInvokeEventLike,
-      ...args: unknown[]
-    ) => ReturnType<KioskPrinterApi[K]>;
-  } = {
+  const api: IpcHandlers<KioskPrinterApi> = {
     async getPrinter(event) {
       if (!deps.fromSetup(event) && !deps.fromHub(event)) throw new Error('not allowed');
       return info();
@@ -195,10 +191,7 @@ export function startKioskPrinting(deps: KioskPrintingDeps): () => void {
     },
   };
 
-  for (const name of Object.keys(KIOSK_PRINTER_CHANNELS) as (keyof KioskPrinterApi)[]) {
-    electron.ipcMain.removeHandler(KIOSK_PRINTER_CHANNELS[name]);
-    electron.ipcMain.handle(KIOSK_PRINTER_CHANNELS[name], api[name]);
-  }
+  handleIpc(electron.ipcMain, KIOSK_PRINTER_CHANNELS, api);
   return () => {
     for (const channel of Object.values(KIOSK_PRINTER_CHANNELS)) electron.ipcMain.removeHandler(channel);
     void transport?.printer.close();

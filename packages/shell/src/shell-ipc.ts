@@ -6,6 +6,7 @@ import { type BonjourLike, discoverHubs } from './discovery';
 import type { AppLike, IpcMainInvokeEventLike, IpcMainLike } from './electron-like';
 import { createExitGuard } from './exit-guard';
 import { parseHubAddress } from './hub-address';
+import { handleIpc, type IpcHandlers } from './ipc-handlers';
 import type { Clock } from './recovery';
 import type { SettingsStore } from './settings';
 import type { ShellPages } from './shell-pages';
@@ -67,9 +68,7 @@ export function serveShellApi(options: ShellIpcOptions): void {
     return null;
   };
 
-  const api: {
-    [K in keyof ShellApi]: (event: IpcMainInvokeEventLike, ...args: unknown[]) => ReturnType<ShellApi[K]>;
-  } = {
+  const api: IpcHandlers<ShellApi> = {
     async getSettings(event) {
       if (pages.senderOf(event) === 'other') throw new Error('not allowed');
       const current = settings.get();
@@ -151,8 +150,5 @@ export function serveShellApi(options: ShellIpcOptions): void {
     },
   };
 
-  for (const name of Object.keys(SHELL_CHANNELS) as (keyof ShellApi)[]) {
-    ipcMain.removeHandler(SHELL_CHANNELS[name]);
-    ipcMain.handle(SHELL_CHANNELS[name], api[name]);
-  }
+  handleIpc(ipcMain, SHELL_CHANNELS, api);
 }

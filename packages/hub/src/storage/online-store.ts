@@ -9,6 +9,7 @@ import {
   requesterContacts,
 } from '@pst/shared';
 import type { Db } from './database';
+import { type PersonalMatch, personalWhere } from './personal-data';
 import { type Sql, statementsOf } from './statements';
 
 /** What an online request has besides its state-machine fields. */
@@ -322,16 +323,13 @@ export class OnlineStore {
    * complaint, and the name and number of their appointments; the figures stay.
    */
   erasePersonal(
-    match: { before: string } | { phone: string | null; email: string | null },
+    match: PersonalMatch,
     fields: readonly string[],
     erasedText: string,
     now: number,
     limit = -1,
   ): number {
-    const [where, params] =
-      'before' in match
-        ? ['day < ?', [match.before]]
-        : ['(phone = ? OR email = ?)', [match.phone, match.email]];
+    const [where, params] = personalWhere(match);
     const rows = this.sql(
       `SELECT id, requester, phone FROM online_requests WHERE erased_at IS NULL AND ${where} LIMIT ?`,
     ).all(...params, limit) as Array<{ id: string; requester: string; phone: string | null }>;

@@ -19,6 +19,7 @@ import { CentralOutbox } from './central-outbox';
 import { type Db, type Durability, keepPrivate, openDatabase } from './database';
 import { GroupSync } from './group-sync';
 import { OnlineStore } from './online-store';
+import { type PersonalMatch, personalWhere } from './personal-data';
 import { ReportStore } from './report-store';
 import { type Sql, statementsOf } from './statements';
 
@@ -592,16 +593,13 @@ export class Store {
    * a complaint's words and its response), which may name the person too; how many entries.
    */
   erasePersonal(
-    match: { before: string } | { phone: string | null; email: string | null },
+    match: PersonalMatch,
     fields: readonly string[],
     erasedText: string,
     now: number,
     limit = -1,
   ): number {
-    const [where, params] =
-      'before' in match
-        ? ['day < ?', [match.before]]
-        : ['(phone = ? OR email = ?)', [match.phone, match.email]];
+    const [where, params] = personalWhere(match);
     const rows = this.sql(
       `SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where} LIMIT ?`,
     ).all(...params, limit) as Array<{ id: string; ticketId: string; entry: string }>;
