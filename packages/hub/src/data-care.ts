@@ -29,28 +29,16 @@ export const PERSONAL_FIELDS = [
 /** What free text of an erased visit becomes: a complaint still counts, its words are gone. */
 export const ERASED_TEXT = '(dihapus / erased)';
 
-/** What retention erases from: the guest book (the store) or online requests (its online store). */
-type ErasesPersonal = Pick<OnlineStore, 'erasePersonal'>;
-
-/** Erases what is older than the retention period, at most `limit` rows, and audits how many. */
-function eraseOlder(
-  from: ErasesPersonal,
-  audit: string,
-  store: Store,
-  now: number,
-  tz: OfficeTimeZone,
-  retentionDays: number,
-  limit: number,
-): number {
-  const before = addDays(officeDay(now, tz), -retentionDays);
-  const erased = from.erasePersonal({ before }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
-  if (erased > 0) store.audit(now, audit, { before, erased }, 'hub');
-  return erased;
-}
+/** What retention erases from, and the audit entry it writes: the guest book, or online requests (issue 21). */
+const RETENTION = {
+  'guest-book': { of: (store: Store) => store, audit: 'guestbook.retention' },
+  online: { of: (store: Store) => store.online, audit: 'online.retention' },
+} as const;
 
 /**
  * Erases the personal fields of entries older than the retention period, at most `limit` of them (a
  * backlog of years is erased in batches, so the hub never stands still for it); the statistics stay.
+ * `from` the guest book (visits, their notes and complaints) or online requests and appointments.
  */
 export function applyRetention(
   store: Store,
@@ -58,8 +46,13 @@ export function applyRetention(
   tz: OfficeTimeZone,
   retentionDays: number,
   limit = -1,
+  from: keyof typeof RETENTION = 'guest-book',
 ): number {
-  return eraseOlder(store, 'guestbook.retention', store, now, tz, retentionDays, limit);
+  const before = addDays(officeDay(now, tz), -retentionDays);
+  const { of, audit } = RETENTION[from];
+  const erased = of(store).erasePersonal({ before }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
+  if (erased > 0) store.audit(now, audit, { before, erased }, 'hub');
+  return erased;
 }
 
 /** A visitor's request to be forgotten: every entry with this phone or email loses its personal fields. */
@@ -80,18 +73,6 @@ export function eraseVisitor(
   if (online > 0)
     store.audit(now, 'online.erase-request', { by: phone ? 'phone' : 'email', erased: online }, actor);
   return erased + online;
-}
-
-/** Online requesters and appointments past the retention period lose their personal data (issue 21). */
-export function applyOnlineRetention(
-  online: OnlineStore,
-  store: Store,
-  now: number,
-  tz: OfficeTimeZone,
-  retentionDays: number,
-  limit = -1,
-): number {
-  return eraseOlder(online, 'online.retention', store, now, tz, retentionDays, limit);
 }
 
 function syncFile(path: string): void {

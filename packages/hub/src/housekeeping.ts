@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { officeDay } from '@pst/shared';
 import type { HubContext } from './context';
-import { applyOnlineRetention, applyRetention, dailyBackup } from './data-care';
+import { applyRetention, dailyBackup } from './data-care';
 import { keepClosedDays } from './reports';
 
 /** Guest-book entries erased per retention step (a few tens of milliseconds of work). */
@@ -79,7 +79,7 @@ export function startHousekeeping(hub: HubContext, options: HousekeepingOptions)
     };
     retention();
     try {
-      applyOnlineRetention(hub.online, store, clock(), tz, care.retentionDays, RETENTION_BATCH);
+      applyRetention(store, clock(), tz, care.retentionDays, RETENTION_BATCH, 'online');
     } catch (error) {
       log.error({ err: error }, 'online retention failed');
     }
