@@ -12,7 +12,6 @@ import {
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
 import { isSoundBackup, keepPrivate } from './storage/database';
-import type { OnlineStore } from './storage/online-store';
 import type { Store } from './storage/store';
 
 /** Personal fields of a guest-book entry (UU 27/2022); everything else is anonymous statistics. */
@@ -61,14 +60,13 @@ export function eraseVisitor(
   by: { phone?: string; email?: string },
   now: number,
   actor: string,
-  onlineStore?: OnlineStore,
 ): number {
   const phone = by.phone ? normalizePhone(by.phone) : null;
   const email = by.email?.trim().toLowerCase() || null;
   if (!phone && !email) return 0;
   const erased = store.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now);
   // The same person's online requests and appointments (issue 21).
-  const online = onlineStore?.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now) ?? 0;
+  const online = store.online.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now);
   store.audit(now, 'guestbook.erase-request', { by: phone ? 'phone' : 'email', erased }, actor);
   if (online > 0)
     store.audit(now, 'online.erase-request', { by: phone ? 'phone' : 'email', erased: online }, actor);

@@ -1,5 +1,6 @@
 import type { OnlineRequesterInput } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eraseVisitor } from '../src/data-care';
 import {
   closeClients,
   GUEST,
@@ -387,5 +388,16 @@ describe('personal data of online requesters', () => {
     const [appointment] = (await ok(supervisor, 'appointment:list', { date: '2026-11-26' })).appointments;
     expect(appointment).toMatchObject({ requesterName: '(dihapus / erased)', phone: '' });
     expect(await ok(supervisor, 'online:requester-lookup', { phone: '0857 1234 5678' })).toBeNull();
+  });
+
+  it('erases online requests too when the request comes through the command line (`pst-hub erase`)', async () => {
+    hub = await startHub();
+    const staff = await hub.staff('front-office');
+    const r = await ok(staff, 'online:record', requestInput({ isComplete: true }));
+    // What the command line runs, on the same store.
+    expect(eraseVisitor(hub.store, { phone: '0857-1234-5678' }, hub.now.value, 'admin-cli')).toBe(1);
+    const after = await ok(await hub.staff('supervisor'), 'online:get', { requestId: r.id });
+    expect(after.requester).not.toHaveProperty('phone');
+    expect(after.requesterName).toBe('(dihapus / erased)');
   });
 });

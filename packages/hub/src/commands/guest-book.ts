@@ -63,7 +63,7 @@ export const guestBookCommands = {
     return hub.store.lookupGuest(by);
   },
   'guestbook:erase': (hub, ctx, by) => ({
-    erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx), hub.online),
+    erased: eraseVisitor(hub.store, by, hub.clock(), staffId(ctx)),
   }),
   'visit:get': (hub, ctx, { ticketId }) => {
     // First who may read, then whether it exists: a consultant learns nothing of other desks' tickets.
