@@ -1,8 +1,8 @@
+import { OfflineNotice, UiProvider, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DeskScreen } from './DeskScreen';
 import { desksFor } from './desk-logic';
-import { useT } from './i18n';
 import { Notice } from './Notice';
 import { OnlineReport } from './OnlineReport';
 import { OnlineEntry, OnlineOverdue, OnlineRequests } from './OnlineRequests';
@@ -15,6 +15,15 @@ import { isSupervisor, type Tab, useCounter } from './store';
 import { useHub } from './use-hub';
 
 export function App() {
+  const { lang, hubOffset } = useCounter(useShallow((s) => ({ lang: s.lang, hubOffset: s.hubOffset })));
+  return (
+    <UiProvider lang={lang} hubOffset={hubOffset}>
+      <Counter />
+    </UiProvider>
+  );
+}
+
+function Counter() {
   useHub();
   useShellIntegration();
   const session = useCounter((s) => s.session);
@@ -82,11 +91,7 @@ function SupervisorShell() {
           </button>
         </div>
       </header>
-      {connection !== 'online' && (
-        <div className="offline no-print" role="alert">
-          {tr('app.offline')}
-        </div>
-      )}
+      <OfflineNotice connection={connection} className="no-print" />
       <main className="supervisor-main">
         <Notice />
         {tab === 'board' ? (

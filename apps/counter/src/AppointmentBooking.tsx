@@ -7,10 +7,9 @@ import {
   officeDay,
   type StringKey,
 } from '@pst/shared';
+import { useHubNow, useT } from '@pst/ui';
 import { useCallback, useEffect, useState } from 'react';
-import { useT } from './i18n';
 import { useCounter } from './store';
-import { useHubNow } from './use-hub-now';
 
 async function send<T>(
   run: (

@@ -1,4 +1,5 @@
 import { FRONT_OFFICE_QUEUE, formatTime, type StringKey, type WaitingTicketView } from '@pst/shared';
+import { useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
@@ -10,12 +11,10 @@ import {
   minutesText,
 } from './desk-logic';
 import { GuestBookForm } from './GuestBookForm';
-import { useT } from './i18n';
 import { Notice } from './Notice';
 import { PrinterAlert, PrintFailures } from './PrinterAlert';
 import { GlobalShortcutHint, ShortcutNotice } from './shell-integration';
 import { isSupervisor, myDesk, useCounter } from './store';
-import { useHubNow } from './use-hub-now';
 
 const STATUS_KEY: Record<string, StringKey> = {
   closed: 'counter.deskClosed',

@@ -1,8 +1,8 @@
 import { GUEST_BOOK_OPTIONS, type StringKey } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
-import { useT } from './i18n';
 import { myDesk, useCounter } from './store';
 
 type TextField = Exclude<keyof GuestBookDraft, 'servicesUsed' | 'consent'>;

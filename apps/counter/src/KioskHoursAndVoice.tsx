@@ -1,7 +1,7 @@
 import { DEFAULT_OPENING_HOURS, type OpeningHours, type SettingsView } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from './i18n';
 import { useCounter } from './store';
 import { type Recording, recordMicrophone } from './wav-recorder';
 

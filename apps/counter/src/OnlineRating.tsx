@@ -4,8 +4,8 @@
  * answers (marked so). Issue 21.
  */
 import { IKM_ELEMENTS, type StringKey } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { useState } from 'react';
-import { useT } from './i18n';
 import { useOnline } from './online-store';
 
 type Score = 1 | 2 | 3 | 4;

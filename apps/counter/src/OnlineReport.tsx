@@ -1,7 +1,7 @@
 /** The online service's figures beside the walk-in report, for the same range (issue 21). */
 import { ONLINE_CHANNEL_LABELS, type OnlineChannel } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
-import { useT } from './i18n';
 import { rangeParams, useCounter } from './store';
 
 interface Figures {

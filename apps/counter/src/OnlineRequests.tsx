@@ -11,15 +11,14 @@ import {
   type OnlineRequestSummary,
   type StringKey,
 } from '@pst/shared';
+import { useHubNow, useT } from '@pst/ui';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppointmentBooking } from './AppointmentBooking';
 import type { GuestBookDraft } from './guest-book-form';
-import { useT } from './i18n';
 import { OnlineRating } from './OnlineRating';
 import { type OnlineFilter, useOnline } from './online-store';
 import { useCounter } from './store';
-import { useHubNow } from './use-hub-now';
 
 const WORKING_DAY_MS = 24 * 3600_000;
 const FILTERS: OnlineFilter[] = ['open', 'overdue', 'closed', 'all'];

@@ -1,3 +1,4 @@
+import { useT } from '@pst/ui';
 import {
   type BoardSnapshot,
   formatTime,
@@ -6,7 +7,6 @@ import {
   type StringKey,
 } from '@pst/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from './i18n';
 import { useCounter } from './store';
 
 /** The ticket printer is in trouble: not 'ok', and known (a hub that has not printed yet says 'unknown'). */

@@ -14,10 +14,10 @@ import {
   type Lang,
   REPORT_TABLES,
 } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from './i18n';
 import { download, type ReportData, rangeParams, type SummaryData, useCounter } from './store';
 
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];

@@ -11,9 +11,9 @@ import {
   type StringKey,
   staffChangeRefusal,
 } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from './i18n';
 import { OpeningHoursSection, VoiceClipsSection } from './KioskHoursAndVoice';
 import { importHolidays, useCounter } from './store';
 

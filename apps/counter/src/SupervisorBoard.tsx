@@ -1,10 +1,9 @@
+import { useHubNow, useT } from '@pst/ui';
 import { FRONT_OFFICE_QUEUE, formatTime, type StringKey } from '@pst/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { clockColour, minutesText } from './desk-logic';
-import { useT } from './i18n';
 import { PrintFailures, printersInTrouble, usePrinterText } from './PrinterAlert';
 import { useCounter } from './store';
-import { useHubNow } from './use-hub-now';
 
 const STATUS_KEY: Record<string, StringKey> = {
   closed: 'counter.deskClosed',

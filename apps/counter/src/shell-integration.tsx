@@ -6,10 +6,10 @@
 
 import { FRONT_OFFICE_QUEUE, t } from '@pst/shared';
 import type { CounterBridge, ShellBridge, ShortcutStatus } from '@pst/shell/bridge';
+import { useT } from '@pst/ui';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { type BreachWarning, breachWarnings, mayCallNext } from './desk-logic';
-import { useT } from './i18n';
 import { type CounterState, isSupervisor, myDesk, useCounter } from './store';
 
 /** The counter's shell bridge, or null in a plain browser (or another app's shell). */

@@ -1,28 +1,25 @@
-import { saveDeviceToken } from '@pst/client';
-import { FRONT_OFFICE_QUEUE, formatDate, formatTime, type StringKey, t } from '@pst/shared';
-import { useEffect, useState } from 'react';
+import { FRONT_OFFICE_QUEUE, formatDate, formatTime } from '@pst/shared';
+import { OfflineNotice, PairingScreen, UiProvider, useHubNow, useT } from '@pst/ui';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { recentRows } from './recent-rows';
 import { useDisplay } from './store';
 import { useHub } from './use-hub';
 
-function useT() {
-  const lang = useDisplay((s) => s.lang);
-  return (key: StringKey, params?: Record<string, string | number>) => t(lang, key, params);
+export function App() {
+  const { lang, hubOffset } = useDisplay(useShallow((s) => ({ lang: s.lang, hubOffset: s.hubOffset })));
+  return (
+    <UiProvider lang={lang} hubOffset={hubOffset}>
+      <Display />
+    </UiProvider>
+  );
 }
 
-export function App() {
-  const { token, setToken } = useHub();
+function Display() {
+  const { token, pair } = useHub();
   const connection = useDisplay((s) => s.connection);
   if (!token || connection === 'unauthorized') {
-    return (
-      <Pairing
-        onPair={(value) => {
-          saveDeviceToken('display', value);
-          setToken(value);
-        }}
-      />
-    );
+    return <PairingScreen title="display.pairTitle" hint="display.pairHint" onPair={pair} />;
   }
   return (
     <div className="display">
@@ -88,14 +85,10 @@ function SoundMark() {
 
 function Header() {
   const tr = useT();
-  const { board, connection, offset } = useDisplay(
-    useShallow((s) => ({ board: s.board, connection: s.connection, offset: s.hubOffset })),
+  const { board, connection } = useDisplay(
+    useShallow((s) => ({ board: s.board, connection: s.connection })),
   );
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useHubNow();
   const tz = board?.office.timeZone ?? 'Asia/Jakarta';
   return (
     <header className="header">
@@ -109,16 +102,12 @@ function Header() {
         </div>
       </div>
       <div className="marks">
-        {connection !== 'online' && (
-          <span className="offline-mark" role="status">
-            {tr('display.offline')}
-          </span>
-        )}
+        <OfflineNotice connection={connection} look="mark" message="display.offline" />
         <SoundMark />
       </div>
       <div className="clock">
-        <div className="time">{formatTime(now + offset, 'id', tz)}</div>
-        <div className="date">{formatDate(now + offset, 'id', tz)}</div>
+        <div className="time">{formatTime(now, 'id', tz)}</div>
+        <div className="date">{formatDate(now, 'id', tz)}</div>
       </div>
       <SoundSettings />
     </header>
@@ -266,28 +255,5 @@ function SoundSettings() {
         <SpeakerIcon off={!sound.enabled} />
       </button>
     </div>
-  );
-}
-
-function Pairing({ onPair }: { onPair: (token: string) => void }) {
-  const tr = useT();
-  const [value, setValue] = useState('');
-  return (
-    <main className="pairing">
-      <h1>{tr('display.pairTitle')}</h1>
-      <p>{tr('display.pairHint')}</p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (value.trim()) onPair(value.trim());
-        }}
-      >
-        <label>
-          {tr('kiosk.pairToken')}
-          <input value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
-        </label>
-        <button type="submit">{tr('kiosk.pairButton')}</button>
-      </form>
-    </main>
   );
 }

@@ -1,5 +1,6 @@
-import { connectHub, readDeviceToken } from '@pst/client';
-import { useEffect, useState } from 'react';
+import { connectHub } from '@pst/client';
+import { useDeviceToken } from '@pst/ui';
+import { useEffect } from 'react';
 import { createAnnouncer } from './announcer';
 import { chime, clipPlayer, indonesianSpeaker, watchSoundAllowed } from './audio';
 import { useDisplay } from './store';
@@ -17,8 +18,8 @@ const announcer = createAnnouncer({
 });
 
 /** Connects with the display's token; every call is shown and queued for announcement. */
-export function useHub(): { token: string | null; setToken: (token: string) => void } {
-  const [token, setToken] = useState(() => readDeviceToken('display'));
+export function useHub(): { token: string | null; pair: (token: string) => void } {
+  const { token, pair } = useDeviceToken('display');
   useEffect(() => watchSoundAllowed(useDisplay.getState().setSoundAllowed), []);
   useEffect(() => {
     if (!token) return;
@@ -31,5 +32,5 @@ export function useHub(): { token: string | null; setToken: (token: string) => v
     });
     return () => hub.close();
   }, [token]);
-  return { token, setToken };
+  return { token, pair };
 }

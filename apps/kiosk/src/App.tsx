@@ -1,26 +1,19 @@
-import { saveDeviceToken } from '@pst/client';
 import {
   type BoardSnapshot,
-  ERRORS,
   entryQueue,
+  errorText,
   FRONT_OFFICE_QUEUE,
   formatDate,
   formatTime,
   KIOSK_REPRINT_SECONDS,
-  type StringKey,
-  t,
 } from '@pst/shared';
+import { OfflineNotice, PairingScreen, UiProvider, useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppointmentEntry, AppointmentScreen } from './appointment-screen';
 import { StaffAccess } from './staff-access';
 import { ERROR_SECONDS, IDLE_SECONDS, printOutcome, TICKET_SECONDS, useKiosk } from './store';
 import { useHub } from './use-hub';
-
-function useT() {
-  const lang = useKiosk((s) => s.lang);
-  return (key: StringKey, params?: Record<string, string | number>) => t(lang, key, params);
-}
 
 /** Whether the tap guard (TAP_GUARD_MS after a screen change) has passed: re-renders when it does. */
 function useReady(): boolean {
@@ -35,35 +28,28 @@ function useReady(): boolean {
   return wait <= 0;
 }
 
-function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
+export function App() {
+  const { lang, hubOffset } = useKiosk(useShallow((s) => ({ lang: s.lang, hubOffset: s.hubOffset })));
+  return (
+    <UiProvider lang={lang} hubOffset={hubOffset}>
+      <Kiosk />
+    </UiProvider>
+  );
 }
 
-export function App() {
-  const { token, setToken } = useHub();
+function Kiosk() {
+  const { token, pair } = useHub();
   const { connection, phase, opening } = useKiosk(
     useShallow((s) => ({ connection: s.connection, phase: s.phase.name, opening: s.board?.opening })),
   );
   useIdleReset();
   if (!token || connection === 'unauthorized') {
-    return (
-      <PairingScreen
-        onPair={(value) => {
-          saveDeviceToken('kiosk', value);
-          setToken(value);
-        }}
-      />
-    );
+    return <PairingScreen title="kiosk.pairTitle" hint="kiosk.pairHint" onPair={pair} />;
   }
   return (
     <div className="kiosk">
       <Header />
-      {connection !== 'online' && <OfflineBanner />}
+      <OfflineNotice connection={connection} />
       {phase === 'ticket' ? (
         <TicketScreen />
       ) : phase === 'appointment' ? (
@@ -104,15 +90,10 @@ function useIdleReset() {
 
 function Header() {
   const tr = useT();
-  const { lang, office, toggleLang, offset } = useKiosk(
-    useShallow((s) => ({
-      lang: s.lang,
-      office: s.board?.office,
-      toggleLang: s.toggleLang,
-      offset: s.hubOffset,
-    })),
+  const { lang, office, toggleLang } = useKiosk(
+    useShallow((s) => ({ lang: s.lang, office: s.board?.office, toggleLang: s.toggleLang })),
   );
-  const now = useNow() + offset;
+  const now = useHubNow();
   const tz = office?.timeZone ?? 'Asia/Jakarta';
   return (
     <header className="header">
@@ -132,15 +113,6 @@ function Header() {
         </button>
       </div>
     </header>
-  );
-}
-
-function OfflineBanner() {
-  const tr = useT();
-  return (
-    <div className="offline" role="alert">
-      {tr('app.offline')}
-    </div>
   );
 }
 
@@ -205,7 +177,7 @@ function ChooseScreen() {
       <div className="notice">
         {error ? (
           <p className="error" role="alert">
-            {ERRORS[error.code]?.[lang] ?? ERRORS.INTERNAL[lang]}
+            {errorText(error.code, lang)}
           </p>
         ) : phase.name === 'taking' ? (
           <p className="busy">{tr('kiosk.busy')}</p>
@@ -386,34 +358,6 @@ function TicketScreen() {
       <p className="back">
         {tr('kiosk.finishHint')} · {tr('kiosk.back', { n: Math.max(0, left) })}
       </p>
-    </main>
-  );
-}
-
-function PairingScreen({ onPair }: { onPair: (token: string) => void }) {
-  const tr = useT();
-  const [value, setValue] = useState('');
-  return (
-    <main className="pairing">
-      <h1>{tr('kiosk.pairTitle')}</h1>
-      <p>{tr('kiosk.pairHint')}</p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (value.trim()) onPair(value.trim());
-        }}
-      >
-        <label>
-          {tr('kiosk.pairToken')}
-          <input
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
-        <button type="submit">{tr('kiosk.pairButton')}</button>
-      </form>
     </main>
   );
 }

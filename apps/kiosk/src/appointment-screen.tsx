@@ -1,15 +1,11 @@
 /** "Saya punya janji temu": the entry on the start screen and the code screen (issue 21). */
-import { APPOINTMENT_CODE_ALPHABET, ERRORS, type StringKey, t } from '@pst/shared';
+import { APPOINTMENT_CODE_ALPHABET, errorText } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useKiosk } from './store';
 
 const CODE_LENGTH = 6;
-
-function useT() {
-  const lang = useKiosk((s) => s.lang);
-  return (key: StringKey) => t(lang, key);
-}
 
 export function AppointmentEntry({ disabled }: { disabled: boolean }) {
   const tr = useT();
@@ -47,7 +43,7 @@ export function AppointmentScreen() {
       </output>
       {error && (
         <p className="error" role="alert">
-          {ERRORS[error.code][lang]}
+          {errorText(error.code, lang)}
         </p>
       )}
       <div className="keypad">

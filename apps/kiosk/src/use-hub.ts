@@ -1,11 +1,12 @@
-import { connectHub, readDeviceToken } from '@pst/client';
-import { useEffect, useState } from 'react';
+import { connectHub } from '@pst/client';
+import { useDeviceToken } from '@pst/ui';
+import { useEffect } from 'react';
 import { attachLocalPrinting, shellPrinter } from './local-printing';
 import { useKiosk } from './store';
 
 /** Connects to the hub with the kiosk's paired token and writes every push into the store. */
-export function useHub(): { token: string | null; setToken: (token: string) => void } {
-  const [token, setToken] = useState(() => readDeviceToken('kiosk'));
+export function useHub(): { token: string | null; pair: (token: string) => void } {
+  const { token, pair } = useDeviceToken('kiosk');
   useEffect(() => {
     if (!token) return;
     const { setHub, setConnection, setBoard, setPrinted } = useKiosk.getState();
@@ -26,5 +27,5 @@ export function useHub(): { token: string | null; setToken: (token: string) => v
       setHub(null);
     };
   }, [token]);
-  return { token, setToken };
+  return { token, pair };
 }

@@ -1,15 +1,9 @@
-import { saveDeviceToken } from '@pst/client';
-import { errorText, IKM_ELEMENTS, type StringKey, t } from '@pst/shared';
-import { useState } from 'react';
+import { errorText, IKM_ELEMENTS, type StringKey } from '@pst/shared';
+import { OfflineNotice, PairingScreen, UiProvider, useT } from '@pst/ui';
 import { useShallow } from 'zustand/react/shallow';
 import { answerElement, answerIntegrity, chooseOverall, type Score } from './flow';
 import { useRating } from './store';
 import { useHub } from './use-hub';
-
-function useT() {
-  const lang = useRating((s) => s.lang);
-  return (key: StringKey, params?: Record<string, string | number>) => t(lang, key, params);
-}
 
 /** The mouth of each satisfaction face: a smile for 4, flatter down to a frown for 1. */
 const MOUTHS: Record<Score, string> = {
@@ -33,7 +27,16 @@ function Face({ score }: { score: Score }) {
 }
 
 export function App() {
-  const { token, setToken } = useHub();
+  const lang = useRating((s) => s.lang);
+  return (
+    <UiProvider lang={lang}>
+      <Rating />
+    </UiProvider>
+  );
+}
+
+function Rating() {
+  const { token, pair } = useHub();
   const tr = useT();
   const { step, connection, toggleLang, request, officeName } = useRating(
     useShallow((s) => ({
@@ -45,14 +48,7 @@ export function App() {
     })),
   );
   if (!token || connection === 'unauthorized') {
-    return (
-      <Pairing
-        onPair={(value) => {
-          saveDeviceToken('rating', value);
-          setToken(value);
-        }}
-      />
-    );
+    return <PairingScreen title="rating.pairTitle" hint="rating.pairHint" onPair={pair} />;
   }
   return (
     <div className="rating">
@@ -62,7 +58,7 @@ export function App() {
             ? tr('rating.for', { number: request.number, desk: request.deskName })
             : (officeName ?? 'PST')}
         </span>
-        {connection !== 'online' && <span className="offline">{tr('app.offline')}</span>}
+        <OfflineNotice connection={connection} look="mark" />
         <button type="button" className="lang" onClick={toggleLang}>
           {tr('app.language')}
         </button>
@@ -205,28 +201,5 @@ function Complaint() {
         {tr('rating.send')}
       </button>
     </form>
-  );
-}
-
-function Pairing({ onPair }: { onPair: (token: string) => void }) {
-  const tr = useT();
-  const [value, setValue] = useState('');
-  return (
-    <main className="pairing">
-      <h1>{tr('rating.pairTitle')}</h1>
-      <p>{tr('rating.pairHint')}</p>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (value.trim()) onPair(value.trim());
-        }}
-      >
-        <label>
-          {tr('kiosk.pairToken')}
-          <input value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
-        </label>
-        <button type="submit">{tr('kiosk.pairButton')}</button>
-      </form>
-    </main>
   );
 }

@@ -1,10 +1,11 @@
-import { connectHub, readDeviceToken } from '@pst/client';
-import { useEffect, useState } from 'react';
+import { connectHub } from '@pst/client';
+import { useDeviceToken } from '@pst/ui';
+import { useEffect } from 'react';
 import { useRating } from './store';
 
 /** Connects with the tablet's token (paired to one desk) and opens the survey when that desk finishes a visit. */
-export function useHub(): { token: string | null; setToken: (token: string) => void } {
-  const [token, setToken] = useState(() => readDeviceToken('rating'));
+export function useHub(): { token: string | null; pair: (token: string) => void } {
+  const { token, pair } = useDeviceToken('rating');
   useEffect(() => {
     if (!token) return;
     const { setHub, setConnection, requested, setOfficeName } = useRating.getState();
@@ -19,5 +20,5 @@ export function useHub(): { token: string | null; setToken: (token: string) => v
       setHub(null);
     };
   }, [token]);
-  return { token, setToken };
+  return { token, pair };
 }

@@ -1,0 +1,49 @@
+import type { Lang } from '@pst/shared';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { OfflineNotice } from './OfflineNotice';
+import { PairingScreen } from './PairingScreen';
+import { UiProvider } from './provider';
+import { useHubNow } from './use-hub-now';
+
+const render = (node: ReactNode, lang: Lang = 'id', hubOffset = 0) =>
+  renderToStaticMarkup(
+    <UiProvider lang={lang} hubOffset={hubOffset}>
+      {node}
+    </UiProvider>,
+  );
+
+describe('@pst/ui', () => {
+  it("the pairing screen shows each app's title and hint, in the app's language", () => {
+    const kiosk = render(<PairingScreen title="kiosk.pairTitle" hint="kiosk.pairHint" onPair={() => {}} />);
+    expect(kiosk).toContain('<h1>Perangkat belum dipasangkan</h1>');
+    expect(kiosk).toContain('Token perangkat');
+    const tablet = render(
+      <PairingScreen title="rating.pairTitle" hint="rating.pairHint" onPair={() => {}} />,
+      'en',
+    );
+    expect(tablet).toContain('<h1>This tablet is not paired</h1>');
+    expect(tablet).toContain('Device token');
+  });
+
+  it('says nothing while online; offline, a banner alerts and a mark is a quiet status', () => {
+    expect(render(<OfflineNotice connection="online" />)).toBe('');
+    expect(render(<OfflineNotice connection="offline" />)).toBe(
+      '<div class="offline-banner" role="alert">Tidak terhubung ke server antrian. Menyambung kembali…</div>',
+    );
+    expect(
+      render(<OfflineNotice connection="connecting" look="mark" message="display.offline" className="x" />),
+    ).toBe('<div class="offline-mark x" role="status">Offline, menyambung kembali</div>');
+  });
+
+  it("reads the hub's time: this PC's time plus the hub's offset", () => {
+    function Clock() {
+      return <>{useHubNow()}</>;
+    }
+    const before = Date.now();
+    const shown = Number(render(<Clock />, 'id', 90_000));
+    expect(shown).toBeGreaterThanOrEqual(before + 90_000);
+    expect(shown).toBeLessThanOrEqual(Date.now() + 90_000);
+  });
+});
