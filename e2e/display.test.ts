@@ -305,6 +305,13 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
                 `${name} at ${size.width}: ${JSON.stringify(region)}`,
               ).toBe(true);
             expect(inside(gear as Box, header as Box)).toBe(true);
+            // The office's name is whole at every size, beside the sound question (it wraps, never "Ken…").
+            const [name] = await boxes(page, 'header .office');
+            expect(inside(name as Box, header as Box)).toBe(true);
+            const nameCut = await page
+              .locator('header .office')
+              .evaluate((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+            expect(nameCut, `office name cut at ${size.width}`).toBe(false);
             expect(cards).toHaveLength(serviceCount);
             // Every open desk is shown whole inside its panel.
             for (const row of await boxes(page, '.desk-list li'))
