@@ -8,7 +8,7 @@ import { OnlineReport } from './OnlineReport';
 import { OnlineEntry, OnlineOverdue, OnlineRequests } from './OnlineRequests';
 import { useOnline } from './online-store';
 import { Reports } from './Reports';
-import { Settings } from './Settings';
+import { Settings } from './settings/Settings';
 import { SupervisorBoard } from './SupervisorBoard';
 import { useShellIntegration } from './shell-integration';
 import { isSupervisor, type Tab, useCounter } from './store';

@@ -1,81 +1,9 @@
-import { DEFAULT_OPENING_HOURS, type OpeningHours, type SettingsView } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useCounter } from './store';
-import { type Recording, recordMicrophone } from './wav-recorder';
-
-/** When the kiosk gives tickets: a time per weekday, or any hour (the hub enforces it, staff are exempt). */
-export function OpeningHoursSection({ settings }: { settings: SettingsView }) {
-  const tr = useT();
-  const settingsCommand = useCounter((s) => s.settingsCommand);
-  const [enabled, setEnabled] = useState(settings.openingHours !== null);
-  const [week, setWeek] = useState(() => [...(settings.openingHours ?? DEFAULT_OPENING_HOURS).week]);
-  const days = tr('set.weekdays').split(',');
-  const setDay = (i: number, value: OpeningHours['week'][number]) =>
-    setWeek((w) => w.map((d, j) => (j === i ? value : d)));
-  return (
-    <section className="panel" aria-labelledby="hours-title">
-      <h2 id="hours-title">{tr('set.hours')}</h2>
-      <p className="muted">{tr('set.hoursHint')}</p>
-      <label className="check">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-        {tr('set.hoursOn')}
-      </label>
-      <table>
-        <tbody>
-          {week.map((day, i) => (
-            <tr key={days[i]}>
-              <th scope="row">{days[i]}</th>
-              <td>
-                <label className="check inline">
-                  <input
-                    type="checkbox"
-                    disabled={!enabled}
-                    checked={day !== null}
-                    onChange={(e) => setDay(i, e.target.checked ? { open: '08:00', close: '15:30' } : null)}
-                  />
-                  {tr('set.hoursOpen')}
-                </label>
-              </td>
-              <td>
-                <input
-                  type="time"
-                  aria-label={`${tr('set.hoursFrom')} ${days[i]}`}
-                  disabled={!enabled || day === null}
-                  value={day?.open ?? ''}
-                  onChange={(e) => day && setDay(i, { ...day, open: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  type="time"
-                  aria-label={`${tr('set.hoursTo')} ${days[i]}`}
-                  disabled={!enabled || day === null}
-                  value={day?.close ?? ''}
-                  onChange={(e) => day && setDay(i, { ...day, close: e.target.value })}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="primary"
-        onClick={() =>
-          void settingsCommand(
-            'settings:opening-hours',
-            { hours: enabled ? { week } : null },
-            tr('set.saved'),
-          )
-        }
-      >
-        {tr('set.saveHours')}
-      </button>
-    </section>
-  );
-}
+import { useCounter } from '../store';
+import { type Recording, recordMicrophone } from '../wav-recorder';
+import type { SettingsSection } from './section';
 
 interface ClipRow {
   name: string;
@@ -87,7 +15,7 @@ interface ClipRow {
  * The words the lobby TV says with recorded clips, whose voice says each now, and an upload per word:
  * the office's own recordings replace the bundled synthetic voice one word at a time.
  */
-export function VoiceClipsSection() {
+function VoiceClipsForm() {
   const tr = useT();
   const { session } = useCounter(useShallow((s) => ({ session: s.session })));
   const [clips, setClips] = useState<ClipRow[] | null>(null);
@@ -212,3 +140,5 @@ export function VoiceClipsSection() {
     </section>
   );
 }
+
+export const voiceClipsSection: SettingsSection = { id: 'voice-clips', Component: VoiceClipsForm };
