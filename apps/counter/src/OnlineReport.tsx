@@ -1,25 +1,12 @@
 /** The online service's figures beside the walk-in report, for the same range (issue 21). */
-import { ONLINE_CHANNEL_LABELS, type OnlineChannel } from '@pst/shared';
+import {
+  ONLINE_CHANNEL_LABELS,
+  type OnlineChannelFigures,
+  type OnlineReport as OnlineReportData,
+} from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { rangeParams, useCounter } from './store';
-
-interface Figures {
-  requests: number;
-  due: number;
-  answeredInTime: number;
-  inTimeShare: number | null;
-  medianWorkingDays: number | null;
-  closedNoResponse: number;
-  closedDone: number;
-  ikm: { respondents: number; converted: number | null; category: string | null };
-}
-interface OnlineReportData {
-  channels: Array<Figures & { channel: OnlineChannel }>;
-  total: Figures;
-  appointments: { booked: number; kept: number; missed: number; pending: number; zoom: number };
-  ikm: { walkIn: Figures['ikm']; online: Figures['ikm'] };
-}
 
 export function OnlineReport() {
   const tr = useT();
@@ -40,7 +27,7 @@ export function OnlineReport() {
   if (!data) return null;
   const number = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
   const show = (v: number | null, suffix = '') => (v === null ? '–' : `${number.format(v)}${suffix}`);
-  const row = (label: string, f: Figures) => (
+  const row = (label: string, f: OnlineChannelFigures) => (
     <tr key={label}>
       <th scope="row">{label}</th>
       <td>{f.requests}</td>

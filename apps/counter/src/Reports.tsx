@@ -13,12 +13,14 @@ import {
   IKM_CATEGORY_LABELS,
   type Lang,
   REPORT_TABLES,
+  type Report,
+  type StageSummary,
 } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
-import { download, type ReportData, rangeParams, type SummaryData, useCounter } from './store';
+import { download, rangeParams, useCounter } from './store';
 
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
 /** The hours of the busy-hours grid: the service day, 07.00 to 17.59. */
@@ -142,7 +144,7 @@ function ReportBody({
   queueName,
   deskName,
 }: {
-  report: ReportData;
+  report: Report;
   queueName: (id: string) => string;
   deskName: (id: string) => string;
 }) {
@@ -444,7 +446,7 @@ function SummaryTable({
   lang,
 }: {
   title: string;
-  rows: Array<[string, SummaryData]>;
+  rows: Array<[string, StageSummary]>;
   lang: Lang;
 }) {
   const tr = useT();

@@ -3,12 +3,12 @@ import type {
   BoardSnapshot,
   CommandName,
   CommandResult,
-  ComplaintView,
   DeskView,
   ErrorBody,
   Holiday,
   Lang,
   Payload,
+  Report,
   SettingsView,
   StaffRole,
   StringKey,
@@ -53,41 +53,6 @@ export type Notice = { kind: 'error' | 'ok'; text: string; ticketId?: string } |
 export type Tab = 'board' | 'reports' | 'settings' | 'desk' | 'online';
 export type RangeQuery = { preset: 'today' | 'week' | 'month' } | { from: string; to: string };
 
-/** The hub's report (see packages/hub/src/reports.ts); typed where the screens read it. */
-export interface ReportData {
-  range: { from: string; to: string };
-  visitors: {
-    total: number;
-    perDay: Array<{ day: string; services: Record<string, number>; total: number }>;
-  };
-  byQueue: Record<string, SummaryData>;
-  byDesk: Record<string, SummaryData>;
-  overall: SummaryData;
-  busyHours: number[][];
-  guestBook: { entries: number; breakdown: Record<string, Record<string, number>> };
-  satisfaction: {
-    respondents: number;
-    elements: Array<{ code: string; name: string; respondents: number; nrr: number | null }>;
-    /** Elements nobody answered: the IKM waits for them (queue-core's rule). */
-    missingElements: string[];
-    converted: number | null;
-    category: 'A' | 'B' | 'C' | 'D' | null;
-    complaints: ComplaintView[];
-  };
-}
-export interface SummaryData {
-  count: number;
-  served: number;
-  noShow: number;
-  transferred: number;
-  wait: { mean: number | null; median: number | null; p90: number | null };
-  service: { mean: number | null; median: number | null; p90: number | null };
-  called: number;
-  withinTarget: number;
-  breaches: number;
-  withinTargetShare: number | null;
-}
-
 export function rangeParams(range: RangeQuery): string {
   return new URLSearchParams(range as Record<string, string>).toString();
 }
@@ -110,7 +75,7 @@ export interface CounterState {
   hub: HubConnection | null;
   tab: Tab;
   deskStaff: Record<string, string | null>;
-  report: ReportData | null;
+  report: Report | null;
   reportRange: RangeQuery;
   settings: SettingsView | null;
 
@@ -437,7 +402,7 @@ export const useCounter = create<CounterState>()((set, get) => {
           headers: { authorization: `Bearer ${session.token}` },
         });
         const body = (await response.json()) as
-          | { ok: true; data: ReportData }
+          | { ok: true; data: Report }
           | { ok: false; error: ErrorBody };
         set(
           body.ok

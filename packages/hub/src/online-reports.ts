@@ -6,38 +6,23 @@
 import {
   appointmentStatus,
   computeIkm,
-  type IkmResult,
   type IkmScore,
   type OfficeCalendar,
   percentile,
   workingDaysTaken,
 } from '@pst/queue-core';
-import { IKM_CATEGORY_LABELS, ONLINE_CHANNEL_LABELS, ONLINE_CHANNELS, type OnlineChannel } from '@pst/shared';
+import {
+  type OnlineChannelFigures as ChannelFigures,
+  IKM_CATEGORY_LABELS,
+  type IkmResult,
+  ONLINE_CHANNEL_LABELS,
+  ONLINE_CHANNELS,
+  type OnlineChannel,
+  type OnlineReport,
+  type ReportRange,
+} from '@pst/shared';
 import type { Cell, Table } from './exports';
-import type { ReportRange } from './reports';
 import type { OnlineRequestFacts, ReportStore } from './storage/report-store';
-
-export interface ChannelFigures {
-  requests: number;
-  /** Requests whose clock has run out or that were answered: the base of the 3-day share. */
-  due: number;
-  answeredInTime: number;
-  /** answeredInTime / due; null without any due. */
-  inTimeShare: number | null;
-  medianWorkingDays: number | null;
-  closedNoResponse: number;
-  closedDone: number;
-  ikm: IkmResult;
-}
-
-export interface OnlineReport {
-  range: ReportRange;
-  channels: Array<ChannelFigures & { channel: OnlineChannel }>;
-  /** Every channel together. */
-  total: ChannelFigures;
-  appointments: { booked: number; kept: number; missed: number; pending: number; zoom: number };
-  ikm: { walkIn: IkmResult; online: IkmResult };
-}
 
 type Scores = { scores: Array<IkmScore | null> };
 

@@ -1,5 +1,4 @@
 import {
-  type IkmResult,
   type IkmScore,
   type IkmTally,
   ikmOfTally,
@@ -21,34 +20,13 @@ import {
   type OfficeTimeZone,
   officeDay,
   officeHour,
+  type Report,
+  type ReportRange,
 } from '@pst/shared';
 import type { ReportStore } from './storage/report-store';
 
-export interface ReportRange {
-  from: string;
-  to: string;
-}
-
-export interface Report {
-  range: ReportRange;
-  visitors: {
-    total: number;
-    perDay: Array<{ day: string; services: Record<string, number>; total: number }>;
-  };
-  /** Per stage queue (a service or the front office). */
-  byQueue: Record<string, StageSummary>;
-  byDesk: Record<string, StageSummary>;
-  byDay: Record<string, StageSummary>;
-  overall: StageSummary;
-  /** Tickets issued per [weekday 1-7][hour 0-23]. */
-  busyHours: number[][];
-  guestBook: { entries: number; breakdown: Record<GuestBookDimension, Record<string, number>> };
-  satisfaction: IkmResult & {
-    overallScores: Record<string, number>;
-    integrity: { imbalanAsked: number; pungliReported: number };
-    complaints: ComplaintView[];
-  };
-}
+// The report's shape is shared (the counter reads it); the hub builds it here.
+export type { Report, ReportRange } from '@pst/shared';
 
 /** BPS-style age groups from the year of birth, at the year of the visit. */
 export function ageGroup(birthYear: number, visitYear: number): string {

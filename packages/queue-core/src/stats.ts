@@ -1,4 +1,14 @@
-import { IKM_ELEMENTS, type IkmCategory, ikmCategory } from '@pst/shared';
+import {
+  type Distribution,
+  IKM_ELEMENTS,
+  type IkmResult,
+  ikmCategory,
+  type StageCounts,
+  type StageSummary,
+} from '@pst/shared';
+
+// The summaries' shapes are the reports' (shared/reports.ts): the hub sends them, the counter reads them.
+export type { Distribution, IkmResult, StageCounts, StageSummary };
 
 /** The facts of one finished stage that reports need (a row of storage, or a stage of today). */
 export interface StageRecord {
@@ -13,23 +23,6 @@ export interface StageRecord {
   withinTarget: boolean | null;
 }
 
-export interface Distribution {
-  mean: number | null;
-  median: number | null;
-  p90: number | null;
-}
-
-/** Stages by how they ended; `withinTarget` counts the called ones within the 10-minute target. */
-export interface StageCounts {
-  count: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  unserved: number;
-  transferred: number;
-  withinTarget: number;
-}
-
 const zeroCounts = (): StageCounts => ({
   count: 0,
   served: 0,
@@ -39,21 +32,6 @@ const zeroCounts = (): StageCounts => ({
   transferred: 0,
   withinTarget: 0,
 });
-
-export interface StageSummary extends StageCounts {
-  /** Plain wait: called - entered (ms). */
-  wait: Distribution;
-  /** Service time: ended - started (ms). */
-  service: Distribution;
-  /** Wait on the 10-minute clock (ms). */
-  serviceWait: Distribution;
-  /** Stages called (each has a wait on the 10-minute clock): the base of the target share. */
-  called: number;
-  /** Called stages that missed the target: called - withinTarget. */
-  breaches: number;
-  /** Share of called stages within the target, 0..1 (null when none was called). */
-  withinTargetShare: number | null;
-}
 
 /** Nearest-rank percentile of sorted values (p in 0..100). */
 export function percentile(sorted: ArrayLike<number>, p: number): number | null {
@@ -158,27 +136,6 @@ export function summarizeBy<T extends StageRecord>(
 }
 
 export type IkmScore = 1 | 2 | 3 | 4;
-
-export interface IkmResult {
-  respondents: number;
-  elements: Array<{
-    code: string;
-    name: string;
-    respondents: number;
-    nrr: number | null;
-    weighted: number | null;
-  }>;
-  /**
-   * Codes of the elements nobody answered in the range: the IKM (which weighs all nine elements
-   * equally) cannot be computed while any is missing, and the report names them.
-   */
-  missingElements: string[];
-  /** Mean NRR over the elements (1-4). */
-  ikm: number | null;
-  /** IKM x 25 (25-100), as reported. */
-  converted: number | null;
-  category: IkmCategory | null;
-}
 
 /** Per IKM element: the sum of its scores and how many answered it; adds up over days like StageTally. */
 export interface IkmTally {

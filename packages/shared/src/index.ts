@@ -16,6 +16,7 @@ export * from './login-throttle';
 export * from './online';
 export * from './opening-hours';
 export * from './report-tables';
+export * from './reports';
 export * from './rules';
 export * from './staff-roles';
 export * from './terbilang';
