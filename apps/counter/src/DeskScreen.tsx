@@ -1,4 +1,10 @@
-import { FRONT_OFFICE_QUEUE, formatTime, type StringKey, type WaitingTicketView } from '@pst/shared';
+import {
+  FRONT_OFFICE_QUEUE,
+  formatTime,
+  mayCommand,
+  type StringKey,
+  type WaitingTicketView,
+} from '@pst/shared';
 import { useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -14,7 +20,7 @@ import { GuestBookForm } from './GuestBookForm';
 import { Notice } from './Notice';
 import { PrinterAlert, PrintFailures } from './PrinterAlert';
 import { GlobalShortcutHint, ShortcutNotice } from './shell-integration';
-import { isSupervisor, myDesk, useCounter } from './store';
+import { myDesk, useCounter } from './store';
 
 const STATUS_KEY: Record<string, StringKey> = {
   closed: 'counter.deskClosed',
@@ -150,8 +156,7 @@ function QueuePanel() {
       board: s.board,
       desk: myDesk(s),
       lang: s.lang,
-      // As the hub's COMMAND_ROLES for ticket:cancel: front office and supervisors.
-      mayCancel: s.session?.staff.role === 'front-office' || isSupervisor(s.session),
+      mayCancel: mayCommand(s.session?.staff.role ?? '', 'ticket:cancel'),
     })),
   );
   const [cancelling, setCancelling] = useState<WaitingTicketView | null>(null);

@@ -224,6 +224,11 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'online:rate': ONLINE_ROLES,
 };
 
+/** Whether a role may send a command: the hub refuses the others, and screens offer them only to these. */
+export function mayCommand(role: string, command: CommandName): boolean {
+  return (COMMAND_ROLES[command] as readonly string[]).includes(role);
+}
+
 /**
  * How long a kiosk offers "Cetak ulang" for its last ticket after its print failed; the hub accepts
  * a kiosk's reprint of its own ticket for as long (staff may reprint any waiting ticket of the day).
