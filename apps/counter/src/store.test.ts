@@ -1,7 +1,17 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { HubConnection } from '@pst/client';
-import { type BoardSnapshot, type CommandName, type DeskView, ERRORS, errorBody } from '@pst/shared';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { GuestBookDraft } from './guest-book-form';
+import {
+  type BoardSnapshot,
+  type CommandName,
+  type DeskView,
+  ERRORS,
+  errorBody,
+  type SettingsView,
+  t,
+} from '@pst/shared';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
 
 // The store reads the saved session and desk when it is created: give it a browser's storage and
 // address first. Port 1 on loopback refuses connections, as a hub that is down does.
@@ -11,10 +21,9 @@ class MemoryStorage {
   setItem = (key: string, value: string) => void this.items.set(key, value);
   removeItem = (key: string) => void this.items.delete(key);
 }
-Object.assign(globalThis, {
-  localStorage: new MemoryStorage(),
-  window: { location: { href: 'http://127.0.0.1:1/counter/' } },
-});
+const DOWN = 'http://127.0.0.1:1/counter/';
+const page = { location: { href: DOWN } };
+Object.assign(globalThis, { localStorage: new MemoryStorage(), window: page });
 let store: typeof import('./store');
 beforeAll(async () => {
   store = await import('./store');
@@ -81,6 +90,7 @@ const SESSION = {
 };
 
 beforeEach(() => {
+  page.location.href = DOWN;
   store.useCounter.setState({
     lang: 'id',
     session: SESSION,
@@ -93,7 +103,36 @@ beforeEach(() => {
     notice: null,
     busy: false,
     hub: null,
+    tab: 'desk',
+    deskStaff: {},
+    report: null,
+    settings: null,
   });
+});
+
+/** A hub's HTTP side on a random loopback port, answering the store's fetches from a script. */
+async function httpHub(answer: (req: IncomingMessage, body: string) => unknown) {
+  const seen: Array<{ url: string; authorization: string | undefined; body: string }> = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', authorization: req.headers.authorization, body });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(answer(req, body)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  page.location.href = `http://127.0.0.1:${(server.address() as AddressInfo).port}/counter/`;
+  servers.push(server);
+  return seen;
+}
+const servers: Array<ReturnType<typeof createServer>> = [];
+afterEach(async () => {
+  for (const server of servers.splice(0))
+    await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
 describe('counter store', () => {
@@ -192,4 +231,232 @@ describe('counter store', () => {
     });
     expect(localStorage.getItem('pst:counter:session')).toBeNull();
   });
+
+  it('works on the ticket at its desk, and sends nothing while the desk has none', async () => {
+    const { hub, sent } = scriptedHub((event) =>
+      event === 'ticket:transfer' ? { ok: true, data: { number: 'K-001' } } : { ok: true, data: {} },
+    );
+    store.useCounter.setState({ hub, board: board(null) });
+    const s = () => store.useCounter.getState();
+    await s().ticketCommand('ticket:start');
+    await s().transfer('perpustakaan', 'buku');
+    expect(sent).toEqual([]);
+
+    s().setBoard(board(called('t1', 'K-001')));
+    sent.length = 0;
+    await s().ticketCommand('ticket:start');
+    await s().ticketCommand('ticket:finish');
+    await s().transfer('perpustakaan', 'buku');
+    expect(sent.filter((m) => m.event !== 'visit:get')).toEqual([
+      { event: 'ticket:start', payload: { deskId: 'fo-1', ticketId: 't1' } },
+      { event: 'ticket:finish', payload: { deskId: 'fo-1', ticketId: 't1' } },
+      {
+        event: 'ticket:transfer',
+        payload: { deskId: 'fo-1', ticketId: 't1', serviceId: 'perpustakaan', note: 'buku' },
+      },
+    ]);
+    expect(s().notice).toEqual({ kind: 'ok', text: 'K-001 dialihkan' });
+  });
+
+  it('a notice about a called ticket goes once that ticket has left the desk', async () => {
+    const { hub } = scriptedHub((event) =>
+      event === 'desk:call-next'
+        ? { ok: true, data: { ticketId: 't1', number: 'K-001', deskName: 'Front Office' } }
+        : { ok: false, error: errorBody('NOT_FOUND') },
+    );
+    store.useCounter.setState({ hub });
+    const s = () => store.useCounter.getState();
+    await s().callNext();
+    s().setBoard(board(called('t1', 'K-001')));
+    expect(s().notice?.text).toBe('K-001 dipanggil ke Front Office');
+    s().setBoard(board(null));
+    expect(s().notice).toBeNull();
+  });
+
+  it('cancels a ticket with its reason and says so; a refusal keeps it', async () => {
+    let reply: unknown = { ok: true, data: { number: 'K-004' } };
+    const { hub, sent } = scriptedHub(() => reply);
+    store.useCounter.setState({ hub });
+    const s = () => store.useCounter.getState();
+    expect(await s().cancelTicket('t4', 'tiket ganda')).toBe(true);
+    expect(sent).toEqual([{ event: 'ticket:cancel', payload: { ticketId: 't4', reason: 'tiket ganda' } }]);
+    expect(s().notice).toEqual({ kind: 'ok', text: t('id', 'counter.cancelled', { number: 'K-004' }) });
+    reply = { ok: false, error: errorBody('NOT_ALLOWED') };
+    expect(await s().cancelTicket('t4', 'tiket ganda')).toBe(false);
+    expect(s().notice).toEqual({ kind: 'error', text: ERRORS.NOT_ALLOWED.id });
+  });
+
+  it('takes over a desk another staff member left open', async () => {
+    const { hub, sent } = scriptedHub(() => ({ ok: true, data: { name: 'Front Office' } }));
+    store.useCounter.setState({ hub });
+    await store.useCounter.getState().takeOverDesk();
+    expect(sent).toEqual([{ event: 'desk:open', payload: { deskId: 'fo-1', takeOver: true } }]);
+    expect(store.useCounter.getState().notice).toEqual({
+      kind: 'ok',
+      text: t('id', 'counter.tookOver', { desk: 'Front Office' }),
+    });
+  });
+
+  it('fills the form from a returning guest, or says no one was found by that phone', async () => {
+    let found: unknown = null;
+    const { hub, sent } = scriptedHub((event) =>
+      event === 'guestbook:lookup' ? { ok: true, data: found } : { ok: false, error: errorBody('NOT_FOUND') },
+    );
+    store.useCounter.setState({ hub, board: board(called('t1', 'K-001')) });
+    const s = () => store.useCounter.getState();
+    s().editDraft({ phone: '0812-3456-7890' });
+    await s().lookupGuest('phone');
+    expect(sent.at(-1)).toEqual({ event: 'guestbook:lookup', payload: { phone: '0812-3456-7890' } });
+    expect(s().notice).toEqual({ kind: 'error', text: t('id', 'counter.notFoundPhone') });
+
+    found = { ...GUEST_ENTRY, consent: true };
+    await s().lookupGuest('phone');
+    expect(s().drafts.t1).toMatchObject({ fullName: 'Siti Aminah', birthYear: '1995', consent: false });
+    expect(s().notice).toEqual({ kind: 'ok', text: t('id', 'counter.foundGuest', { name: 'Siti Aminah' }) });
+  });
+
+  it('sends a checked guest book with the service it forwards to, then forgets the draft', async () => {
+    const { hub, sent } = scriptedHub((event) =>
+      event === 'guestbook:save' ? { ok: true, data: { number: 'K-001' } } : { ok: false, error: errorBody('NOT_FOUND') },
+    );
+    store.useCounter.setState({ hub, board: board(called('t1', 'K-001')) });
+    const s = () => store.useCounter.getState();
+    s().editDraft({ ...GUEST_DRAFT });
+    s().setForwardTo('konsultasi');
+    const check = await s().saveGuestBook();
+    expect(check?.ok).toBe(true);
+    expect(sent.at(-1)).toMatchObject({
+      event: 'guestbook:save',
+      payload: { deskId: 'fo-1', ticketId: 't1', forwardTo: 'konsultasi', entry: { fullName: 'Siti Aminah' } },
+    });
+    expect(s().drafts).toEqual({});
+    expect(s().notice).toEqual({ kind: 'ok', text: 'K-001 diteruskan' });
+  });
+
+  it('adds a note to the visit at the desk and shows the visit the hub returns', async () => {
+    const visit = { ticket: { id: 't1' }, notes: [{ text: 'minta data 2024' }] };
+    const { hub, sent } = scriptedHub((event) =>
+      event === 'visit:note' ? { ok: true, data: visit } : { ok: false, error: errorBody('NOT_FOUND') },
+    );
+    store.useCounter.setState({ hub, board: board(called('t1', 'K-001')) });
+    const s = () => store.useCounter.getState();
+    expect(await s().addNote('   ')).toBe(false);
+    expect(await s().addNote('minta data 2024')).toBe(true);
+    expect(sent.at(-1)).toEqual({
+      event: 'visit:note',
+      payload: { deskId: 'fo-1', ticketId: 't1', text: 'minta data 2024' },
+    });
+    expect(s().visit).toEqual(visit);
+  });
+
+  it('a settings change shows the settings the hub answers with, and its confirmation', async () => {
+    const settings = { config: { office: { name: 'BPS Kendal' } } } as unknown as SettingsView;
+    const { hub } = scriptedHub(() => ({ ok: true, data: settings }));
+    store.useCounter.setState({ hub });
+    await store.useCounter.getState().settingsCommand('settings:get', {});
+    expect(store.useCounter.getState()).toMatchObject({ settings, notice: null });
+    await store.useCounter.getState().settingsCommand('settings:holidays', { holidays: [] }, 'Tersimpan');
+    expect(store.useCounter.getState().notice).toEqual({ kind: 'ok', text: 'Tersimpan' });
+  });
+
+  it('says whether a reprint came out of the printer', async () => {
+    let state = 'ok';
+    const { hub } = scriptedHub(() => ({ ok: true, data: { printed: { state } } }));
+    store.useCounter.setState({ hub });
+    const s = () => store.useCounter.getState();
+    await s().reprint('t1', 'K-001');
+    expect(s().notice).toEqual({ kind: 'ok', text: t('id', 'print.reprinted', { number: 'K-001' }) });
+    state = 'paper-out';
+    await s().reprint('t1', 'K-001');
+    expect(s().notice).toEqual({ kind: 'error', text: `K-001: ${t('id', 'printer.paper-out')}` });
+  });
+
+  it("follows the hub's clock, and a supervisor's board asks who sits at each desk", async () => {
+    const { hub, sent } = scriptedHub(() => ({ ok: true, data: { 'fo-1': 'Rina' } }));
+    store.useCounter.setState({ hub, session: { ...SESSION, staff: { ...SESSION.staff, role: 'supervisor' } } });
+    const hubTime = Date.now() + 90_000;
+    store.useCounter.getState().setBoard(board(null, hubTime));
+    // The offset is hub time minus this PC's time when the board came: about 90 s here.
+    expect(store.useCounter.getState().hubOffset).toBeGreaterThan(80_000);
+    expect(store.useCounter.getState().hubOffset).toBeLessThanOrEqual(90_000);
+    expect(sent).toEqual([{ event: 'desk:staff', payload: {} }]);
+    await expect.poll(() => store.useCounter.getState().deskStaff).toEqual({ 'fo-1': 'Rina' });
+  });
+
+  it('keeps the chosen desk for the next start and shows the visit already called there', async () => {
+    const { hub, sent } = scriptedHub((_, payload) => ({
+      ok: true,
+      data: { ticket: { id: (payload as { ticketId: string }).ticketId } },
+    }));
+    store.useCounter.setState({ hub, deskId: null, board: board(called('t9', 'K-009')) });
+    store.useCounter.getState().chooseDesk('fo-1');
+    expect(localStorage.getItem('pst:counter:desk')).toBe('fo-1');
+    await expect.poll(() => store.useCounter.getState().visit).toEqual({ ticket: { id: 't9' } });
+    expect(sent).toEqual([{ event: 'visit:get', payload: { ticketId: 't9' } }]);
+    store.useCounter.getState().chooseDesk(null);
+    expect(localStorage.getItem('pst:counter:desk')).toBeNull();
+    expect(store.useCounter.getState().visit).toBeNull();
+  });
+
+  it('signs in over HTTP, keeps the session, and opens the board for a supervisor', async () => {
+    const session = { token: 'tok', staff: { id: 's2', username: 'budi', name: 'Budi', role: 'supervisor' } };
+    const seen = await httpHub((req, body) =>
+      JSON.parse(body).pin === '2468'
+        ? { ok: true, data: session }
+        : { ok: false, error: { code: 'LOGIN_THROTTLED', message: '', details: { retryAfterSeconds: '90' } } },
+    );
+    store.useCounter.setState({ session: null });
+    const s = () => store.useCounter.getState();
+    await s().login('budi', '1111');
+    expect(s().session).toBeNull();
+    expect(s().notice?.text).toBe(
+      t('id', 'counter.loginThrottled', { time: t('id', 'counter.waitMinutes', { m: 1, s: 30 }) }),
+    );
+    await s().login(' budi ', '2468');
+    expect(seen.at(-1)).toMatchObject({ url: '/api/login', body: JSON.stringify({ username: 'budi', pin: '2468' }) });
+    expect(s()).toMatchObject({ session, tab: 'board', busy: false });
+    expect(JSON.parse(localStorage.getItem('pst:counter:session') ?? 'null')).toEqual(session);
+  });
+
+  it('loads a report for a range with the session, or says the hub cannot be reached', async () => {
+    await store.useCounter.getState().loadReport({ preset: 'week' });
+    expect(store.useCounter.getState().notice).toEqual({ kind: 'error', text: ERRORS.OFFLINE.id });
+
+    const report = { range: { from: '2026-11-23', to: '2026-11-25' } };
+    const seen = await httpHub(() => ({ ok: true, data: report }));
+    await store.useCounter.getState().loadReport({ from: '2026-11-23', to: '2026-11-25' });
+    expect(seen).toEqual([
+      { url: '/api/reports?from=2026-11-23&to=2026-11-25', authorization: 'Bearer t', body: '' },
+    ]);
+    expect(store.useCounter.getState()).toMatchObject({
+      report,
+      reportRange: { from: '2026-11-23', to: '2026-11-25' },
+      busy: false,
+    });
+  });
 });
+
+const GUEST_ENTRY = {
+  identityType: 'KTP',
+  identityNumber: '3324012345678901',
+  fullName: 'Siti Aminah',
+  gender: 'Perempuan',
+  birthYear: 1995,
+  education: 'D4/S1',
+  occupation: 'Peneliti/Dosen',
+  institutionCategory: 'Lembaga Penelitian & Pendidikan',
+  institutionName: 'Universitas Diponegoro',
+  email: 'siti.aminah@example.ac.id',
+  phone: '0812-3456-7890',
+  purpose: 'Penelitian',
+  servicesUsed: ['Konsultasi Statistik'],
+  dataNeeded: 'Data kemiskinan Kabupaten Kendal 2020-2025',
+  visitType: 'Perorangan',
+};
+const GUEST_DRAFT: GuestBookDraft = {
+  ...EMPTY_DRAFT,
+  ...GUEST_ENTRY,
+  birthYear: '1995',
+  groupSize: '1',
+  consent: true,
+};
