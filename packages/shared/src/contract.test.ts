@@ -52,8 +52,9 @@ describe('contract', () => {
 });
 
 describe('strings', () => {
-  it('have the same keys and placeholders in Indonesian and English', () => {
-    expect(Object.keys(STRINGS.en).sort()).toEqual(Object.keys(STRINGS.id).sort());
+  // The same keys in both languages is the tables' type (Record<keyof typeof id, string>); the
+  // placeholders inside the texts are not.
+  it('have the same placeholders in Indonesian and English, and no empty text', () => {
     for (const [key, text] of Object.entries(STRINGS.id)) {
       const english = STRINGS.en[key as keyof typeof STRINGS.en];
       expect(text.trim().length, key).toBeGreaterThan(0);
