@@ -1,4 +1,3 @@
-import { useT } from '@pst/ui';
 import {
   type BoardSnapshot,
   formatTime,
@@ -6,6 +5,7 @@ import {
   type PrinterStatusView,
   type StringKey,
 } from '@pst/shared';
+import { useT } from '@pst/ui';
 import { useShallow } from 'zustand/react/shallow';
 import { useCounter } from './store';
 

@@ -1,5 +1,5 @@
-import { useHubNow, useT } from '@pst/ui';
 import { FRONT_OFFICE_QUEUE, formatTime, type StringKey } from '@pst/shared';
+import { useHubNow, useT } from '@pst/ui';
 import { useShallow } from 'zustand/react/shallow';
 import { clockColour, minutesText } from './desk-logic';
 import { PrintFailures, printersInTrouble, usePrinterText } from './PrinterAlert';

@@ -111,7 +111,7 @@ beforeEach(() => {
 });
 
 /** A hub's HTTP side on a random loopback port, answering the store's fetches from a script. */
-async function httpHub(answer: (req: IncomingMessage, body: string) => unknown) {
+async function httpHub(answer: (body: string) => unknown) {
   const seen: Array<{ url: string; authorization: string | undefined; body: string }> = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = '';
@@ -121,7 +121,7 @@ async function httpHub(answer: (req: IncomingMessage, body: string) => unknown) 
     req.on('end', () => {
       seen.push({ url: req.url ?? '', authorization: req.headers.authorization, body });
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(answer(req, body)));
+      res.end(JSON.stringify(answer(body)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -131,8 +131,7 @@ async function httpHub(answer: (req: IncomingMessage, body: string) => unknown) 
 }
 const servers: Array<ReturnType<typeof createServer>> = [];
 afterEach(async () => {
-  for (const server of servers.splice(0))
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const server of servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
 describe('counter store', () => {
@@ -281,9 +280,9 @@ describe('counter store', () => {
     expect(await s().cancelTicket('t4', 'tiket ganda')).toBe(true);
     expect(sent).toEqual([{ event: 'ticket:cancel', payload: { ticketId: 't4', reason: 'tiket ganda' } }]);
     expect(s().notice).toEqual({ kind: 'ok', text: t('id', 'counter.cancelled', { number: 'K-004' }) });
-    reply = { ok: false, error: errorBody('NOT_ALLOWED') };
+    reply = { ok: false, error: errorBody('INVALID_TRANSITION') };
     expect(await s().cancelTicket('t4', 'tiket ganda')).toBe(false);
-    expect(s().notice).toEqual({ kind: 'error', text: ERRORS.NOT_ALLOWED.id });
+    expect(s().notice).toEqual({ kind: 'error', text: ERRORS.INVALID_TRANSITION.id });
   });
 
   it('takes over a desk another staff member left open', async () => {
@@ -317,7 +316,9 @@ describe('counter store', () => {
 
   it('sends a checked guest book with the service it forwards to, then forgets the draft', async () => {
     const { hub, sent } = scriptedHub((event) =>
-      event === 'guestbook:save' ? { ok: true, data: { number: 'K-001' } } : { ok: false, error: errorBody('NOT_FOUND') },
+      event === 'guestbook:save'
+        ? { ok: true, data: { number: 'K-001' } }
+        : { ok: false, error: errorBody('NOT_FOUND') },
     );
     store.useCounter.setState({ hub, board: board(called('t1', 'K-001')) });
     const s = () => store.useCounter.getState();
@@ -327,7 +328,12 @@ describe('counter store', () => {
     expect(check?.ok).toBe(true);
     expect(sent.at(-1)).toMatchObject({
       event: 'guestbook:save',
-      payload: { deskId: 'fo-1', ticketId: 't1', forwardTo: 'konsultasi', entry: { fullName: 'Siti Aminah' } },
+      payload: {
+        deskId: 'fo-1',
+        ticketId: 't1',
+        forwardTo: 'konsultasi',
+        entry: { fullName: 'Siti Aminah' },
+      },
     });
     expect(s().drafts).toEqual({});
     expect(s().notice).toEqual({ kind: 'ok', text: 'K-001 diteruskan' });
@@ -373,7 +379,10 @@ describe('counter store', () => {
 
   it("follows the hub's clock, and a supervisor's board asks who sits at each desk", async () => {
     const { hub, sent } = scriptedHub(() => ({ ok: true, data: { 'fo-1': 'Rina' } }));
-    store.useCounter.setState({ hub, session: { ...SESSION, staff: { ...SESSION.staff, role: 'supervisor' } } });
+    store.useCounter.setState({
+      hub,
+      session: { ...SESSION, staff: { ...SESSION.staff, role: 'supervisor' } },
+    });
     const hubTime = Date.now() + 90_000;
     store.useCounter.getState().setBoard(board(null, hubTime));
     // The offset is hub time minus this PC's time when the board came: about 90 s here.
@@ -400,10 +409,13 @@ describe('counter store', () => {
 
   it('signs in over HTTP, keeps the session, and opens the board for a supervisor', async () => {
     const session = { token: 'tok', staff: { id: 's2', username: 'budi', name: 'Budi', role: 'supervisor' } };
-    const seen = await httpHub((req, body) =>
+    const seen = await httpHub((body) =>
       JSON.parse(body).pin === '2468'
         ? { ok: true, data: session }
-        : { ok: false, error: { code: 'LOGIN_THROTTLED', message: '', details: { retryAfterSeconds: '90' } } },
+        : {
+            ok: false,
+            error: { code: 'LOGIN_THROTTLED', message: '', details: { retryAfterSeconds: '90' } },
+          },
     );
     store.useCounter.setState({ session: null });
     const s = () => store.useCounter.getState();
@@ -413,7 +425,10 @@ describe('counter store', () => {
       t('id', 'counter.loginThrottled', { time: t('id', 'counter.waitMinutes', { m: 1, s: 30 }) }),
     );
     await s().login(' budi ', '2468');
-    expect(seen.at(-1)).toMatchObject({ url: '/api/login', body: JSON.stringify({ username: 'budi', pin: '2468' }) });
+    expect(seen.at(-1)).toMatchObject({
+      url: '/api/login',
+      body: JSON.stringify({ username: 'budi', pin: '2468' }),
+    });
     expect(s()).toMatchObject({ session, tab: 'board', busy: false });
     expect(JSON.parse(localStorage.getItem('pst:counter:session') ?? 'null')).toEqual(session);
   });

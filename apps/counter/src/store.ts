@@ -401,9 +401,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         const response = await fetch(new URL(`../api/reports?${rangeParams(range)}`, window.location.href), {
           headers: { authorization: `Bearer ${session.token}` },
         });
-        const body = (await response.json()) as
-          | { ok: true; data: Report }
-          | { ok: false; error: ErrorBody };
+        const body = (await response.json()) as { ok: true; data: Report } | { ok: false; error: ErrorBody };
         set(
           body.ok
             ? { report: body.data, busy: false }

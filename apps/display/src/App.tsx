@@ -85,9 +85,7 @@ function SoundMark() {
 
 function Header() {
   const tr = useT();
-  const { board, connection } = useDisplay(
-    useShallow((s) => ({ board: s.board, connection: s.connection })),
-  );
+  const { board, connection } = useDisplay(useShallow((s) => ({ board: s.board, connection: s.connection })));
   const now = useHubNow();
   const tz = board?.office.timeZone ?? 'Asia/Jakarta';
   return (

@@ -14,6 +14,10 @@ const render = (node: ReactNode, lang: Lang = 'id', hubOffset = 0) =>
     </UiProvider>,
   );
 
+function Clock() {
+  return <>{useHubNow()}</>;
+}
+
 describe('@pst/ui', () => {
   it("the pairing screen shows each app's title and hint, in the app's language", () => {
     const kiosk = render(<PairingScreen title="kiosk.pairTitle" hint="kiosk.pairHint" onPair={() => {}} />);
@@ -38,9 +42,6 @@ describe('@pst/ui', () => {
   });
 
   it("reads the hub's time: this PC's time plus the hub's offset", () => {
-    function Clock() {
-      return <>{useHubNow()}</>;
-    }
     const before = Date.now();
     const shown = Number(render(<Clock />, 'id', 90_000));
     expect(shown).toBeGreaterThanOrEqual(before + 90_000);

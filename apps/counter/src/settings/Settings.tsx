@@ -7,9 +7,9 @@ import { holidaysSection } from './HolidaysSection';
 import { officeSection } from './OfficeSection';
 import { openingHoursSection } from './OpeningHoursSection';
 import { printersSection } from './PrintersSection';
-import type { SettingsSection } from './section';
 import { servicesAndDesksSection } from './ServicesAndDesksSection';
 import { staffSection } from './StaffSection';
+import type { SettingsSection } from './section';
 import { voiceClipsSection } from './VoiceClipsSection';
 
 /** The page's sections, top to bottom. */

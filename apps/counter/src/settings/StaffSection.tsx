@@ -1,10 +1,4 @@
-import {
-  formatTime,
-  grantableRoles,
-  mayManageAccount,
-  STAFF_ROLES,
-  staffChangeRefusal,
-} from '@pst/shared';
+import { formatTime, grantableRoles, mayManageAccount, STAFF_ROLES, staffChangeRefusal } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
