@@ -197,9 +197,12 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
       ];
       for (let i = 1; desks.length < deskCount; i++)
         desks.push({ id: `meja-${i}`, name: `Meja Konsultasi ${i}`, kind: 'service', services: ids });
+      // The smallest office has one of the longest names: it must wrap, whole, beside the clock.
+      const name =
+        deskCount === 1 ? 'BPS Kabupaten Kepulauan Siau Tagulandang Biaro' : DEFAULT_CONFIG.office.name;
       return {
         ...DEFAULT_CONFIG,
-        office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false },
+        office: { ...DEFAULT_CONFIG.office, name, frontOfficeFirst: false },
         services,
         desks,
       };
