@@ -1,4 +1,4 @@
-import { OfflineNotice, UiProvider, useT } from '@pst/ui';
+import { OfflineNotice, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DeskScreen } from './DeskScreen';
@@ -15,15 +15,6 @@ import { isSupervisor, type Tab, useCounter } from './store';
 import { useHub } from './use-hub';
 
 export function App() {
-  const { lang, hubOffset } = useCounter(useShallow((s) => ({ lang: s.lang, hubOffset: s.hubOffset })));
-  return (
-    <UiProvider lang={lang} hubOffset={hubOffset}>
-      <Counter />
-    </UiProvider>
-  );
-}
-
-function Counter() {
   useHub();
   useShellIntegration();
   const session = useCounter((s) => s.session);

@@ -1,5 +1,5 @@
 import { FRONT_OFFICE_QUEUE, formatDate, formatTime } from '@pst/shared';
-import { OfflineNotice, PairingScreen, UiProvider, useHubNow, useT } from '@pst/ui';
+import { OfflineNotice, PairingScreen, useHubNow, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { recentRows } from './recent-rows';
@@ -7,15 +7,6 @@ import { useDisplay } from './store';
 import { useHub } from './use-hub';
 
 export function App() {
-  const { lang, hubOffset } = useDisplay(useShallow((s) => ({ lang: s.lang, hubOffset: s.hubOffset })));
-  return (
-    <UiProvider lang={lang} hubOffset={hubOffset}>
-      <Display />
-    </UiProvider>
-  );
-}
-
-function Display() {
   const { token, pair } = useHub();
   const connection = useDisplay((s) => s.connection);
   if (!token || connection === 'unauthorized') {

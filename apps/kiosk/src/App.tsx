@@ -7,7 +7,7 @@ import {
   formatTime,
   KIOSK_REPRINT_SECONDS,
 } from '@pst/shared';
-import { OfflineNotice, PairingScreen, UiProvider, useHubNow, useT } from '@pst/ui';
+import { OfflineNotice, PairingScreen, useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppointmentEntry, AppointmentScreen } from './appointment-screen';
@@ -29,15 +29,6 @@ function useReady(): boolean {
 }
 
 export function App() {
-  const { lang, hubOffset } = useKiosk(useShallow((s) => ({ lang: s.lang, hubOffset: s.hubOffset })));
-  return (
-    <UiProvider lang={lang} hubOffset={hubOffset}>
-      <Kiosk />
-    </UiProvider>
-  );
-}
-
-function Kiosk() {
   const { token, pair } = useHub();
   const { connection, phase, opening } = useKiosk(
     useShallow((s) => ({ connection: s.connection, phase: s.phase.name, opening: s.board?.opening })),

@@ -1,14 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mountApp } from '@pst/ui';
 import { App } from './App';
+import { useKiosk } from './store';
 import '@pst/ui/base.css';
 import './styles.css';
 
 // A kiosk is touched, not browsed: no context menu (long press), no text selection.
 document.addEventListener('contextmenu', (event) => event.preventDefault());
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mountApp(App, useKiosk);

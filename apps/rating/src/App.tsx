@@ -1,5 +1,5 @@
 import { errorText, IKM_ELEMENTS, type StringKey } from '@pst/shared';
-import { OfflineNotice, PairingScreen, UiProvider, useT } from '@pst/ui';
+import { OfflineNotice, PairingScreen, useT } from '@pst/ui';
 import { useShallow } from 'zustand/react/shallow';
 import { answerElement, answerIntegrity, chooseOverall, type Score } from './flow';
 import { useRating } from './store';
@@ -27,15 +27,6 @@ function Face({ score }: { score: Score }) {
 }
 
 export function App() {
-  const lang = useRating((s) => s.lang);
-  return (
-    <UiProvider lang={lang}>
-      <Rating />
-    </UiProvider>
-  );
-}
-
-function Rating() {
   const { token, pair } = useHub();
   const tr = useT();
   const { step, connection, toggleLang, request, officeName } = useRating(

@@ -1,7 +1,9 @@
 /** What every app's screens repeat (ARCHITECTURE.md): styles come from `@pst/ui/base.css`. */
+
+export { mountApp } from './mount-app';
 export { OfflineNotice } from './OfflineNotice';
 export { PairingScreen } from './PairingScreen';
-export { UiProvider } from './provider';
+export { UiProvider, type UiState, type UiStore } from './provider';
 export { useDeviceToken } from './use-device-token';
 export { useHubNow } from './use-hub-now';
 export { type Translate, useLang, useT } from './use-t';

@@ -4,15 +4,16 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { OfflineNotice } from './OfflineNotice';
 import { PairingScreen } from './PairingScreen';
-import { UiProvider } from './provider';
+import { UiProvider, type UiState, type UiStore } from './provider';
 import { useHubNow } from './use-hub-now';
 
+/** A store as an app's zustand hook is: called with a selector. */
+const storeOf =
+  (state: UiState): UiStore =>
+  (selector) =>
+    selector(state);
 const render = (node: ReactNode, lang: Lang = 'id', hubOffset = 0) =>
-  renderToStaticMarkup(
-    <UiProvider lang={lang} hubOffset={hubOffset}>
-      {node}
-    </UiProvider>,
-  );
+  renderToStaticMarkup(<UiProvider store={storeOf({ lang, hubOffset })}>{node}</UiProvider>);
 
 function Clock() {
   return <>{useHubNow()}</>;
