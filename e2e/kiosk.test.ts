@@ -43,13 +43,13 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     // A landscape touch screen of the common laptop size: every service and the appointment entry on
     // screen, whole (the kiosk never scrolls).
     await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'kiosk-welcome-1366x768');
     const targets = page.locator('button.service, button.appointment-entry, button.priority');
     for (const target of await targets.all()) {
       const rect = (await target.boundingBox()) as { x: number; y: number; width: number; height: number };
       expect(rect.y + rect.height).toBeLessThanOrEqual(768);
       expect(rect.x + rect.width).toBeLessThanOrEqual(1366);
     }
-    await screenshot(page, 'kiosk-welcome-1366x768');
     await page.setViewportSize({ width: 1080, height: 1920 });
 
     const box = await konsultasi.boundingBox();
