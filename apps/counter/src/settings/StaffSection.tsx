@@ -113,7 +113,9 @@ function StaffForm({ settings }: SettingsSectionProps) {
             onChange={(e) => setForm({ ...form, role: e.target.value as typeof form.role })}
           >
             {roles.map((r) => (
-              <option key={r}>{r}</option>
+              <option key={r} value={r}>
+                {tr(`role.${r}`)}
+              </option>
             ))}
           </select>
         </label>
