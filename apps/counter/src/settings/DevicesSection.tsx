@@ -2,6 +2,7 @@ import { DEVICE_ROLES } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useCounter } from '../store';
+import { RoleSelect } from './RoleSelect';
 import type { SettingsSection, SettingsSectionProps } from './section';
 
 /** Paired kiosks, displays and rating tablets: revoke one, or pair a new one with a link. */
@@ -55,19 +56,7 @@ function DevicesForm({ settings }: SettingsSectionProps) {
           });
         }}
       >
-        <label>
-          {tr('set.role')}
-          <select
-            value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.target.value as typeof form.role })}
-          >
-            {DEVICE_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tr(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleSelect roles={DEVICE_ROLES} value={form.role} onChange={(role) => setForm({ ...form, role })} />
         <label>
           {tr('set.name')}
           <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />

@@ -3,6 +3,7 @@ import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCounter } from '../store';
+import { RoleSelect } from './RoleSelect';
 import type { SettingsSection, SettingsSectionProps } from './section';
 
 /** Staff accounts: what the hub would refuse this actor (shared/staff-roles.ts) is not offered. */
@@ -106,19 +107,7 @@ function StaffForm({ settings }: SettingsSectionProps) {
           {tr('set.name')}
           <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         </label>
-        <label>
-          {tr('set.role')}
-          <select
-            value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.target.value as typeof form.role })}
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {tr(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleSelect roles={roles} value={form.role} onChange={(role) => setForm({ ...form, role })} />
         <label>
           {tr('set.newPin')}
           <input
