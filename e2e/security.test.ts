@@ -168,7 +168,7 @@ describe.runIf(run)(
       await page.getByRole('button', { name: 'Pengaturan' }).click();
       const staff = page.locator('section', { has: page.getByRole('heading', { name: 'Petugas' }) });
       const roles = await staff.getByLabel('Peran').locator('option').allTextContents();
-      expect(roles).toEqual(['front-office', 'consultant', 'supervisor']);
+      expect(roles).toEqual(['Front Office', 'Petugas konsultasi', 'Kepala PST (supervisor)']);
       await staff.getByText(/Terkunci sampai/).waitFor();
       await staff.getByRole('button', { name: 'Buka kunci' }).click();
       await page.getByText('Kunci login dibuka').waitFor();
