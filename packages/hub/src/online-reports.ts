@@ -17,7 +17,6 @@ import {
   type IkmResult,
   ONLINE_CHANNEL_LABELS,
   ONLINE_CHANNELS,
-  type OnlineChannel,
   type OnlineReport,
   type ReportRange,
 } from '@pst/shared';

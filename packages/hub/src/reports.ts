@@ -12,7 +12,6 @@ import {
 } from '@pst/queue-core';
 import {
   addDays,
-  type ComplaintView,
   dayStart,
   GUEST_BOOK_DIMENSIONS,
   type GuestBookDimension,
