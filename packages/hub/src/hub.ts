@@ -25,6 +25,7 @@ import { QueueRunner } from './runner';
 import { SOCKET_HEADERS } from './security-headers';
 import { cutRevokedSockets, requireIdentity } from './socket-auth';
 import { serveConnections } from './socket-connections';
+import { coalesceWrites } from './socket-writes';
 import type { Durability } from './storage/database';
 import { Store } from './storage/store';
 import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
@@ -114,6 +115,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     maxHttpBufferSize: 1024 * 1024,
   });
   io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, SOCKET_HEADERS));
+  coalesceWrites(io);
   let port = options.port ?? HUB_PORT;
   let closing = false;
 

@@ -20,6 +20,10 @@ export class QueueRunner {
     private readonly clock: () => number,
   ) {
     this.state = this.load();
+    // A turn whose commit failed took its commands with it: memory follows the disk again.
+    store.onBatchLost = () => {
+      this.state = this.load();
+    };
   }
 
   /** Rebuilds the last open day from the event log, then ends it if the office day has changed since. */

@@ -15,6 +15,17 @@ export function authenticate(store: Store, token: unknown, now: number): SocketD
   return staff ? { role: staff.role, staffId: staff.id, staffName: staff.name } : null;
 }
 
+/**
+ * Whether an open socket's credential still holds (checked at every command, so a revoked device or
+ * an ended session loses its rights at once): one lookup of the kind it signed in with, by the
+ * token's hash, which the socket computes once.
+ */
+export function credentialHolds(store: Store, data: SocketData, tokenHash: string, now: number): boolean {
+  return data.deviceId
+    ? store.deviceByTokenHash(tokenHash) !== null
+    : store.staffBySessionHash(tokenHash, now) !== null;
+}
+
 /** A socket connects only with a valid token; its identity is the socket's data from then on. */
 export function requireIdentity(io: HubServer, store: Store, clock: () => number): void {
   io.use((socket, next) => {

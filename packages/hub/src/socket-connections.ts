@@ -1,10 +1,12 @@
 import { type CommandName, errorBody, ONLINE_ROLES, schemas } from '@pst/shared';
+import type { Logger } from 'pino';
+import { hashToken } from './auth';
 import { runCommand } from './commands/run-command';
 import type { HubContext } from './context';
 import type { KioskSocket } from './kiosk-printers';
 import { ONLINE_ROOM } from './online';
 import { missedRatingRequest } from './rating-requests';
-import { authenticate } from './socket-auth';
+import { credentialHolds } from './socket-auth';
 
 const COMMANDS = Object.keys(schemas) as CommandName[];
 
@@ -16,8 +18,8 @@ export function serveConnections(hub: HubContext): void {
   const { io, store, clock, runner, log } = hub;
   let commandSeq = 0;
   io.on('connection', (socket) => {
-    const token = socket.handshake.auth.token as string;
     const data = socket.data;
+    const tokenHash = hashToken(socket.handshake.auth.token as string);
     if (data.deviceId) store.touchDevice(data.deviceId, clock());
     if (data.role === 'rating' && data.deskId) {
       void socket.join(`rating:${data.deskId}`);
@@ -35,13 +37,23 @@ export function serveConnections(hub: HubContext): void {
     for (const name of COMMANDS) {
       socket.on(name, (payload: unknown, ack: unknown) => {
         // A revoked device or an expired session loses its rights at its next command.
-        if (!authenticate(store, token, clock())) {
+        if (!credentialHolds(store, data, tokenHash, clock())) {
           if (typeof ack === 'function') ack({ ok: false, error: errorBody('UNAUTHENTICATED') });
           socket.disconnect(true);
           return;
         }
-        const reqLog = log.child({ req: ++commandSeq, role: data.role, command: name });
-        void runCommand(hub, { data, log: reqLog, socket: socket as KioskSocket }, name, payload, ack);
+        const req = ++commandSeq;
+        let reqLog: Logger | undefined;
+        const ctx = {
+          data,
+          socket: socket as KioskSocket,
+          // Made when a command logs (few do): a pino child per command costs more than the check above.
+          get log() {
+            reqLog ??= log.child({ req, role: data.role, command: name });
+            return reqLog;
+          },
+        };
+        void runCommand(hub, ctx, name, payload, ack);
       });
     }
     socket.onAny((event: unknown, ...args: unknown[]) => {

@@ -49,6 +49,7 @@ export async function runCommand(
     return;
   }
   try {
+    if (!READ_ONLY.has(name)) hub.store.joinTurn();
     const handler = handlers[name] as Handler<CommandName>;
     const data = await handler(hub, ctx, parsed.data as never);
     // Acknowledged only once what the command wrote is on disk (group commit: see Store.synced).

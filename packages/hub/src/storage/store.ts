@@ -22,6 +22,7 @@ import { OnlineStore } from './online-store';
 import { type PersonalMatch, personalWhere } from './personal-data';
 import { ReportStore } from './report-store';
 import { type Sql, statementsOf } from './statements';
+import { TurnBatch } from './turn-batch';
 
 export interface DeviceRecord {
   id: string;
@@ -73,6 +74,18 @@ export class Store {
   readonly online: OnlineStore;
   /** Group commit's fsync of the WAL; null when commits need no sync of ours (see Durability). */
   readonly groupSync: GroupSync | null;
+  /** `writeCommit` in a transaction, wrapped once (better-sqlite3 builds four functions per wrap). */
+  private readonly commitTransaction: (
+    events: readonly DomainEvent[],
+    state: QueueState,
+    actor: string,
+    extra?: (events: readonly DomainEvent[]) => void,
+  ) => void;
+
+  /** The commands of one event-loop turn share a transaction (see TurnBatch). */
+  private readonly batch: TurnBatch;
+  /** Called when a turn's commit failed: what memory holds of it must be rebuilt from the disk. */
+  onBatchLost: (error: Error) => void = () => {};
 
   constructor(file: string, options: { durability?: Durability } = {}) {
     this.db = openDatabase(file, options);
@@ -81,9 +94,10 @@ export class Store {
     this.outbox = new CentralOutbox(this.db);
     this.online = new OnlineStore(this.db);
     const durability = options.durability ?? 'group';
+    this.batch = new TurnBatch(this.db, this.changeCounter(), (error) => this.onBatchLost(error));
     this.groupSync =
       durability === 'group' && file !== ':memory:'
-        ? new GroupSync(`${file}-wal`, this.changeCounter())
+        ? new GroupSync(`${file}-wal`, () => this.batch.committedChanges())
         : null;
     const sql = this.sql;
     // The statements of every command, looked up once (the cache keeps them too).
@@ -115,6 +129,7 @@ export class Store {
       lastDayEnd: sql(`SELECT max(id) AS id FROM events WHERE type = 'day.ended'`),
       eventsAfter: sql(`SELECT payload FROM events WHERE id > ? AND kind = 'domain' ORDER BY id`),
     };
+    this.commitTransaction = this.db.transaction(this.writeCommit.bind(this));
   }
 
   /** SQLite's count of rows this connection has written: group commit syncs only when it moved. */
@@ -124,14 +139,22 @@ export class Store {
   }
 
   /**
-   * Resolves once every commit made so far is on disk (group commit: one fsync for every caller
-   * that waits meanwhile). Nothing may be acknowledged, printed or announced before it.
+   * Resolves once every write made so far is committed and on disk (group commit: the turn's
+   * transaction, then one fsync for every caller that waits meanwhile). Nothing may be
+   * acknowledged, printed or announced before it.
    */
   synced(): Promise<void> {
+    if (this.batch.isOpen) return this.batch.committed().then(() => this.synced());
     return this.groupSync ? this.groupSync.synced() : Promise.resolve();
   }
 
+  /** A command's writes join the transaction of the turn it runs in (committed at the turn's end). */
+  joinTurn(): void {
+    this.batch.join();
+  }
+
   close(): void {
+    this.batch.end();
     this.groupSync?.close();
     this.db.close();
   }
@@ -167,24 +190,31 @@ export class Store {
     actor: string,
     extra?: (events: readonly DomainEvent[]) => void,
   ): void {
-    this.db.transaction(() => {
-      extra?.(events);
-      const touched = new Set<string>();
-      for (const event of events) {
-        this.stmt.insertEvent.run(event.at, 'domain', event.type, JSON.stringify(event), actor);
-        if (event.type === 'day.ended') {
-          // The state has already moved to the new day: close yesterday's open tickets on disk.
-          for (const id of event.unserved) {
-            this.stmt.closeTicket.run('unserved', id);
-            this.stmt.closeStage.run(event.at, id);
-          }
-        } else if ('ticketId' in event) touched.add(event.ticketId);
-      }
-      for (const id of touched) {
-        const ticket = state.tickets.get(id);
-        if (ticket) this.writeTicket(ticket);
-      }
-    })();
+    this.commitTransaction(events, state, actor, extra);
+  }
+
+  private writeCommit(
+    events: readonly DomainEvent[],
+    state: QueueState,
+    actor: string,
+    extra?: (events: readonly DomainEvent[]) => void,
+  ): void {
+    extra?.(events);
+    const touched = new Set<string>();
+    for (const event of events) {
+      this.stmt.insertEvent.run(event.at, 'domain', event.type, JSON.stringify(event), actor);
+      if (event.type === 'day.ended') {
+        // The state has already moved to the new day: close yesterday's open tickets on disk.
+        for (const id of event.unserved) {
+          this.stmt.closeTicket.run('unserved', id);
+          this.stmt.closeStage.run(event.at, id);
+        }
+      } else if ('ticketId' in event) touched.add(event.ticketId);
+    }
+    for (const id of touched) {
+      const ticket = state.tickets.get(id);
+      if (ticket) this.writeTicket(ticket);
+    }
   }
 
   private writeTicket(ticket: Ticket): void {
@@ -367,7 +397,12 @@ export class Store {
   }
 
   deviceByToken(token: string): DeviceRecord | null {
-    const row = this.sql('SELECT * FROM devices WHERE token_hash = ?').get(hashToken(token)) as
+    return this.deviceByTokenHash(hashToken(token));
+  }
+
+  /** By the token's hash: an open socket hashes its token once, not at every command. */
+  deviceByTokenHash(tokenHash: string): DeviceRecord | null {
+    const row = this.sql('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as
       | DeviceRow
       | undefined;
     return row && row.revoked_at === null ? toDevice(row) : null;
@@ -520,10 +555,15 @@ export class Store {
   }
 
   staffBySession(token: string, now: number): StaffRecord | null {
+    return this.staffBySessionHash(hashToken(token), now);
+  }
+
+  /** By the session token's hash (see deviceByTokenHash). */
+  staffBySessionHash(tokenHash: string, now: number): StaffRecord | null {
     const row = this.sql(
       `SELECT staff.* FROM sessions JOIN staff ON staff.id = sessions.staff_id
          WHERE sessions.token_hash = ? AND sessions.expires_at > ? AND staff.active = 1`,
-    ).get(hashToken(token), now) as StaffRow | undefined;
+    ).get(tokenHash, now) as StaffRow | undefined;
     return row ? toStaff(row) : null;
   }
 

@@ -1,0 +1,40 @@
+import type { Socket as TcpSocket } from 'node:net';
+import type { Server } from 'socket.io';
+
+/** What engine.io hands its 'flush' listeners: a connection, its websocket under `transport.socket`. */
+interface EngineConnection {
+  transport?: { socket?: { _socket?: unknown } };
+}
+
+function tcpSocketOf(connection: EngineConnection): TcpSocket | null {
+  // ws keeps the TCP socket of a websocket as `_socket`; long-polling has none (and needs none).
+  const tcp = connection.transport?.socket?._socket as TcpSocket | undefined;
+  return tcp && typeof tcp.cork === 'function' && !tcp.destroyed ? tcp : null;
+}
+
+/**
+ * Frames for one client made in one callback go out in one write. Under load a client gets its ack,
+ * the calls of the same group commit and a board together, and every websocket frame would be a
+ * system call of its own (the largest single item of the hub's profile). The client's TCP socket is
+ * corked at the first frame and uncorked on `process.nextTick`, i.e. once the callback and its
+ * promise continuations have run: nothing waits for a later event-loop turn, frames keep their order.
+ */
+export function coalesceWrites(io: Server): void {
+  const corked = new Set<TcpSocket>();
+  let scheduled = false;
+  const uncorkAll = () => {
+    scheduled = false;
+    for (const tcp of corked) tcp.uncork();
+    corked.clear();
+  };
+  io.engine.on('flush', (connection: EngineConnection) => {
+    const tcp = tcpSocketOf(connection);
+    if (!tcp || corked.has(tcp)) return;
+    tcp.cork();
+    corked.add(tcp);
+    if (!scheduled) {
+      scheduled = true;
+      process.nextTick(uncorkAll);
+    }
+  });
+}
