@@ -5,7 +5,7 @@
  *   node --cpu-prof --import tsx bench/hub-process.ts --data-dir /tmp/x [--printer-port 9100]
  *
  * prints {"port":..,"pid":..} and runs until SIGINT/SIGTERM. Forked by the bench, it talks IPC:
- * 'ready' {port, pid}; {type:'mem'} -> 'mem' {rss, heapUsed, tickets}; {type:'close'} closes the hub
+ * 'ready' {port, pid}; {type:'mem'} -> 'mem' {rss, heap, tickets, the hub's clock}; {type:'close'} closes the hub
  * and exits normally (which is when --cpu-prof writes its profile).
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'printer-port': { type: 'string', default: '9100' },
     skew: { type: 'string', default: '0' },
     durability: { type: 'string', default: 'group' },
+    'time-factor': { type: 'string', default: '1' },
   },
 });
 if (!values['data-dir']) throw new Error('--data-dir is required');
@@ -28,6 +29,7 @@ const hub = await startHub({
   printerPort: Number(values['printer-port']),
   skew: Number(values.skew),
   durability: DURABILITIES.find((d) => d === values.durability) ?? 'group',
+  timeFactor: Number(values['time-factor']),
 });
 
 let closing = false;
@@ -48,7 +50,10 @@ fromParent(async (message) => {
       type: 'mem',
       rss: usage.rss,
       heapUsed: usage.heapUsed,
+      heapTotal: usage.heapTotal,
+      external: usage.external,
       tickets: hub.context.runner.state.tickets.size,
+      clock: hub.context.clock(),
     });
   } else if (message.type === 'close') {
     await close();

@@ -20,6 +20,7 @@ import { type CallData, callToScreen } from './measures/call-to-screen';
 import { centralRollup } from './measures/central';
 import { loginFlood } from './measures/login-flood';
 import { memory } from './measures/memory';
+import { officeDay } from './measures/office-day';
 import { profile } from './measures/profile';
 import { type RawData, ratioRows, rawLimits } from './measures/raw';
 import { scale } from './measures/scale';
@@ -38,6 +39,7 @@ export const MEASUREMENTS = [
   'profile',
   'central',
   'login-flood',
+  'office-day',
 ] as const;
 export type MeasurementName = (typeof MEASUREMENTS)[number];
 
@@ -129,6 +131,8 @@ async function measure(name: MeasurementName): Promise<MeasureResult | null> {
       return centralRollup(sizes);
     case 'login-flood':
       return loginFlood(sizes);
+    case 'office-day':
+      return officeDay(sizes);
   }
 }
 

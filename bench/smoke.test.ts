@@ -8,6 +8,7 @@ import { callToScreen } from './measures/call-to-screen';
 import { centralRollup } from './measures/central';
 import { loginFlood } from './measures/login-flood';
 import { memory } from './measures/memory';
+import { officeDay } from './measures/office-day';
 import { profile } from './measures/profile';
 import { ratioRows, rawLimits } from './measures/raw';
 import { scale } from './measures/scale';
@@ -93,6 +94,17 @@ describe('benchmarks at a tiny size', () => {
     expect(data.steady.samples.length).toBeGreaterThanOrEqual(2);
     expect(data.steady.max).toBeGreaterThanOrEqual(data.steady.first);
     expect(data.steady.load.errors).toBe(0);
+  });
+
+  it("office day: the day's visits taken and served on the hub's fast clock, RSS sampled through it", async () => {
+    const { data, rows } = await officeDay(TINY);
+    expect(data.day.errors).toBe(0);
+    expect(data.day.taken).toBe(TINY.officeDayVisits);
+    expect(data.day.finished).toBeGreaterThan(0);
+    expect(data.end.tickets).toBe(TINY.officeDayVisits);
+    expect(data.end.clock - data.start.clock).toBeGreaterThan(3_600_000);
+    expect(data.samples.length).toBeGreaterThanOrEqual(2);
+    expect(rows.length).toBe(1);
   });
 
   it('durable vs NORMAL: every setting measured, every database consistent', async () => {

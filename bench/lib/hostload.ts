@@ -6,6 +6,8 @@ import { nowMs } from './util';
 export interface ProcessUse {
   /** CPU time of this process over wall time (1.0 = one core busy all the time). */
   cpu: number;
+  /** CPU time of this process (user + system), ms. */
+  cpuMs: number;
   loopDelayP50: number;
   loopDelayP99: number;
   loopDelayMax: number;
@@ -25,6 +27,7 @@ export function watchProcess(): { stop(): ProcessUse } {
       const wall = nowMs() - t0;
       return {
         cpu: (cpu.user + cpu.system) / 1000 / wall,
+        cpuMs: (cpu.user + cpu.system) / 1000,
         loopDelayP50: histogram.percentile(50) / 1e6,
         loopDelayP99: histogram.percentile(99) / 1e6,
         loopDelayMax: histogram.max / 1e6,

@@ -92,7 +92,7 @@ export function guestEntry(rand: () => number, serviceId: string): GuestBookInpu
 }
 
 /** The next board this client receives, or nothing after `timeoutMs`. */
-function nextBoard(client: Client, timeoutMs: number): Promise<BoardSnapshot | null> {
+export function nextBoard(client: Client, timeoutMs: number): Promise<BoardSnapshot | null> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       client.off('board:snapshot', listener);

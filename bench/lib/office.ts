@@ -13,8 +13,6 @@ import {
 } from '@pst/shared';
 import { pino } from 'pino';
 
-export * from './client';
-
 export const DB_FILE = 'pst.sqlite';
 const HOUR = 3_600_000;
 
@@ -114,6 +112,14 @@ export interface BenchHubOptions {
   durability?: Durability;
   /** Wrong-PIN throttling; the login-flood measure widens it to time PIN hashing alone. */
   loginThrottle?: LoginThrottlePolicy;
+  /** The hub's clock runs this many times faster than real time from its start (the office-day measure). */
+  timeFactor?: number;
+}
+
+/** Real time moved by `skew`, or from now on running `factor` times faster. */
+export function benchClock(skew: number, factor = 1): () => number {
+  const start = Date.now();
+  return factor === 1 ? () => Date.now() + skew : () => start + skew + (Date.now() - start) * factor;
 }
 
 /** A real hub on 127.0.0.1, port 0, printing to the fake printer over raw TCP. */
@@ -130,7 +136,7 @@ export async function startHub(options: BenchHubOptions): Promise<Hub> {
     // Nothing from the benchmarks goes out to the LAN.
     mdns: false,
     loginThrottle: options.loginThrottle,
-    clock: () => Date.now() + options.skew,
+    clock: benchClock(options.skew, options.timeFactor),
   });
   // The kiosks take tickets at any hour: a run on a weekend or a holiday measures the same office.
   hub.store.setSetting('opening-hours', { hours: null });

@@ -15,6 +15,7 @@ import {
   startHub,
   tempDir,
 } from './office';
+import type { OfficeDayResult, OfficeDaySpec } from './office-day';
 import type { Sizes } from './types';
 
 export type PrinterSetUp = 'per-kiosk' | 'shared';
@@ -171,22 +172,31 @@ export function kioskPrinters(office: Office, count: number): Partial<LoadSpec> 
   };
 }
 
-export interface RunningLoad {
+export interface RunningLoad<R = LoadResult> {
   child: Child;
   /** Resolves once every client is connected and every desk open. */
   ready: Promise<void>;
-  result: Promise<LoadResult>;
+  result: Promise<R>;
   stop(): void;
 }
 
 /** Runs the load in its own process. */
 export function startLoad(spec: LoadSpec): RunningLoad {
+  return inLoadProcess({ type: 'run', spec }, spec.durationMs);
+}
+
+/** Runs a simulated office day in its own process. */
+export function startOfficeDay(spec: OfficeDaySpec): RunningLoad<OfficeDayResult> {
+  return inLoadProcess({ type: 'run-day', spec }, (spec.hours * 3_600_000) / spec.factor);
+}
+
+function inLoadProcess<R>(message: { type: string; spec: unknown }, durationMs: number): RunningLoad<R> {
   const child = forkScript('load-process.ts');
   // A message sent before the child listens would be lost: wait for its 'started'.
-  void child.next('started', 60_000).then(() => child.send({ type: 'run', spec }));
+  void child.next('started', 60_000).then(() => child.send(message));
   const ready = child.next('ready', 120_000).then(() => undefined);
   const result = child
-    .next<{ type: 'result'; result: LoadResult }>('result', spec.durationMs + 300_000)
+    .next<{ type: 'result'; result: R }>('result', durationMs + 300_000)
     .then((m) => m.result)
     .finally(() => void child.kill());
   return { child, ready, result, stop: () => child.send({ type: 'stop' }) };

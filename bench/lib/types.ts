@@ -45,6 +45,15 @@ export interface Sizes {
   centralRuns: number;
   /** Seconds of sustained load under `node --cpu-prof`. */
   profileSeconds: number;
+  /**
+   * The simulated office day: visits, simulated hours, how many times faster than real time the
+   * hub's clock runs, its front-office and service desks, and connected displays.
+   */
+  officeDayVisits: number;
+  officeDayHours: number;
+  officeDayFactor: number;
+  officeDayDesks: [front: number, service: number];
+  officeDayDisplays: number;
   seed: number;
 }
 
@@ -67,6 +76,12 @@ export const FULL: Sizes = {
   steadySeconds: 600,
   sampleEveryMs: 5000,
   profileSeconds: 20,
+  // A busy office's day: 300 visitors from 09.00 to 17.00, in 8 minutes.
+  officeDayVisits: 300,
+  officeDayHours: 8,
+  officeDayFactor: 60,
+  officeDayDesks: [3, 7],
+  officeDayDisplays: 10,
   seed: 3324,
 };
 
@@ -83,6 +98,7 @@ export const QUICK: Sizes = {
   centralRuns: 10,
   steadySeconds: 30,
   profileSeconds: 6,
+  officeDayFactor: 240,
 };
 
 /** For the smoke test: every benchmark once, as small as still means something. */
@@ -106,4 +122,7 @@ export const TINY: Sizes = {
   steadySeconds: 3,
   sampleEveryMs: 1000,
   profileSeconds: 2,
+  officeDayVisits: 40,
+  officeDayFactor: 7200,
+  officeDayDisplays: 2,
 };

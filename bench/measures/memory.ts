@@ -24,6 +24,44 @@ export function rssOf(pid: number): number {
   return Number(match[1]) * 1024;
 }
 
+/**
+ * Where a process's RSS is (Linux): anonymous memory (V8's heap, malloc: SQLite's cache, sockets'
+ * buffers...) and file-backed pages (code of node and its modules, SQLite's shared WAL index).
+ */
+export function rssParts(pid: number): { rss: number; anonymous: number; file: number } {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+  const rss = kb('Rss');
+  const anonymous = kb('Anonymous');
+  return { rss, anonymous, file: rss - anonymous };
+}
+
+/** The hub's memory as the hub and the kernel see it (after a full GC, when asked). */
+export interface MemorySnapshot {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  anonymous: number;
+  file: number;
+  tickets: number;
+  /** The hub's clock when it was taken. */
+  clock: number;
+}
+
+/** How RSS moved between two snapshots, part by part. */
+export function describeGrowth(a: MemorySnapshot, b: MemorySnapshot): string {
+  const d = (x: number) => `${x >= 0 ? '+' : ''}${(x / 1024 / 1024).toFixed(1)} MB`;
+  const heap = b.heapTotal - a.heapTotal;
+  const external = b.external - a.external;
+  const otherAnon = b.anonymous - a.anonymous - heap - external;
+  return (
+    `RSS ${mb(a.rss)} -> ${mb(b.rss)} (${d(b.rss - a.rss)}): V8 heap reserved ${d(heap)} (used ${d(b.heapUsed - a.heapUsed)}), ` +
+    `external/array buffers ${d(external)}, other anonymous memory (malloc: SQLite, sockets, ...) ${d(otherAnon)}, ` +
+    `file-backed pages (code, SQLite's shared WAL index) ${d(b.file - a.file)}`
+  );
+}
+
 async function rssSettled(pid: number): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -37,21 +75,38 @@ interface HubChild {
   child: Child;
   pid: number;
   url: string;
-  heap(gc: boolean): Promise<{ rss: number; heapUsed: number; tickets: number }>;
+  heap(gc: boolean): Promise<MemorySnapshot>;
   close(): Promise<void>;
+}
+
+export interface HubChildOptions {
+  nodeArgs?: string[];
+  /** The hub's clock runs this many times faster than real time (the office-day measure). */
+  timeFactor?: number;
+  /** Front-office and service desks of the office (default: the sizes' sustained-load office). */
+  desks?: [front: number, service: number];
+  env?: NodeJS.ProcessEnv;
 }
 
 async function startHubChild(
   dataDir: string,
   printer: Printer,
   skew: number,
-  nodeArgs: string[] = [],
+  options: HubChildOptions,
 ): Promise<HubChild> {
   // Built JavaScript on plain Node, as `npm start` and the service run the hub (no tsx in memory).
   const child = forkScript('hub-process.ts', {
     compiled: await compileScript('hub-process.ts'),
-    nodeArgs: ['--expose-gc', ...nodeArgs],
-    args: ['--data-dir', dataDir, '--printer-port', String(printer.port), `--skew=${skew}`],
+    nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])],
+    env: options.env,
+    args: [
+      '--data-dir',
+      dataDir,
+      '--printer-port',
+      String(printer.port),
+      `--skew=${skew}`,
+      `--time-factor=${options.timeFactor ?? 1}`,
+    ],
   });
   const ready = await child.next<{ type: 'ready'; port: number; pid: number }>('ready', 60_000);
   return {
@@ -59,10 +114,11 @@ async function startHubChild(
     pid: ready.pid,
     url: `http://127.0.0.1:${ready.port}`,
     async heap(gc) {
-      const reply = child.next<{ type: 'mem'; rss: number; heapUsed: number; tickets: number }>('mem');
+      const reply = child.next<{ type: 'mem' } & Omit<MemorySnapshot, 'anonymous' | 'file'>>('mem');
       child.send({ type: 'mem', gc });
-      const { rss, heapUsed, tickets } = await reply;
-      return { rss, heapUsed, tickets };
+      const { type: _type, ...memory } = await reply;
+      const { anonymous, file } = rssParts(ready.pid);
+      return { ...memory, anonymous, file };
     },
     async close() {
       child.send({ type: 'close' });
@@ -74,10 +130,11 @@ async function startHubChild(
 }
 
 /** A prepared office whose hub runs in a child process, with clients in another. */
-export async function startHubOffice(sizes: Sizes, clients: number, nodeArgs: string[] = []) {
+export async function startHubOffice(sizes: Sizes, clients: number, options: HubChildOptions = {}) {
   const dataDir = tempDir();
   const skew = morningSkew();
-  const config = officeConfig(sizes.frontDesks, sizes.serviceDesks);
+  const [front, service] = options.desks ?? [sizes.frontDesks, sizes.serviceDesks];
+  const config = officeConfig(front, service);
   const tokens = prepareOffice(dataDir, {
     config,
     kiosks: sizes.kiosks,
@@ -85,7 +142,7 @@ export async function startHubOffice(sizes: Sizes, clients: number, nodeArgs: st
     now: Date.now() + skew,
   });
   const printer = await startPrinter();
-  const hub = await startHubChild(dataDir, printer, skew, nodeArgs);
+  const hub = await startHubChild(dataDir, printer, skew, options);
   const clientsProcess = forkScript('clients-process.ts');
   return {
     dataDir,
@@ -122,8 +179,8 @@ export interface MemoryData {
     max: number;
     slopeMbPerMin: number;
     slopeSecondHalfMbPerMin: number;
-    heapStart: { heapUsed: number; tickets: number };
-    heapEnd: { heapUsed: number; tickets: number };
+    heapStart: MemorySnapshot;
+    heapEnd: MemorySnapshot;
     load: LoadResult;
   };
 }
@@ -209,8 +266,8 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
       max: Math.max(...values),
       slopeMbPerMin: slope(toMb(samples)),
       slopeSecondHalfMbPerMin: slope(toMb(half)),
-      heapStart: { heapUsed: heapStart.heapUsed, tickets: heapStart.tickets },
-      heapEnd: { heapUsed: heapEnd.heapUsed, tickets: heapEnd.tickets },
+      heapStart,
+      heapEnd,
       load: steadyLoad,
     };
     log(
@@ -265,6 +322,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
       `max RSS during it ${mb(duringLoadMax)}, ${mb(afterLoad)} five seconds after. Steady traffic: ` +
       `${steady.load.okTotal} commands (${steady.load.commandsPerSecond.toFixed(1)}/s, ${steady.load.errors} errors) ` +
       `on a fresh hub with ${clients} clients.`,
+    `Steady traffic, memory after a full GC at its start and its end: ${describeGrowth(steady.heapStart, steady.heapEnd)}.`,
     `Steady-traffic RSS samples (seconds: MB): ${steady.samples.map(([s, v]) => `${s.toFixed(0)}: ${(v / 1024 / 1024).toFixed(1)}`).join(', ')}`,
   ];
   return {

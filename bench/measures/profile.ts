@@ -3,8 +3,10 @@
  * `node --cpu-prof`, the profile summarised by area (hub, queue-core, socket.io, SQLite, GC...),
  * by function (self time) and by our own functions (inclusive time).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LoadResult } from '../lib/load';
 import { removeDir, tempDir } from '../lib/office';
 import { loadSpec, startLoad } from '../lib/scenario';
@@ -14,7 +16,7 @@ import { startHubOffice } from './memory';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface CpuProfile {
@@ -61,6 +63,31 @@ function area(frame: ProfileNode['callFrame']): string {
   if (!frame.url) return 'native functions (better-sqlite3 statements, crypto, JSON...)';
   for (const [name, pattern] of AREAS) if (pattern.test(frame.url)) return name;
   return 'other';
+}
+
+/**
+ * The hub runs bundled (one file, as in production): its frames are mapped back through the
+ * bundle's source map to the TypeScript files and lines they came from, so that areas and names
+ * read as in the sources.
+ */
+export function unbundle(profile: CpuProfile): CpuProfile {
+  const maps = new Map<string, SourceMap | null>();
+  const mapOf = (url: string) => {
+    if (!maps.has(url)) {
+      const file = `${fileURLToPath(url)}.map`;
+      maps.set(url, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : null);
+    }
+    return maps.get(url) ?? null;
+  };
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    if (!frame.url.startsWith('file://') || !/\.cache\/pst-bench\//.test(frame.url)) continue;
+    const entry = mapOf(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber);
+    if (!entry || !('originalSource' in entry)) continue;
+    frame.url = entry.originalSource;
+    frame.lineNumber = entry.originalLine;
+  }
+  return profile;
 }
 
 export function summarizeProfile(profile: CpuProfile): ProfileSummary {
@@ -121,7 +148,7 @@ export interface ProfileData {
 export async function profile(sizes: Sizes): Promise<MeasureResult<ProfileData>> {
   const label = 'CPU profile';
   const dir = tempDir('pst-bench-prof-');
-  const office = await startHubOffice(sizes, 0, ['--cpu-prof', '--cpu-prof-dir', dir]);
+  const office = await startHubOffice(sizes, 0, { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] });
   let load: LoadResult;
   try {
     log(`${label}: hub under --cpu-prof, sustained load for ${sizes.profileSeconds} s`);
@@ -135,7 +162,9 @@ export async function profile(sizes: Sizes): Promise<MeasureResult<ProfileData>>
   try {
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no .cpuprofile in ${dir}`);
-    const summary = summarizeProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile);
+    const summary = summarizeProfile(
+      unbundle(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile),
+    );
     const pct = (t: number) => `${((t / summary.totalMs) * 100).toFixed(1)}%`;
     const busy = summary.totalMs - (summary.areas.find(([a]) => a === 'idle')?.[1] ?? 0);
     const rows: Row[] = [
@@ -154,7 +183,7 @@ export async function profile(sizes: Sizes): Promise<MeasureResult<ProfileData>>
         ...entries.map(([k, t]) => `| \`${k.replaceAll('|', '\\|')}\` | ${t.toFixed(0)} | ${pct(t)} |`),
       ].join('\n');
     const details = [
-      `**${label}**: \`node --cpu-prof --import tsx bench/hub-process.ts\` under the sustained load ` +
+      `**${label}**: \`node --cpu-prof\` on bench/hub-process.ts built like the hub (frames mapped back to the sources), under the sustained load ` +
         `(${sizes.kiosks} kiosks, ${sizes.frontDesks + sizes.serviceDesks} desks, ${sizes.profileSeconds} s, ` +
         `${load.commandsPerSecond.toFixed(0)} commands/s; the profiler itself costs some throughput).`,
       table('area (self time)', summary.areas),

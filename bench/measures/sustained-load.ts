@@ -19,6 +19,11 @@ export interface SustainedData {
 
 export const TARGET_CPS = 2000;
 
+/** CPU time the hub's process spent per acknowledged command over the run, µs. */
+export function cpuPerCommandUs(data: Pick<SustainedData, 'load' | 'use'>): number {
+  return data.load.okTotal > 0 ? (data.use.cpuMs * 1000) / data.load.okTotal : Number.NaN;
+}
+
 export async function sustainedLoad(
   sizes: Sizes,
   options: { durability?: Durability; label?: string } = {},
@@ -74,6 +79,13 @@ export async function sustainedLoad(
         note: `${result.tickets.length} tickets, ${check.domainEvents} domain events`,
       },
     ];
+    rows.push({
+      measurement: label,
+      metric: 'hub CPU time per acknowledged command',
+      value: `${cpuPerCommandUs({ load: result, use }).toFixed(0)} µs`,
+      verdict: 'info',
+      note: `hub process CPU ${(use.cpu * 100).toFixed(0)}% of one core over the run (a shared machine's other work slows it, but is not counted here)`,
+    });
     const perCommand = Object.entries(result.latency)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(

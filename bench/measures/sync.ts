@@ -9,7 +9,7 @@ import type { Durability } from '@pst/hub';
 import type { MeasureResult, Row, Sizes } from '../lib/types';
 import { log } from '../lib/util';
 import { type CallData, callToScreen } from './call-to-screen';
-import { type SustainedData, sustainedLoad } from './sustained-load';
+import { cpuPerCommandUs, type SustainedData, sustainedLoad } from './sustained-load';
 import { type TapData, tapToTicket } from './tap-to-ticket';
 
 export interface SyncInputs {
@@ -63,6 +63,7 @@ export async function syncCompare(sizes: Sizes, durable: SyncInputs = {}): Promi
       measurement: label,
       metric: 'sustained load, commands/s, durable / NORMAL',
       value: `NORMAL ${cps(n.load).toFixed(0)}, durable ${cps(d.load).toFixed(0)}: ${durableRatio.toFixed(2)} (FULL ${cps(full).toFixed(0)}: ${ratio(cps(n.load), cps(full))})`,
+      note: `hub CPU per command: NORMAL ${cpuPerCommandUs(n.load).toFixed(0)} µs, durable ${cpuPerCommandUs(d.load).toFixed(0)} µs, FULL ${cpuPerCommandUs(full).toFixed(0)} µs`,
       target: `>= ${TARGET_DURABLE_RATIO}`,
       verdict: durableRatio >= TARGET_DURABLE_RATIO ? 'met' : 'missed',
     },
