@@ -5,13 +5,14 @@
  *   node --cpu-prof --import tsx bench/hub-process.ts --data-dir /tmp/x [--printer-port 9100]
  *
  * prints {"port":..,"pid":..} and runs until SIGINT/SIGTERM. Forked by the bench, it talks IPC:
- * 'ready' {port, pid}; {type:'mem'} -> 'mem' {rss, heap, tickets, the hub's clock}; {type:'close'} closes the hub
+ * 'ready' {port, pid}; {type:'mem'} -> 'mem' {rss, heap, tickets, the hub's clock}; {type:'speed-up'} makes the
+ * hub's clock run --time-factor times faster from then on; {type:'close'} closes the hub
  * and exits normally (which is when --cpu-prof writes its profile).
  */
 import { parseArgs } from 'node:util';
 import { DURABILITIES } from '@pst/hub';
 import { fromParent, toParent } from './lib/child';
-import { startHub } from './lib/office';
+import { benchClock, startHub } from './lib/office';
 
 const { values } = parseArgs({
   options: {
@@ -24,12 +25,13 @@ const { values } = parseArgs({
 });
 if (!values['data-dir']) throw new Error('--data-dir is required');
 
+const clock = benchClock(Number(values.skew));
 const hub = await startHub({
   dataDir: values['data-dir'],
   printerPort: Number(values['printer-port']),
   skew: Number(values.skew),
   durability: DURABILITIES.find((d) => d === values.durability) ?? 'group',
-  timeFactor: Number(values['time-factor']),
+  clock: clock.now,
 });
 
 let closing = false;
@@ -55,6 +57,9 @@ fromParent(async (message) => {
       tickets: hub.context.runner.state.tickets.size,
       clock: hub.context.clock(),
     });
+  } else if (message.type === 'speed-up') {
+    clock.speedUp(Number(values['time-factor']));
+    toParent({ type: 'sped-up', clock: clock.now() });
   } else if (message.type === 'close') {
     await close();
   }

@@ -13,6 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { compileChildren } from './lib/compile';
 import { mergeIntoDoc, resultsMarkdown, resultsTable } from './lib/report';
 import { FULL, type MeasureResult, QUICK, type Row, type Sizes } from './lib/types';
 import { log, sleep } from './lib/util';
@@ -87,6 +88,8 @@ if (values['wait-idle']) {
   }
 }
 
+// The child processes start on plain Node, built like the hub (not through tsx each time).
+await compileChildren();
 const startedAt = new Date();
 const loadBefore = loadavg();
 const rows: Row[] = [];

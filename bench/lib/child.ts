@@ -2,6 +2,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compiledScripts } from './compiled';
 
 const require = createRequire(import.meta.url);
 /** tsx's loader, so `node --import <it> script.ts` runs TypeScript in this very process (no wrapper). */
@@ -25,16 +26,17 @@ export interface Child {
 }
 
 /**
- * Forks `bench/<script>` with tsx (or a file from `compileScript`, on plain Node) and an IPC
- * channel; stdout and stderr go to ours.
+ * Forks `bench/<script>` with tsx (or, on plain Node, a file from `compileScript` or one that
+ * `compileChildren` built) and an IPC channel; stdout and stderr go to ours.
  */
 export function forkScript(
   script: string,
   options: { nodeArgs?: string[]; args?: string[]; env?: NodeJS.ProcessEnv; compiled?: string } = {},
 ): Child {
-  const file = options.compiled ?? fileURLToPath(new URL(`../${script}`, import.meta.url));
+  const compiled = options.compiled ?? compiledScripts.get(script);
+  const file = compiled ?? fileURLToPath(new URL(`../${script}`, import.meta.url));
   const proc = fork(file, options.args ?? [], {
-    execArgv: [...(options.nodeArgs ?? []), ...(options.compiled ? [] : ['--import', TSX_LOADER])],
+    execArgv: [...(options.nodeArgs ?? []), ...(compiled ? [] : ['--import', TSX_LOADER])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...options.env },
   });

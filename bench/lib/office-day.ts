@@ -43,7 +43,11 @@ export function arrivals(rand: () => number, visits: number, hours: number): num
   }).sort((a, b) => a - b);
 }
 
-export async function runOfficeDay(spec: OfficeDaySpec, onReady?: () => void): Promise<OfficeDayResult> {
+/** `ready` is called once every client is connected and every desk open; the day starts when it resolves. */
+export async function runOfficeDay(
+  spec: OfficeDaySpec,
+  ready: () => Promise<void> = async () => {},
+): Promise<OfficeDayResult> {
   const kiosks = await connectAll(spec.url, spec.kiosks);
   const desks = await connectAll(
     spec.url,
@@ -51,7 +55,7 @@ export async function runOfficeDay(spec: OfficeDaySpec, onReady?: () => void): P
   );
   for (const [i, desk] of spec.desks.entries())
     await ok(desks[i] as Client, 'desk:open', { deskId: desk.deskId });
-  onReady?.();
+  await ready();
 
   const start = nowMs();
   const endAt = start + (spec.hours * 60 * MINUTE) / spec.factor;

@@ -112,14 +112,27 @@ export interface BenchHubOptions {
   durability?: Durability;
   /** Wrong-PIN throttling; the login-flood measure widens it to time PIN hashing alone. */
   loginThrottle?: LoginThrottlePolicy;
-  /** The hub's clock runs this many times faster than real time from its start (the office-day measure). */
-  timeFactor?: number;
+  /** The hub's clock (default: real time moved by `skew`). */
+  clock?: () => number;
 }
 
-/** Real time moved by `skew`, or from now on running `factor` times faster. */
-export function benchClock(skew: number, factor = 1): () => number {
-  const start = Date.now();
-  return factor === 1 ? () => Date.now() + skew : () => start + skew + (Date.now() - start) * factor;
+/**
+ * Real time moved by `skew`, until `speedUp` makes it run `factor` times faster from then on (the
+ * office-day measure: the day starts once every client is connected, not while they connect).
+ */
+export function benchClock(skew: number): { now(): number; speedUp(factor: number): void } {
+  let from = 0;
+  let at = 0;
+  let factor = 1;
+  const now = () => (factor === 1 ? Date.now() + skew : at + (Date.now() - from) * factor);
+  return {
+    now,
+    speedUp(to) {
+      at = now();
+      from = Date.now();
+      factor = to;
+    },
+  };
 }
 
 /** A real hub on 127.0.0.1, port 0, printing to the fake printer over raw TCP. */
@@ -136,7 +149,7 @@ export async function startHub(options: BenchHubOptions): Promise<Hub> {
     // Nothing from the benchmarks goes out to the LAN.
     mdns: false,
     loginThrottle: options.loginThrottle,
-    clock: benchClock(options.skew, options.timeFactor),
+    clock: options.clock ?? benchClock(options.skew).now,
   });
   // The kiosks take tickets at any hour: a run on a weekend or a holiday measures the same office.
   hub.store.setSetting('opening-hours', { hours: null });

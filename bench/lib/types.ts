@@ -39,6 +39,8 @@ export interface Sizes {
   memoryClients: number;
   steadySeconds: number;
   sampleEveryMs: number;
+  /** The memory measure's pauses for RSS to settle are multiples of this. */
+  settleMs: number;
   /** Central roll-up: offices, years of their closed days, timed dashboard requests. */
   centralOffices: number;
   centralYears: number;
@@ -75,6 +77,7 @@ export const FULL: Sizes = {
   memoryClients: 200,
   steadySeconds: 600,
   sampleEveryMs: 5000,
+  settleMs: 1000,
   profileSeconds: 20,
   // A busy office's day: 300 visitors from 09.00 to 17.00, in 8 minutes.
   officeDayVisits: 300,
@@ -121,6 +124,7 @@ export const TINY: Sizes = {
   memoryClients: 10,
   steadySeconds: 3,
   sampleEveryMs: 1000,
+  settleMs: 100,
   profileSeconds: 2,
   officeDayVisits: 40,
   officeDayFactor: 7200,

@@ -76,12 +76,14 @@ interface HubChild {
   pid: number;
   url: string;
   heap(gc: boolean): Promise<MemorySnapshot>;
+  /** From now on the hub's clock runs `timeFactor` times faster. */
+  speedUp(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface HubChildOptions {
   nodeArgs?: string[];
-  /** The hub's clock runs this many times faster than real time (the office-day measure). */
+  /** How many times faster than real time the hub's clock runs once asked to (the office-day measure). */
   timeFactor?: number;
   /** Front-office and service desks of the office (default: the sizes' sustained-load office). */
   desks?: [front: number, service: number];
@@ -119,6 +121,11 @@ async function startHubChild(
       const { type: _type, ...memory } = await reply;
       const { anonymous, file } = rssParts(ready.pid);
       return { ...memory, anonymous, file };
+    },
+    async speedUp() {
+      const reply = child.next('sped-up');
+      child.send({ type: 'speed-up' });
+      await reply;
     },
     async close() {
       child.send({ type: 'close' });
@@ -198,11 +205,11 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
   let afterLoadHeap: { heapUsed: number; tickets: number };
   let load: LoadResult;
   try {
-    await sleep(2000);
+    await sleep(2 * sizes.settleMs);
     idle = await rssSettled(office.hub.pid);
     log(`${label}: idle ${mb(idle)}; connecting ${clients} clients`);
     await office.connectClients();
-    await sleep(3000);
+    await sleep(3 * sizes.settleMs);
     withClients = await rssSettled(office.hub.pid);
     log(`${label}: with ${clients} clients ${mb(withClients)}; sustained load for ${sizes.loadSeconds} s`);
     const running = startLoad(
@@ -212,7 +219,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
       duringLoadMax = Math.max(duringLoadMax, rssOf(office.hub.pid));
     }, 1000);
     load = await running.result.finally(() => clearInterval(sampler));
-    await sleep(5000);
+    await sleep(5 * sizes.settleMs);
     afterLoad = await rssSettled(office.hub.pid);
     const heap = await office.hub.heap(true);
     afterLoadHeap = { heapUsed: heap.heapUsed, tickets: heap.tickets };
@@ -226,7 +233,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
   let steady: MemoryData['steady'];
   try {
     await steadyOffice.connectClients();
-    await sleep(3000);
+    await sleep(3 * sizes.settleMs);
     const heapStart = await steadyOffice.hub.heap(true);
     // Two visits a second in all (each a full journey: take, front office, service): a very busy
     // office's day every few minutes, with every board and call going to all clients.

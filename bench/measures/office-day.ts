@@ -53,6 +53,9 @@ export async function officeDay(sizes: Sizes): Promise<MeasureResult<OfficeDayDa
     };
     const running = startOfficeDay(spec);
     await running.ready;
+    // The day starts now: sessions, waits and targets run on the hub's fast clock from here.
+    await office.hub.speedUp();
+    running.child.send({ type: 'go' });
     const t0 = nowMs();
     const samples: Array<[number, number]> = [];
     const take = () => samples.push([((nowMs() - t0) * factor) / 3_600_000, rssOf(office.hub.pid)]);
