@@ -1,5 +1,4 @@
 import { type Holiday, holidaySchema } from '@pst/shared';
-import ExcelJS from 'exceljs';
 
 /** Why a row of an imported holiday file was refused (the app words it from its string tables). */
 export interface HolidayImportProblem {
@@ -28,6 +27,8 @@ function isXlsx(data: Buffer): boolean {
 }
 
 async function xlsxRows(data: Buffer): Promise<Cell[][]> {
+  // Loaded when a file is imported (as for exports): exceljs is about 28 MB an idle hub need not hold.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
