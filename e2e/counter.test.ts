@@ -35,7 +35,7 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await screenshot(fo, 'counter-front-office-queue');
 
     // The first visitor does not come: recall, then no-show.
-    await fo.keyboard.press('Space');
+    await fo.keyboard.press('n');
     await expect.poll(() => currentNumber(fo).textContent()).toBe('K-001');
     expect(await fo.getByRole('button', { name: 'Tidak hadir' }).isDisabled()).toBe(true);
     // Disabled, with the reason next to it.
@@ -101,7 +101,7 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
     await fo.getByText(`${second.ticket.number} diteruskan`).waitFor();
     await desk.getByTestId(`waiting-${second.ticket.number}`).waitFor();
 
-    await desk.keyboard.press('F2');
+    await desk.keyboard.press('N');
     await expect.poll(() => currentNumber(desk).textContent()).toBe(second.ticket.number);
     await desk.getByRole('button', { name: 'Mulai layani' }).click();
     await desk.getByText('Sedang dilayani').first().waitFor();

@@ -8,6 +8,7 @@ import {
 import { useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { CallChosenDialog } from './CallChosenDialog';
 import {
   availableActions,
   clockColour,
@@ -16,6 +17,13 @@ import {
   isHeldByOther,
   minutesText,
 } from './desk-logic';
+import {
+  DESK_SHORTCUTS,
+  type ShortcutAction,
+  shortcutKeyOf,
+  shortcutOf,
+  useCloseOnEscape,
+} from './desk-shortcuts';
 import { GuestBookForm } from './GuestBookForm';
 import { Notice } from './Notice';
 import { PrinterAlert, PrintFailures } from './PrinterAlert';
@@ -113,33 +121,28 @@ export function DeskScreen() {
   );
 }
 
-const SHORTCUTS: Record<string, DeskAction> = {
-  ' ': 'callNext',
-  F2: 'callNext',
-  F3: 'recall',
-  F4: 'noShow',
-  F5: 'start',
-  F6: 'finish',
-};
-
-function runAction(action: DeskAction): void {
+function runAction(action: ShortcutAction): void {
   const store = useCounter.getState();
   if (action === 'callNext') void store.callNext();
   else if (action === 'recall') void store.ticketCommand('ticket:recall');
   else if (action === 'noShow') void store.ticketCommand('ticket:no-show');
   else if (action === 'start') void store.ticketCommand('ticket:start');
   else if (action === 'finish') void store.ticketCommand('ticket:finish');
+  // "Pilih tiket": to the queue list's first "Panggil"; Tab moves on, Enter opens its reason dialog.
+  else if (action === 'pickTicket')
+    document.querySelector<HTMLButtonElement>('.pick-ticket:enabled')?.focus();
 }
 
-/** Keys work anywhere except while typing in a field (space is a letter there). */
+/** The table of desk-shortcuts.ts: keys work anywhere at the desk except while typing in a field. */
 function useKeyboardShortcuts(online: boolean) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const action = SHORTCUTS[event.key];
-      const typing = (event.target as HTMLElement).closest('input, textarea, select');
-      if (!action || (typing && event.key === ' ')) return;
+      const action = shortcutOf(event)?.action;
+      if (!action || document.querySelector('.dialog-backdrop')) return;
       const store = useCounter.getState();
-      if (!availableActions(myDesk(store), online, store.session?.staff.id)[action] || store.busy) return;
+      const actions = availableActions(myDesk(store), online, store.session?.staff.id);
+      const allowed = action === 'pickTicket' ? actions.callNext : actions[action];
+      if (!allowed || store.busy) return;
       event.preventDefault();
       runAction(action);
     };
@@ -160,6 +163,12 @@ function QueuePanel() {
     })),
   );
   const [cancelling, setCancelling] = useState<WaitingTicketView | null>(null);
+  const [picking, setPicking] = useState<{ ticket: WaitingTicketView; ahead: WaitingTicketView[] } | null>(
+    null,
+  );
+  const mayPick = useCounter(
+    (s) => availableActions(myDesk(s), s.connection === 'online', s.session?.staff.id).callNext && !s.busy,
+  );
   const queues = deskQueues(board, desk);
   return (
     <aside className="queue-panel" aria-label={tr('counter.queue')}>
@@ -185,12 +194,13 @@ function QueuePanel() {
           </h2>
           {queue.waiting.length === 0 && <p className="muted">{tr('counter.empty')}</p>}
           <ol className="waiting-list">
-            {queue.waiting.map((ticket) => (
+            {queue.waiting.map((ticket, i) => (
               <WaitingRow
                 key={ticket.id}
                 ticket={ticket}
                 now={now}
                 onCancel={mayCancel ? () => setCancelling(ticket) : undefined}
+                onPick={mayPick ? () => setPicking({ ticket, ahead: queue.waiting.slice(0, i) }) : undefined}
               />
             ))}
           </ol>
@@ -203,6 +213,7 @@ function QueuePanel() {
           onClose={() => setCancelling(null)}
         />
       )}
+      {picking && <CallChosenDialog {...picking} onClose={() => setPicking(null)} />}
     </aside>
   );
 }
@@ -211,10 +222,13 @@ function WaitingRow({
   ticket,
   now,
   onCancel,
+  onPick,
 }: {
   ticket: WaitingTicketView;
   now: number;
   onCancel: (() => void) | undefined;
+  /** Calls this ticket out of turn, after its reason dialog (disabled while the desk cannot call). */
+  onPick: (() => void) | undefined;
 }) {
   const tr = useT();
   const colour = clockColour(ticket, now);
@@ -235,16 +249,27 @@ function WaitingRow({
       {ticket.priority && <span className="priority-tag">{tr('counter.priority')}</span>}
       <span className="waited">{tr('counter.waited', { t: minutesText(now - ticket.enteredAt) })}</span>
       <span className="clock">{clockText}</span>
-      {onCancel && (
+      <div className="row-actions">
         <button
           type="button"
-          className="link-button cancel-ticket"
-          aria-label={tr('counter.cancelTitle', { number: ticket.number })}
-          onClick={onCancel}
+          className="pick-ticket"
+          aria-label={tr('pick.callAria', { number: ticket.number })}
+          disabled={!onPick}
+          onClick={onPick}
         >
-          {tr('counter.cancelTicket')}
+          {tr('pick.call')}
         </button>
-      )}
+        {onCancel && (
+          <button
+            type="button"
+            className="link-button cancel-ticket"
+            aria-label={tr('counter.cancelTitle', { number: ticket.number })}
+            onClick={onCancel}
+          >
+            {tr('counter.cancelTicket')}
+          </button>
+        )}
+      </div>
     </li>
   );
 }
@@ -271,6 +296,7 @@ function CancelDialog({
     useShallow((s) => ({ cancelTicket: s.cancelTicket, busy: s.busy, online: s.connection === 'online' })),
   );
   const [reason, setReason] = useState(tr(CANCEL_REASONS[0] as StringKey));
+  useCloseOnEscape(onClose);
   return (
     <form
       className="dialog cancel-dialog"
@@ -368,10 +394,12 @@ function CurrentTicket() {
       disabled={!actions[action] || busy}
       aria-describedby={action === 'noShow' && noShowWaits ? 'no-show-hint' : undefined}
       title={action === 'noShow' && noShowWaits ? tr('counter.noShowHint') : undefined}
+      aria-keyshortcuts={shortcutKeyOf(action)}
       onClick={() => runAction(action)}
     >
       {tr(key)}
       {action === 'recall' && current?.recalls ? <span className="badge">{current.recalls}</span> : null}
+      {shortcutKeyOf(action) && <kbd>{shortcutKeyOf(action)}</kbd>}
     </button>
   );
   return (
@@ -414,7 +442,13 @@ function CurrentTicket() {
           {tr('counter.noShowHint')}
         </p>
       )}
-      <p className="muted shortcuts">{tr('counter.shortcuts')}</p>
+      <p className="muted shortcuts" data-testid="desk-shortcuts">
+        {tr('pick.shortcutsTitle')}:{' '}
+        {Object.entries(DESK_SHORTCUTS)
+          .map(([key, s]) => `${key.toUpperCase()} ${tr(s.hint)}`)
+          .join(' · ')}{' '}
+        · Esc {tr('pick.escape')}
+      </p>
       <GlobalShortcutHint />
       {transferring && current && <TransferDialog onClose={() => setTransferring(false)} />}
     </section>
@@ -429,6 +463,7 @@ function TransferDialog({ onClose }: { onClose: () => void }) {
   const options = (board?.services ?? []).filter((s) => s.active && s.id !== visit?.ticket.queue);
   const [serviceId, setServiceId] = useState(options[0]?.id ?? '');
   const [note, setNote] = useState('');
+  useCloseOnEscape(onClose);
   return (
     <form
       className="dialog"

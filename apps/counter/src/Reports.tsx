@@ -20,6 +20,7 @@ import { useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
+import { ChosenCallsReport } from './ChosenCallsReport';
 import { download, rangeParams, useCounter } from './store';
 
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
@@ -308,6 +309,7 @@ function ReportBody({
           </tbody>
         </table>
       </section>
+      {report.outOfOrder && <ChosenCallsReport report={report.outOfOrder} deskName={deskName} lang={lang} />}
       <section className="panel">
         <h2>
           {tr('sup.guestStats')} ({report.guestBook.entries})

@@ -1,6 +1,8 @@
 import type { ConnectionState, HubConnection } from '@pst/client';
 import type {
   BoardSnapshot,
+  CallReason,
+  CallView,
   CommandName,
   CommandResult,
   DeskView,
@@ -88,6 +90,8 @@ export interface CounterState {
   chooseDesk(deskId: string | null): void;
   deskCommand(event: 'desk:open' | 'desk:pause' | 'desk:resume' | 'desk:close'): Promise<void>;
   callNext(): Promise<void>;
+  /** Calls a chosen waiting ticket with a reason (issue 20); true when the hub called it. */
+  callChosen(ticketId: string, reason: CallReason, note: string): Promise<boolean>;
   ticketCommand(event: 'ticket:recall' | 'ticket:no-show' | 'ticket:start' | 'ticket:finish'): Promise<void>;
   transfer(serviceId: string, note: string): Promise<void>;
   /** Cancels a waiting or called ticket (phantom, duplicate), with the reason kept on the visit. */
@@ -159,6 +163,15 @@ export async function importHolidays(
   } catch {
     return { ok: false, row: '-', field: 'file' };
   }
+}
+
+/** "K-012 dipanggil ke Meja Konsultasi 1", after any call from this desk. */
+function calledNotice(call: CallView, lang: Lang): NonNullable<Notice> {
+  return {
+    kind: 'ok',
+    text: t(lang, 'counter.calledTo', { number: call.number, desk: call.deskName }),
+    ticketId: call.ticketId,
+  };
 }
 
 export function myDesk(state: Pick<CounterState, 'board' | 'deskId'>): DeskView | undefined {
@@ -273,14 +286,14 @@ export const useCounter = create<CounterState>()((set, get) => {
       const deskId = get().deskId;
       if (!deskId) return;
       const call = await send((hub) => hub.send('desk:call-next', { deskId }));
-      if (call)
-        set({
-          notice: {
-            kind: 'ok',
-            text: t(get().lang, 'counter.calledTo', { number: call.number, desk: call.deskName }),
-            ticketId: call.ticketId,
-          },
-        });
+      if (call) set({ notice: calledNotice(call, get().lang) });
+    },
+    async callChosen(ticketId, reason, note) {
+      const deskId = get().deskId;
+      if (!deskId) return false;
+      const call = await send((hub) => hub.send('desk:call-chosen', { deskId, ticketId, reason, note }));
+      if (call) set({ notice: calledNotice(call, get().lang) });
+      return call !== null;
     },
     async ticketCommand(event) {
       const deskId = get().deskId;

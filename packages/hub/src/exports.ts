@@ -9,6 +9,7 @@ import {
   type QueueConfig,
   type ReportTableName,
 } from '@pst/shared';
+import { chosenCallTables } from './chosen-call-report';
 import type { Report } from './reports';
 
 export type Cell = string | number | null;
@@ -173,6 +174,7 @@ export function reportTables(report: Report, config: QueueConfig): Table[] {
         c.respondedAt === null ? null : formatDateTime(c.respondedAt, 'id', config.office.timeZone),
       ]),
     },
+    ...chosenCallTables(report.outOfOrder, config),
   ];
 }
 

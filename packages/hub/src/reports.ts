@@ -22,6 +22,7 @@ import {
   type Report,
   type ReportRange,
 } from '@pst/shared';
+import { chosenCallReport } from './chosen-call-report';
 import type { ReportStore } from './storage/report-store';
 
 // The report's shape is shared (the counter reads it); the hub builds it here.
@@ -112,6 +113,7 @@ export function buildReport(
     overall: summarizeTallies(allStages),
     busyHours,
     guestBook,
+    outOfOrder: chosenCallReport(source, range),
     satisfaction: {
       ...ikmOfTally(mergeIkmTallies([...facts.values()].map((f) => f.ratings.ikm))),
       overallScores,

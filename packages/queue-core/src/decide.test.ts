@@ -685,6 +685,34 @@ const refusals: Refusal[] = [
     },
   },
   {
+    code: 'NOT_WAITING_HERE',
+    when: 'a chosen call of a ticket waiting in a queue the desk does not serve',
+    arrange: () => {
+      const state = newState(directConfig());
+      openDesk(state, 'konsultasi-1');
+      take(state, 'perpustakaan', at(0));
+      return state;
+    },
+    command: { type: 'callChosen', ...K_DESK, ticketId: '20261125-P001', reason: 'janji-temu', note: '' },
+  },
+  {
+    code: 'NOT_WAITING_HERE',
+    when: 'a chosen call of a ticket already called',
+    arrange: () => {
+      const state = k1Called();
+      openDesk(state, 'konsultasi-2');
+      return state;
+    },
+    command: {
+      type: 'callChosen',
+      deskId: 'konsultasi-2',
+      staffId: staffOf('konsultasi-2'),
+      ticketId: K1,
+      reason: 'dokumen-siap',
+      note: '',
+    },
+  },
+  {
     code: 'QUEUE_EMPTY',
     when: 'calling when nobody waits',
     arrange: () => {

@@ -1,5 +1,5 @@
 import { entryQueue, FRONT_OFFICE_QUEUE, officeDay } from '@pst/shared';
-import { serviceClockAtCall } from './clock';
+import { chosenCallClock, serviceClockAtCall } from './clock';
 import {
   currentStage,
   deskQueues,
@@ -10,6 +10,7 @@ import {
   waitingInOrder,
 } from './state';
 import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
+import { nextQueue } from './work-profile';
 
 /**
  * Decides what a command does to the day, without changing the state: the events to append,
@@ -94,24 +95,47 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       const desk = ownDesk(state, command.deskId, command.staffId);
       if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
       if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
-      for (const queue of deskQueues(state.config, command.deskId)) {
-        const line = state.lines[queue];
-        const next = line && waitingInOrder(line)[0];
-        if (!line || !next) continue;
-        const ticket = ticketOf(state, next);
-        const clock = serviceClockAtCall(state, line, currentStage(ticket), now);
-        return [
-          {
-            type: 'ticket.called',
-            at,
-            ticketId: next,
-            deskId: command.deskId,
-            staffId: command.staffId,
-            ...clock,
-          },
-        ];
-      }
-      throw new DomainError('QUEUE_EMPTY', command.deskId);
+      // Which queue: the desk's work profile (work-profile.ts); which ticket: that queue's head.
+      const next = nextQueue(state, command.deskId);
+      const line = next && state.lines[next.queue];
+      const ticketId = line && waitingInOrder(line)[0];
+      if (!next || !line || !ticketId) throw new DomainError('QUEUE_EMPTY', command.deskId);
+      const clock = serviceClockAtCall(state, line, currentStage(ticketOf(state, ticketId)), now);
+      return [
+        {
+          type: 'ticket.called',
+          at,
+          ticketId,
+          deskId: command.deskId,
+          staffId: command.staffId,
+          ...clock,
+          ...(next.slot === null ? {} : { profileSlot: next.slot }),
+        },
+      ];
+    }
+    case 'callChosen': {
+      const desk = ownDesk(state, command.deskId, command.staffId);
+      if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
+      if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
+      const ticket = ticketOf(state, command.ticketId);
+      const stage = currentStage(ticket);
+      const line = state.lines[stage.queue];
+      const served = deskQueues(state.config, command.deskId).includes(stage.queue);
+      if (!line || !served || ticketStatus(ticket) !== 'waiting')
+        throw new DomainError('NOT_WAITING_HERE', ticket.id);
+      const inOrder = waitingInOrder(line);
+      const overtook = inOrder.slice(0, inOrder.indexOf(ticket.id));
+      return [
+        {
+          type: 'ticket.called',
+          at,
+          ticketId: ticket.id,
+          deskId: command.deskId,
+          staffId: command.staffId,
+          ...chosenCallClock(state, line, stage, now, overtook.length > 0),
+          chosen: { reason: command.reason, note: command.note, overtook },
+        },
+      ];
     }
     case 'recall': {
       const ticket = ticketAtDesk(state, command);

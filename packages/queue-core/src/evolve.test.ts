@@ -255,7 +255,13 @@ describe('attachments, desks and config', () => {
     const state = newState();
     evolve(state, { type: 'desk.opened', at: at(0), deskId: 'konsultasi-1', staffId: 'budi' });
     evolve(state, { type, at: at(1), deskId: 'konsultasi-1', staffId: 'budi' });
-    expect(state.desks['konsultasi-1']).toEqual({ status, staffId, current: null, servedToday: 0 });
+    expect(state.desks['konsultasi-1']).toEqual({
+      status,
+      staffId,
+      current: null,
+      servedToday: 0,
+      profileCursor: 0,
+    });
   });
 
   it('a new config adds new desks (closed) and queues, drops removed desks, keeps the rest', () => {
@@ -316,6 +322,7 @@ describe('day.ended', () => {
       staffId: null,
       current: null,
       servedToday: 0,
+      profileCursor: 0,
     });
     expect(state.lines.konsultasi).toEqual({
       priority: [],

@@ -1,5 +1,5 @@
 import { enterInOrder } from './appointment-order';
-import { currentStage, resetDay, syncConfig } from './state';
+import { closedDesk, currentStage, resetDay, syncConfig } from './state';
 import type { DomainEvent, Line, QueueState, Stage, Ticket } from './types';
 
 const RECENT_CALLS = 12;
@@ -48,7 +48,10 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       const stage = currentStage(ticket);
       const line = lineOf(state, stage.queue);
       removeWaiting(line, ticket);
-      line.lastCalled = { ticketId: ticket.id, stage: ticket.stages.length - 1 };
+      // Only a call of the head moves "ahead" (clock.ts): an out-of-order call leaves it, so the
+      // tickets it overtook keep the clock they had.
+      if (!event.chosen || event.chosen.overtook.length === 0)
+        line.lastCalled = { ticketId: ticket.id, stage: ticket.stages.length - 1 };
       Object.assign(stage, {
         calledAt: event.at,
         lastCalledAt: event.at,
@@ -58,7 +61,9 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
         serviceWait: event.serviceWait,
         withinTarget: event.withinTarget,
       });
-      deskOf(state, event.deskId).current = ticket.id;
+      const desk = deskOf(state, event.deskId);
+      desk.current = ticket.id;
+      if (event.profileSlot !== undefined) desk.profileCursor = event.profileSlot + 1;
       pushCall(state, { ticketId: ticket.id, deskId: event.deskId, at: event.at, recall: 0 });
       return state;
     }
@@ -187,7 +192,7 @@ function noteServiceTime(line: Line, stage: Stage): void {
 
 function removeWaiting(line: Line, ticket: Ticket): void {
   const list = ticket.priority ? line.priority : line.normal;
-  // Calls take the head, so this is almost always index 0.
+  // Calls mostly take the head (index 0); a chosen call takes any waiting ticket.
   const index = list.indexOf(ticket.id);
   if (index >= 0) list.splice(index, 1);
 }
@@ -215,6 +220,6 @@ function lineOf(state: QueueState, queue: string): Line {
 }
 
 function deskOf(state: QueueState, deskId: string) {
-  state.desks[deskId] ??= { status: 'closed', staffId: null, current: null, servedToday: 0 };
+  state.desks[deskId] ??= closedDesk();
   return state.desks[deskId];
 }

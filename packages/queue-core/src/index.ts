@@ -1,4 +1,4 @@
-export { clockStartOfHead, serviceClockAtCall, waitingClock } from './clock';
+export { chosenCallClock, clockStartOfHead, serviceClockAtCall, waitingClock } from './clock';
 export { decide, ticketAtDesk } from './decide';
 export { estimateWaitMinutes } from './estimate';
 export { evolve } from './evolve';
@@ -16,6 +16,7 @@ export {
 export * from './stats';
 export * from './types';
 export * from './views';
+export * from './work-profile';
 
 import { decide } from './decide';
 import { evolve } from './evolve';

@@ -34,8 +34,8 @@ export function syncConfig(state: QueueState): void {
   for (const queue of queueIds(state.config)) state.lines[queue] ??= emptyLine();
 }
 
-function closedDesk(): DeskState {
-  return { status: 'closed', staffId: null, current: null, servedToday: 0 };
+export function closedDesk(): DeskState {
+  return { status: 'closed', staffId: null, current: null, servedToday: 0, profileCursor: 0 };
 }
 
 function emptyLine(): Line {

@@ -1,4 +1,4 @@
-import type { ErrorCode, QueueConfig } from '@pst/shared';
+import type { CallReason, ErrorCode, QueueConfig } from '@pst/shared';
 
 export type StageOutcome = 'forwarded' | 'transferred' | 'finished' | 'no-show' | 'cancelled' | 'unserved';
 
@@ -44,9 +44,14 @@ export interface DeskState {
   /** The ticket called to or served at this desk. */
   current: string | null;
   servedToday: number;
+  /** Where a `ratio` work profile stands in its cycle (work-profile.ts); 0 at the start of the day. */
+  profileCursor: number;
 }
 
-/** A queue's line: waiting tickets in call order, and the stage called last (the one "directly ahead" of the head). */
+/**
+ * A queue's line: waiting tickets in call order, and the stage called last by an in-order call (the one
+ * "directly ahead" of the head; an out-of-order chosen call leaves it, see clock.ts).
+ */
 export interface Line {
   priority: string[];
   normal: string[];
@@ -84,6 +89,8 @@ export type Command =
   | ({ type: 'resumeDesk' } & DeskCommand)
   | ({ type: 'closeDesk' } & DeskCommand)
   | ({ type: 'callNext' } & DeskCommand)
+  /** Calls a chosen waiting ticket, not the next one (issue 20): a reason is required, and audited. */
+  | ({ type: 'callChosen'; reason: CallReason; note: string } & DeskTicketCommand)
   | ({ type: 'recall' } & DeskTicketCommand)
   | ({ type: 'noShow' } & DeskTicketCommand)
   | ({ type: 'start' } & DeskTicketCommand)
@@ -120,6 +127,13 @@ export type DomainEvent =
       clockStart: number | null;
       serviceWait: number;
       withinTarget: boolean;
+      /** The slot of the desk's ratio cycle this call used (work-profile.ts); absent otherwise. */
+      profileSlot?: number;
+      /**
+       * A chosen call (callChosen): why, and the tickets waiting ahead of it in its queue that it
+       * overtook (empty when it was the head anyway: then it is an in-order call).
+       */
+      chosen?: ChosenCall;
     }
   | { type: 'ticket.recalled'; at: number; ticketId: string; deskId: string; recalls: number }
   | { type: 'ticket.started'; at: number; ticketId: string; deskId: string }
@@ -145,6 +159,12 @@ export type DomainEvent =
       staffId: string;
     }
   | { type: 'config.changed'; at: number; config: QueueConfig };
+
+export interface ChosenCall {
+  reason: CallReason;
+  note: string;
+  overtook: string[];
+}
 
 export class DomainError extends Error {
   constructor(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workProfileSchema } from './desk-pick';
 import { FRONT_OFFICE_QUEUE, ID_PATTERN } from './rules';
 import { DEFAULT_TIME_ZONE, OFFICE_TIME_ZONES, type OfficeTimeZone } from './time';
 
@@ -32,6 +33,8 @@ export const deskSchema = z.strictObject({
   kind: z.enum(['front-office', 'service']),
   /** Service ids in call order (empty for a front-office desk, which serves the front-office queue). */
   services: z.array(id).max(20),
+  /** How a desk with several services calls them (issue 20); absent: their configured order. */
+  profile: workProfileSchema.optional(),
 });
 export type Desk = z.infer<typeof deskSchema>;
 
@@ -105,6 +108,17 @@ export const queueConfigSchema = z
             path: ['desks', i, 'services'],
             message: `Layanan ${service} tidak ada`,
           });
+        }
+      }
+      if (desk.profile?.kind === 'ratio') {
+        for (const service of Object.keys(desk.profile.weights)) {
+          if (!desk.services.includes(service)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['desks', i, 'profile', 'weights', service],
+              message: `Layanan ${service} tidak dilayani meja ini`,
+            });
+          }
         }
       }
     });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type QueueConfig, queueConfigSchema } from './config';
+import { deskPickSchemas } from './desk-pick';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
 import {
@@ -166,6 +167,8 @@ export const schemas = {
     integrity: z.strictObject({ imbalan: z.boolean().nullable(), pungli: z.boolean().nullable() }),
     complaint: z.string().trim().max(2000).default(''),
   }),
+  // desk control, part 1 (issue 20): desk-pick.ts
+  ...deskPickSchemas,
 } as const;
 
 export type CommandName = keyof typeof schemas;
@@ -222,6 +225,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'appointment:list': ONLINE_ROLES,
   'appointment:redeem': ['kiosk'],
   'online:rate': ONLINE_ROLES,
+  // desk control, part 1 (issue 20): whoever works a desk may call a chosen ticket to it
+  'desk:call-chosen': STAFF_AT_DESK,
 };
 
 /** Whether a role may send a command: the hub refuses the others, and screens offer them only to these. */
@@ -523,6 +528,8 @@ export interface ClientToHubEvents {
   /** The kiosk's "Saya punya janji temu": the ticket, in the appointment's queue. */
   'appointment:redeem': Handler<'appointment:redeem', TakeResult>;
   'online:rate': Handler<'online:rate', OnlineRequestDetail>;
+  // desk control, part 1 (issue 20)
+  'desk:call-chosen': Handler<'desk:call-chosen', CallView>;
 }
 
 /** A complaint (or suggestion) from the rating tablet, with its follow-up. */

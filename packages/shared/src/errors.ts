@@ -136,6 +136,11 @@ export const ERRORS = {
     id: 'Kode janji temu ini sudah dipakai.',
     en: 'This appointment code has been used.',
   },
+  // ---- desk control, part 1 (issue 20) ----
+  NOT_WAITING_HERE: {
+    id: 'Antrian ini tidak sedang menunggu di layanan yang dilayani meja Anda.',
+    en: 'This ticket is not waiting in a queue this desk serves.',
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

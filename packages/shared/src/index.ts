@@ -7,6 +7,7 @@ export * from './calendar';
 export * from './central';
 export * from './config';
 export * from './contract';
+export * from './desk-pick';
 export * from './errors';
 export * from './format';
 export * from './guest-book';

@@ -11,6 +11,8 @@ export const REPORT_TABLES = [
   'buku-tamu',
   'ikm',
   'pengaduan',
+  // chosen and out-of-order calls (issue 20): hub/src/chosen-call-report.ts
+  'panggilan-pilihan',
   // the online service (issue 21): hub/src/online-reports.ts
   'online',
   'janji-temu',

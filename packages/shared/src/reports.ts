@@ -3,6 +3,7 @@
  * statistics, `/api/reports` and `/api/reports/online` send them, the counter's screens read them.
  */
 import type { ComplaintView } from './contract';
+import type { CallReason } from './desk-pick';
 import type { GuestBookDimension } from './guest-book';
 import type { IkmCategory } from './ikm';
 import type { OnlineChannel } from './online';
@@ -81,6 +82,8 @@ export interface Report {
   /** Tickets issued per [weekday 1-7][hour 0-23]. */
   busyHours: number[][];
   guestBook: { entries: number; breakdown: Record<GuestBookDimension, Record<string, number>> };
+  /** Chosen and out-of-order calls (issue 20, hub/src/chosen-call-report.ts). */
+  outOfOrder: ChosenCallReport;
   satisfaction: IkmResult & {
     overallScores: Record<string, number>;
     integrity: { imbalanAsked: number; pungliReported: number };
@@ -110,4 +113,19 @@ export interface OnlineReport {
   total: OnlineChannelFigures;
   appointments: { booked: number; kept: number; missed: number; pending: number; zoom: number };
   ikm: { walkIn: IkmResult; online: IkmResult };
+}
+
+/** Chosen calls counted for a report: all of them, those that overtook someone, and how many they overtook. */
+export interface ChosenCallCounts {
+  chosen: number;
+  outOfOrder: number;
+  overtaken: number;
+}
+
+/** The report's chosen calls (table `panggilan-pilihan`): per desk id, per staff id (with names), per reason. */
+export interface ChosenCallReport {
+  total: ChosenCallCounts;
+  byDesk: Record<string, ChosenCallCounts>;
+  byStaff: Record<string, ChosenCallCounts & { name: string }>;
+  byReason: Partial<Record<CallReason, ChosenCallCounts>>;
 }

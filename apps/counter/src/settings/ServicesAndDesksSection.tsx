@@ -2,6 +2,7 @@ import type { QueueConfig } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useCounter } from '../store';
+import { WorkProfileEditor, withServices } from '../WorkProfileEditor';
 import type { SettingsSection, SettingsSectionProps } from './section';
 import { TicketTextsEditor } from './TicketTextsEditor';
 
@@ -83,6 +84,7 @@ function ServicesAndDesksForm({ settings }: SettingsSectionProps) {
             <th>{tr('set.name')}</th>
             <th>{tr('set.kind')}</th>
             <th>{tr('set.services')}</th>
+            <th>{tr('profile.title')}</th>
           </tr>
         </thead>
         <tbody>
@@ -104,16 +106,25 @@ function ServicesAndDesksForm({ settings }: SettingsSectionProps) {
                         type="checkbox"
                         checked={d.services.includes(s.id)}
                         onChange={(e) =>
-                          desk(i, {
-                            services: e.target.checked
-                              ? [...d.services, s.id]
-                              : d.services.filter((x) => x !== s.id),
-                          })
+                          desk(
+                            i,
+                            withServices(
+                              d,
+                              e.target.checked ? [...d.services, s.id] : d.services.filter((x) => x !== s.id),
+                            ),
+                          )
                         }
                       />
                       {s.name}
                     </label>
                   ))}
+              </td>
+              <td>
+                <WorkProfileEditor
+                  desk={d}
+                  services={draft.services}
+                  onChange={(profile) => desk(i, { profile })}
+                />
               </td>
             </tr>
           ))}

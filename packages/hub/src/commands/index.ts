@@ -1,5 +1,6 @@
 import { appointmentCommands } from './appointments';
 import { deskCommands } from './desk';
+import { deskPickCommands } from './desk-pick';
 import { guestBookCommands } from './guest-book';
 import type { Handlers } from './handler';
 import { onlineCommands } from './online';
@@ -17,6 +18,7 @@ import { ticketCommands } from './tickets';
 export const handlers: Handlers = {
   ...ticketCommands,
   ...deskCommands,
+  ...deskPickCommands,
   ...guestBookCommands,
   ...ratingCommands,
   ...settingsCommands,

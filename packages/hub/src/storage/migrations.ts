@@ -323,4 +323,28 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX online_ratings_day ON online_ratings(day);
     `,
   },
+  // ---- issue 20, part 1: chosen (out-of-order) calls ----
+  {
+    version: 9,
+    name: 'chosen calls: reason, note, staff and the tickets overtaken, for the reports',
+    sql: `
+      -- The projection of each ticket.called event that carries a chosen call (the event itself, in events,
+      -- is the audit record). overtook: JSON array of the ticket ids waiting ahead of it in its queue;
+      -- overtaken: their count (0: the chosen ticket was the head, an in-order call).
+      CREATE TABLE chosen_calls (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        ticket_id TEXT NOT NULL,
+        queue TEXT NOT NULL,
+        desk_id TEXT NOT NULL,
+        staff_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT NOT NULL,
+        overtook TEXT NOT NULL,
+        overtaken INTEGER NOT NULL
+      );
+      CREATE INDEX chosen_calls_day ON chosen_calls(day);
+    `,
+  },
 ];

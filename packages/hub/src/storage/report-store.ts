@@ -23,6 +23,16 @@ const COMPLAINTS = `
   FROM ratings r LEFT JOIN staff s ON s.id = r.complaint_handler
   WHERE r.complaint != ''`;
 
+/** A chosen call (issue 20) as the report of chosen calls reads it. */
+export interface ChosenCallRow {
+  deskId: string;
+  staffId: string;
+  /** The caller's name (null once the account is gone). */
+  staffName: string | null;
+  reason: string;
+  overtaken: number;
+}
+
 /**
  * What reports read (reports.ts, online-reports.ts), and the facts of closed days they keep in
  * report_days. The hub's store keeps one (`store.reports`). Days are ISO office days, ranges inclusive.
@@ -101,6 +111,14 @@ export class ReportStore {
       imbalan: number | null;
       pungli: number | null;
     }>;
+  }
+
+  /** The chosen calls of the days from..to (migration 9). */
+  chosenCalls(from: string, to: string): ChosenCallRow[] {
+    return this.sql(
+      `SELECT c.desk_id AS deskId, c.staff_id AS staffId, s.name AS staffName, c.reason, c.overtaken
+       FROM chosen_calls c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.day BETWEEN ? AND ?`,
+    ).all(from, to) as ChosenCallRow[];
   }
 
   complaints(from: string, to: string): ComplaintView[] {

@@ -1,4 +1,4 @@
-import { type DomainEvent, type QueueState, type Ticket, ticketStatus } from '@pst/queue-core';
+import { currentStage, type DomainEvent, type QueueState, type Ticket, ticketStatus } from '@pst/queue-core';
 import {
   DEFAULT_CONFIG,
   DEFAULT_HOLIDAYS,
@@ -117,6 +117,10 @@ export class Store {
           staff_id = excluded.staff_id, recalls = excluded.recalls, started_at = excluded.started_at,
           ended_at = excluded.ended_at, outcome = excluded.outcome, clock_start = excluded.clock_start,
           service_wait = excluded.service_wait, within_target = excluded.within_target, note = excluded.note`),
+      // Issue 20: the projection of a chosen call (its ticket.called event is the audit record).
+      insertChosenCall: sql(`
+        INSERT INTO chosen_calls (day, at, ticket_id, queue, desk_id, staff_id, reason, note, overtook, overtaken)
+        VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @reason, @note, @overtook, @overtaken)`),
       closeTicket: sql('UPDATE tickets SET status = ? WHERE id = ?'),
       closeStage: sql(
         `UPDATE stages SET ended_at = ?, outcome = 'unserved' WHERE ticket_id = ? AND outcome IS NULL`,
@@ -210,11 +214,30 @@ export class Store {
           this.stmt.closeStage.run(event.at, id);
         }
       } else if ('ticketId' in event) touched.add(event.ticketId);
+      if (event.type === 'ticket.called' && event.chosen) this.recordChosenCall(event, state);
     }
     for (const id of touched) {
       const ticket = state.tickets.get(id);
       if (ticket) this.writeTicket(ticket);
     }
+  }
+
+  /** A chosen call (issue 20) for the reports: reason, note, staff and the tickets it overtook. */
+  private recordChosenCall(event: Extract<DomainEvent, { type: 'ticket.called' }>, state: QueueState): void {
+    const ticket = state.tickets.get(event.ticketId);
+    if (!ticket || !event.chosen) return;
+    this.stmt.insertChosenCall.run({
+      day: ticket.day,
+      at: event.at,
+      ticketId: event.ticketId,
+      queue: currentStage(ticket).queue,
+      deskId: event.deskId,
+      staffId: event.staffId,
+      reason: event.chosen.reason,
+      note: event.chosen.note,
+      overtook: JSON.stringify(event.chosen.overtook),
+      overtaken: event.chosen.overtook.length,
+    });
   }
 
   private writeTicket(ticket: Ticket): void {

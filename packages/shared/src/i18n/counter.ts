@@ -49,12 +49,11 @@ export const counterId = {
   'counter.notes': 'Catatan konsultasi',
   'counter.addNote': 'Simpan catatan',
   'counter.noGuestBook': 'Buku tamu belum diisi',
-  'counter.shortcuts': 'Spasi/F2 panggil · F3 ulang · F4 tidak hadir · F5 mulai · F6 selesai',
   'counter.globalShortcut': '{key} memanggil berikutnya dari aplikasi lain',
   'counter.shortcutTaken':
-    'Tombol pintas {key} untuk "Panggil berikutnya" sedang dipakai aplikasi lain. Panggil dengan tombol di layar, atau Spasi/F2 saat jendela ini aktif.',
+    'Tombol pintas {key} untuk "Panggil berikutnya" sedang dipakai aplikasi lain. Panggil dengan tombol di layar, atau tombol N saat jendela ini aktif.',
   'counter.shortcutInvalid':
-    'Tombol pintas "{key}" di pengaturan aplikasi tidak dikenali. Panggil dengan tombol di layar, atau Spasi/F2 saat jendela ini aktif.',
+    'Tombol pintas "{key}" di pengaturan aplikasi tidak dikenali. Panggil dengan tombol di layar, atau tombol N saat jendela ini aktif.',
   'counter.dismiss': 'Tutup pemberitahuan',
   'counter.breachSoonTitle': 'Antrian {number} hampir melewati {target} menit',
   'counter.breachSoonBody':
@@ -270,12 +269,11 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'counter.notes': 'Consultation notes',
   'counter.addNote': 'Save note',
   'counter.noGuestBook': 'Guest book not filled yet',
-  'counter.shortcuts': 'Space/F2 call · F3 recall · F4 no-show · F5 start · F6 finish',
   'counter.globalShortcut': '{key} calls the next visitor from any program',
   'counter.shortcutTaken':
-    'The shortcut {key} for "Call next" is held by another program. Use the button on screen, or Space/F2 while this window is active.',
+    'The shortcut {key} for "Call next" is held by another program. Use the button on screen, or the N key while this window is active.',
   'counter.shortcutInvalid':
-    'The shortcut "{key}" in the app settings is not a valid key combination. Use the button on screen, or Space/F2 while this window is active.',
+    'The shortcut "{key}" in the app settings is not a valid key combination. Use the button on screen, or the N key while this window is active.',
   'counter.dismiss': 'Dismiss notice',
   'counter.breachSoonTitle': 'Ticket {number} is about to pass {target} minutes',
   'counter.breachSoonBody':

@@ -1,5 +1,6 @@
 import type { Lang } from '../time';
 import { counterEn, counterId } from './counter';
+import { deskPickEn, deskPickId } from './desk-pick';
 import { deskReportsEn, deskReportsId } from './desk-reports';
 import { en } from './en';
 import { id } from './id';
@@ -9,10 +10,11 @@ export type StringKey =
   | keyof typeof id
   | keyof typeof counterId
   | keyof typeof deskReportsId
-  | keyof typeof onlineId;
+  | keyof typeof onlineId
+  | keyof typeof deskPickId;
 export const STRINGS: Record<Lang, Record<StringKey, string>> = {
-  id: { ...id, ...counterId, ...deskReportsId, ...onlineId },
-  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn },
+  id: { ...id, ...counterId, ...deskReportsId, ...onlineId, ...deskPickId },
+  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn, ...deskPickEn },
 };
 
 /** Looks up a UI string and fills `{name}` placeholders. */
