@@ -272,6 +272,24 @@ describe('counter store', () => {
     expect(s().notice).toBeNull();
   });
 
+  it('calls a chosen ticket with its reason and note and says so; a refusal keeps the dialog open', async () => {
+    let reply: unknown = { ok: true, data: { ticketId: 't3', number: 'K-003', deskName: 'Front Office' } };
+    const { hub, sent } = scriptedHub(() => reply);
+    store.useCounter.setState({ hub });
+    const s = () => store.useCounter.getState();
+    expect(await s().callChosen('t3', 'lainnya', 'diminta kepala PST')).toBe(true);
+    expect(sent).toEqual([
+      {
+        event: 'desk:call-chosen',
+        payload: { deskId: 'fo-1', ticketId: 't3', reason: 'lainnya', note: 'diminta kepala PST' },
+      },
+    ]);
+    expect(s().notice).toMatchObject({ kind: 'ok', text: 'K-003 dipanggil ke Front Office', ticketId: 't3' });
+    reply = { ok: false, error: errorBody('NOT_WAITING_HERE') };
+    expect(await s().callChosen('t3', 'janji-temu', '')).toBe(false);
+    expect(s().notice).toEqual({ kind: 'error', text: ERRORS.NOT_WAITING_HERE.id });
+  });
+
   it('cancels a ticket with its reason and says so; a refusal keeps it', async () => {
     let reply: unknown = { ok: true, data: { number: 'K-004' } };
     const { hub, sent } = scriptedHub(() => reply);
