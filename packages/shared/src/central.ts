@@ -11,8 +11,6 @@ import { IKM_ELEMENTS } from './ikm';
 export const CENTRAL_PUSH_PATH = '/api/v1/days';
 /** Days in one push: a hub catching up on ten years sends ~73 requests. */
 export const CENTRAL_MAX_DAYS_PER_PUSH = 50;
-/** Complaint statuses that close a complaint; any other status (e.g. 'baru') counts as open. */
-export const COMPLAINT_CLOSED_STATUSES: readonly string[] = ['selesai', 'ditutup'];
 
 const count = z.number().int().min(0).max(1_000_000);
 const durations = z.array(z.number().int().min(0).max(86_400_000)).max(100_000);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, queueConfigSchema } from './config';
-import { COMMAND_ROLES, schemas } from './contract';
+import {
+  COMMAND_ROLES,
+  COMPLAINT_CLOSED_STATUSES,
+  COMPLAINT_STATUSES,
+  isComplaintClosed,
+  schemas,
+} from './contract';
 import { ERROR_CODES, ERRORS, errorBody } from './errors';
 import { guestBookEntrySchema, maskDigits, normalizePhone } from './guest-book';
 import { STRINGS, t } from './i18n';
@@ -10,6 +16,18 @@ describe('contract', () => {
   // That every command has a schema and a roles entry is the type checker's (Record<CommandName, ...>).
   it('lets someone send every command', () => {
     for (const roles of Object.values(COMMAND_ROLES)) expect(roles.length).toBeGreaterThan(0);
+  });
+
+  it('closes complaints only with statuses of the one list (central counts the rest as open)', () => {
+    for (const status of COMPLAINT_CLOSED_STATUSES) expect(COMPLAINT_STATUSES).toContain(status);
+    expect(COMPLAINT_CLOSED_STATUSES).toEqual(['selesai']);
+    expect([null, ...COMPLAINT_STATUSES, 'ditutup'].map(isComplaintClosed)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('validates payloads strictly', () => {

@@ -59,6 +59,19 @@ export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
   ditindaklanjuti: 'Ditindaklanjuti',
   selesai: 'Selesai',
 };
+/** Whether each status closes a complaint: a Record, so a status added above must be classed here. */
+const COMPLAINT_STATUS_CLOSES: Record<ComplaintStatus, boolean> = {
+  baru: false,
+  ditindaklanjuti: false,
+  selesai: true,
+};
+/** Statuses that close a complaint (central's open count); any other counts as open. */
+export const COMPLAINT_CLOSED_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter(
+  (status) => COMPLAINT_STATUS_CLOSES[status],
+);
+/** Whether a stored status (null: never followed up) closes its complaint. */
+export const isComplaintClosed = (status: string | null): boolean =>
+  (COMPLAINT_CLOSED_STATUSES as readonly string[]).includes(status ?? '');
 
 const staffUsername = z.string().regex(/^[a-z0-9._-]{2,40}$/, 'huruf kecil, angka, titik, garis');
 /** What a kiosk may answer to a print job (the same states as the hub's printer, without 'unknown'). */

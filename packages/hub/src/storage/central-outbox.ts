@@ -4,7 +4,7 @@
  * days into payloads with no personal data and bumps a day's version only when its payload changed,
  * so a late correction is pushed again under a higher version and an unchanged day is not.
  */
-import { type CentralDayFacts, COMPLAINT_CLOSED_STATUSES } from '@pst/shared';
+import { type CentralDayFacts, isComplaintClosed } from '@pst/shared';
 import type { Db } from './database';
 import { type Sql, statementsOf } from './statements';
 
@@ -115,7 +115,7 @@ function payloadOf(
   complaints: Array<[string, string | null]>,
   complaintText: boolean,
 ): CentralDayFacts {
-  const open = complaints.filter(([, status]) => !COMPLAINT_CLOSED_STATUSES.includes(status ?? '')).length;
+  const open = complaints.filter(([, status]) => !isComplaintClosed(status)).length;
   return {
     services: kept.services,
     hours: kept.hours,
