@@ -26,6 +26,7 @@ import { SOCKET_HEADERS } from './security-headers';
 import { cutRevokedSockets, requireIdentity } from './socket-auth';
 import { serveConnections } from './socket-connections';
 import { coalesceWrites } from './socket-writes';
+import { CodeAttempts } from './storage/code-attempts';
 import type { Durability } from './storage/database';
 import { Store } from './storage/store';
 import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
@@ -165,7 +166,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     pins,
     staffLogin: new StaffLogin(store, pins, clock, loginThrottle),
     cutRevoked,
-    codeThrottle: new CodeThrottle(),
+    codeThrottle: new CodeThrottle(new CodeAttempts(store.db)),
     publicUrl,
     tlsFingerprint: fingerprint,
     board: () =>

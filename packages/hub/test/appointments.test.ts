@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, ok, send, startHub, type TestHub, takePrinted } from '../src/testing';
+import { closeClients, connectClient, ok, send, startHub, type TestHub, takePrinted } from '../src/testing';
 
 let hub: TestHub | undefined;
 afterEach(async () => {
@@ -152,5 +152,35 @@ describe('appointments over real sockets', () => {
     expect(await send(kiosk, 'appointment:redeem', { code: 'abc' })).toMatchObject({
       error: { code: 'VALIDATION_FAILED' },
     });
+  });
+
+  it('keeps a kiosk throttled across a hub restart over the same database file', async () => {
+    hub = await startHub();
+    const frontOffice = await hub.staff('front-office');
+    const { token } = hub.store.addDevice('kiosk', 'kiosk-lobi', null, hub.now.value);
+    const kiosk = await connectClient(hub.url, token);
+    const booked = await ok(frontOffice, 'appointment:book', booking({ time: '09:30' }));
+    const wrong = booked.code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA';
+    // Four wrong codes, a restart, the fifth: the count went on across the restart.
+    for (let i = 0; i < 4; i++) await send(kiosk, 'appointment:redeem', { code: wrong });
+    const { dataDir } = hub;
+    let at = hub.now.value;
+    await hub.stop();
+    hub = await startHub({ dataDir, clock: () => at });
+    let again = await connectClient(hub.url, token);
+    expect(await send(again, 'appointment:redeem', { code: wrong })).toMatchObject({
+      error: { code: 'APPOINTMENT_CODE_UNKNOWN' },
+    });
+    // Throttled now, and still after a second restart.
+    at = hub.now.value + MINUTE;
+    await hub.stop();
+    hub = await startHub({ dataDir, clock: () => at });
+    again = await connectClient(hub.url, token);
+    expect(await send(again, 'appointment:redeem', { code: booked.code })).toMatchObject({
+      error: { code: 'APPOINTMENT_CODE_THROTTLED' },
+    });
+    expect(hub.context.runner.state.tickets.size).toBe(0);
+    hub.advance(5 * MINUTE);
+    expect(await send(again, 'appointment:redeem', { code: booked.code })).toMatchObject({ ok: true });
   });
 });

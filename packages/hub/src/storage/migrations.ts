@@ -347,4 +347,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX chosen_calls_day ON chosen_calls(day);
     `,
   },
+  // ---- leftovers of issues 16, 17, 21 ----
+  {
+    version: 11,
+    name: 'wrong appointment codes kept, Zoom attendance',
+    sql: `
+      -- Wrong appointment codes in a row per kiosk (code-throttle.ts), on disk so a restart forgives nothing.
+      CREATE TABLE code_attempts (
+        key TEXT PRIMARY KEY,
+        wrong INTEGER NOT NULL,
+        blocked_until INTEGER NOT NULL
+      );
+
+      -- A Zoom appointment has no kiosk check-in: staff mark it attended (1) or not (0), when and who.
+      ALTER TABLE appointments ADD COLUMN attended INTEGER CHECK (attended IN (0, 1));
+      ALTER TABLE appointments ADD COLUMN attendance_at INTEGER;
+      ALTER TABLE appointments ADD COLUMN attendance_by TEXT;
+    `,
+  },
 ];
