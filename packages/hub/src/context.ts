@@ -13,6 +13,7 @@ import type { PinHasher } from './auth';
 import type { CodeThrottle } from './code-throttle';
 import type { KioskPrinters } from './kiosk-printers';
 import type { StaffLogin } from './login';
+import type { LoginTarpit } from './login-tarpit';
 import type { RateLimiter } from './rate-limit';
 import type { QueueRunner } from './runner';
 import type { OnlineStore } from './storage/online-store';
@@ -33,6 +34,8 @@ export interface HubContext {
   /** PIN hashing off the event loop, and the throttled staff sign-in. */
   pins: PinHasher;
   staffLogin: StaffLogin;
+  /** Throttled sign-ins wait here for their answer. */
+  loginTarpit: LoginTarpit;
   /** Disconnects every socket whose token is no longer valid (revoked device, ended session). */
   cutRevoked(): void;
   /** Wrong appointment codes per kiosk (issue 21). */

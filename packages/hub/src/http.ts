@@ -98,11 +98,21 @@ export function createHttpApp(
       res.status(401).json({ ok: false, error: errorBody('LOGIN_FAILED') });
       return;
     }
-    const seconds = Math.ceil((result.retryAfterMs ?? 1000) / 1000);
-    res
-      .status(429)
-      .setHeader('retry-after', String(seconds))
-      .json({ ok: false, error: errorBody(result.code, 'id', { retryAfterSeconds: String(seconds) }) });
+    const refuse = (heldMs: number) => {
+      if (res.writableEnded || res.destroyed) return;
+      const seconds = Math.max(1, Math.ceil(((result.retryAfterMs ?? 1000) - heldMs) / 1000));
+      res
+        .status(429)
+        .setHeader('retry-after', String(seconds))
+        .json({ ok: false, error: errorBody(result.code, 'id', { retryAfterSeconds: String(seconds) }) });
+    };
+    // A throttled try waits out its wait before it hears so (login-tarpit.ts); beyond the caps, at once.
+    const drop =
+      result.code === 'LOGIN_THROTTLED'
+        ? hub.loginTarpit.hold(address, result.retryAfterMs ?? 0, refuse)
+        : null;
+    if (drop) res.on('close', drop);
+    else refuse(0);
   });
 
   app.post('/api/logout', (req, res) => {

@@ -18,6 +18,7 @@ import { createHubPrinting } from './hub-printing';
 import { reachableHost } from './lan';
 import { createHubLogger } from './logger';
 import { StaffLogin } from './login';
+import { LoginTarpit, type TarpitLimits } from './login-tarpit';
 import { announceHub, type HubAnnouncement, type MdnsOptions } from './mdns';
 import { RateLimiter } from './rate-limit';
 import { watchRevocations } from './revocation-signal';
@@ -72,6 +73,8 @@ export interface HubOptions {
   central?: Pick<CentralPusherOptions, 'intervalMs' | 'retry' | 'requestTimeoutMs'>;
   /** Wrong-PIN throttling (default: shared LOGIN_THROTTLE); the bench widens it to measure hashing alone. */
   loginThrottle?: LoginThrottlePolicy;
+  /** Caps and longest hold of throttled sign-in answers (login-tarpit.ts). */
+  loginTarpit?: TarpitLimits;
 }
 
 export interface Hub {
@@ -150,6 +153,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   const pins = new PinHasher();
   const loginThrottle = options.loginThrottle ?? LOGIN_THROTTLE;
+  const loginTarpit = new LoginTarpit(options.loginTarpit);
   // A revoked device, a disabled account or an ended session loses its open sockets (and pushes) at once.
   const cutRevoked = () => {
     if (!closing) cutRevokedSockets(io, store, clock());
@@ -165,6 +169,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     kioskLimiter: new RateLimiter(limits.burst, limits.refillMs),
     pins,
     staffLogin: new StaffLogin(store, pins, clock, loginThrottle),
+    loginTarpit,
     cutRevoked,
     codeThrottle: new CodeThrottle(new CodeAttempts(store.db)),
     publicUrl,
@@ -248,6 +253,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await announcement?.close();
       await printing.stopJobs();
       board.stop();
+      // Held sign-in answers go out now: the server's close waits for every open request.
+      loginTarpit.close();
       // Closing the transport (not disconnecting each socket) lets clients reconnect to the next start.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await printing.close();

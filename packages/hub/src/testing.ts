@@ -20,6 +20,7 @@ import {
 import { pino } from 'pino';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createHub, type Hub, type HubOptions } from './hub';
+import { LOGIN_TARPIT } from './login-tarpit';
 import { Store } from './storage/store';
 import { readCertificate } from './tls';
 
@@ -101,6 +102,9 @@ export async function startHub(
     appsDir: join(dataDir, 'no-apps'),
     // No mDNS packets from tests unless a test asks (then on 127.0.0.1 only, see mdns.test.ts).
     mdns: false,
+    // Throttled sign-ins are answered on the next tick: a test's clock stands still, so a real hold
+    // would last the whole lock. The tarpit's own test sets its hold (login-tarpit.test.ts).
+    loginTarpit: { ...LOGIN_TARPIT, maxHoldMs: 0 },
     ...hubOptions,
     dataDir,
     clock: () => now.value,
