@@ -33,7 +33,31 @@ function useDay(date: string): [AppointmentDay | null, () => void] {
   return [day, load];
 }
 
-export function AppointmentList({ day }: { day: AppointmentDay | null }) {
+/** A Zoom meeting has no kiosk check-in: from its slot time on, staff mark whether the user came. */
+function ZoomAttendance({ appointment, onMarked }: { appointment: AppointmentView; onMarked: () => void }) {
+  const tr = useT();
+  const now = useHubNow(30_000);
+  if (appointment.kind !== 'zoom' || now < appointment.slotAt) return null;
+  const mark = async (attended: boolean) => {
+    const marked = await send((hub) =>
+      hub.send('appointment:attendance', { appointmentId: appointment.id, attended }),
+    );
+    if (marked) onMarked();
+  };
+  return (
+    <span className="appt-attendance">
+      {' '}
+      <button type="button" disabled={appointment.attended === true} onClick={() => void mark(true)}>
+        {tr('on.appt.markAttended')}
+      </button>{' '}
+      <button type="button" disabled={appointment.attended === false} onClick={() => void mark(false)}>
+        {tr('on.appt.markAbsent')}
+      </button>
+    </span>
+  );
+}
+
+export function AppointmentList({ day, onChanged }: { day: AppointmentDay | null; onChanged: () => void }) {
   const tr = useT();
   const lang = useCounter((s) => s.lang);
   const tz = useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
@@ -46,6 +70,7 @@ export function AppointmentList({ day }: { day: AppointmentDay | null }) {
           {tr(`on.appt.${a.kind}` as StringKey)}
           {a.staffName && ` · ${a.staffName}`} · <code>{a.code}</code> ·{' '}
           <em>{tr(`on.appt.status.${a.status}` as StringKey)}</em>
+          <ZoomAttendance appointment={a} onMarked={onChanged} />
         </li>
       ))}
     </ul>
@@ -79,6 +104,8 @@ export function AppointmentBooking({
   const [message, setMessage] = useState('');
   const [day, reload] = useDay(form.date);
   const edit = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }));
+  // A time the chosen day does not offer (another day's hours) falls back to the day's first.
+  const time = !day || day.times.includes(form.time) ? form.time : (day.times[0] ?? form.time);
   const book = async () => {
     const booked = await send((hub) =>
       hub.send('appointment:book', {
@@ -86,7 +113,7 @@ export function AppointmentBooking({
         kind: form.kind,
         serviceId: form.serviceId,
         date: form.date,
-        time: form.time,
+        time,
         staffId: form.staffId || null,
         requesterName,
         phone: form.phone,
@@ -125,7 +152,20 @@ export function AppointmentBooking({
         </label>
         <label className="field">
           <span>{tr('on.appt.time')}</span>
-          <input type="time" step={900} value={form.time} onChange={(e) => edit({ time: e.target.value })} />
+          {/* The times the office's opening hours allow that day (the hub's list, from shared's rule). */}
+          {day && day.times.length === 0 ? (
+            <span className="muted" role="status">
+              {tr('on.appt.closedDay')}
+            </span>
+          ) : (
+            <select value={time} onChange={(e) => edit({ time: e.target.value })}>
+              {(day?.times ?? [time]).map((t) => (
+                <option key={t} value={t}>
+                  {t.replace(':', '.')}
+                </option>
+              ))}
+            </select>
+          )}
         </label>
         <label className="field">
           <span>{tr('on.appt.staff')}</span>
@@ -160,7 +200,7 @@ export function AppointmentBooking({
       <h5>
         {tr('on.appt.day')} {form.date}
       </h5>
-      <AppointmentList day={day} />
+      <AppointmentList day={day} onChanged={reload} />
     </section>
   );
 }

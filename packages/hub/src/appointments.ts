@@ -3,15 +3,24 @@
  * WhatsApp; at the kiosk the code becomes a ticket in the service's queue, ordered by its slot.
  */
 import { randomInt } from 'node:crypto';
-import { appointmentStatus, checkArrival, checkSlot, DomainError } from '@pst/queue-core';
+import {
+  appointmentStatus,
+  checkArrival,
+  checkAttendanceMark,
+  checkSlot,
+  DomainError,
+} from '@pst/queue-core';
 import {
   APPOINTMENT_CODE_ALPHABET,
   type AppointmentDay,
   type AppointmentView,
+  appointmentHours,
+  appointmentTimes,
   formatDate,
   formatTime,
   officeDay,
   type ParsedPayload,
+  serviceHoursOn,
 } from '@pst/shared';
 import { type Ctx, printTaken } from './command-context';
 import type { HubContext } from './context';
@@ -43,8 +52,7 @@ function view(hub: HubContext, row: AppointmentRow): AppointmentView {
   return {
     ...row,
     staffName: row.staffId ? (names.get(row.staffId) ?? row.staffId) : null,
-    // Zoom meetings are not checked in at a kiosk: their attendance is not tracked.
-    status: row.kind === 'zoom' ? 'dijadwalkan' : appointmentStatus(row, hub.clock()),
+    status: appointmentStatus(row, hub.clock()),
     message: whatsappMessage(hub, row),
   };
 }
@@ -65,7 +73,7 @@ export const appointments = {
       staffId: a.staffId,
       isActive: appointmentStatus(a, now) !== 'tidak-hadir',
     }));
-    const slotAt = checkSlot(input, booked, now, officeCalendar(hub));
+    const slotAt = checkSlot(input, booked, now, officeCalendar(hub), hub.store.openingHours());
     let code = newCode();
     while (hub.online.appointmentByCode(code)) code = newCode();
     const id = `janji-${code.toLowerCase()}`;
@@ -93,13 +101,29 @@ export const appointments = {
   },
 
   list(hub: HubContext, date: string): AppointmentDay {
+    const hours = serviceHoursOn(appointmentHours(hub.store.openingHours()), date, hub.store.holidays());
     return {
       appointments: hub.online.appointmentsOn(date).map((row) => view(hub, row)),
+      times: appointmentTimes(hours),
       consultants: hub.store
         .staff()
         .filter((s) => s.active && s.role === 'consultant')
         .map(({ id, name }) => ({ id, name })),
     };
+  },
+
+  /** Staff mark a Zoom meeting attended or not (from its slot time on; a later mark replaces it). */
+  attendance(
+    hub: HubContext,
+    staffId: string,
+    { appointmentId, attended }: ParsedPayload<'appointment:attendance'>,
+  ): AppointmentView {
+    const row = hub.online.appointment(appointmentId);
+    if (!row) throw new DomainError('UNKNOWN_APPOINTMENT', appointmentId);
+    const now = hub.clock();
+    checkAttendanceMark(row, now);
+    hub.online.markAttendance(row.id, attended, staffId, now);
+    return view(hub, hub.online.appointment(row.id) as AppointmentRow);
   },
 
   redeem(hub: HubContext, ctx: Ctx, code: string) {

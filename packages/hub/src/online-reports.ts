@@ -67,8 +67,8 @@ export function buildOnlineReport(
     .walkInScores(range.from, range.to)
     .map((r) => ({ scores: JSON.parse(r.scores) as Array<IkmScore | null> }));
   const appointments = source.appointments(range.from, range.to);
-  const inPerson = appointments.filter((a) => a.kind === 'langsung');
-  const status = inPerson.map((a) => appointmentStatus(a, now));
+  // In person and Zoom alike: a Zoom meeting counts once staff marked it (hadir / tidak hadir).
+  const status = appointments.map((a) => appointmentStatus(a, now));
   return {
     range,
     channels: ONLINE_CHANNELS.map((channel) => ({
@@ -86,7 +86,7 @@ export function buildOnlineReport(
       kept: status.filter((s) => s === 'hadir').length,
       missed: status.filter((s) => s === 'tidak-hadir').length,
       pending: status.filter((s) => s === 'dijadwalkan').length,
-      zoom: appointments.length - inPerson.length,
+      zoom: appointments.filter((a) => a.kind === 'zoom').length,
     },
     ikm: { walkIn: computeIkm(walkIn), online: computeIkm(ratings) },
   };
@@ -140,7 +140,7 @@ export function onlineTables(report: OnlineReport): Table[] {
     {
       name: 'janji-temu',
       title: 'Janji temu',
-      columns: ['Dibuat', 'Hadir', 'Tidak hadir', 'Belum waktunya', 'Zoom'],
+      columns: ['Dibuat', 'Hadir', 'Tidak hadir', 'Belum waktunya atau belum ditandai', 'Di antaranya Zoom'],
       rows: [
         [
           report.appointments.booked,

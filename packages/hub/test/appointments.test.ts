@@ -65,6 +65,50 @@ describe('appointments over real sockets', () => {
     expect(zoom.message).toContain('https://zoom.us/j/123456789');
   });
 
+  it('books in the office’s own opening hours and holidays, and offers the times those hours allow', async () => {
+    hub = await startHub();
+    const frontOffice = await hub.staff('front-office');
+    // No hours set (the kiosk runs around the clock): the PST's usual hours, Thursday 08.00-15.30.
+    const usual = await ok(frontOffice, 'appointment:list', { date: '2026-11-26' });
+    expect(usual.times[0]).toBe('08:00');
+    expect(usual.times.at(-1)).toBe('15:00');
+    const supervisor = await hub.staff('supervisor');
+    const week = [
+      { open: '07:30', close: '12:00' },
+      { open: '07:30', close: '12:00' },
+      null,
+      { open: '07:30', close: '12:00' },
+      { open: '07:30', close: '11:00' },
+      { open: '09:00', close: '11:00' },
+      null,
+    ];
+    await ok(supervisor, 'settings:opening-hours', { hours: { week } });
+    const thursday = await ok(frontOffice, 'appointment:list', { date: '2026-11-26' });
+    expect(thursday.times).toEqual(['07:30', '07:45', '08:00', '08:15', '08:30', '08:45', '09:00',
+      '09:15', '09:30', '09:45', '10:00', '10:15', '10:30', '10:45', '11:00', '11:15', '11:30']);
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-28' })).times).toEqual([
+      '09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30',
+    ]);
+    // Closed: a weekday the office closes, and a holiday.
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-12-02' })).times).toEqual([]);
+    expect((await ok(frontOffice, 'appointment:list', { date: '2026-12-25' })).times).toEqual([]);
+
+    const answers = await Promise.all([
+      send(frontOffice, 'appointment:book', booking({ date: '2026-11-26', time: '07:30' })),
+      send(frontOffice, 'appointment:book', booking({ date: '2026-11-28', time: '09:00', staffId: null })),
+      send(frontOffice, 'appointment:book', booking({ date: '2026-11-26', time: '13:00', staffId: null })),
+      send(frontOffice, 'appointment:book', booking({ date: '2026-12-02', time: '10:00', staffId: null })),
+      send(frontOffice, 'appointment:book', booking({ date: '2026-12-25', time: '10:00', staffId: null })),
+    ]);
+    expect(answers.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'ok',
+      'APPOINTMENT_OUTSIDE_HOURS',
+      'APPOINTMENT_HOLIDAY',
+      'APPOINTMENT_HOLIDAY',
+    ]);
+  });
+
   it('turns a code into a ticket straight in the service queue (the requester is in the books), used once', async () => {
     hub = await startHub();
     const frontOffice = await hub.staff('front-office');
@@ -152,6 +196,61 @@ describe('appointments over real sockets', () => {
     expect(await send(kiosk, 'appointment:redeem', { code: 'abc' })).toMatchObject({
       error: { code: 'VALIDATION_FAILED' },
     });
+  });
+
+  it('lets staff mark a Zoom meeting attended or not, from its slot time on, and reports count it', async () => {
+    hub = await startHub();
+    const frontOffice = await hub.staff('front-office');
+    const zoomLink = 'https://zoom.us/j/123456789';
+    const kept = await ok(frontOffice, 'appointment:book', booking({ kind: 'zoom', time: '10:00', zoomLink }));
+    const missed = await ok(
+      frontOffice,
+      'appointment:book',
+      booking({ kind: 'zoom', time: '11:00', zoomLink, staffId: null }),
+    );
+    const inPerson = await ok(frontOffice, 'appointment:book', booking({ time: '13:00', staffId: null }));
+    const mark = (appointmentId: string, attended: boolean) =>
+      send(frontOffice, 'appointment:attendance', { appointmentId, attended });
+
+    expect(await mark(kept.id, true)).toMatchObject({ error: { code: 'APPOINTMENT_NOT_STARTED' } });
+    // Unmarked, a Zoom meeting is never a no-show by the clock alone.
+    hub.now.value = at('15:00');
+    const before = await ok(frontOffice, 'appointment:list', { date: '2026-11-25' });
+    expect(before.appointments.map((a) => a.status)).toEqual(['dijadwalkan', 'dijadwalkan', 'tidak-hadir']);
+
+    expect(await ok(frontOffice, 'appointment:attendance', { appointmentId: kept.id, attended: true })).toMatchObject(
+      { status: 'hadir', attended: true, attendanceAt: at('15:00') },
+    );
+    expect(await mark(missed.id, false)).toMatchObject({ ok: true, data: { status: 'tidak-hadir' } });
+    expect(await mark(inPerson.id, true)).toMatchObject({ error: { code: 'APPOINTMENT_NOT_ZOOM' } });
+    expect(await mark('janji-zzzzzz', true)).toMatchObject({ error: { code: 'UNKNOWN_APPOINTMENT' } });
+    const kiosk = await hub.device('kiosk');
+    expect(await send(kiosk, 'appointment:attendance', { appointmentId: kept.id, attended: true })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+
+    const after = await ok(frontOffice, 'appointment:list', { date: '2026-11-25' });
+    expect(after.appointments.map((a) => a.status)).toEqual(['hadir', 'tidak-hadir', 'tidak-hadir']);
+    const audit = hub.store.db
+      .prepare("SELECT payload, actor FROM events WHERE type = 'appointment.attendance' ORDER BY id")
+      .all() as Array<{ payload: string; actor: string }>;
+    expect(audit.map((a) => JSON.parse(a.payload))).toEqual([
+      { id: kept.id, attended: true },
+      { id: missed.id, attended: false },
+    ]);
+
+    // The report: kept and missed count the Zoom meetings as marked; the marks survive a restart.
+    const { dataDir } = hub;
+    const now = hub.now.value;
+    await hub.stop();
+    hub = await startHub({ dataDir, clock: () => now });
+    const token = hub.staffToken('supervisor');
+    const report = (await (
+      await fetch(`${hub.url}/api/reports/online?from=2026-11-25&to=2026-11-25`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { data: { appointments: Record<string, number> } };
+    expect(report.data.appointments).toEqual({ booked: 3, kept: 1, missed: 2, pending: 0, zoom: 2 });
   });
 
   it('keeps a kiosk throttled across a hub restart over the same database file', async () => {

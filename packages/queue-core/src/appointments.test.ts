@@ -1,8 +1,15 @@
-import { DEFAULT_HOLIDAYS, type ErrorCode } from '@pst/shared';
+import {
+  addDays,
+  appointmentTimes,
+  DEFAULT_HOLIDAYS,
+  type ErrorCode,
+  type OpeningHours,
+  serviceHoursOn,
+} from '@pst/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderKey } from './appointment-order';
-import { appointmentStatus, checkArrival, checkSlot } from './appointments';
+import { appointmentStatus, checkArrival, checkAttendanceMark, checkSlot } from './appointments';
 import { execute } from './index';
 import { act, call, directConfig, MINUTE, newState, openDesk, ticketOf, wib } from './test-helpers';
 import { DomainError, type QueueState } from './types';
@@ -22,7 +29,7 @@ function refused(run: () => unknown): ErrorCode | null {
 describe('booking a slot', () => {
   const now = wib('09:00'); // Wednesday 25 November 2026
   it('takes a working day inside the hours, for a consultant who is free', () => {
-    expect(checkSlot({ date: '2026-11-26', time: '10:00', staffId: 'budi' }, [], now, calendar)).toBe(
+    expect(checkSlot({ date: '2026-11-26', time: '10:00', staffId: 'budi' }, [], now, calendar, null)).toBe(
       wib('10:00', '2026-11-26'),
     );
   });
@@ -34,12 +41,12 @@ describe('booking a slot', () => {
     ['a slot running past closing', { date: '2026-11-26', time: '15:15' }, 'APPOINTMENT_OUTSIDE_HOURS'],
     ['the past', { date: '2026-11-25', time: '08:30' }, 'APPOINTMENT_IN_PAST'],
   ] as const)('refuses %s', (_name, slot, code) => {
-    expect(refused(() => checkSlot({ ...slot, staffId: 'budi' }, [], now, calendar))).toBe(code);
+    expect(refused(() => checkSlot({ ...slot, staffId: 'budi' }, [], now, calendar, null))).toBe(code);
   });
   it('never books a consultant twice in overlapping slots; another consultant or a freed slot is fine', () => {
     const booked = [{ slotAt: wib('10:00', '2026-11-26'), staffId: 'budi', isActive: true }];
     const at = (time: string, staffId: string) => () =>
-      checkSlot({ date: '2026-11-26', time, staffId }, booked, now, calendar);
+      checkSlot({ date: '2026-11-26', time, staffId }, booked, now, calendar, null);
     expect(refused(at('10:15', 'budi'))).toBe('APPOINTMENT_CONSULTANT_BUSY');
     expect(refused(at('09:45', 'budi'))).toBe('APPOINTMENT_CONSULTANT_BUSY');
     expect(refused(at('10:30', 'budi'))).toBeNull();
@@ -51,9 +58,57 @@ describe('booking a slot', () => {
           [{ ...booked[0], isActive: false } as never],
           now,
           calendar,
+          null,
         ),
       ),
     ).toBeNull();
+  });
+
+  // Opening hours as an office might set them: Wednesday closed, Saturday mornings open.
+  const hours: OpeningHours = {
+    week: [
+      { open: '07:30', close: '14:00' },
+      { open: '07:30', close: '14:00' },
+      null,
+      { open: '07:30', close: '14:00' },
+      { open: '07:30', close: '11:00' },
+      { open: '09:00', close: '12:00' },
+      null,
+    ],
+  };
+  it.each([
+    ['07:30 on a Thursday that opens at 07:30', { date: '2026-11-26', time: '07:30' }, null],
+    ['13:30 ending at closing', { date: '2026-11-26', time: '13:30' }, null],
+    ['14:00, after the office’s closing', { date: '2026-11-26', time: '14:00' }, 'APPOINTMENT_OUTSIDE_HOURS'],
+    ['a Friday afternoon past its early closing', { date: '2026-11-27', time: '10:45' }, 'APPOINTMENT_OUTSIDE_HOURS'],
+    ['a Saturday morning the office opens', { date: '2026-11-28', time: '09:00' }, null],
+    ['a Wednesday the office closes', { date: '2026-12-02', time: '10:00' }, 'APPOINTMENT_HOLIDAY'],
+    ['a holiday on an open weekday', { date: '2026-12-25', time: '10:00' }, 'APPOINTMENT_HOLIDAY'],
+  ] as const)('follows the office’s own opening hours: %s', (_name, slot, code) => {
+    expect(refused(() => checkSlot({ ...slot, staffId: 'budi' }, [], now, calendar, hours))).toBe(code);
+  });
+
+  it('accepts exactly the start times the booking form offers, for any hours and any day (property)', () => {
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const dayHours = fc
+      .tuple(time, time)
+      .map(([a, b]) => (a < b ? { open: a, close: b } : null))
+      .filter((h) => h !== null);
+    const week = fc.array(fc.option(dayHours, { nil: null }), { minLength: 7, maxLength: 7 });
+    const date = fc.integer({ min: 1, max: 120 }).map((n) => addDays('2026-11-25', n));
+    fc.assert(
+      fc.property(week, date, time, (days, day, start) => {
+        const configured = { week: days };
+        const offered = appointmentTimes(serviceHoursOn(configured, day, DEFAULT_HOLIDAYS));
+        const code = refused(() =>
+          checkSlot({ date: day, time: start, staffId: null }, [], now, calendar, configured),
+        );
+        expect(code === null).toBe(offered.includes(start));
+        if (DEFAULT_HOLIDAYS.some((h) => h.date === day)) expect(code).toBe('APPOINTMENT_HOLIDAY');
+      }),
+    );
   });
 });
 
@@ -65,10 +120,21 @@ describe('arriving with a code', () => {
     expect(refused(() => checkArrival(slot, slot + 15 * MINUTE))).toBeNull();
     expect(refused(() => checkArrival(slot, slot + 16 * MINUTE))).toBe('APPOINTMENT_TOO_LATE');
   });
+  const inPerson = { kind: 'langsung' as const, slotAt: slot, attended: null };
   it('counts an appointment never redeemed as a no-show once 15 minutes have passed', () => {
-    expect(appointmentStatus({ slotAt: slot, redeemedAt: null }, slot + 15 * MINUTE)).toBe('dijadwalkan');
-    expect(appointmentStatus({ slotAt: slot, redeemedAt: null }, slot + 16 * MINUTE)).toBe('tidak-hadir');
-    expect(appointmentStatus({ slotAt: slot, redeemedAt: slot - MINUTE }, slot + 60 * MINUTE)).toBe('hadir');
+    expect(appointmentStatus({ ...inPerson, redeemedAt: null }, slot + 15 * MINUTE)).toBe('dijadwalkan');
+    expect(appointmentStatus({ ...inPerson, redeemedAt: null }, slot + 16 * MINUTE)).toBe('tidak-hadir');
+    expect(appointmentStatus({ ...inPerson, redeemedAt: slot - MINUTE }, slot + 60 * MINUTE)).toBe('hadir');
+  });
+  it('takes a Zoom meeting’s attendance from staff’s mark, never from the clock', () => {
+    const zoom = { kind: 'zoom' as const, slotAt: slot, redeemedAt: null };
+    const late = slot + 24 * 60 * MINUTE;
+    expect(appointmentStatus({ ...zoom, attended: null }, late)).toBe('dijadwalkan');
+    expect(appointmentStatus({ ...zoom, attended: true }, late)).toBe('hadir');
+    expect(appointmentStatus({ ...zoom, attended: false }, slot)).toBe('tidak-hadir');
+    expect(refused(() => checkAttendanceMark(zoom, slot - MINUTE))).toBe('APPOINTMENT_NOT_STARTED');
+    expect(refused(() => checkAttendanceMark(zoom, slot))).toBeNull();
+    expect(refused(() => checkAttendanceMark(inPerson, slot))).toBe('APPOINTMENT_NOT_ZOOM');
   });
 });
 

@@ -4,14 +4,16 @@
  */
 import {
   APPOINTMENT_EARLY_MINUTES,
-  APPOINTMENT_HOURS,
   APPOINTMENT_LATE_MINUTES,
   APPOINTMENT_MINUTES,
+  type AppointmentKind,
   type AppointmentStatus,
+  appointmentHours,
   DEFAULT_TIME_ZONE,
   dayStart,
-  isoWeekday,
-  isWorkingDay,
+  type OpeningHours,
+  serviceHoursOn,
+  slotFitsHours,
 } from '@pst/shared';
 import type { OfficeCalendar } from './online-clock';
 import { DomainError } from './types';
@@ -36,21 +38,21 @@ export function slotInstant(date: string, time: string, calendar: OfficeCalendar
 }
 
 /**
- * Checks a new slot: in the future, on a working day, wholly inside the day's hours, and the consultant
- * free for its length. Throws the DomainError staff see; returns the slot's instant.
+ * Checks a new slot: in the future, on a day the office is open (its opening hours, `hours`, and the
+ * holiday table; the PST's usual hours when the office set none), wholly inside that day's hours,
+ * and the consultant free for its length. Throws the DomainError staff see; returns the slot's instant.
  */
 export function checkSlot(
   slot: { date: string; time: string; staffId: string | null },
   booked: readonly BookedSlot[],
   now: number,
   calendar: OfficeCalendar,
+  hours: OpeningHours | null,
 ): number {
   const slotAt = slotInstant(slot.date, slot.time, calendar);
-  if (!isWorkingDay(slot.date, calendar.holidays)) throw new DomainError('APPOINTMENT_HOLIDAY', slot.date);
-  const hours = APPOINTMENT_HOURS[isoWeekday(slot.date)];
-  const start = minutesOf(slot.time);
-  if (!hours || start < minutesOf(hours.open) || start + APPOINTMENT_MINUTES > minutesOf(hours.close))
-    throw new DomainError('APPOINTMENT_OUTSIDE_HOURS', slot.time);
+  const day = serviceHoursOn(appointmentHours(hours), slot.date, calendar.holidays);
+  if (!day) throw new DomainError('APPOINTMENT_HOLIDAY', slot.date);
+  if (!slotFitsHours(day, slot.time)) throw new DomainError('APPOINTMENT_OUTSIDE_HOURS', slot.time);
   if (slotAt <= now) throw new DomainError('APPOINTMENT_IN_PAST', slot.time);
   const length = APPOINTMENT_MINUTES * MINUTE;
   const clash = booked.some(
@@ -70,11 +72,23 @@ export function checkArrival(slotAt: number, now: number): void {
   if (now > slotAt + APPOINTMENT_LATE_MINUTES * MINUTE) throw new DomainError('APPOINTMENT_TOO_LATE');
 }
 
-/** An appointment's status at `now`: a slot never redeemed is a no-show once the late limit has passed. */
+/**
+ * An appointment's status at `now`. In person: kept once redeemed at the kiosk, a no-show once the late
+ * limit has passed unredeemed. Zoom (no kiosk): what staff marked; unmarked it stays scheduled, so
+ * nothing is counted missed without someone saying so.
+ */
 export function appointmentStatus(
-  appointment: { slotAt: number; redeemedAt: number | null },
+  appointment: { kind: AppointmentKind; slotAt: number; redeemedAt: number | null; attended: boolean | null },
   now: number,
 ): AppointmentStatus {
+  if (appointment.kind === 'zoom')
+    return appointment.attended === null ? 'dijadwalkan' : appointment.attended ? 'hadir' : 'tidak-hadir';
   if (appointment.redeemedAt !== null) return 'hadir';
   return now > appointment.slotAt + APPOINTMENT_LATE_MINUTES * MINUTE ? 'tidak-hadir' : 'dijadwalkan';
+}
+
+/** Whether staff may mark a Zoom appointment's attendance now: a Zoom one, from its slot time on. */
+export function checkAttendanceMark(appointment: { kind: AppointmentKind; slotAt: number }, now: number): void {
+  if (appointment.kind !== 'zoom') throw new DomainError('APPOINTMENT_NOT_ZOOM');
+  if (now < appointment.slotAt) throw new DomainError('APPOINTMENT_NOT_STARTED');
 }

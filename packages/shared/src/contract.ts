@@ -240,6 +240,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'online:rate': ONLINE_ROLES,
   // desk control, part 1 (issue 20): whoever works a desk may call a chosen ticket to it
   'desk:call-chosen': STAFF_AT_DESK,
+  'appointment:attendance': ONLINE_ROLES,
 };
 
 /** Whether a role may send a command: the hub refuses the others, and screens offer them only to these. */
@@ -543,6 +544,7 @@ export interface ClientToHubEvents {
   'online:rate': Handler<'online:rate', OnlineRequestDetail>;
   // desk control, part 1 (issue 20)
   'desk:call-chosen': Handler<'desk:call-chosen', CallView>;
+  'appointment:attendance': Handler<'appointment:attendance', AppointmentView>;
 }
 
 /** A complaint (or suggestion) from the rating tablet, with its follow-up. */

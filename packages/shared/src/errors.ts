@@ -141,6 +141,15 @@ export const ERRORS = {
     id: 'Antrian ini tidak sedang menunggu di layanan yang dilayani meja Anda.',
     en: 'This ticket is not waiting in a queue this desk serves.',
   },
+  UNKNOWN_APPOINTMENT: { id: 'Janji temu tidak ditemukan.', en: 'Appointment not found.' },
+  APPOINTMENT_NOT_ZOOM: {
+    id: 'Kehadiran janji temu datang langsung tercatat di kiosk, tidak ditandai petugas.',
+    en: 'An in-person appointment is checked in at the kiosk, not marked by staff.',
+  },
+  APPOINTMENT_NOT_STARTED: {
+    id: 'Kehadiran dapat ditandai mulai jam janji temu.',
+    en: 'Attendance can be marked from the appointment time on.',
+  },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

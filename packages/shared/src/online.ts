@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
+import { DEFAULT_OPENING_HOURS, type OpeningHours, type ServiceHours } from './opening-hours';
 import { ID_PATTERN } from './rules';
 import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
 
@@ -173,17 +174,37 @@ export const APPOINTMENT_LATE_MINUTES = 15;
 /** Wrong codes in a row at one kiosk before it waits. */
 export const APPOINTMENT_CODE_TRIES = 5;
 export const APPOINTMENT_CODE_WAIT_MINUTES = 5;
+/** Appointment start times are offered every quarter of an hour. */
+export const APPOINTMENT_STEP_MINUTES = 15;
+
 /**
- * Hours in which appointments may be booked, per ISO weekday (1 = Monday), office time. The PST's
- * service hours; when the office's own opening hours are configured, they take their place.
+ * The hours appointments follow: the office's opening hours (settings 'opening-hours'); an office
+ * whose kiosk gives tickets around the clock (no hours set) books in the PST's usual hours.
  */
-export const APPOINTMENT_HOURS: Record<number, { open: string; close: string }> = {
-  1: { open: '08:00', close: '15:30' },
-  2: { open: '08:00', close: '15:30' },
-  3: { open: '08:00', close: '15:30' },
-  4: { open: '08:00', close: '15:30' },
-  5: { open: '08:00', close: '16:00' },
-};
+export function appointmentHours(configured: OpeningHours | null): OpeningHours {
+  return configured ?? DEFAULT_OPENING_HOURS;
+}
+
+const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Whether a slot starting at `time` lies wholly inside the day's service hours (null: closed). */
+export function slotFitsHours(hours: ServiceHours | null, time: string): boolean {
+  if (!hours) return false;
+  const start = minutesOfDay(time);
+  return start >= minutesOfDay(hours.open) && start + APPOINTMENT_MINUTES <= minutesOfDay(hours.close);
+}
+
+/** The start times the booking form offers on a day with these hours (none when closed). */
+export function appointmentTimes(hours: ServiceHours | null): string[] {
+  if (!hours) return [];
+  const times: string[] = [];
+  for (let m = minutesOfDay(hours.open); m < 24 * 60; m += APPOINTMENT_STEP_MINUTES) {
+    const time = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    if (!slotFitsHours(hours, time)) break;
+    times.push(time);
+  }
+  return times;
+}
 /** Short codes sent by WhatsApp: no 0/O, 1/I/L to misread. */
 export const APPOINTMENT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const appointmentCode = z
@@ -210,11 +231,18 @@ export const appointmentSchemas = {
   }),
   'appointment:list': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'appointment:redeem': z.strictObject({ code: appointmentCode }),
+  /** Staff mark a Zoom appointment attended or not (an in-person one is checked in at the kiosk). */
+  'appointment:attendance': z.strictObject({
+    appointmentId: z.string().regex(/^janji-[a-z0-9]{6}$/),
+    attended: z.boolean(),
+  }),
 } as const;
 
 /** A day's appointments, with the consultants who can be booked. */
 export interface AppointmentDay {
   appointments: AppointmentView[];
+  /** Start times bookable that day by the office's hours and holidays (empty: the office is closed). */
+  times: string[];
   consultants: Array<{ id: string; name: string }>;
 }
 
@@ -233,10 +261,16 @@ export interface AppointmentView {
   requesterName: string;
   phone: string;
   zoomLink: string;
-  /** dijadwalkan; hadir (redeemed at the kiosk, or marked for Zoom); tidak-hadir once the late limit passed. */
+  /**
+   * dijadwalkan; hadir (redeemed at the kiosk, or a Zoom meeting staff marked attended); tidak-hadir (in
+   * person: once the late limit passed unredeemed; Zoom: marked not attended).
+   */
   status: AppointmentStatus;
   ticketId: string | null;
   redeemedAt: number | null;
+  /** Zoom only: staff's mark (null: not marked yet), and when it was made. */
+  attended: boolean | null;
+  attendanceAt: number | null;
   /** The WhatsApp text to send the requester (code, date, time, place or link). */
   message: string;
 }

@@ -31,6 +31,18 @@ export const DEFAULT_OPENING_HOURS: OpeningHours = {
   ],
 };
 
+export type ServiceHours = z.infer<typeof serviceHoursSchema>;
+
+/** A day's service hours: null when the week closes that weekday or the holiday table closes the date. */
+export function serviceHoursOn(
+  hours: OpeningHours,
+  day: string,
+  holidays: readonly Holiday[],
+): ServiceHours | null {
+  if (holidays.some((h) => h.date === day)) return null;
+  return hours.week[isoWeekday(day) - 1] ?? null;
+}
+
 export type OpeningStatus =
   | { open: true; closesAt: number | null }
   /** `opensAt`: the next opening (null when none in the coming weeks); `holiday`: why today is closed. */
@@ -53,8 +65,7 @@ export function openingStatus(
 ): OpeningStatus {
   if (!hours) return { open: true, closesAt: null };
   const window = (day: string) => {
-    if (holidays.some((h) => h.date === day)) return null;
-    const entry = hours.week[isoWeekday(day) - 1];
+    const entry = serviceHoursOn(hours, day, holidays);
     if (!entry) return null;
     const start = dayStart(day, tz);
     return { from: start + minutesOf(entry.open) * MINUTE, to: start + minutesOf(entry.close) * MINUTE };

@@ -45,11 +45,19 @@ export interface AppointmentRow {
   zoomLink: string;
   ticketId: string | null;
   redeemedAt: number | null;
+  /** Zoom only: staff's attendance mark (null: not marked), and when. */
+  attended: boolean | null;
+  attendanceAt: number | null;
 }
 
 const APPOINTMENT_COLUMNS = `id, code, day, request_id AS requestId, kind, service_id AS serviceId, slot_at AS slotAt,
   staff_id AS staffId, desk_id AS deskId, requester_name AS requesterName, phone, zoom_link AS zoomLink,
-  ticket_id AS ticketId, redeemed_at AS redeemedAt`;
+  ticket_id AS ticketId, redeemed_at AS redeemedAt, attended, attendance_at AS attendanceAt`;
+
+/** SQLite keeps the attendance mark as 0/1. */
+function toAppointment(raw: Omit<AppointmentRow, 'attended'> & { attended: number | null }): AppointmentRow {
+  return { ...raw, attended: raw.attended === null ? null : raw.attended === 1 };
+}
 
 interface RawRow {
   id: string;
@@ -228,7 +236,11 @@ export class OnlineStore {
 
   // ---------- appointments ----------
 
-  addAppointment(row: AppointmentRow, createdBy: string, now: number): void {
+  addAppointment(
+    row: Omit<AppointmentRow, 'attended' | 'attendanceAt'>,
+    createdBy: string,
+    now: number,
+  ): void {
     this.db.transaction(() => {
       this.sql(
         `INSERT INTO appointments (id, code, day, request_id, kind, service_id, slot_at, staff_id, desk_id,
@@ -248,17 +260,39 @@ export class OnlineStore {
   }
 
   appointmentByCode(code: string): AppointmentRow | null {
-    return (
-      (this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE code = ?`).get(code) as
-        | AppointmentRow
-        | undefined) ?? null
-    );
+    const raw = this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE code = ?`).get(code);
+    return raw ? toAppointment(raw as Parameters<typeof toAppointment>[0]) : null;
+  }
+
+  appointment(id: string): AppointmentRow | null {
+    const raw = this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE id = ?`).get(id);
+    return raw ? toAppointment(raw as Parameters<typeof toAppointment>[0]) : null;
   }
 
   appointmentsOn(day: string): AppointmentRow[] {
-    return this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE day = ? ORDER BY slot_at`).all(
+    const rows = this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE day = ? ORDER BY slot_at`).all(
       day,
-    ) as AppointmentRow[];
+    ) as Array<Parameters<typeof toAppointment>[0]>;
+    return rows.map(toAppointment);
+  }
+
+  /** Staff's mark on a Zoom appointment, audited with who made it. */
+  markAttendance(id: string, attended: boolean, staffId: string, now: number): void {
+    this.db.transaction(() => {
+      this.sql('UPDATE appointments SET attended = ?, attendance_at = ?, attendance_by = ? WHERE id = ?').run(
+        attended ? 1 : 0,
+        now,
+        staffId,
+        id,
+      );
+      this.sql('INSERT INTO events (at, kind, type, payload, actor) VALUES (?, ?, ?, ?, ?)').run(
+        now,
+        'audit',
+        'appointment.attendance',
+        JSON.stringify({ id, attended }),
+        staffId,
+      );
+    })();
   }
 
   /** Inside the ticket's own transaction (QueueRunner's alsoWrite), so a code is never used twice. */

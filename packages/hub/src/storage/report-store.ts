@@ -154,9 +154,22 @@ export class ReportStore {
     }>;
   }
 
-  appointments(from: string, to: string): Array<{ kind: string; slotAt: number; redeemedAt: number | null }> {
-    return this.sql(
-      'SELECT kind, slot_at AS slotAt, redeemed_at AS redeemedAt FROM appointments WHERE day BETWEEN ? AND ?',
-    ).all(from, to) as Array<{ kind: string; slotAt: number; redeemedAt: number | null }>;
+  /** Kind, slot, kiosk redemption and Zoom attendance mark (SQLite's 0/1 as a boolean) of a range's appointments. */
+  appointments(from: string, to: string): Array<{
+    kind: 'langsung' | 'zoom';
+    slotAt: number;
+    redeemedAt: number | null;
+    attended: boolean | null;
+  }> {
+    const rows = this.sql(
+      `SELECT kind, slot_at AS slotAt, redeemed_at AS redeemedAt, attended FROM appointments
+         WHERE day BETWEEN ? AND ?`,
+    ).all(from, to) as Array<{
+      kind: 'langsung' | 'zoom';
+      slotAt: number;
+      redeemedAt: number | null;
+      attended: number | null;
+    }>;
+    return rows.map((r) => ({ ...r, attended: r.attended === null ? null : r.attended === 1 }));
   }
 }
