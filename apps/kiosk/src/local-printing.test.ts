@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { HubConnection } from '@pst/client';
 import type { PrintJob } from '@pst/shared';
-import type { KioskPrinterApi, PrintOutcome } from '@pst/shell/bridge';
+import type { KioskPrinterApi, KioskPrintJob, PrintOutcome } from '@pst/shell/bridge';
 import { describe, expect, it } from 'vitest';
 import { attachLocalPrinting } from './local-printing';
 
@@ -25,24 +25,24 @@ function fakeHub() {
 
 function fakePrinter(local: boolean, outcomes: PrintOutcome['state'][] = []) {
   const printed: string[] = [];
-  let release: () => void = () => undefined;
-  const gate = { hold: false };
+  const jobs: KioskPrintJob[] = [];
   const printer: KioskPrinterApi = {
     getPrinter: async () => ({
       setting: local ? { kind: 'usb', vendorId: 0x0416, productId: 0x5011 } : { kind: 'hub' },
       local,
       description: local ? 'USB printer 0416:5011' : 'printed by the hub',
     }),
-    print: async (data) => {
-      printed.push(data);
-      if (gate.hold) await new Promise<void>((resolve) => (release = resolve));
+    print: async (job) => {
+      printed.push(job.data);
+      jobs.push(job);
       return { state: outcomes.shift() ?? 'ok', detail: 'USB printer 0416:5011' };
     },
+    lastFailedPrint: async () => null,
     listPrinters: async () => ({ ok: true, data: { usb: [], os: [] } }),
     savePrinter: async () => ({ ok: false, error: { code: 'NOT_ALLOWED', message: '' } }),
     printTest: async () => ({ ok: false, error: { code: 'NOT_ALLOWED', message: '' } }),
   };
-  return { printer, printed, gate, release: () => release() };
+  return { printer, printed, jobs };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -74,33 +74,20 @@ describe('kiosk-local printing in the kiosk page', () => {
     expect(sent.filter((s) => s.event === 'kiosk:printer')).toHaveLength(2);
   });
 
-  it('prints a job sent again only once; a failed job prints again on the retry', async () => {
+  it('hands every job whole to the shell, which keeps them on disk and knows a job sent again', async () => {
     const { hub, socket, sent, connect } = fakeHub();
-    const { printer, printed, gate, release } = fakePrinter(true, ['error', 'ok', 'ok']);
+    const { printer, jobs } = fakePrinter(true, ['error', 'ok']);
     attachLocalPrinting(hub, printer);
     connect();
     await settle();
     socket.emit('print:job', job('x'));
     await settle();
-    socket.emit('print:job', job('x')); // the hub's retry after 'error'
+    socket.emit('print:job', job('x')); // the hub's retry after 'error': the shell decides
     await settle();
-    expect(printed).toHaveLength(2);
-    gate.hold = true;
-    socket.emit('print:job', job('y'));
-    socket.emit('print:job', job('y')); // sent again while still printing (a reconnect)
-    await settle();
-    release();
-    await settle();
-    socket.emit('print:job', job('y')); // and once more after it printed
-    await settle();
-    expect(printed).toHaveLength(3);
-    const results = sent.filter((s) => s.event === 'print:result').map((s) => s.payload);
-    expect(results).toEqual([
+    expect(jobs).toEqual([job('x'), job('x')]);
+    expect(sent.filter((s) => s.event === 'print:result').map((s) => s.payload)).toEqual([
       expect.objectContaining({ jobId: 'x', state: 'error' }),
       expect.objectContaining({ jobId: 'x', state: 'ok' }),
-      expect.objectContaining({ jobId: 'y', state: 'ok' }),
-      expect.objectContaining({ jobId: 'y', state: 'ok' }),
-      expect.objectContaining({ jobId: 'y', state: 'ok' }),
     ]);
   });
 

@@ -8,19 +8,15 @@ export function shellPrinter(): KioskPrinterApi | undefined {
   return shell?.kind === 'kiosk' ? shell.kioskPrinter : undefined;
 }
 
-/** How many finished job ids are remembered, so a job sent again is not printed twice. */
-const REMEMBERED = 50;
-
 /**
  * Kiosk-local printing: on every connect, tells the hub whether this kiosk prints its tickets
- * itself (`kiosk:printer`), then prints each `print:job` through the shell and answers
- * `print:result`. A job the hub sends again (its retry, or after a reconnect) with an id already
- * printed is answered from memory; one still printing waits for that same print.
- * Returns the function that stops listening.
+ * itself (`kiosk:printer`), then hands each `print:job` to the shell and answers `print:result`.
+ * The shell keeps the jobs on disk (packages/shell/src/print-journal.ts): a job the hub sends again
+ * (its retry, or after a reconnect or a kiosk restart) with an id already printed is answered from
+ * there, not printed twice. Returns the function that stops listening.
  */
 export function attachLocalPrinting(hub: HubConnection, printer: KioskPrinterApi | undefined): () => void {
   if (!printer) return () => undefined;
-  const jobs = new Map<string, Promise<PrintOutcome>>();
   let local = false;
 
   const declare = async () => {
@@ -33,24 +29,11 @@ export function attachLocalPrinting(hub: HubConnection, printer: KioskPrinterApi
     }
   };
 
-  const print = (job: PrintJob): Promise<PrintOutcome> => {
-    const known = jobs.get(job.jobId);
-    if (known) return known;
-    const printing = printer
-      .print(job.data)
-      .catch((error: unknown): PrintOutcome => ({ state: 'error', detail: String(error).slice(0, 400) }));
-    jobs.set(job.jobId, printing);
-    void printing.then((outcome) => {
-      // Only a printed job is final: a failed one prints again when the hub retries it.
-      if (outcome.state !== 'ok') jobs.delete(job.jobId);
-      while (jobs.size > REMEMBERED) jobs.delete(jobs.keys().next().value as string);
-    });
-    return printing;
-  };
-
   const onJob = async (job: PrintJob) => {
     const outcome = local
-      ? await print(job)
+      ? await printer
+          .print(job)
+          .catch((error: unknown): PrintOutcome => ({ state: 'error', detail: String(error).slice(0, 400) }))
       : ({ state: 'error', detail: 'this kiosk does not print locally' } satisfies PrintOutcome);
     await hub.send('print:result', {
       jobId: job.jobId,

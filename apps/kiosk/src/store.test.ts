@@ -166,4 +166,40 @@ describe('kiosk taps: one ticket per deliberate choice', () => {
     useKiosk.getState().setConnection('online');
     expect(useKiosk.getState().error).toBeNull();
   });
+
+  it('a late word that an earlier ticket printed does not change the ticket on screen; its own does', async () => {
+    const { hub, reply } = pendingHub();
+    useKiosk.setState({ hub, connection: 'online' });
+    const taking = useKiosk.getState().take('konsultasi');
+    reply({ ok: true, data: result });
+    await taking;
+    useKiosk.getState().setPrinted({ ticketId: '20261125-K001', printed: status('offline') });
+    useKiosk.getState().setPrinted({ ticketId: '20261124-K009', printed: status('ok') });
+    expect(printOutcome('20261125-K001', useKiosk.getState().printed, 0)).toBe('failed');
+    // The hub's recovery print of this very ticket: the failure note goes.
+    useKiosk.getState().setPrinted({ ticketId: '20261125-K001', printed: status('ok') });
+    expect(printOutcome('20261125-K001', useKiosk.getState().printed, 0)).toBe('ok');
+  });
+
+  it('after a kiosk restart shows the ticket whose print just failed, while its visitor waits', async () => {
+    const { hub, sent, reply } = pendingHub();
+    useKiosk.setState({ hub, connection: 'online' });
+    const failed = { ticketId: '20261125-K001', outcome: 'paper-out' as const, detail: 'paper out' };
+    const resuming = useKiosk.getState().resumeFailedPrint(failed);
+    reply({ ok: true, data: { ...result.ticket, status: 'waiting' } });
+    await resuming;
+    expect(sent).toEqual([{ event: 'ticket:status', payload: { ticketId: '20261125-K001' } }]);
+    expect(useKiosk.getState().phase).toMatchObject({ name: 'ticket', result: { ticket: { number: 'K-001' } } });
+    expect(printOutcome('20261125-K001', useKiosk.getState().printed, 0)).toBe('failed');
+    expect(useKiosk.getState().printed?.printed.state).toBe('paper-out');
+
+    // A visitor already called needs no paper: the kiosk stays at the start.
+    useKiosk.setState(initial, true);
+    const again = pendingHub();
+    useKiosk.setState({ hub: again.hub, connection: 'online' });
+    const called = useKiosk.getState().resumeFailedPrint(failed);
+    again.reply({ ok: true, data: { ...result.ticket, status: 'called' } });
+    await called;
+    expect(useKiosk.getState().phase).toEqual({ name: 'choose' });
+  });
 });

@@ -1,5 +1,13 @@
 import type { ConnectionState, HubConnection } from '@pst/client';
-import type { BoardSnapshot, ErrorBody, Lang, TakeResult, TicketPrinted } from '@pst/shared';
+import {
+  type BoardSnapshot,
+  type ErrorBody,
+  type Lang,
+  type TakeResult,
+  type TicketPrinted,
+  ticketStatusPath,
+} from '@pst/shared';
+import type { KioskFailedPrint } from '@pst/shell/bridge';
 import { create } from 'zustand';
 
 /** Seconds the ticket stays on screen, once its printing has ended, before the kiosk returns to the start. */
@@ -71,6 +79,11 @@ export interface KioskState {
   confirmTake(): Promise<void>;
   cancelConfirm(): void;
   take(serviceId: string): Promise<void>;
+  /**
+   * After a kiosk restart: the shell's journal says the last ticket's print failed moments ago. If its
+   * visitor still waits, the ticket screen shows again with the failure and "Cetak ulang".
+   */
+  resumeFailedPrint(failed: KioskFailedPrint): Promise<void>;
   /** The visitor's "Cetak ulang" after a failed print: its outcome replaces `printed`. */
   reprint(ticketId: string): Promise<void>;
   reprinting: boolean;
@@ -108,7 +121,12 @@ export const useKiosk = create<KioskState>()((set, get) => ({
       error: connection === s.connection ? s.error : null,
     })),
   setBoard: (board) => set({ board, hubOffset: board.at - Date.now() }),
-  setPrinted: (printed) => set({ printed }),
+  // A late word about an earlier ticket (the hub printed it after all) must not replace the outcome of
+  // the ticket on screen; about the ticket on screen (or one being taken), it is the news.
+  setPrinted: (printed) =>
+    set((s) =>
+      s.phase.name === 'ticket' && s.phase.result.ticket.id !== printed.ticketId ? {} : { printed },
+    ),
   toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id' })),
   togglePriority: () => set((s) => ({ priority: !s.priority })),
   async choose(serviceId) {
@@ -140,6 +158,20 @@ export const useKiosk = create<KioskState>()((set, get) => ({
         readyAt: now() + FINISH_GUARD_MS,
       });
     else set({ phase: { name: 'choose' }, error: reply.error });
+  },
+  async resumeFailedPrint(failed) {
+    const { hub, phase } = get();
+    if (!hub || phase.name !== 'choose') return;
+    const reply = await hub.send('ticket:status', { ticketId: failed.ticketId }, 15_000);
+    if (!reply.ok || reply.data.status !== 'waiting' || get().phase.name !== 'choose') return;
+    set({
+      phase: { name: 'ticket', result: { ticket: reply.data, statusUrl: ticketStatusPath(reply.data.id) } },
+      printed: {
+        ticketId: failed.ticketId,
+        printed: { state: failed.outcome === 'ok' ? 'error' : failed.outcome, detail: failed.detail, pendingJobs: 0, at: 0 },
+      },
+      readyAt: now() + FINISH_GUARD_MS,
+    });
   },
   reprinting: false,
   async reprint(ticketId) {

@@ -19,8 +19,14 @@ export function useHub(): { token: string | null; pair: (token: string) => void 
       if (board) useKiosk.setState({ board: { ...board, printer } });
     });
     // In the Electron shell with a printer of its own, the kiosk prints its tickets itself.
-    const stopPrinting = attachLocalPrinting(hub, shellPrinter());
+    const printer = shellPrinter();
+    const stopPrinting = attachLocalPrinting(hub, printer);
     setHub(hub);
+    // A restart right after a failed print (the shell's journal knows it): show that ticket again.
+    void printer
+      ?.lastFailedPrint()
+      .then((failed) => failed && useKiosk.getState().resumeFailedPrint(failed))
+      .catch(() => undefined);
     return () => {
       stopPrinting();
       hub.close();

@@ -115,8 +115,25 @@ export function createHubPrinting(options: HubPrintingOptions): HubPrinting {
         log.warn({ printer: status }, 'kiosk printer problem');
       options.boardChanged();
     },
-    onLateResult: (ticketId, status) => recordPrint(ticketId, status),
+    onLateResult: (ticketId, status) => {
+      recordPrint(ticketId, status);
+      // The kiosk's own printer status carries its name and id: the push carries the view only.
+      const { state, detail, pendingJobs, at } = status;
+      if (state === 'ok') tellKiosk(ticketId, { state, detail, pendingJobs, at });
+    },
   });
+  /**
+   * A ticket printed late (the recovery print after a failure, a waiting kiosk's job): the kiosk that
+   * issued it hears so (`ticket:printed`), on whatever socket it has now, and drops its failure note and
+   * its "Cetak ulang".
+   */
+  const tellKiosk = (ticketId: string, printed: PrinterStatusView) => {
+    const source = runner.state.tickets.get(ticketId)?.source;
+    if (!source) return;
+    for (const socket of io.of('/').sockets.values())
+      if (socket.data.role === 'kiosk' && socket.data.deviceId === source)
+        socket.emit('ticket:printed', { ticketId, printed });
+  };
   const hubPrinter = (): NamedPrinterStatus => ({
     ...prints.status,
     id: 'hub',
@@ -166,8 +183,11 @@ export function createHubPrinting(options: HubPrintingOptions): HubPrinting {
       return ticketBytes(job.ticketId, late ? clock() : null);
     },
     onResult: (job, { outcome, status }) => {
-      if (outcome === 'printed') store.setPrintState(job.ticketId, 'printed');
-      else if (outcome === 'unknown') {
+      if (outcome === 'printed') {
+        store.setPrintState(job.ticketId, 'printed');
+        // Its visitor was told it failed (a first attempt that failed, or a job delayed behind one).
+        if (job.attempts > 0 || job.reprint) tellKiosk(job.ticketId, { ...status, state: 'ok' });
+      } else if (outcome === 'unknown') {
         store.setPrintState(job.ticketId, `unknown:${status.state}`);
         store.audit(clock(), 'print.unknown', { ticketId: job.ticketId, printer: status }, 'hub');
       } else if (outcome === 'failed') {

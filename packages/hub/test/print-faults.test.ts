@@ -99,6 +99,30 @@ describe('printing through faults, against the TCP printer stand-in', () => {
     expect(stand.jobs).toHaveLength(1);
   });
 
+  it('recovery print: the kiosk that showed the failure hears the ticket is on paper, on its new socket too', async () => {
+    const { stand, hub } = await office();
+    const kioskToken = hub.store.addDevice('kiosk', 'Kiosk Pintu', null, hub.now.value).token;
+    const kiosk = await hub.connect(kioskToken);
+    const other = await hub.connect(hub.store.addDevice('kiosk', 'Kiosk Lantai 2', null, hub.now.value).token);
+    await stand.stop();
+    const failed = await take(kiosk);
+    const elsewhere = await take(other);
+    expect([failed.printed.state, elsewhere.printed.state]).toEqual(['offline', 'offline']);
+    // The kiosk restarts (a new socket, the same token) while the printer is down.
+    kiosk.disconnect();
+    const restarted = await hub.connect(kioskToken);
+    const heard = nextPush(restarted, 'ticket:printed');
+    const overheard: string[] = [];
+    other.on('ticket:printed', ({ ticketId }) => overheard.push(ticketId));
+
+    await stand.start();
+    await hub.housekeeping();
+    await expect.poll(() => stand.jobs.length).toBe(2);
+    expect(await heard).toMatchObject({ ticketId: failed.ticket.id, printed: { state: 'ok' } });
+    // Each kiosk hears of its own tickets only.
+    await expect.poll(() => overheard).toEqual([elsewhere.ticket.id]);
+  });
+
   it('silent (prints, never answers, never closes): every ticket on paper once, never a second copy', async () => {
     const { stand, hub, kiosk } = await office({ status: 'no-status' });
     const first = await take(kiosk);

@@ -114,6 +114,7 @@ export interface ShellBridge extends ShellApi {
 export const KIOSK_PRINTER_CHANNELS = {
   getPrinter: 'shell:kiosk:get-printer',
   print: 'shell:kiosk:print',
+  lastFailedPrint: 'shell:kiosk:last-failed-print',
   listPrinters: 'shell:kiosk:list-printers',
   savePrinter: 'shell:kiosk:save-printer',
   printTest: 'shell:kiosk:print-test',
@@ -151,10 +152,31 @@ export interface KioskPrinterChoices {
   os: Array<{ name: string; displayName: string; description: string }>;
 }
 
+/** A job of the hub's `print:job`, as the kiosk page hands it to the shell. */
+export interface KioskPrintJob {
+  jobId: string;
+  ticketId: string | null;
+  /** ESC/POS bytes, base64. */
+  data: string;
+}
+
+/** The last print that failed at this kiosk, kept across a kiosk restart (the shell's print journal). */
+export interface KioskFailedPrint {
+  ticketId: string;
+  outcome: PrintOutcomeState;
+  detail: string;
+}
+
 export interface KioskPrinterApi {
   getPrinter(): Promise<KioskPrinterInfo>;
-  /** Prints ESC/POS bytes (base64, as the hub's `print:job` carries them): the kiosk app only. */
-  print(data: string): Promise<PrintOutcome>;
+  /**
+   * Prints a job (the kiosk app only). The shell keeps its jobs on disk: a job id it printed before,
+   * even before a restart, is answered without printing again; one cut off by a restart is not printed
+   * again by itself.
+   */
+  print(job: KioskPrintJob): Promise<PrintOutcome>;
+  /** The newest job, when it failed less than KIOSK_REPRINT_SECONDS ago (the kiosk app only). */
+  lastFailedPrint(): Promise<KioskFailedPrint | null>;
   /** USB printers connected and the operating system's printers: the set-up page only. */
   listPrinters(): Promise<ShellResult<KioskPrinterChoices>>;
   savePrinter(setting: KioskPrinterSetting): Promise<ShellResult<KioskPrinterInfo>>;
@@ -262,7 +284,8 @@ function createKioskPrinterBridge(ipcRenderer: IpcRendererLike): KioskPrinterApi
     ipcRenderer.invoke(channel, ...args) as Promise<never>;
   return {
     getPrinter: () => call(KIOSK_PRINTER_CHANNELS.getPrinter),
-    print: (data: string) => call(KIOSK_PRINTER_CHANNELS.print, data),
+    print: (job: KioskPrintJob) => call(KIOSK_PRINTER_CHANNELS.print, job),
+    lastFailedPrint: () => call(KIOSK_PRINTER_CHANNELS.lastFailedPrint),
     listPrinters: () => call(KIOSK_PRINTER_CHANNELS.listPrinters),
     savePrinter: (setting: KioskPrinterSetting) => call(KIOSK_PRINTER_CHANNELS.savePrinter, setting),
     printTest: (setting?: KioskPrinterSetting) =>

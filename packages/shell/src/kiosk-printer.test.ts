@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeEscPos, renderTicket } from '@pst/printer';
 import { startFakePrinter, withoutStatusRequests } from '@pst/printer/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KIOSK_PRINTER_CHANNELS as CH, type KioskPrinterSetting } from './bridge';
+import { PRINT_JOURNAL_FILE } from './print-journal';
 import { SETTINGS_FILE } from './settings';
 import { startShell } from './shell';
 import { createFakeElectron, createFakeSpooler, createManualClock, tempDir } from './test-fakes';
@@ -33,9 +34,10 @@ const TICKET = renderTicket(
   { width: 80 },
 );
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+/** A job as the hub's `print:job` carries it. */
+const job = (jobId: string, data = base64(TICKET)) => ({ jobId, ticketId: '20261125-K001', data });
 
-async function kioskShell(settings: Record<string, unknown> = { hubUrl: HUB }) {
-  const userData = tempDir();
+async function kioskShell(settings: Record<string, unknown> = { hubUrl: HUB }, userData = tempDir()) {
   writeFileSync(join(userData, SETTINGS_FILE), JSON.stringify(settings));
   const spooler = createFakeSpooler(['EPSON TM-T82 Receipt', 'Microsoft Print to PDF']);
   const fake = createFakeElectron({ userData, spooler });
@@ -50,7 +52,7 @@ async function kioskShell(settings: Record<string, unknown> = { hubUrl: HUB }) {
     kioskPrinting: { listUsb: async () => [{ vendorId: 0x0416, productId: 0x5011 }] },
   });
   const saved = () => JSON.parse(readFileSync(join(userData, SETTINGS_FILE), 'utf8'));
-  return { ...fake, spooler, log, saved };
+  return { ...fake, spooler, log, saved, userData };
 }
 
 describe('kiosk printer: set-up page section (main side)', () => {
@@ -166,15 +168,16 @@ describe('kiosk printer: jobs from the hub', () => {
       hubUrl: HUB,
       kioskPrinter: { kind: 'network', host: printer.host, port: printer.port },
     });
-    const job = printer.nextJob();
-    expect(await shell.invoke(CH.print, APP_URL, base64(TICKET))).toMatchObject({ state: 'ok' });
-    expect(Buffer.compare(withoutStatusRequests(await job), Buffer.from(TICKET))).toBe(0);
+    const paper = printer.nextJob();
+    expect(await shell.invoke(CH.print, APP_URL, job('a1'))).toMatchObject({ state: 'ok' });
+    expect(Buffer.compare(withoutStatusRequests(await paper), Buffer.from(TICKET))).toBe(0);
 
-    expect(await shell.invoke(CH.print, SETUP_URL, base64(TICKET))).toMatchObject({ state: 'error' });
-    expect(await shell.invoke(CH.print, 'https://evil.example/', base64(TICKET))).toMatchObject({
+    expect(await shell.invoke(CH.print, SETUP_URL, job('a2'))).toMatchObject({ state: 'error' });
+    expect(await shell.invoke(CH.print, 'https://evil.example/', job('a3'))).toMatchObject({
       state: 'error',
     });
-    expect(await shell.invoke(CH.print, APP_URL, 'not base64!')).toMatchObject({ state: 'error' });
+    expect(await shell.invoke(CH.print, APP_URL, job('a4', 'not base64!'))).toMatchObject({ state: 'error' });
+    expect(await shell.invoke(CH.print, APP_URL, base64(TICKET))).toMatchObject({ state: 'error' });
   });
 
   it('reports paper out from the kiosk printer, and "does not print locally" when the hub prints', async () => {
@@ -184,13 +187,74 @@ describe('kiosk printer: jobs from the hub', () => {
       hubUrl: HUB,
       kioskPrinter: { kind: 'network', host: printer.host, port: printer.port },
     });
-    expect(await shell.invoke(CH.print, APP_URL, base64(TICKET))).toMatchObject({ state: 'paper-out' });
+    expect(await shell.invoke(CH.print, APP_URL, job('p1'))).toMatchObject({ state: 'paper-out' });
     expect(shell.log.join('\n')).toContain('paper-out');
 
     const hubPrints = await kioskShell();
-    expect(await hubPrints.invoke(CH.print, APP_URL, base64(TICKET))).toMatchObject({
+    expect(await hubPrints.invoke(CH.print, APP_URL, job('h1'))).toMatchObject({
       state: 'error',
       detail: 'this kiosk does not print locally',
     });
+  });
+
+  it('keeps its jobs on disk: after a restart a printed job is not printed again, a failed one is known', async () => {
+    const printer = await startFakePrinter();
+    closers.push(() => printer.close());
+    const settings = { hubUrl: HUB, kioskPrinter: { kind: 'network', host: printer.host, port: printer.port } };
+    const first = await kioskShell(settings);
+    expect(await first.invoke(CH.print, APP_URL, job('a1'))).toMatchObject({ state: 'ok' });
+    // The same job again (the hub never heard the answer): answered, not printed twice.
+    expect(await first.invoke(CH.print, APP_URL, job('a1'))).toMatchObject({ state: 'ok' });
+    await expect.poll(() => printer.jobs.length).toBe(1);
+    expect(await first.invoke(CH.lastFailedPrint, APP_URL)).toBeNull();
+
+    // Paper runs out on the next ticket; the kiosk restarts.
+    printer.set({ status: 'paper-out' });
+    expect(await first.invoke(CH.print, APP_URL, job('b2'))).toMatchObject({ state: 'paper-out' });
+    const second = await kioskShell(settings, first.userData);
+    expect(await second.invoke(CH.lastFailedPrint, APP_URL)).toEqual({
+      ticketId: '20261125-K001',
+      outcome: 'paper-out',
+      detail: expect.stringContaining('paper'),
+    });
+    expect(await second.invoke(CH.lastFailedPrint, SETUP_URL)).toBeNull();
+    expect(await second.invoke(CH.print, APP_URL, job('a1'))).toMatchObject({ state: 'ok' });
+    // New paper: the failed job prints when the hub sends it again, and nothing is left to offer.
+    printer.set({ status: 'ok' });
+    expect(await second.invoke(CH.print, APP_URL, job('b2'))).toMatchObject({ state: 'ok' });
+    await expect.poll(() => printer.jobs.length).toBe(2);
+    expect(await second.invoke(CH.lastFailedPrint, APP_URL)).toBeNull();
+    const journal = JSON.parse(readFileSync(join(first.userData, PRINT_JOURNAL_FILE), 'utf8'));
+    expect(journal.jobs.map((j: { jobId: string; state: string }) => [j.jobId, j.state])).toEqual([
+      ['a1', 'ok'],
+      ['b2', 'ok'],
+    ]);
+  });
+
+  it('never prints again by itself a job cut off by a restart (it may be on paper)', async () => {
+    // A printer that takes the connection and never reads: the kiosk stops mid-job.
+    const hung = await startFakePrinter({ status: 'hung' });
+    const after = await startFakePrinter();
+    closers.push(() => hung.close(), () => after.close());
+    const to = (p: { host: string; port: number }) => ({
+      hubUrl: HUB,
+      kioskPrinter: { kind: 'network', host: p.host, port: p.port },
+    });
+    const first = await kioskShell(to(hung));
+    void first.invoke(CH.print, APP_URL, job('c3'));
+    const file = join(first.userData, PRINT_JOURNAL_FILE);
+    await expect.poll(() => existsSync(file) && readFileSync(file, 'utf8').includes('"printing"')).toBe(true);
+
+    // Restarted (on a working printer): the hub sends the job again; it is answered, not printed.
+    const second = await kioskShell(to(after), first.userData);
+    expect(await second.invoke(CH.print, APP_URL, job('c3'))).toMatchObject({
+      state: 'error',
+      detail: expect.stringContaining('not printed again'),
+    });
+    expect(after.counts().connections).toBe(0);
+    expect(await second.invoke(CH.lastFailedPrint, APP_URL)).toMatchObject({ ticketId: '20261125-K001' });
+    // A reprint is a new job: that one prints.
+    expect(await second.invoke(CH.print, APP_URL, job('c4'))).toMatchObject({ state: 'ok' });
+    await expect.poll(() => after.jobs.length).toBe(1);
   });
 });

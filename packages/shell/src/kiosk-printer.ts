@@ -12,11 +12,14 @@ import {
   renderTestTicket,
   type UsbPrinterInfo,
 } from '@pst/printer';
+import { KIOSK_REPRINT_SECONDS } from '@pst/shared';
 import { z } from 'zod';
 import {
   KIOSK_PRINTER_CHANNELS,
+  type KioskFailedPrint,
   type KioskPrinterApi,
   type KioskPrinterChoices,
+  type KioskPrintJob,
   type KioskPrinterInfo,
   type KioskPrinterSetting,
   type PrintOutcome,
@@ -24,6 +27,7 @@ import {
 } from './bridge';
 import type { BrowserWindowLike, ElectronDeps, IpcMainInvokeEventLike } from './electron-like';
 import { handleIpc, type IpcHandlers } from './ipc-handlers';
+import type { PrintJournal } from './print-journal';
 import { kioskPrinterSettingSchema } from './printer-setting';
 import type { SettingsStore } from './settings';
 import { createSpoolerPrinter } from './spooler';
@@ -57,16 +61,22 @@ export interface KioskPrintingDeps extends KioskPrintingOptions {
   /** The kiosk's window: its webContents lists the operating system's printers. */
   window: BrowserWindowLike;
   settings: SettingsStore;
+  /** The kiosk's jobs on disk (print-journal.ts). */
+  journal: PrintJournal;
   log: (message: string) => void;
   fromSetup(event: IpcMainInvokeEventLike): boolean;
   fromHub(event: IpcMainInvokeEventLike): boolean;
 }
 
-/** A base64 ESC/POS job: a ticket is a few kB; the hub's frames stop at 1 MB. */
-const jobSchema = z
-  .string()
-  .max(1_400_000)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** A job as the hub's `print:job` carries it: base64 ESC/POS (a ticket is a few kB; frames stop at 1 MB). */
+const jobSchema = z.strictObject({
+  jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  ticketId: z.string().max(40).nullable(),
+  data: z
+    .string()
+    .max(1_400_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
 
 function fail(code: 'INVALID_INPUT' | 'NOT_ALLOWED', message: string): ShellResult<never> {
   return { ok: false, error: { code, message } };
@@ -74,7 +84,7 @@ function fail(code: 'INVALID_INPUT' | 'NOT_ALLOWED', message: string): ShellResu
 
 /** Registers the kiosk printer's IPC handlers; returns the function that removes them. */
 export function startKioskPrinting(deps: KioskPrintingDeps): () => void {
-  const { electron, window, settings, log } = deps;
+  const { electron, window, settings, journal, log } = deps;
   const now = deps.now ?? Date.now;
   const listUsb = deps.listUsb ?? (() => listUsbPrinters());
   const listOs = () => window.webContents.getPrintersAsync();
@@ -133,18 +143,48 @@ export function startKioskPrinting(deps: KioskPrintingDeps): () => void {
     return done;
   };
 
+  /** Jobs being printed now: the same job sent again waits for that print. */
+  const printing = new Map<string, Promise<PrintOutcome>>();
+  const printJob = (job: KioskPrintJob): Promise<PrintOutcome> => {
+    const running = printing.get(job.jobId);
+    if (running) return running;
+    const known = journal.get(job.jobId);
+    if (known?.state === 'ok')
+      return Promise.resolve({ state: 'ok', detail: `${known.detail} (printed before)`.slice(0, 500) });
+    if (known?.state === 'interrupted')
+      return Promise.resolve({
+        state: 'error',
+        detail: 'cut off by a kiosk restart: it may be on paper, so it is not printed again by itself',
+      });
+    journal.begin(job.jobId, job.ticketId, now());
+    const done = printOn(saved(), new Uint8Array(Buffer.from(job.data, 'base64')))
+      .then((outcome) => {
+        journal.finish(job.jobId, outcome, now());
+        return outcome;
+      })
+      .finally(() => printing.delete(job.jobId));
+    printing.set(job.jobId, done);
+    return done;
+  };
+
   const api: IpcHandlers<KioskPrinterApi> = {
     async getPrinter(event) {
       if (!deps.fromSetup(event) && !deps.fromHub(event)) throw new Error('not allowed');
       return info();
     },
-    async print(event, data) {
+    async print(event, job) {
       if (!deps.fromHub(event)) return { state: 'error', detail: 'only the kiosk app may print' };
-      const input = jobSchema.safeParse(data);
-      if (!input.success) return { state: 'error', detail: 'not a print job (base64 ESC/POS expected)' };
-      const outcome = await printOn(saved(), new Uint8Array(Buffer.from(input.data, 'base64')));
+      const input = jobSchema.safeParse(job);
+      if (!input.success)
+        return { state: 'error', detail: 'not a print job ({ jobId, ticketId, data: base64 ESC/POS } expected)' };
+      const outcome = await printJob(input.data);
       if (outcome.state !== 'ok') log(`kiosk printer: ${outcome.state}: ${outcome.detail}`);
       return outcome;
+    },
+    async lastFailedPrint(event): Promise<KioskFailedPrint | null> {
+      if (!deps.fromHub(event)) return null;
+      const failed = journal.lastFailed(now(), KIOSK_REPRINT_SECONDS * 1000);
+      return failed && { ticketId: failed.ticketId, outcome: failed.outcome, detail: failed.detail };
     },
     async listPrinters(event): Promise<ShellResult<KioskPrinterChoices>> {
       if (!deps.fromSetup(event)) return fail('NOT_ALLOWED', 'only the set-up page lists printers');

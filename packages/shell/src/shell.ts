@@ -7,6 +7,7 @@ import type { BrowserWindowLike, ElectronDeps } from './electron-like';
 import { createFileLog } from './file-log';
 import { guardHubCertificates } from './hub-certificates';
 import { type KioskPrintingOptions, startKioskPrinting } from './kiosk-printer';
+import { openPrintJournal } from './print-journal';
 import { type Clock, systemClock } from './recovery';
 import { openSettings, type SettingsStore } from './settings';
 import { serveShellApi } from './shell-ipc';
@@ -198,6 +199,7 @@ export async function startShell(
       electron,
       window: current,
       settings,
+      journal: openPrintJournal(userData, log),
       log,
       fromSetup: (event) => pages.senderOf(event) === 'setup',
       fromHub: (event) => pages.senderOf(event) === 'hub',
