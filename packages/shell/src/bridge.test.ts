@@ -64,14 +64,17 @@ describe('createPreloadBridge', () => {
     if (!printer) throw new Error('the kiosk printer bridge is missing');
     const usb = { kind: 'usb', vendorId: 0x0416, productId: 0x5011 } as const;
     await printer.getPrinter();
-    await printer.print('G0A=');
+    const job = { jobId: 'a1', ticketId: '20261125-K001', data: 'G0A=' };
+    await printer.print(job);
+    await printer.lastFailedPrint();
     await printer.listPrinters();
     await printer.savePrinter(usb);
     await printer.printTest(usb);
     await printer.printTest();
     expect(sent).toEqual([
       [KIOSK_PRINTER_CHANNELS.getPrinter],
-      [KIOSK_PRINTER_CHANNELS.print, 'G0A='],
+      [KIOSK_PRINTER_CHANNELS.print, job],
+      [KIOSK_PRINTER_CHANNELS.lastFailedPrint],
       [KIOSK_PRINTER_CHANNELS.listPrinters],
       [KIOSK_PRINTER_CHANNELS.savePrinter, usb],
       [KIOSK_PRINTER_CHANNELS.printTest, usb],
