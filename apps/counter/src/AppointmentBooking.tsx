@@ -150,14 +150,14 @@ export function AppointmentBooking({
           <span>{tr('on.appt.date')}</span>
           <input type="date" value={form.date} onChange={(e) => edit({ date: e.target.value })} />
         </label>
-        <label className="field">
-          <span>{tr('on.appt.time')}</span>
-          {/* The times the office's opening hours allow that day (the hub's list, from shared's rule). */}
-          {day && day.times.length === 0 ? (
-            <span className="muted" role="status">
-              {tr('on.appt.closedDay')}
-            </span>
-          ) : (
+        {/* The times the office's opening hours allow that day (the hub's list, from shared's rule). */}
+        {day && day.times.length === 0 ? (
+          <p className="field muted" role="status">
+            {tr('on.appt.closedDay')}
+          </p>
+        ) : (
+          <label className="field">
+            <span>{tr('on.appt.time')}</span>
             <select value={time} onChange={(e) => edit({ time: e.target.value })}>
               {(day?.times ?? [time]).map((t) => (
                 <option key={t} value={t}>
@@ -165,8 +165,8 @@ export function AppointmentBooking({
                 </option>
               ))}
             </select>
-          )}
-        </label>
+          </label>
+        )}
         <label className="field">
           <span>{tr('on.appt.staff')}</span>
           <select value={form.staffId} onChange={(e) => edit({ staffId: e.target.value })}>

@@ -189,7 +189,10 @@ describe('kiosk taps: one ticket per deliberate choice', () => {
     reply({ ok: true, data: { ...result.ticket, status: 'waiting' } });
     await resuming;
     expect(sent).toEqual([{ event: 'ticket:status', payload: { ticketId: '20261125-K001' } }]);
-    expect(useKiosk.getState().phase).toMatchObject({ name: 'ticket', result: { ticket: { number: 'K-001' } } });
+    expect(useKiosk.getState().phase).toMatchObject({
+      name: 'ticket',
+      result: { ticket: { number: 'K-001' } },
+    });
     expect(printOutcome('20261125-K001', useKiosk.getState().printed, 0)).toBe('failed');
     expect(useKiosk.getState().printed?.printed.state).toBe('paper-out');
 

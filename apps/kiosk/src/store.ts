@@ -168,7 +168,12 @@ export const useKiosk = create<KioskState>()((set, get) => ({
       phase: { name: 'ticket', result: { ticket: reply.data, statusUrl: ticketStatusPath(reply.data.id) } },
       printed: {
         ticketId: failed.ticketId,
-        printed: { state: failed.outcome === 'ok' ? 'error' : failed.outcome, detail: failed.detail, pendingJobs: 0, at: 0 },
+        printed: {
+          state: failed.outcome === 'ok' ? 'error' : failed.outcome,
+          detail: failed.detail,
+          pendingJobs: 0,
+          at: 0,
+        },
       },
       readyAt: now() + FINISH_GUARD_MS,
     });

@@ -84,10 +84,33 @@ describe('appointments over real sockets', () => {
     ];
     await ok(supervisor, 'settings:opening-hours', { hours: { week } });
     const thursday = await ok(frontOffice, 'appointment:list', { date: '2026-11-26' });
-    expect(thursday.times).toEqual(['07:30', '07:45', '08:00', '08:15', '08:30', '08:45', '09:00',
-      '09:15', '09:30', '09:45', '10:00', '10:15', '10:30', '10:45', '11:00', '11:15', '11:30']);
+    expect(thursday.times).toEqual([
+      '07:30',
+      '07:45',
+      '08:00',
+      '08:15',
+      '08:30',
+      '08:45',
+      '09:00',
+      '09:15',
+      '09:30',
+      '09:45',
+      '10:00',
+      '10:15',
+      '10:30',
+      '10:45',
+      '11:00',
+      '11:15',
+      '11:30',
+    ]);
     expect((await ok(frontOffice, 'appointment:list', { date: '2026-11-28' })).times).toEqual([
-      '09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30',
+      '09:00',
+      '09:15',
+      '09:30',
+      '09:45',
+      '10:00',
+      '10:15',
+      '10:30',
     ]);
     // Closed: a weekday the office closes, and a holiday.
     expect((await ok(frontOffice, 'appointment:list', { date: '2026-12-02' })).times).toEqual([]);
@@ -202,7 +225,11 @@ describe('appointments over real sockets', () => {
     hub = await startHub();
     const frontOffice = await hub.staff('front-office');
     const zoomLink = 'https://zoom.us/j/123456789';
-    const kept = await ok(frontOffice, 'appointment:book', booking({ kind: 'zoom', time: '10:00', zoomLink }));
+    const kept = await ok(
+      frontOffice,
+      'appointment:book',
+      booking({ kind: 'zoom', time: '10:00', zoomLink }),
+    );
     const missed = await ok(
       frontOffice,
       'appointment:book',
@@ -218,14 +245,16 @@ describe('appointments over real sockets', () => {
     const before = await ok(frontOffice, 'appointment:list', { date: '2026-11-25' });
     expect(before.appointments.map((a) => a.status)).toEqual(['dijadwalkan', 'dijadwalkan', 'tidak-hadir']);
 
-    expect(await ok(frontOffice, 'appointment:attendance', { appointmentId: kept.id, attended: true })).toMatchObject(
-      { status: 'hadir', attended: true, attendanceAt: at('15:00') },
-    );
+    expect(
+      await ok(frontOffice, 'appointment:attendance', { appointmentId: kept.id, attended: true }),
+    ).toMatchObject({ status: 'hadir', attended: true, attendanceAt: at('15:00') });
     expect(await mark(missed.id, false)).toMatchObject({ ok: true, data: { status: 'tidak-hadir' } });
     expect(await mark(inPerson.id, true)).toMatchObject({ error: { code: 'APPOINTMENT_NOT_ZOOM' } });
     expect(await mark('janji-zzzzzz', true)).toMatchObject({ error: { code: 'UNKNOWN_APPOINTMENT' } });
     const kiosk = await hub.device('kiosk');
-    expect(await send(kiosk, 'appointment:attendance', { appointmentId: kept.id, attended: true })).toMatchObject({
+    expect(
+      await send(kiosk, 'appointment:attendance', { appointmentId: kept.id, attended: true }),
+    ).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
 

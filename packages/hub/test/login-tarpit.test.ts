@@ -144,7 +144,12 @@ describe('login flood: throttled tries are held, not worked on', () => {
     const dummy = (hasher as unknown as { dummy: string }).dummy;
     const shape = (stored: string) => {
       const [scheme, n, salt, hash] = stored.split('$');
-      return { scheme, n, salt: Buffer.from(salt ?? '', 'base64').length, hash: Buffer.from(hash ?? '', 'base64').length };
+      return {
+        scheme,
+        n,
+        salt: Buffer.from(salt ?? '', 'base64').length,
+        hash: Buffer.from(hash ?? '', 'base64').length,
+      };
     };
     expect(shape(dummy)).toEqual(shape(real));
     expect(await hasher.verify('2468', null)).toBe(false);

@@ -103,7 +103,9 @@ describe('printing through faults, against the TCP printer stand-in', () => {
     const { stand, hub } = await office();
     const kioskToken = hub.store.addDevice('kiosk', 'Kiosk Pintu', null, hub.now.value).token;
     const kiosk = await hub.connect(kioskToken);
-    const other = await hub.connect(hub.store.addDevice('kiosk', 'Kiosk Lantai 2', null, hub.now.value).token);
+    const other = await hub.connect(
+      hub.store.addDevice('kiosk', 'Kiosk Lantai 2', null, hub.now.value).token,
+    );
     await stand.stop();
     const failed = await take(kiosk);
     const elsewhere = await take(other);

@@ -80,7 +80,11 @@ describe('booking a slot', () => {
     ['07:30 on a Thursday that opens at 07:30', { date: '2026-11-26', time: '07:30' }, null],
     ['13:30 ending at closing', { date: '2026-11-26', time: '13:30' }, null],
     ['14:00, after the office’s closing', { date: '2026-11-26', time: '14:00' }, 'APPOINTMENT_OUTSIDE_HOURS'],
-    ['a Friday afternoon past its early closing', { date: '2026-11-27', time: '10:45' }, 'APPOINTMENT_OUTSIDE_HOURS'],
+    [
+      'a Friday afternoon past its early closing',
+      { date: '2026-11-27', time: '10:45' },
+      'APPOINTMENT_OUTSIDE_HOURS',
+    ],
     ['a Saturday morning the office opens', { date: '2026-11-28', time: '09:00' }, null],
     ['a Wednesday the office closes', { date: '2026-12-02', time: '10:00' }, 'APPOINTMENT_HOLIDAY'],
     ['a holiday on an open weekday', { date: '2026-12-25', time: '10:00' }, 'APPOINTMENT_HOLIDAY'],

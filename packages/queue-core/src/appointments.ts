@@ -88,7 +88,10 @@ export function appointmentStatus(
 }
 
 /** Whether staff may mark a Zoom appointment's attendance now: a Zoom one, from its slot time on. */
-export function checkAttendanceMark(appointment: { kind: AppointmentKind; slotAt: number }, now: number): void {
+export function checkAttendanceMark(
+  appointment: { kind: AppointmentKind; slotAt: number },
+  now: number,
+): void {
   if (appointment.kind !== 'zoom') throw new DomainError('APPOINTMENT_NOT_ZOOM');
   if (now < appointment.slotAt) throw new DomainError('APPOINTMENT_NOT_STARTED');
 }

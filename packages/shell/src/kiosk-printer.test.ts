@@ -200,7 +200,10 @@ describe('kiosk printer: jobs from the hub', () => {
   it('keeps its jobs on disk: after a restart a printed job is not printed again, a failed one is known', async () => {
     const printer = await startFakePrinter();
     closers.push(() => printer.close());
-    const settings = { hubUrl: HUB, kioskPrinter: { kind: 'network', host: printer.host, port: printer.port } };
+    const settings = {
+      hubUrl: HUB,
+      kioskPrinter: { kind: 'network', host: printer.host, port: printer.port },
+    };
     const first = await kioskShell(settings);
     expect(await first.invoke(CH.print, APP_URL, job('a1'))).toMatchObject({ state: 'ok' });
     // The same job again (the hub never heard the answer): answered, not printed twice.
@@ -235,7 +238,10 @@ describe('kiosk printer: jobs from the hub', () => {
     // A printer that takes the connection and never reads: the kiosk stops mid-job.
     const hung = await startFakePrinter({ status: 'hung' });
     const after = await startFakePrinter();
-    closers.push(() => hung.close(), () => after.close());
+    closers.push(
+      () => hung.close(),
+      () => after.close(),
+    );
     const to = (p: { host: string; port: number }) => ({
       hubUrl: HUB,
       kioskPrinter: { kind: 'network', host: p.host, port: p.port },

@@ -19,9 +19,9 @@ import {
   type KioskFailedPrint,
   type KioskPrinterApi,
   type KioskPrinterChoices,
-  type KioskPrintJob,
   type KioskPrinterInfo,
   type KioskPrinterSetting,
+  type KioskPrintJob,
   type PrintOutcome,
   type ShellResult,
 } from './bridge';
@@ -176,7 +176,10 @@ export function startKioskPrinting(deps: KioskPrintingDeps): () => void {
       if (!deps.fromHub(event)) return { state: 'error', detail: 'only the kiosk app may print' };
       const input = jobSchema.safeParse(job);
       if (!input.success)
-        return { state: 'error', detail: 'not a print job ({ jobId, ticketId, data: base64 ESC/POS } expected)' };
+        return {
+          state: 'error',
+          detail: 'not a print job ({ jobId, ticketId, data: base64 ESC/POS } expected)',
+        };
       const outcome = await printJob(input.data);
       if (outcome.state !== 'ok') log(`kiosk printer: ${outcome.state}: ${outcome.detail}`);
       return outcome;

@@ -18,7 +18,13 @@ export const PRINT_JOURNAL_FILE = 'pst-print-jobs.json';
 /** Jobs remembered: plenty for a hub's retries and a reconnect, small enough to rewrite on each job. */
 export const PRINT_JOURNAL_KEEP = 50;
 
-const OUTCOMES = ['ok', 'offline', 'paper-out', 'cover-open', 'error'] as const satisfies readonly PrintOutcomeState[];
+const OUTCOMES = [
+  'ok',
+  'offline',
+  'paper-out',
+  'cover-open',
+  'error',
+] as const satisfies readonly PrintOutcomeState[];
 
 const entrySchema = z.strictObject({
   jobId: z.string().min(1).max(64),

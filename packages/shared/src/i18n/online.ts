@@ -197,7 +197,8 @@ export const onlineEn: Record<keyof typeof onlineId, string> = {
   'on.appt.status.dijadwalkan': 'Booked',
   'on.appt.status.hadir': 'Came',
   'on.appt.status.tidak-hadir': 'No-show',
-  'on.appt.closedDay': 'The PST is closed on this date (a holiday or not a service day). Choose another date.',
+  'on.appt.closedDay':
+    'The PST is closed on this date (a holiday or not a service day). Choose another date.',
   'on.appt.markAttended': 'Came on Zoom',
   'on.appt.markAbsent': 'Did not come',
   'on.rate.open': 'Fill in the service rating (SKM)',
