@@ -93,9 +93,10 @@ describe('login flood: throttled tries are held, not worked on', () => {
     expect(tarpit.heldFor('127.0.0.2')).toBe(1);
 
     // A client that hangs up frees its place.
+    const hungUp = held[0]?.answer.catch((error: Error) => error);
     held[0]?.abort();
     await until(() => tarpit.heldFor('127.0.0.1') === 2);
-    await expect(held[0]?.answer).rejects.toThrow();
+    expect(await hungUp).toBeInstanceOf(Error);
 
     // Not one PIN was checked for any throttled try, right PIN or not, and none was counted.
     expect(verify).not.toHaveBeenCalled();
