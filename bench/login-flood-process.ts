@@ -2,8 +2,8 @@
  * A login flood in a process of its own (its work must not run on the hub's event loop). Parent:
  * {type:'flood', url, username, concurrency} starts `concurrency` loops of `POST /api/login` with a
  * wrong PIN, each sending its next try as soon as the last was answered; {type:'stop'} ends them and
- * answers {type:'flooded', statuses: {<http status>: count}, seconds}. Tries the hub still held
- * (its tarpit) when told to stop are cut and counted as `held`.
+ * answers {type:'flooded', statuses: {<http status>: count}, seconds}. Tries still unanswered when
+ * told to stop (held by the hub's tarpit, or waiting for a PIN check) are cut and counted as `pending`.
  */
 import { fromParent, toParent } from './lib/child';
 
@@ -25,7 +25,7 @@ async function loop(url: string, username: string): Promise<void> {
       await response.arrayBuffer();
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     } catch {
-      const kind = stop.signal.aborted ? 'held' : 'error';
+      const kind = stop.signal.aborted ? 'pending' : 'error';
       statuses[kind] = (statuses[kind] ?? 0) + 1;
     }
   }
