@@ -1,0 +1,110 @@
+import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { addDays, isoWeekday, officeDay } from '@pst/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+
+const run = browserAvailable();
+
+async function signIn(browser: Browser, hub: TestHub, username: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+  await page.goto(`${hub.url}/counter/`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('PIN').fill('123456');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  return page;
+}
+
+/** The front office's page of one online request, with its appointment form. */
+async function requestPage(page: Page, requestId: string) {
+  await page.getByRole('button', { name: /Front Office/ }).click();
+  await page.getByRole('button', { name: /Permintaan online/ }).click();
+  await page.getByRole('button', { name: requestId }).click();
+  return page.getByRole('region', { name: 'Janji temu lanjutan' });
+}
+
+describe.runIf(run)('appointments in the counter app follow the office hours', () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startHub({ realTime: true, appsDir: undefined });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    closeClients();
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('offers the times the opening hours allow, says when the office is closed, and marks a Zoom meeting attended', async () => {
+    // Whatever today is: the next day the holiday table leaves open, and the day after it closed by the hours.
+    const holidays = new Set(hub.store.holidays().map((h) => h.date));
+    let open = addDays(officeDay(hub.now.value), 1);
+    while (holidays.has(open) || holidays.has(addDays(open, 1))) open = addDays(open, 1);
+    const closed = addDays(open, 1);
+    const week = Array.from({ length: 7 }, (_, i) =>
+      i + 1 === isoWeekday(closed) ? null : { open: '07:00', close: '09:00' },
+    );
+    await ok(await hub.staff('supervisor'), 'settings:opening-hours', { hours: { week } });
+    const staff = await hub.staff('front-office', 'rina');
+    const request = await ok(staff, 'online:record', {
+      channel: 'whatsapp',
+      receivedAt: hub.now.value - 60_000,
+      requester: {
+        identityType: 'Lainnya',
+        identityNumber: 'tidak ada',
+        fullName: 'Dewi Lestari',
+        gender: 'Perempuan',
+        birthYear: 1992,
+        education: 'D4/S1',
+        occupation: 'ASN/TNI/Polri',
+        institutionCategory: 'Pemerintah Daerah',
+        institutionName: 'Bappeda Kendal',
+        email: '',
+        phone: '0857 1234 5678',
+        purpose: 'Pemerintahan',
+        servicesUsed: ['Konsultasi Statistik'],
+        dataNeeded: '',
+        visitType: 'Perorangan',
+        consent: true,
+      },
+      topic: 'Indeks Pembangunan Manusia',
+      isComplete: true,
+    });
+
+    let page = await signIn(browser, hub, 'rina');
+    let form = await requestPage(page, request.id);
+    await form.getByLabel('Tanggal').fill(open);
+    const time = form.getByLabel('Jam');
+    await expect
+      .poll(() => time.locator('option').allTextContents())
+      .toEqual(['07.00', '07.15', '07.30', '07.45', '08.00', '08.15', '08.30']);
+    await form.getByLabel('Tanggal').fill(closed);
+    await form.getByRole('status').getByText('PST tutup pada tanggal ini').waitFor();
+    await form.getByRole('status').scrollIntoViewIfNeeded();
+    await screenshot(page, 'appointment-closed-day');
+
+    await form.getByLabel('Tanggal').fill(open);
+    await form.getByLabel('Jenis').selectOption('zoom');
+    await form.getByLabel('Tautan Zoom').fill('https://zoom.us/j/123456789');
+    await time.selectOption('08:00');
+    await form.getByRole('button', { name: 'Buat janji temu' }).click();
+    await form.getByTestId('appointment-message').getByText('https://zoom.us/j/123456789').waitFor();
+    await form.getByRole('listitem').getByText('Dijadwalkan').waitFor();
+    expect(await form.getByRole('button', { name: 'Hadir di Zoom' }).count()).toBe(0);
+    await page.context().close();
+
+    // At the meeting's time (a new sign-in: the last session has ended by then) staff mark it.
+    hub.now.value = Date.parse(`${open}T08:05:00+07:00`);
+    page = await signIn(browser, hub, 'rina');
+    form = await requestPage(page, request.id);
+    await form.getByLabel('Tanggal').fill(open);
+    await form.getByRole('button', { name: 'Hadir di Zoom' }).click();
+    await form.getByRole('listitem').getByText('Hadir', { exact: true }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'appointment-zoom-attended');
+    const [row] = (await ok(await hub.staff('supervisor'), 'appointment:list', { date: open })).appointments;
+    expect(row).toMatchObject({ kind: 'zoom', status: 'hadir', attended: true });
+  });
+});
