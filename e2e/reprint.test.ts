@@ -90,5 +90,25 @@ describe.runIf(run)('reprints in Chromium: the kiosk offer and the front office 
     await next.waitFor({ state: 'detached' });
     expect(printer.jobs).toHaveLength(2);
     await desk.context().close();
+    await kiosk.close();
+  });
+
+  it('the kiosk drops its failure note when the hub prints the ticket after all (printer back)', async () => {
+    // The printer is switched off: nothing reaches it, the job waits in the hub's queue.
+    await printer.stop();
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await kiosk.goto(`${hub.url}/kiosk/#token=${token}`);
+    await kiosk.getByRole('button', { name: /Konsultasi Statistik/ }).click();
+    await kiosk.getByRole('button', { name: 'Cetak ulang' }).waitFor();
+    const taken = await kiosk.getByTestId('ticket-number').textContent();
+    // Back on: the hub's print queue tries again by itself (here at its housekeeping) and prints it.
+    await printer.start();
+    const job = printer.nextJob();
+    await hub.housekeeping();
+    expect(onPaper(await job)).toMatchObject({ number: taken, mark: expect.stringMatching(/^CETAK ULANG/) });
+    await kiosk.getByText('Silakan ambil tiket Anda').waitFor();
+    await kiosk.getByRole('button', { name: 'Cetak ulang' }).waitFor({ state: 'detached' });
+    expect(await kiosk.getByText(/Mohon catat nomor Anda/).count()).toBe(0);
+    await kiosk.close();
   });
 });
