@@ -270,9 +270,9 @@ export class OnlineStore {
   }
 
   appointmentsOn(day: string): AppointmentRow[] {
-    const rows = this.sql(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE day = ? ORDER BY slot_at`).all(
-      day,
-    ) as Array<Parameters<typeof toAppointment>[0]>;
+    const rows = this.sql(
+      `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE day = ? ORDER BY slot_at`,
+    ).all(day) as Array<Parameters<typeof toAppointment>[0]>;
     return rows.map(toAppointment);
   }
 

@@ -155,7 +155,10 @@ export class ReportStore {
   }
 
   /** Kind, slot, kiosk redemption and Zoom attendance mark (SQLite's 0/1 as a boolean) of a range's appointments. */
-  appointments(from: string, to: string): Array<{
+  appointments(
+    from: string,
+    to: string,
+  ): Array<{
     kind: 'langsung' | 'zoom';
     slotAt: number;
     redeemedAt: number | null;
