@@ -27,7 +27,6 @@ import { SOCKET_HEADERS } from './security-headers';
 import { cutRevokedSockets, requireIdentity } from './socket-auth';
 import { serveConnections } from './socket-connections';
 import { coalesceWrites } from './socket-writes';
-import { CodeAttempts } from './storage/code-attempts';
 import type { Durability } from './storage/database';
 import { Store } from './storage/store';
 import { certificateFingerprint, type HubTls, loadOrCreateCertificate } from './tls';
@@ -171,7 +170,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     staffLogin: new StaffLogin(store, pins, clock, loginThrottle),
     loginTarpit,
     cutRevoked,
-    codeThrottle: new CodeThrottle(new CodeAttempts(store.db)),
+    codeThrottle: new CodeThrottle(store.codeAttempts),
     publicUrl,
     tlsFingerprint: fingerprint,
     board: () =>

@@ -143,13 +143,14 @@ describe('login flood: throttled tries are held, not worked on', () => {
     const hasher = new PinHasher();
     const real = await hasher.hash('2468');
     const dummy = (hasher as unknown as { dummy: string }).dummy;
+    // `scrypt$N$r$p$salt$key`: the same scheme and cost parameters, salt and key of the same length.
     const shape = (stored: string) => {
-      const [scheme, n, salt, hash] = stored.split('$');
+      const [scheme, n, r, p, salt, key] = stored.split('$');
       return {
         scheme,
-        n,
-        salt: Buffer.from(salt ?? '', 'base64').length,
-        hash: Buffer.from(hash ?? '', 'base64').length,
+        cost: [n, r, p],
+        salt: Buffer.from(salt ?? '', 'base64url').length,
+        key: Buffer.from(key ?? '', 'base64url').length,
       };
     };
     expect(shape(dummy)).toEqual(shape(real));

@@ -16,6 +16,7 @@ import {
 import { hashPinSync, verifyPinSync } from '@pst/shared/pin-hash';
 import { hashToken, newId, newToken } from '../auth';
 import { CentralOutbox } from './central-outbox';
+import { CodeAttempts } from './code-attempts';
 import { type Db, type Durability, keepPrivate, openDatabase } from './database';
 import { GroupSync } from './group-sync';
 import { OnlineStore } from './online-store';
@@ -72,6 +73,8 @@ export class Store {
   readonly outbox: CentralOutbox;
   /** Online requests and appointments (issue 21). */
   readonly online: OnlineStore;
+  /** Wrong appointment codes per kiosk (the code throttle). */
+  readonly codeAttempts: CodeAttempts;
   /** Group commit's fsync of the WAL; null when commits need no sync of ours (see Durability). */
   readonly groupSync: GroupSync | null;
   /** `writeCommit` in a transaction, wrapped once (better-sqlite3 builds four functions per wrap). */
@@ -93,6 +96,7 @@ export class Store {
     this.reports = new ReportStore(this.db);
     this.outbox = new CentralOutbox(this.db);
     this.online = new OnlineStore(this.db);
+    this.codeAttempts = new CodeAttempts(this.db);
     const durability = options.durability ?? 'group';
     this.batch = new TurnBatch(this.db, this.changeCounter(), (error) => this.onBatchLost(error));
     this.groupSync =
