@@ -1,6 +1,7 @@
 import { appointmentCommands } from './appointments';
 import { deskCommands } from './desk';
 import { deskPickCommands } from './desk-pick';
+import { deskParkCommands } from './desk-park';
 import { guestBookCommands } from './guest-book';
 import type { Handlers } from './handler';
 import { onlineCommands } from './online';
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...onlineCommands,
   ...appointmentCommands,
   ...sessionCommands,
+  ...deskParkCommands,
 };
