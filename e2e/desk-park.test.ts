@@ -112,14 +112,20 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
 
     await budi.keyboard.press('k');
     const dialog = budi.getByRole('form', { name: 'Kirim ke meja' });
-    await dialog.getByLabel('Meja tujuan').selectOption({ label: 'Meja Konsultasi 2 · Konsultasi Statistik' });
+    await dialog
+      .getByLabel('Meja tujuan')
+      .selectOption({ label: 'Meja Konsultasi 2 · Konsultasi Statistik' });
     await dialog.getByLabel('Catatan untuk meja tujuan').fill('Topik kemiskinan: Bu Sari');
     await screenshot(budi, 'counter-send-to-desk');
     await dialog.getByRole('button', { name: 'Kirim' }).click();
     await budi.getByText('K-003 dikirim ke Meja Konsultasi 2').waitFor();
 
     // The lobby display says where K-003 waits; Sari's desk lists it.
-    await display.getByTestId('sent-row').filter({ hasText: 'K-003' }).getByText('menunggu di Meja Konsultasi 2').waitFor();
+    await display
+      .getByTestId('sent-row')
+      .filter({ hasText: 'K-003' })
+      .getByText('menunggu di Meja Konsultasi 2')
+      .waitFor();
     expect(await accessibilityViolations(display)).toEqual([]);
     await screenshot(display, 'display-waiting-at-desk');
     await sari.getByTestId('sent-K-003').waitFor();

@@ -26,7 +26,10 @@ type Action =
   | { kind: 'wait'; ms: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('take' as const), service: fc.nat(3), priority: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('take' as const), service: fc.nat(3), priority: fc.boolean() }),
+  },
   {
     weight: 4,
     arbitrary: fc.record({
@@ -77,11 +80,22 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 function toCommand(state: QueueState, a: Action): Command | null {
   switch (a.kind) {
     case 'take':
-      return { type: 'takeTicket', serviceId: SERVICES[a.service] as string, priority: a.priority, source: 'k' };
+      return {
+        type: 'takeTicket',
+        serviceId: SERVICES[a.service] as string,
+        priority: a.priority,
+        source: 'k',
+      };
     case 'desk': {
       const deskId = DESKS[a.desk] as string;
       const type = (
-        { open: 'openDesk', close: 'closeDesk', pause: 'pauseDesk', resume: 'resumeDesk', call: 'callNext' } as const
+        {
+          open: 'openDesk',
+          close: 'closeDesk',
+          pause: 'pauseDesk',
+          resume: 'resumeDesk',
+          call: 'callNext',
+        } as const
       )[a.op];
       return { type, deskId, staffId: staffOf(deskId) };
     }
@@ -100,14 +114,28 @@ function toCommand(state: QueueState, a: Action): Command | null {
       const toDeskId = DESKS[a.to] as string;
       const queues = DEFAULT_CONFIG.desks.find((d) => d.id === toDeskId)?.services ?? [];
       const queue = queues.length ? (queues[a.service % queues.length] as string) : 'front-office';
-      return { type: 'sendToDesk', deskId, staffId: staffOf(deskId), ticketId, toDeskId, serviceId: queue, note: '' };
+      return {
+        type: 'sendToDesk',
+        deskId,
+        staffId: staffOf(deskId),
+        ticketId,
+        toDeskId,
+        serviceId: queue,
+        note: '',
+      };
     }
     case 'parked': {
       const deskId = DESKS[a.desk] as string;
       const ticketId = state.desks[deskId]?.parked[0];
       if (!ticketId) return null;
       if (a.op === 'noShow') return { type: 'noShow', deskId, staffId: staffOf(deskId), ticketId };
-      return { type: 'unpark', deskId, staffId: staffOf(deskId), ticketId, to: a.op === 'toDesk' ? 'desk' : 'queue' };
+      return {
+        type: 'unpark',
+        deskId,
+        staffId: staffOf(deskId),
+        ticketId,
+        to: a.op === 'toDesk' ? 'desk' : 'queue',
+      };
     }
     case 'due':
       return { type: 'applyDue' };
@@ -126,7 +154,8 @@ function checkOnePlace(state: QueueState) {
     if (desk.current) put(desk.current, `desk:${deskId}`);
     for (const id of desk.parked) put(id, `parked:${deskId}`);
     for (const id of desk.sentHere) put(id, `sent:${deskId}`);
-    if (desk.status === 'closed') expect(desk.sentHere, `${deskId} closed with tickets sent to it`).toEqual([]);
+    if (desk.status === 'closed')
+      expect(desk.sentHere, `${deskId} closed with tickets sent to it`).toEqual([]);
   }
   for (const ticket of state.tickets.values()) {
     const stage = currentStage(ticket);
@@ -146,7 +175,12 @@ function checkOnePlace(state: QueueState) {
 
 /** What the log says of each stage, replayed independently of evolve: the service time less parks. */
 function serviceTimesFromLog(log: DomainEvent[]): Map<string, number> {
-  type Open = { calledAt: number; startedAt: number | null; parkedAt: number | null; parks: Array<[number, number]> };
+  type Open = {
+    calledAt: number;
+    startedAt: number | null;
+    parkedAt: number | null;
+    parks: Array<[number, number]>;
+  };
   const open = new Map<string, Open>();
   const done = new Map<string, number>();
   let stageNo = new Map<string, number>();
@@ -198,6 +232,17 @@ function play(actions: Action[]) {
   /** Every stage of the run by ticket and index (a past day's too: its tickets leave the state). */
   const stagesSeen = new Map<string, Stage>();
   const openAll: Action[] = DESKS.map((_, desk) => ({ kind: 'desk', desk, op: 'open' }));
+  // The clock's "visitor directly ahead", kept from the events alone: the stage each line and each
+  // desk called last, and when each stage freed its desk (ended, or first parked).
+  const lastCalledBy = new Map<string, string>();
+  const freedAt = new Map<string, number>();
+  const stageKey = (ticketId: string) =>
+    `${ticketId}#${(state.tickets.get(ticketId)?.stages.length ?? 1) - 1}`;
+  const expectedClockStart = (ref: string | undefined, enteredAt: number) => {
+    if (ref === undefined) return enteredAt;
+    const freed = freedAt.get(ref);
+    return freed === undefined ? null : Math.max(enteredAt, freed);
+  };
   let now = T0;
   const pending = [...openAll, ...actions];
   while (pending.length > 0) {
@@ -220,7 +265,10 @@ function play(actions: Action[]) {
       if (event.type === 'ticket.called') {
         const ticket = state.tickets.get(event.ticketId);
         const stage = ticket && currentStage(ticket);
-        expect(ticket && ticketStatus(ticket), 'call-next calls only a waiting ticket, never a parked one').toBe('waiting');
+        expect(
+          ticket && ticketStatus(ticket),
+          'call-next calls only a waiting ticket, never a parked one',
+        ).toBe('waiting');
         // Sent to a desk: only that desk calls it; a desk with tickets sent to it calls those first.
         if (stage?.forDeskId) expect(event.deskId).toBe(stage.forDeskId);
         const sentHere = state.desks[event.deskId]?.sentHere ?? [];
@@ -232,7 +280,27 @@ function play(actions: Action[]) {
           expect(event.serviceWait).toBe(event.at - event.clockStart);
         } else expect(event.serviceWait).toBe(0);
         expect(event.withinTarget).toBe(event.serviceWait <= (stage?.targetMinutes ?? 0) * MINUTE);
+        // A ticket sent to a desk waits on the visitor that desk called last; any other on its line's.
+        const ref = stage?.forDeskId
+          ? lastCalledBy.get(`desk:${event.deskId}`)
+          : lastCalledBy.get(`line:${stage?.queue}`);
+        expect(event.clockStart, 'the clock starts at the finish of the visitor directly ahead').toBe(
+          expectedClockStart(ref, stage?.enteredAt ?? 0),
+        );
+        lastCalledBy.set(`desk:${event.deskId}`, stageKey(event.ticketId));
+        if (!stage?.forDeskId) lastCalledBy.set(`line:${stage?.queue}`, stageKey(event.ticketId));
       }
+      const freeing =
+        event.type === 'ticket.parked' ||
+        event.type === 'ticket.finished' ||
+        event.type === 'ticket.no-show' ||
+        event.type === 'ticket.moved' ||
+        event.type === 'ticket.cancelled' ||
+        (event.type === 'ticket.unparked' && event.to === 'queue');
+      if (freeing && !freedAt.has(stageKey(event.ticketId))) freedAt.set(stageKey(event.ticketId), event.at);
+      if (event.type === 'ticket.unparked' && event.to === 'desk')
+        lastCalledBy.set(`desk:${event.deskId}`, stageKey(event.ticketId));
+      if (event.type === 'day.ended') lastCalledBy.clear();
       if (event.type === 'ticket.parked') {
         const ticket = state.tickets.get(event.ticketId);
         statusBeforePark.set(event.ticketId, ticket ? ticketStatus(ticket) : '?');
@@ -262,7 +330,9 @@ function play(actions: Action[]) {
     }
     checkOnePlace(state);
     for (const ticket of state.tickets.values())
-      ticket.stages.forEach((stage, i) => stagesSeen.set(`${ticket.id}#${i}`, stage));
+      ticket.stages.forEach((stage, i) => {
+        stagesSeen.set(`${ticket.id}#${i}`, stage);
+      });
   }
   return { state, log, stagesSeen };
 }
@@ -303,9 +373,15 @@ describe('hold and send to a desk over random days', () => {
         const seqs = new Map<string, number[]>();
         for (const e of log)
           if (e.type === 'ticket.issued')
-            seqs.set(`${e.day}/${e.serviceId}`, [...(seqs.get(`${e.day}/${e.serviceId}`) ?? []), Number(e.number.slice(2))]);
+            seqs.set(`${e.day}/${e.serviceId}`, [
+              ...(seqs.get(`${e.day}/${e.serviceId}`) ?? []),
+              Number(e.number.slice(2)),
+            ]);
         for (const list of seqs.values()) expect(list).toEqual(list.map((_, i) => i + 1));
-        const rebuilt = (JSON.parse(JSON.stringify(log)) as DomainEvent[]).reduce(evolve, createState(DEFAULT_CONFIG, T0));
+        const rebuilt = (JSON.parse(JSON.stringify(log)) as DomainEvent[]).reduce(
+          evolve,
+          createState(DEFAULT_CONFIG, T0),
+        );
         expect(rebuilt).toEqual(state);
       }),
       { numRuns: runs },
@@ -314,18 +390,22 @@ describe('hold and send to a desk over random days', () => {
 
   it('a refused command changes nothing', () => {
     fc.assert(
-      fc.property(fc.array(action, { minLength: 20, maxLength: 150, size: 'max' }), action, (actions, last) => {
-        const { state } = play(actions);
-        const command = toCommand(state, last);
-        if (!command) return;
-        const before = structuredClone(state);
-        try {
-          decide(state, command, T0 + 3 * 3600_000);
-        } catch {
-          /* refusals are expected */
-        }
-        expect(state).toEqual(before);
-      }),
+      fc.property(
+        fc.array(action, { minLength: 20, maxLength: 150, size: 'max' }),
+        action,
+        (actions, last) => {
+          const { state } = play(actions);
+          const command = toCommand(state, last);
+          if (!command) return;
+          const before = structuredClone(state);
+          try {
+            decide(state, command, T0 + 3 * 3600_000);
+          } catch {
+            /* refusals are expected */
+          }
+          expect(state).toEqual(before);
+        },
+      ),
       { numRuns: runs },
     );
   });

@@ -34,7 +34,15 @@ const unpark = (state: QueueState, deskId: string, ticketId: string, to: 'desk' 
 const send = (state: QueueState, deskId: string, ticketId: string, toDeskId: string, time: string) =>
   run(
     state,
-    { type: 'sendToDesk', deskId, staffId: staffOf(deskId), ticketId, toDeskId, serviceId: 'konsultasi', note: '' },
+    {
+      type: 'sendToDesk',
+      deskId,
+      staffId: staffOf(deskId),
+      ticketId,
+      toDeskId,
+      serviceId: 'konsultasi',
+      note: '',
+    },
     time,
   );
 
@@ -72,9 +80,22 @@ describe('hold (tunda)', () => {
     park(state, 'konsultasi-1', K1, '09:05');
     expect(ticketOf(state, K1).stages).toHaveLength(1);
     unpark(state, 'konsultasi-1', K1, 'desk', '09:12');
-    expect(desk(state, 'konsultasi-1')?.current).toMatchObject({ ticketId: K1, state: 'serving', recalls: 1 });
-    expect(stageOf(state, K1)).toMatchObject({ startedAt: wib('09:04'), parkedAt: null, parkedMs: 7 * MINUTE });
-    expect(state.recentCalls[0]).toMatchObject({ ticketId: K1, deskId: 'konsultasi-1', at: wib('09:12'), recall: 1 });
+    expect(desk(state, 'konsultasi-1')?.current).toMatchObject({
+      ticketId: K1,
+      state: 'serving',
+      recalls: 1,
+    });
+    expect(stageOf(state, K1)).toMatchObject({
+      startedAt: wib('09:04'),
+      parkedAt: null,
+      parkedMs: 7 * MINUTE,
+    });
+    expect(state.recentCalls[0]).toMatchObject({
+      ticketId: K1,
+      deskId: 'konsultasi-1',
+      at: wib('09:12'),
+      recall: 1,
+    });
   });
 
   it('calls back only to a free, open desk of its own', () => {
@@ -93,10 +114,11 @@ describe('hold (tunda)', () => {
     unpark(state, 'konsultasi-1', K1, 'queue', '09:06');
     const ticket = ticketOf(state, K1);
     expect(ticket.stages.map((s) => s.outcome)).toEqual(['requeued', null]);
-    expect(queueViews(state).find((q) => q.id === 'konsultasi')?.waiting.map((w) => w.number)).toEqual([
-      'K-001',
-      'K-002',
-    ]);
+    expect(
+      queueViews(state)
+        .find((q) => q.id === 'konsultasi')
+        ?.waiting.map((w) => w.number),
+    ).toEqual(['K-001', 'K-002']);
     expect(call(state, 'konsultasi-2', wib('09:07'))).toBe(K1);
   });
 
@@ -124,7 +146,9 @@ describe('hold (tunda)', () => {
     call(state, 'konsultasi-1', wib('09:04'));
     expect(dueEvents(state, wib('09:17:59.999'))).toEqual([]);
     const due = run(state, { type: 'applyDue' }, '09:18');
-    expect(due).toEqual([{ type: 'ticket.park-overdue', at: wib('09:18'), ticketId: K1, deskId: 'konsultasi-1' }]);
+    expect(due).toEqual([
+      { type: 'ticket.park-overdue', at: wib('09:18'), ticketId: K1, deskId: 'konsultasi-1' },
+    ]);
     expect(desk(state, 'konsultasi-1')?.parked[0]?.overdue).toBe(true);
     expect(dueEvents(state, wib('09:30'))).toEqual([]);
     // Still parked: nothing happened to the visitor by itself.
@@ -163,8 +187,17 @@ describe('hold (tunda)', () => {
     unpark(state, 'konsultasi-1', K1, 'desk', '09:06');
     expect(queueViews(state)[0]?.waiting[0]?.clock.startedAt).toBe(wib('09:05'));
     act(state, 'finish', 'konsultasi-1', K1, wib('09:20'));
-    const [called] = decide(state, { type: 'callNext', deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2') }, wib('09:21'));
-    expect(called).toMatchObject({ ticketId: K2, clockStart: wib('09:05'), serviceWait: 16 * MINUTE, withinTarget: false });
+    const [called] = decide(
+      state,
+      { type: 'callNext', deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2') },
+      wib('09:21'),
+    );
+    expect(called).toMatchObject({
+      ticketId: K2,
+      clockStart: wib('09:05'),
+      serviceWait: 16 * MINUTE,
+      withinTarget: false,
+    });
   });
 });
 
@@ -174,7 +207,13 @@ describe('send to a named desk', () => {
     call(state, 'konsultasi-1', wib('09:02'));
     send(state, 'konsultasi-1', K1, 'konsultasi-2', '09:03');
     expect(desk(state, 'konsultasi-2')?.sentHere).toMatchObject([
-      { ticketId: K1, queue: 'konsultasi', sentAt: wib('09:03'), until: wib('09:08'), fromDeskId: 'konsultasi-1' },
+      {
+        ticketId: K1,
+        queue: 'konsultasi',
+        sentAt: wib('09:03'),
+        until: wib('09:08'),
+        fromDeskId: 'konsultasi-1',
+      },
     ]);
     expect(call(state, 'konsultasi-1', wib('09:04'))).toBe(K2);
     expect(call(state, 'konsultasi-2', wib('09:04'))).toBe(K1);
@@ -186,7 +225,9 @@ describe('send to a named desk', () => {
     expect(errorCode(() => send(state, 'konsultasi-1', K1, 'konsultasi-1', '09:03'))).toBe('SAME_DESK');
     expect(errorCode(() => send(state, 'konsultasi-1', K1, 'perpustakaan-1', '09:03'))).toBe('DESK_NOT_OPEN');
     openDesk(state, 'perpustakaan-1', wib('09:03'));
-    expect(errorCode(() => send(state, 'konsultasi-1', K1, 'perpustakaan-1', '09:03'))).toBe('DESK_NOT_SERVING');
+    expect(errorCode(() => send(state, 'konsultasi-1', K1, 'perpustakaan-1', '09:03'))).toBe(
+      'DESK_NOT_SERVING',
+    );
   });
 
   it('falls back to the whole queue after the set time, by the time it was sent', () => {
@@ -195,7 +236,13 @@ describe('send to a named desk', () => {
     send(state, 'konsultasi-1', K1, 'konsultasi-2', '09:03');
     expect(dueEvents(state, wib('09:07:59.999'))).toEqual([]);
     expect(run(state, { type: 'applyDue' }, '09:08')).toEqual([
-      { type: 'ticket.desk-wait-ended', at: wib('09:08'), ticketId: K1, deskId: 'konsultasi-2', reason: 'timeout' },
+      {
+        type: 'ticket.desk-wait-ended',
+        at: wib('09:08'),
+        ticketId: K1,
+        deskId: 'konsultasi-2',
+        reason: 'timeout',
+      },
     ]);
     expect(stageOf(state, K1)).toMatchObject({ forDeskId: null, enteredAt: wib('09:03') });
     // K-002 entered at 09:01, before K-001 was sent: it stays ahead.
@@ -228,8 +275,17 @@ describe('send to a named desk', () => {
       startedAt: wib('09:04'),
       deadline: wib('09:14'),
     });
-    const [called] = decide(state, { type: 'callNext', deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2') }, wib('09:10'));
-    expect(called).toMatchObject({ ticketId: K2, clockStart: wib('09:04'), serviceWait: 6 * MINUTE, withinTarget: true });
+    const [called] = decide(
+      state,
+      { type: 'callNext', deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2') },
+      wib('09:10'),
+    );
+    expect(called).toMatchObject({
+      ticketId: K2,
+      clockStart: wib('09:04'),
+      serviceWait: 6 * MINUTE,
+      withinTarget: true,
+    });
   });
 });
 
@@ -238,18 +294,36 @@ describe('transfer back (Kembalikan ke antrean sebelumnya)', () => {
     const state = twoWaiting();
     call(state, 'konsultasi-1', wib('09:02'));
     transfer(state, 'konsultasi-1', K1, 'rekomendasi', wib('09:03'));
-    expect(call(state, 'konsultasi-2', wib('09:04'))).toBe(K1);
+    // konsultasi-2 calls Konsultasi before Rekomendasi: K-002, then K-001.
+    expect(call(state, 'konsultasi-2', wib('09:04'))).toBe(K2);
+    act(state, 'finish', 'konsultasi-2', K2, wib('09:05'));
+    expect(call(state, 'konsultasi-2', wib('09:06'))).toBe(K1);
     expect(desk(state, 'konsultasi-2')?.current?.cameFrom).toBe('konsultasi');
-    run(state, { type: 'transferBack', deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2'), ticketId: K1 }, '09:05');
-    expect(stageOf(state, K1).queue).toBe('konsultasi');
-    expect(queueViews(state)[0]?.waiting.map((w) => w.number)).toEqual(['K-001', 'K-002']);
+    take(state, 'konsultasi', wib('09:06:30'));
+    run(
+      state,
+      { type: 'transferBack', deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2'), ticketId: K1 },
+      '09:07',
+    );
+    expect(ticketOf(state, K1).stages.map((s) => [s.queue, s.outcome])).toEqual([
+      ['konsultasi', 'transferred'],
+      ['rekomendasi', 'transferred'],
+      ['konsultasi', null],
+    ]);
+    // Ahead of K-003, who came before it.
+    expect(queueViews(state)[0]?.waiting.map((w) => w.number)).toEqual(['K-001', 'K-003']);
   });
 
   it('a ticket that never moved has no previous queue', () => {
     const state = twoWaiting();
     call(state, 'konsultasi-1', wib('09:02'));
     expect(desk(state, 'konsultasi-1')?.current?.cameFrom).toBeNull();
-    const back = { type: 'transferBack' as const, deskId: 'konsultasi-1', staffId: staffOf('konsultasi-1'), ticketId: K1 };
+    const back = {
+      type: 'transferBack' as const,
+      deskId: 'konsultasi-1',
+      staffId: staffOf('konsultasi-1'),
+      ticketId: K1,
+    };
     expect(errorCode(() => run(state, back, '09:03'))).toBe('NO_PREVIOUS_QUEUE');
   });
 });

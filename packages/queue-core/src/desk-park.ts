@@ -135,12 +135,24 @@ export function decideTransferBack(
 }
 
 /** The first ticket sent to this desk, called before its queues (null: none waits for it). */
-export function callSentHere(state: QueueState, deskId: string, staffId: string, at: number): DomainEvent | null {
+export function callSentHere(
+  state: QueueState,
+  deskId: string,
+  staffId: string,
+  at: number,
+): DomainEvent | null {
   const desk = deskOf(state, deskId);
   const next = desk.sentHere[0];
   if (!next) return null;
   const stage = currentStage(ticketOf(state, next));
-  return { type: 'ticket.called', at, ticketId: next, deskId, staffId, ...sentClockAtCall(state, desk, stage, at) };
+  return {
+    type: 'ticket.called',
+    at,
+    ticketId: next,
+    deskId,
+    staffId,
+    ...sentClockAtCall(state, desk, stage, at),
+  };
 }
 
 /** A closing desk lets every ticket sent to it fall back to its queue at once. */

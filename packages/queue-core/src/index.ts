@@ -4,8 +4,8 @@ export {
   clockStartOfHead,
   freedAt,
   sentClockAtCall,
-  serviceClockAtCall,
   sentWaitingClock,
+  serviceClockAtCall,
   waitingClock,
 } from './clock';
 export { decide, ticketAtDesk } from './decide';

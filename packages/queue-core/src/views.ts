@@ -198,9 +198,9 @@ export function todayFigures(state: QueueState, now: number) {
   }
   // The first ticket waiting for a named desk has its own clock (clock.ts clockStartAtDesk).
   for (const desk of Object.values(state.desks)) {
-    const first = desk.sentHere[0] && state.tickets.get(desk.sentHere[0]);
-    const deadline = first && sentWaitingClock(state, desk, currentStage(first), 0).deadline;
-    if (deadline != null && now > deadline) breaches++;
+    const first = state.tickets.get(desk.sentHere[0] ?? '');
+    const deadline = first ? sentWaitingClock(state, desk, currentStage(first), 0).deadline : null;
+    if (deadline !== null && now > deadline) breaches++;
   }
   return { issued, served, waiting, breaches };
 }

@@ -2,7 +2,8 @@
 export const deskParkId = {
   'status.parked': 'Ditunda',
   'park.park': 'Tunda',
-  'park.parkHint': 'Pengunjung keluar sebentar: antrian ditahan di meja ini, meja dapat memanggil berikutnya.',
+  'park.parkHint':
+    'Pengunjung keluar sebentar: antrian ditahan di meja ini, meja dapat memanggil berikutnya.',
   'park.list': 'Ditunda di meja ini',
   'park.since': 'ditunda {t}',
   'park.wasServing': 'sedang dilayani',
@@ -37,7 +38,8 @@ export const deskParkId = {
 export const deskParkEn: Record<keyof typeof deskParkId, string> = {
   'status.parked': 'On hold',
   'park.park': 'Hold',
-  'park.parkHint': 'The visitor stepped out: the ticket is held at this desk, and the desk may call the next.',
+  'park.parkHint':
+    'The visitor stepped out: the ticket is held at this desk, and the desk may call the next.',
   'park.list': 'On hold at this desk',
   'park.since': 'on hold {t}',
   'park.wasServing': 'being served',
