@@ -24,6 +24,15 @@ const RECORD_SPEECH = `
     cancel: () => {},
   } });`;
 
+/**
+ * A desk ignores its keys while a command is under way (the call, then the visit it loads): wait for
+ * the call's notice and the visit of the called ticket before the next key.
+ */
+async function settled(page: Page, number: string, desk: string): Promise<void> {
+  await page.getByText(`${number} dipanggil ke ${desk}`).waitFor();
+  await page.getByRole('heading', { name: `Kunjungan ${number}` }).waitFor();
+}
+
 const said = (page: Page) => page.evaluate(() => (window as unknown as { __said: string[] }).__said);
 const K1 = { id: 'konsultasi-1', name: 'Meja Konsultasi 1' };
 const announced = (number: string) => announcementUtterance(number, K1);
@@ -74,17 +83,19 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
 
     await budi.keyboard.press('Space');
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-001');
+    await settled(budi, 'K-001', 'Meja Konsultasi 1');
     await budi.keyboard.press('t');
     await budi.getByTestId('parked-K-001').waitFor();
-    await budi.getByText('Belum ada antrian dipanggil').waitFor();
+    await budi.getByText('K-001 ditunda').waitFor();
     await budi.keyboard.press('Space');
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-002');
+    await settled(budi, 'K-002', 'Meja Konsultasi 1');
     // The display announced K-001 once, then K-002: parking K-001 announced nothing.
     await expect
       .poll(() => said(display), { timeout: 10_000 })
       .toEqual([announced('K-001'), announced('K-002')]);
     await budi.keyboard.press('F6');
-    await budi.getByText('Belum ada antrian dipanggil').waitFor();
+    await expect.poll(() => budi.getByRole('button', { name: 'Panggil berikutnya' }).isEnabled()).toBe(true);
 
     // Fifteen minutes on hold: the hub's timer proposes a no-show; the staff decides.
     hub.advance(15 * MINUTE);
@@ -96,10 +107,11 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
 
     await budi.getByTestId('parked-K-001').getByRole('button', { name: 'Panggil kembali' }).click();
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-001');
+    await settled(budi, 'K-001', 'Meja Konsultasi 1');
     await expect.poll(() => said(display), { timeout: 10_000 }).toHaveLength(3);
     expect((await said(display))[2]).toBe(announced('K-001'));
     await budi.keyboard.press('F6');
-    await budi.getByText('Belum ada antrian dipanggil').waitFor();
+    await expect.poll(() => budi.getByRole('button', { name: 'Panggil berikutnya' }).isEnabled()).toBe(true);
   });
 
   it('sends with K to a named desk (shown on the lobby display), which calls it first; B sends it back', async () => {
@@ -109,11 +121,12 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await budi.getByTestId('waiting-K-004').waitFor();
     await budi.keyboard.press('Space');
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-003');
+    await settled(budi, 'K-003', 'Meja Konsultasi 1');
 
     await budi.keyboard.press('k');
     const dialog = budi.getByRole('form', { name: 'Kirim ke meja' });
     await dialog
-      .getByLabel('Meja tujuan')
+      .getByRole('combobox', { name: /Meja tujuan/ })
       .selectOption({ label: 'Meja Konsultasi 2 · Konsultasi Statistik' });
     await dialog.getByLabel('Catatan untuk meja tujuan').fill('Topik kemiskinan: Bu Sari');
     await screenshot(budi, 'counter-send-to-desk');
@@ -133,6 +146,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     // Sari calls K-003 before K-004, who waits in the queue.
     await sari.keyboard.press('Space');
     await expect.poll(() => currentNumber(sari).textContent()).toBe('K-003');
+    await settled(sari, 'K-003', 'Meja Konsultasi 2');
     await display.getByTestId('sent-panel').waitFor({ state: 'detached' });
 
     // Not for her after all: B sends it back to the head of Konsultasi.
