@@ -128,6 +128,25 @@ describe('hold (tunda) at the desk', () => {
     );
   });
 
+  it('the supervisor sets both limits in the settings; the timer follows them', async () => {
+    const { budi, k1 } = await office();
+    const kepala = await hub.staff('supervisor', 'kepala');
+    const { config } = await ok(kepala, 'settings:get', {});
+    const saved = await ok(kepala, 'settings:config', {
+      config: { ...config, office: { ...config.office, parkLimitMinutes: 2, sentFallbackMinutes: 1 } },
+    });
+    expect(saved.config.office).toMatchObject({ parkLimitMinutes: 2, sentFallbackMinutes: 1 });
+    expect(await send(budi, 'settings:config', { config })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await ok(budi, 'desk:call-next', { deskId: 'konsultasi-1' });
+    await ok(budi, 'ticket:park', { deskId: 'konsultasi-1', ticketId: k1 });
+    hub.advance(2 * MINUTE);
+    await hub.housekeeping();
+    expect(hub.context.board().desks.find((d) => d.id === 'konsultasi-1')?.parked[0]?.overdue).toBe(true);
+  });
+
   it('reports take parked time off the service time', async () => {
     const { budi, k1, k2 } = await office();
     await ok(budi, 'desk:call-next', { deskId: 'konsultasi-1' });
