@@ -37,7 +37,19 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('desk' as const),
       desk: fc.nat(3),
-      op: fc.constantFrom('open', 'open', 'call', 'call', 'call', 'call', 'call', 'call', 'close', 'pause', 'resume'),
+      op: fc.constantFrom(
+        'open',
+        'open',
+        'call',
+        'call',
+        'call',
+        'call',
+        'call',
+        'call',
+        'close',
+        'pause',
+        'resume',
+      ),
     }),
   },
   {
