@@ -1,6 +1,6 @@
 /**
  * Hold (tunda) and send to a named desk in Chromium against a real hub (issue 20, part 2): the desk's
- * buttons and keys (T, K, B), the parked list and its no-show proposal, and the lobby display's
+ * keys T, K and B (the other actions by their buttons, whose keys desk control part 1 owns), the parked list and its no-show proposal, and the lobby display's
  * "menunggu di Meja Konsultasi 2" without announcing a parked ticket again.
  */
 import { closeClients, directOfficeDir, ok, startHub, type TestHub } from '@pst/hub/testing';
@@ -81,20 +81,20 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
     await budi.getByTestId('waiting-K-002').waitFor();
 
-    await budi.keyboard.press('Space');
+    await budi.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-001');
     await settled(budi, 'K-001', 'Meja Konsultasi 1');
     await budi.keyboard.press('t');
     await budi.getByTestId('parked-K-001').waitFor();
     await budi.getByText('K-001 ditunda').waitFor();
-    await budi.keyboard.press('Space');
+    await budi.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-002');
     await settled(budi, 'K-002', 'Meja Konsultasi 1');
     // The display announced K-001 once, then K-002: parking K-001 announced nothing.
     await expect
       .poll(() => said(display), { timeout: 10_000 })
       .toEqual([announced('K-001'), announced('K-002')]);
-    await budi.keyboard.press('F6');
+    await budi.getByRole('button', { name: 'Selesai', exact: true }).click();
     await expect.poll(() => budi.getByRole('button', { name: 'Panggil berikutnya' }).isEnabled()).toBe(true);
 
     // Fifteen minutes on hold: the hub's timer proposes a no-show; the staff decides.
@@ -110,7 +110,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await settled(budi, 'K-001', 'Meja Konsultasi 1');
     await expect.poll(() => said(display), { timeout: 10_000 }).toHaveLength(3);
     expect((await said(display))[2]).toBe(announced('K-001'));
-    await budi.keyboard.press('F6');
+    await budi.getByRole('button', { name: 'Selesai', exact: true }).click();
     await expect.poll(() => budi.getByRole('button', { name: 'Panggil berikutnya' }).isEnabled()).toBe(true);
   });
 
@@ -119,7 +119,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
     await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
     await budi.getByTestId('waiting-K-004').waitFor();
-    await budi.keyboard.press('Space');
+    await budi.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-003');
     await settled(budi, 'K-003', 'Meja Konsultasi 1');
 
@@ -144,7 +144,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await sari.getByTestId('sent-K-003').waitFor();
 
     // Sari calls K-003 before K-004, who waits in the queue.
-    await sari.keyboard.press('Space');
+    await sari.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => currentNumber(sari).textContent()).toBe('K-003');
     await settled(sari, 'K-003', 'Meja Konsultasi 2');
     await display.getByTestId('sent-panel').waitFor({ state: 'detached' });

@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { minutesText } from './desk-logic';
 import { type DeskParkAction, deskParkActions, sendTargets } from './desk-park-logic';
-import { DESK_SHORTCUTS } from './desk-shortcuts';
+import { shortcutKeyOf } from './desk-shortcuts';
 import { myDesk, useCounter } from './store';
 
 /** Whether the send-to-desk picker is open: the K key opens it too, Esc closes it. */
@@ -57,10 +57,6 @@ export function runDeskParkAction(action: DeskParkAction): void {
     );
 }
 
-const KEY_OF: Record<DeskParkAction, string> = Object.fromEntries(
-  Object.entries(DESK_SHORTCUTS).map(([key, s]) => [s.action, key.toUpperCase()]),
-) as Record<DeskParkAction, string>;
-
 /** "Tunda", "Kirim ke meja", "Kembalikan": beside the current ticket's actions. */
 export function DeskParkActions() {
   const t = useT();
@@ -81,7 +77,7 @@ export function DeskParkActions() {
       type="button"
       className="action"
       disabled={!actions[action] || busy}
-      title={`${title ?? label} (${KEY_OF[action]})`}
+      title={`${title ?? label} (${shortcutKeyOf(action)})`}
       data-testid={`desk-park-${action}`}
       onClick={() => runDeskParkAction(action)}
     >
