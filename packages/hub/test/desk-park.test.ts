@@ -161,7 +161,7 @@ describe('hold (tunda) at the desk', () => {
     hub.advance(6 * MINUTE);
     await ok(budi, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: k1 });
     const day = hub.context.board().day;
-    const report = buildReport(hub.store.db, { from: day, to: day }, 'Asia/Jakarta', day);
+    const report = buildReport(hub.store.reports, { from: day, to: day }, 'Asia/Jakarta', day);
     const konsultasi = report.byQueue.konsultasi;
     // K-001: 4 + 6 minutes at the desk (21 parked); K-002: 1 minute.
     expect(konsultasi?.service.mean).toBe(((10 + 1) / 2) * MINUTE);
