@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { minutesText } from './desk-logic';
 import { type DeskParkAction, deskParkActions, sendTargets } from './desk-park-logic';
-import { shortcutKeyOf } from './desk-shortcuts';
+import { shortcutKeyOf, useCloseOnEscape } from './desk-shortcuts';
 import { myDesk, useCounter } from './store';
 
 /** Whether the send-to-desk picker is open: the K key opens it too, Esc closes it. */

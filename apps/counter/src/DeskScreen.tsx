@@ -9,6 +9,7 @@ import { useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CallChosenDialog } from './CallChosenDialog';
+import { DeskParkActions, DeskParkPanel, deskParkAvailable, runDeskParkAction } from './DeskPark';
 import {
   availableActions,
   clockColour,
@@ -17,6 +18,7 @@ import {
   isHeldByOther,
   minutesText,
 } from './desk-logic';
+import { isDeskParkAction } from './desk-park-logic';
 import {
   DESK_SHORTCUTS,
   type ShortcutAction,
@@ -24,8 +26,6 @@ import {
   shortcutOf,
   useCloseOnEscape,
 } from './desk-shortcuts';
-import { DeskParkActions, DeskParkPanel, deskParkAvailable, runDeskParkAction } from './DeskPark';
-import { isDeskParkAction } from './desk-park-logic';
 import { GuestBookForm } from './GuestBookForm';
 import { Notice } from './Notice';
 import { PrinterAlert, PrintFailures } from './PrinterAlert';

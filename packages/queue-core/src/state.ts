@@ -35,7 +35,14 @@ export function syncConfig(state: QueueState): void {
 }
 
 export function closedDesk(): DeskState {
-  return { status: 'closed', staffId: null, current: null, servedToday: 0, profileCursor: 0, ...freshDeskLists() };
+  return {
+    status: 'closed',
+    staffId: null,
+    current: null,
+    servedToday: 0,
+    profileCursor: 0,
+    ...freshDeskLists(),
+  };
 }
 
 /** What a desk holds besides its current ticket (desk-park.ts); a new day starts without any. */

@@ -1,7 +1,7 @@
 import { appointmentCommands } from './appointments';
 import { deskCommands } from './desk';
-import { deskPickCommands } from './desk-pick';
 import { deskParkCommands } from './desk-park';
+import { deskPickCommands } from './desk-pick';
 import { guestBookCommands } from './guest-book';
 import type { Handlers } from './handler';
 import { onlineCommands } from './online';

@@ -1,7 +1,7 @@
 import type { Lang } from '../time';
 import { counterEn, counterId } from './counter';
-import { deskPickEn, deskPickId } from './desk-pick';
 import { deskParkEn, deskParkId } from './desk-park';
+import { deskPickEn, deskPickId } from './desk-pick';
 import { deskReportsEn, deskReportsId } from './desk-reports';
 import { en } from './en';
 import { id } from './id';
