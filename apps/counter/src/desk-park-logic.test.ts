@@ -1,7 +1,6 @@
 import type { BoardSnapshot, DeskView } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import { deskParkActions, sendTargets } from './desk-park-logic';
-import { shortcutOf } from './desk-shortcuts';
 
 const desk = (id: string, over: Partial<DeskView> = {}): DeskView => ({
   id,
@@ -67,22 +66,5 @@ describe('send to a named desk: the picker', () => {
     });
     expect(deskParkActions(board([moved]), moved, false, 'me').park).toBe(false);
     expect(deskParkActions(board([moved]), moved, true, 'someone-else').park).toBe(false);
-  });
-});
-
-describe('desk shortcuts', () => {
-  const key = (k: string, over: Partial<KeyboardEvent> = {}) =>
-    shortcutOf({ key: k, ctrlKey: false, altKey: false, metaKey: false, target: null, ...over })?.action ??
-    null;
-  const field = { closest: () => ({}) } as unknown as EventTarget;
-
-  it('T, K and B hold, send and send back, in either case', () => {
-    expect([key('t'), key('K'), key('b')]).toEqual(['park', 'sendToDesk', 'transferBack']);
-  });
-
-  it('letters type in a field, and leave the browser its Ctrl, Alt and Meta shortcuts', () => {
-    expect(key('t', { target: field })).toBeNull();
-    expect(key('k', { ctrlKey: true })).toBeNull();
-    expect(key('b', { altKey: true })).toBeNull();
   });
 });
