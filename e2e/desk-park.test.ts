@@ -94,7 +94,10 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await expect
       .poll(() => said(display), { timeout: 10_000 })
       .toEqual([announced('K-001'), announced('K-002')]);
-    await budi.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await budi
+      .locator('.actions')
+      .getByRole('button', { name: /^Selesai/ })
+      .click();
     await expect.poll(() => budi.getByRole('button', { name: 'Panggil berikutnya' }).isEnabled()).toBe(true);
 
     // Fifteen minutes on hold: the hub's timer proposes a no-show; the staff decides.
@@ -110,7 +113,10 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await settled(budi, 'K-001', 'Meja Konsultasi 1');
     await expect.poll(() => said(display), { timeout: 10_000 }).toHaveLength(3);
     expect((await said(display))[2]).toBe(announced('K-001'));
-    await budi.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await budi
+      .locator('.actions')
+      .getByRole('button', { name: /^Selesai/ })
+      .click();
     await expect.poll(() => budi.getByRole('button', { name: 'Panggil berikutnya' }).isEnabled()).toBe(true);
   });
 
