@@ -358,6 +358,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE stages ADD COLUMN parked_ms INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE stages ADD COLUMN service_parked_ms INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE stages ADD COLUMN for_desk_id TEXT;
+    `,
+  },
   // ---- leftovers of issues 16, 17, 21 ----
   {
     version: 11,
