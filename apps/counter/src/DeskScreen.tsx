@@ -9,6 +9,7 @@ import { useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CallChosenDialog } from './CallChosenDialog';
+import { DeskParkActions, DeskParkPanel, deskParkAvailable, runDeskParkAction } from './DeskPark';
 import {
   availableActions,
   clockColour,
@@ -17,6 +18,7 @@ import {
   isHeldByOther,
   minutesText,
 } from './desk-logic';
+import { isDeskParkAction } from './desk-park-logic';
 import {
   DESK_SHORTCUTS,
   type ShortcutAction,
@@ -113,6 +115,7 @@ export function DeskScreen() {
         <QueuePanel />
         <main className="work">
           <CurrentTicket />
+          <DeskParkPanel />
           <Notice />
           {desk?.current && (desk.kind === 'front-office' ? <GuestBookForm /> : <VisitPanel />)}
         </main>
@@ -131,6 +134,7 @@ function runAction(action: ShortcutAction): void {
   // "Pilih tiket": to the queue list's first "Panggil"; Tab moves on, Enter opens its reason dialog.
   else if (action === 'pickTicket')
     document.querySelector<HTMLButtonElement>('.pick-ticket:enabled')?.focus();
+  else if (isDeskParkAction(action)) runDeskParkAction(action);
 }
 
 /** The table of desk-shortcuts.ts: keys work anywhere at the desk except while typing in a field. */
@@ -141,7 +145,12 @@ function useKeyboardShortcuts(online: boolean) {
       if (!action || document.querySelector('.dialog-backdrop')) return;
       const store = useCounter.getState();
       const actions = availableActions(myDesk(store), online, store.session?.staff.id);
-      const allowed = action === 'pickTicket' ? actions.callNext : actions[action];
+      const allowed =
+        action === 'pickTicket'
+          ? actions.callNext
+          : isDeskParkAction(action)
+            ? deskParkAvailable(action, online)
+            : actions[action];
       if (!allowed || store.busy) return;
       event.preventDefault();
       runAction(action);
@@ -436,6 +445,7 @@ function CurrentTicket() {
             {tr('counter.transfer')}
           </button>
         )}
+        <DeskParkActions />
       </div>
       {noShowWaits && (
         <p className="hint" id="no-show-hint" data-testid="no-show-hint">

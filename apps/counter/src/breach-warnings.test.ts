@@ -13,6 +13,8 @@ const desk = (over: Partial<DeskView> = {}): DeskView => ({
   heldBy: null,
   current: null,
   servedToday: 0,
+  parked: [],
+  sentHere: [],
   ...over,
 });
 
@@ -109,7 +111,11 @@ describe('mayCallNext: the global key does what the button does, when the button
     ['desk paused', { desk: desk({ status: 'paused' }) }],
     [
       'someone at the desk',
-      { desk: desk({ current: { ticketId: 't', number: 'K-001', state: 'serving', since: 0, recalls: 0 } }) },
+      {
+        desk: desk({
+          current: { ticketId: 't', number: 'K-001', state: 'serving', since: 0, recalls: 0, cameFrom: null },
+        }),
+      },
     ],
   ] as const)('not when %s', (_name, change) => {
     expect(mayCallNext({ ...ready, ...change })).toBe(false);

@@ -11,9 +11,18 @@ const desk = (over: Partial<DeskView>): DeskView => ({
   heldBy: 'staff-me',
   current: null,
   servedToday: 0,
+  parked: [],
+  sentHere: [],
   ...over,
 });
-const called = { ticketId: 't', number: 'K-001', state: 'called' as const, since: 0, recalls: 0 };
+const called = {
+  ticketId: 't',
+  number: 'K-001',
+  state: 'called' as const,
+  since: 0,
+  recalls: 0,
+  cameFrom: null,
+};
 
 describe('availableActions', () => {
   it.each([

@@ -11,8 +11,8 @@ describe('desk shortcuts', () => {
     const keys = Object.keys(DESK_SHORTCUTS);
     expect(new Set(Object.values(DESK_SHORTCUTS).map((s) => s.action)).size).toBe(keys.length);
     for (const key of keys) expect(key).toMatch(/^[a-z]$/);
-    // Kept free for hold, send to a desk and send back (desk control, part 2).
-    expect(keys.filter((k) => ['t', 'k', 'b'].includes(k))).toEqual([]);
+    // Hold, send to a desk and send back (desk control, part 2).
+    expect(keys.filter((k) => ['t', 'k', 'b'].includes(k))).toEqual(['t', 'k', 'b']);
   });
 
   it.each([
@@ -23,6 +23,9 @@ describe('desk shortcuts', () => {
     ['s', 'finish'],
     ['a', 'noShow'],
     ['p', 'pickTicket'],
+    ['t', 'park'],
+    ['K', 'sendToDesk'],
+    ['b', 'transferBack'],
     ['x', null],
     ['F5', null],
     [' ', null],

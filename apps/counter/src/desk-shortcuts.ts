@@ -7,9 +7,10 @@
 import type { StringKey } from '@pst/shared';
 import { useEffect } from 'react';
 import type { DeskAction } from './desk-logic';
+import type { DeskParkAction } from './desk-park-logic';
 
-/** What a key does at the desk: a desk action, or opening the choice of a ticket from the queue list. */
-export type ShortcutAction = DeskAction | 'pickTicket';
+/** What a key does at the desk: a desk action, opening the choice of a ticket from the queue list, or hold and send (DeskPark.tsx). */
+export type ShortcutAction = DeskAction | 'pickTicket' | DeskParkAction;
 
 export interface DeskShortcut {
   action: ShortcutAction;
@@ -25,7 +26,10 @@ export const DESK_SHORTCUTS: Record<string, DeskShortcut> = {
   s: { action: 'finish', hint: 'counter.finish' },
   a: { action: 'noShow', hint: 'counter.noShow' },
   p: { action: 'pickTicket', hint: 'pick.shortcutAction' },
-  // Kept free for desk control part 2 (hold and send): t tunda, k kirim ke meja, b kembalikan.
+  // ---- hold and send to a desk (issue 20, part 2) ----
+  t: { action: 'park', hint: 'park.park' },
+  k: { action: 'sendToDesk', hint: 'send.toDesk' },
+  b: { action: 'transferBack', hint: 'send.back' },
 };
 
 /** Closes whichever desk dialog is open. */

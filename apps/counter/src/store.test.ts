@@ -53,6 +53,8 @@ const FRONT_OFFICE: DeskView = {
   current: null,
   servedToday: 0,
   heldBy: null,
+  parked: [],
+  sentHere: [],
 };
 function board(current: DeskView['current'], at = 1_000_000): BoardSnapshot {
   return {
@@ -83,6 +85,7 @@ const called = (ticketId: string, number: string): DeskView['current'] => ({
   state: 'called',
   since: 0,
   recalls: 0,
+  cameFrom: null,
 });
 const SESSION = {
   token: 't',

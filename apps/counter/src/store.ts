@@ -18,6 +18,14 @@ import type {
 } from '@pst/shared';
 import { errorText, t } from '@pst/shared';
 
+/** Hold and send to a named desk (issue 20, part 2): DeskPark.tsx (no-show: of a parked ticket). */
+export type DeskParkCommand =
+  | 'ticket:park'
+  | 'ticket:unpark'
+  | 'ticket:send-to-desk'
+  | 'ticket:transfer-back'
+  | 'ticket:no-show';
+
 export type SettingsCommand = Extract<
   CommandName,
   `settings:${string}` | 'guestbook:erase' | 'printer:test' | 'complaint:follow-up'
@@ -114,6 +122,8 @@ export interface CounterState {
   loadReport(range: RangeQuery): Promise<void>;
   /** Prints a waiting ticket again (marked CETAK ULANG at the printer). */
   reprint(ticketId: string, number: string): Promise<void>;
+  /** Runs a hold / send-to-desk command; `done` becomes the notice once it is accepted. */
+  deskParkCommand<E extends DeskParkCommand>(event: E, payload: Payload<E>, done: string): Promise<boolean>;
 }
 
 /** A refused login in the staff member's words: a throttled one says how long to wait. */
@@ -399,6 +409,11 @@ export const useCounter = create<CounterState>()((set, get) => {
       return visit !== null;
     },
     setTab: (tab) => set({ tab, notice: null }),
+    async deskParkCommand(event, payload, done) {
+      const result = await send((hub) => hub.send(event, payload));
+      if (result) set({ notice: { kind: 'ok', text: done } });
+      return result !== null;
+    },
     async settingsCommand(event, payload, done) {
       const result = await send((hub) => hub.send(event, payload));
       if (result && typeof result === 'object' && 'config' in result)

@@ -3,6 +3,7 @@ import { OfflineNotice, PairingScreen, useHubNow, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { recentRows } from './recent-rows';
+import { SentToDesks } from './SentToDesks';
 import { useDisplay } from './store';
 import { useHub } from './use-hub';
 
@@ -19,6 +20,7 @@ export function App() {
         <CurrentCall />
         <aside className="side">
           <Desks />
+          <SentToDesks />
           <RecentCalls />
         </aside>
       </main>

@@ -45,6 +45,12 @@ export function startHousekeeping(hub: HubContext, options: HousekeepingOptions)
     } catch (error) {
       log.error({ err: error }, 'ending the day failed');
     }
+    // Hold and send to a desk (issue 20): parks past the limit proposed as no-shows, sent tickets fall back.
+    try {
+      runner.execute({ type: 'applyDue' }, 'hub');
+    } catch (error) {
+      log.error({ err: error }, 'applying the desk time limits failed');
+    }
     hub.boardChanged();
     // Sessions that expired meanwhile lose their pushes too, not only their commands.
     hub.cutRevoked();

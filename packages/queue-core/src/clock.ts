@@ -1,5 +1,5 @@
 import { currentStage } from './state';
-import type { Line, QueueState, Stage } from './types';
+import type { DeskState, Line, QueueState, Stage } from './types';
 
 const MINUTE = 60_000;
 
@@ -22,10 +22,49 @@ const MINUTE = 60_000;
  * before the one ahead has finished, its wait counted is 0 (chosenCallClock).
  */
 export function clockStartOfHead(state: QueueState, line: Line, stage: Stage): number | null {
-  if (!line.lastCalled) return stage.enteredAt;
-  const ahead = state.tickets.get(line.lastCalled.ticketId)?.stages[line.lastCalled.stage];
-  if (!ahead || ahead.endedAt === null) return null;
-  return Math.max(stage.enteredAt, ahead.endedAt);
+  return clockStartAfter(state, line.lastCalled, stage);
+}
+
+/**
+ * When the visitor ahead "finished" for the clock of the one behind: when their stage ended, or,
+ * if the desk parked them (tunda) first, when it first parked them: the desk was free from then. A
+ * parked visitor taken back later does not stop a clock that has started (a clock never runs back).
+ */
+export function freedAt(ahead: Stage): number | null {
+  return ahead.firstParkedAt ?? ahead.endedAt;
+}
+
+/**
+ * The clock start of a waiting stage given the stage directly ahead of it (null: nobody ahead, the
+ * clock runs from entry). Null when the one ahead is still at a desk.
+ */
+function clockStartAfter(
+  state: QueueState,
+  aheadRef: { ticketId: string; stage: number } | null,
+  stage: Stage,
+): number | null {
+  if (!aheadRef) return stage.enteredAt;
+  const ahead = state.tickets.get(aheadRef.ticketId)?.stages[aheadRef.stage];
+  const freed = ahead && freedAt(ahead);
+  if (freed === undefined || freed === null) return null;
+  return Math.max(stage.enteredAt, freed);
+}
+
+/**
+ * The clock of a ticket sent to a named desk (desk-park.ts). It waits in that desk's own line (the
+ * tickets sent to it, in the order sent), which the desk calls before its queues; so the visitor
+ * directly ahead of the first of them is the one that desk called last. Its clock runs from
+ * max(sent, that visitor's finish), and not while the desk still has that visitor. The tickets sent
+ * behind the first wait on one not even called: their clocks have not started. A ticket that falls
+ * back to its queue is an ordinary waiting ticket of the queue from then (clockStartOfHead).
+ */
+export function clockStartAtDesk(state: QueueState, desk: DeskState, stage: Stage): number | null {
+  return clockStartAfter(state, desk.lastCalled, stage);
+}
+
+function clockAtCall(clockStart: number | null, stage: Stage, calledAt: number) {
+  const serviceWait = clockStart === null ? 0 : Math.max(0, calledAt - clockStart);
+  return { clockStart, serviceWait, withinTarget: serviceWait <= stage.targetMinutes * MINUTE };
 }
 
 export function serviceClockAtCall(
@@ -34,9 +73,17 @@ export function serviceClockAtCall(
   stage: Stage,
   calledAt: number,
 ): { clockStart: number | null; serviceWait: number; withinTarget: boolean } {
-  const clockStart = clockStartOfHead(state, line, stage);
-  const serviceWait = clockStart === null ? 0 : Math.max(0, calledAt - clockStart);
-  return { clockStart, serviceWait, withinTarget: serviceWait <= stage.targetMinutes * MINUTE };
+  return clockAtCall(clockStartOfHead(state, line, stage), stage, calledAt);
+}
+
+/** The clock fixed when a named desk calls the first ticket sent to it. */
+export function sentClockAtCall(
+  state: QueueState,
+  desk: DeskState,
+  stage: Stage,
+  calledAt: number,
+): { clockStart: number | null; serviceWait: number; withinTarget: boolean } {
+  return clockAtCall(clockStartAtDesk(state, desk, stage), stage, calledAt);
 }
 
 /**
@@ -65,6 +112,20 @@ export function waitingClock(
   if (!ticket) throw new Error(`unknown ticket ${ticketId}`);
   const stage = currentStage(ticket);
   const startedAt = positionInLine === 0 ? clockStartOfHead(state, line, stage) : null;
+  return clockView(stage, startedAt);
+}
+
+/** The clock of a ticket waiting for a named desk, at `position` among those sent to it. */
+export function sentWaitingClock(
+  state: QueueState,
+  desk: DeskState,
+  stage: Stage,
+  position: number,
+): { startedAt: number | null; deadline: number | null; targetMinutes: number } {
+  return clockView(stage, position === 0 ? clockStartAtDesk(state, desk, stage) : null);
+}
+
+function clockView(stage: Stage, startedAt: number | null) {
   return {
     startedAt,
     deadline: startedAt === null ? null : startedAt + stage.targetMinutes * MINUTE,

@@ -885,6 +885,17 @@ const refusals: Refusal[] = [
     arrange: () => k1Serving(),
     command: { type: 'attachGuestBook', ...K_DESK, ticketId: K1, guestBookId: 'gb-1' },
   },
+  // hold and send to a desk (issue 20, part 2): its own refusals are in desk-park.test.ts
+  {
+    code: 'DESK_HAS_PARKED',
+    when: 'closing a desk that holds a parked ticket',
+    arrange: () => {
+      const state = k1Serving();
+      execute(state, { type: 'park', ...K_DESK, ticketId: K1 }, at(3));
+      return state;
+    },
+    command: { type: 'closeDesk', ...K_DESK },
+  },
 ];
 
 describe('refusals', () => {

@@ -1,6 +1,15 @@
 import { entryQueue, FRONT_OFFICE_QUEUE, officeDay } from '@pst/shared';
 import { chosenCallClock, serviceClockAtCall } from './clock';
 import {
+  callSentHere,
+  decideSendToDesk,
+  decideTransferBack,
+  decideUnpark,
+  dueEvents,
+  fallBackOnClose,
+  parkedAtDesk,
+} from './desk-park';
+import {
   currentStage,
   deskQueues,
   targetMinutesOf,
@@ -20,7 +29,8 @@ export function decide(state: QueueState, command: Command, now: number): Domain
   const today = officeDay(now, state.config.office.timeZone);
   if (today !== state.day) {
     const ended = endDay(state, now);
-    return command.type === 'endDay' ? ended : [...ended, ...decideOnDay(state, command, now, true)];
+    const dayWork = command.type === 'endDay' || command.type === 'applyDue';
+    return dayWork ? ended : [...ended, ...decideOnDay(state, command, now, true)];
   }
   if (command.type === 'endDay') return [];
   return decideOnDay(state, command, now, false);
@@ -83,8 +93,14 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       const desk = ownDesk(state, command.deskId, command.staffId);
       if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
       if (command.type === 'pauseDesk' && desk.status === 'paused') return [];
-      const type = command.type === 'pauseDesk' ? 'desk.paused' : 'desk.closed';
-      return [{ type, at, deskId: command.deskId, staffId: command.staffId }];
+      if (command.type === 'pauseDesk')
+        return [{ type: 'desk.paused', at, deskId: command.deskId, staffId: command.staffId }];
+      // Parked visitors need the desk's decision first; tickets sent to it fall back to their queue.
+      if (desk.parked.length > 0) throw new DomainError('DESK_HAS_PARKED', command.deskId);
+      return [
+        { type: 'desk.closed', at, deskId: command.deskId, staffId: command.staffId },
+        ...fallBackOnClose(state, command.deskId, at),
+      ];
     }
     case 'resumeDesk': {
       const desk = ownDesk(state, command.deskId, command.staffId);
@@ -95,6 +111,9 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       const desk = ownDesk(state, command.deskId, command.staffId);
       if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
       if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
+      // Tickets sent to this desk by name first (desk-park.ts).
+      const sent = callSentHere(state, command.deskId, command.staffId, now);
+      if (sent) return [sent];
       // Which queue: the desk's work profile (work-profile.ts); which ticket: that queue's head.
       const next = nextQueue(state, command.deskId);
       const line = next && state.lines[next.queue];
@@ -121,7 +140,8 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       const stage = currentStage(ticket);
       const line = state.lines[stage.queue];
       const served = deskQueues(state.config, command.deskId).includes(stage.queue);
-      if (!line || !served || ticketStatus(ticket) !== 'waiting')
+      // A ticket sent to a named desk waits in that desk's list, not in the line (desk-park.ts).
+      if (!line || !served || ticketStatus(ticket) !== 'waiting' || stage.forDeskId !== null)
         throw new DomainError('NOT_WAITING_HERE', ticket.id);
       const inOrder = waitingInOrder(line);
       const overtook = inOrder.slice(0, inOrder.indexOf(ticket.id));
@@ -145,6 +165,9 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       return [{ type: 'ticket.recalled', at, ticketId: ticket.id, deskId: command.deskId, recalls }];
     }
     case 'noShow': {
+      // A parked visitor who did not come back (proposed at the park limit): no recall first.
+      if (parkedAtDesk(state, command))
+        return [{ type: 'ticket.no-show', at, ticketId: command.ticketId, deskId: command.deskId }];
       const ticket = ticketAtDesk(state, command);
       if (ticketStatus(ticket) !== 'called')
         throw new DomainError('INVALID_TRANSITION', 'no-show needs a called ticket');
@@ -226,7 +249,8 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
     case 'configure': {
       for (const [deskId, desk] of Object.entries(state.desks)) {
         const stillThere = command.config.desks.some((d) => d.id === deskId);
-        if (!stillThere && desk.current && !freshDay) throw new DomainError('DESK_BUSY', deskId);
+        const holds = desk.current || desk.parked.length > 0 || desk.sentHere.length > 0;
+        if (!stillThere && holds && !freshDay) throw new DomainError('DESK_BUSY', deskId);
       }
       const waitingIn = new Set(
         [...state.tickets.values()]
@@ -241,6 +265,18 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
     }
     case 'endDay':
       return [];
+    // ---- hold and send to a desk (issue 20, desk-park.ts) ----
+    case 'park':
+      ticketAtDesk(state, command);
+      return [{ type: 'ticket.parked', at, ticketId: command.ticketId, deskId: command.deskId }];
+    case 'unpark':
+      return decideUnpark(state, command, at);
+    case 'sendToDesk':
+      return decideSendToDesk(state, ticketAtDesk(state, command), command, at);
+    case 'transferBack':
+      return decideTransferBack(state, ticketAtDesk(state, command), command.deskId, at);
+    case 'applyDue':
+      return dueEvents(state, now);
   }
 }
 
@@ -256,7 +292,7 @@ function deskConfig(state: QueueState, deskId: string) {
   return desk;
 }
 
-function deskOf(state: QueueState, deskId: string) {
+export function deskOf(state: QueueState, deskId: string) {
   deskConfig(state, deskId);
   const desk = state.desks[deskId];
   if (!desk) throw new DomainError('UNKNOWN_DESK', deskId);
@@ -264,14 +300,14 @@ function deskOf(state: QueueState, deskId: string) {
 }
 
 /** A desk the staff member has opened (a desk in someone else's hands is refused). */
-function ownDesk(state: QueueState, deskId: string, staffId: string) {
+export function ownDesk(state: QueueState, deskId: string, staffId: string) {
   const desk = deskOf(state, deskId);
   if (desk.status === 'closed') throw new DomainError('DESK_NOT_OPEN', deskId);
   if (desk.staffId !== staffId) throw new DomainError('DESK_IN_USE', deskId);
   return desk;
 }
 
-function ticketOf(state: QueueState, ticketId: string): Ticket {
+export function ticketOf(state: QueueState, ticketId: string): Ticket {
   const ticket = state.tickets.get(ticketId);
   if (!ticket) throw new DomainError('UNKNOWN_TICKET', ticketId);
   return ticket;

@@ -63,6 +63,13 @@ describe('ticket.issued', () => {
           serviceWait: null,
           withinTarget: null,
           note: '',
+          parkedAt: null,
+          firstParkedAt: null,
+          parkedMs: 0,
+          serviceParkedMs: 0,
+          parkOverdueAt: null,
+          forDeskId: null,
+          forDeskUntil: null,
         },
       ],
     });
@@ -261,6 +268,9 @@ describe('attachments, desks and config', () => {
       current: null,
       servedToday: 0,
       profileCursor: 0,
+      parked: [],
+      sentHere: [],
+      lastCalled: null,
     });
   });
 
@@ -323,6 +333,9 @@ describe('day.ended', () => {
       current: null,
       servedToday: 0,
       profileCursor: 0,
+      parked: [],
+      sentHere: [],
+      lastCalled: null,
     });
     expect(state.lines.konsultasi).toEqual({
       priority: [],

@@ -46,12 +46,14 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
     case 'ticket.called': {
       const ticket = ticketOf(state, event.ticketId);
       const stage = currentStage(ticket);
-      const line = lineOf(state, stage.queue);
-      removeWaiting(line, ticket);
+      const calledRef = { ticketId: ticket.id, stage: ticket.stages.length - 1 };
       // Only a call of the head moves "ahead" (clock.ts): an out-of-order call leaves it, so the
-      // tickets it overtook keep the clock they had.
-      if (!event.chosen || event.chosen.overtook.length === 0)
-        line.lastCalled = { ticketId: ticket.id, stage: ticket.stages.length - 1 };
+      // tickets it overtook keep the clock they had. A ticket sent to a named desk was not in the
+      // queue's line: nobody there waits behind it.
+      const inOrder = !event.chosen || event.chosen.overtook.length === 0;
+      if (stage.forDeskId === null && inOrder) lineOf(state, stage.queue).lastCalled = calledRef;
+      takeWaiting(state, ticket);
+      deskOf(state, event.deskId).lastCalled = calledRef;
       Object.assign(stage, {
         calledAt: event.at,
         lastCalledAt: event.at,
@@ -91,8 +93,11 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       return state;
     }
     case 'ticket.no-show': {
-      endStage(currentStage(ticketOf(state, event.ticketId)), event.at, 'no-show');
-      releaseDesk(state, event.deskId, false);
+      const stage = currentStage(ticketOf(state, event.ticketId));
+      // A parked ticket leaves the desk's parked list; the desk may be serving someone else.
+      if (stage.parkedAt !== null) removeFrom(deskOf(state, event.deskId).parked, event.ticketId);
+      else releaseDesk(state, event.deskId, false);
+      endStage(stage, event.at, 'no-show');
       return state;
     }
     case 'ticket.moved': {
@@ -102,13 +107,16 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       stage.note = event.note;
       noteServiceTime(lineOf(state, stage.queue), stage);
       releaseDesk(state, event.deskId, true);
-      enterQueue(state, ticket, event.toQueue, event.at, event.targetMinutes);
+      enterQueue(state, ticket, event.toQueue, event.at, event.targetMinutes, {
+        forDesk: event.forDesk,
+        head: event.toHead,
+      });
       return state;
     }
     case 'ticket.cancelled': {
       const ticket = ticketOf(state, event.ticketId);
       const stage = currentStage(ticket);
-      if (stage.calledAt === null) removeWaiting(lineOf(state, stage.queue), ticket);
+      if (stage.calledAt === null) takeWaiting(state, ticket);
       else if (stage.deskId) releaseDesk(state, stage.deskId, false);
       endStage(stage, event.at, 'cancelled');
       stage.note = event.reason;
@@ -139,15 +147,64 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       desk.staffId = null;
       return state;
     }
+    // ---- hold and send to a desk (issue 20, desk-park.ts) ----
+    case 'ticket.parked': {
+      const stage = currentStage(ticketOf(state, event.ticketId));
+      stage.parkedAt = event.at;
+      stage.firstParkedAt ??= event.at;
+      const desk = deskOf(state, event.deskId);
+      desk.current = null;
+      desk.parked.push(event.ticketId);
+      return state;
+    }
+    case 'ticket.unparked': {
+      const ticket = ticketOf(state, event.ticketId);
+      const stage = currentStage(ticket);
+      const desk = deskOf(state, event.deskId);
+      removeFrom(desk.parked, ticket.id);
+      closePark(stage, event.at);
+      stage.parkOverdueAt = null;
+      if (event.to === 'desk') {
+        // Called back: at the desk again, and announced like a recall (the only way a parked ticket is).
+        desk.current = ticket.id;
+        desk.lastCalled = { ticketId: ticket.id, stage: ticket.stages.length - 1 };
+        stage.lastCalledAt = event.at;
+        pushCall(state, { ticketId: ticket.id, deskId: event.deskId, at: event.at, recall: stage.recalls });
+      } else {
+        endStage(stage, event.at, 'requeued');
+        enterQueue(state, ticket, stage.queue, event.at, event.targetMinutes, { head: true });
+      }
+      return state;
+    }
+    case 'ticket.park-overdue': {
+      currentStage(ticketOf(state, event.ticketId)).parkOverdueAt = event.at;
+      return state;
+    }
+    case 'ticket.desk-wait-ended': {
+      const ticket = ticketOf(state, event.ticketId);
+      const stage = currentStage(ticket);
+      removeFrom(deskOf(state, event.deskId).sentHere, ticket.id);
+      stage.forDeskId = null;
+      stage.forDeskUntil = null;
+      // Into the whole queue where it would have been had it been sent there: by the time it was sent.
+      const line = lineOf(state, stage.queue);
+      enterInOrder(state, ticket.priority ? line.priority : line.normal, ticket);
+      return state;
+    }
   }
 }
 
+/**
+ * A new stage of a ticket in `queue`: in the queue's line, at its head (`head`: back from a park, or
+ * transferred back), or waiting for a named desk (`forDesk`: in that desk's own list, not the line).
+ */
 function enterQueue(
   state: QueueState,
   ticket: Ticket,
   queue: string,
   at: number,
   targetMinutes: number,
+  place: { forDesk?: { deskId: string; until: number } | undefined; head?: boolean | undefined } = {},
 ): void {
   const stage: Stage = {
     queue,
@@ -165,20 +222,45 @@ function enterQueue(
     serviceWait: null,
     withinTarget: null,
     note: '',
+    parkedAt: null,
+    firstParkedAt: null,
+    parkedMs: 0,
+    serviceParkedMs: 0,
+    parkOverdueAt: null,
+    forDeskId: place.forDesk?.deskId ?? null,
+    forDeskUntil: place.forDesk?.until ?? null,
   };
   ticket.stages.push(stage);
+  if (place.forDesk) {
+    deskOf(state, place.forDesk.deskId).sentHere.push(ticket.id);
+    return;
+  }
   const line = lineOf(state, queue);
-  if (ticket.priority) line.priority.push(ticket.id);
-  else enterInOrder(state, line.normal, ticket);
+  const list = ticket.priority ? line.priority : line.normal;
+  if (place.head) list.unshift(ticket.id);
+  else if (ticket.priority) list.push(ticket.id);
+  else enterInOrder(state, list, ticket);
+}
+
+/** Ends the open park interval of a stage: its time adds up, and counts against service once started. */
+function closePark(stage: Stage, at: number): void {
+  if (stage.parkedAt === null) return;
+  const parked = at - stage.parkedAt;
+  stage.parkedMs += parked;
+  if (stage.startedAt !== null) stage.serviceParkedMs += parked;
+  stage.parkedAt = null;
 }
 
 /** Ends a stage; a stage finished without "start" counts its service from the call (the visitor was at the desk). */
 function endStage(stage: Stage, at: number, outcome: NonNullable<Stage['outcome']>): void {
+  closePark(stage, at);
   if (
     (outcome === 'finished' || outcome === 'forwarded' || outcome === 'transferred') &&
     stage.startedAt === null
   ) {
     stage.startedAt = stage.calledAt;
+    // Served from the call: every park since the call was inside the service.
+    stage.serviceParkedMs = stage.parkedMs;
   }
   stage.endedAt = at;
   stage.outcome = outcome;
@@ -186,8 +268,20 @@ function endStage(stage: Stage, at: number, outcome: NonNullable<Stage['outcome'
 
 function noteServiceTime(line: Line, stage: Stage): void {
   if (stage.startedAt === null || stage.endedAt === null) return;
-  line.recentServiceMs.push(stage.endedAt - stage.startedAt);
+  line.recentServiceMs.push(stage.endedAt - stage.startedAt - stage.serviceParkedMs);
   if (line.recentServiceMs.length > RECENT_SERVICE_TIMES) line.recentServiceMs.shift();
+}
+
+/** Takes a waiting ticket out of where it waits: its queue's line, or the list of the desk it was sent to. */
+function takeWaiting(state: QueueState, ticket: Ticket): void {
+  const stage = currentStage(ticket);
+  if (stage.forDeskId !== null) removeFrom(deskOf(state, stage.forDeskId).sentHere, ticket.id);
+  else removeWaiting(lineOf(state, stage.queue), ticket);
+}
+
+function removeFrom(list: string[], id: string): void {
+  const index = list.indexOf(id);
+  if (index >= 0) list.splice(index, 1);
 }
 
 function removeWaiting(line: Line, ticket: Ticket): void {

@@ -1,5 +1,15 @@
-export { chosenCallClock, clockStartOfHead, serviceClockAtCall, waitingClock } from './clock';
+export {
+  chosenCallClock,
+  clockStartAtDesk,
+  clockStartOfHead,
+  freedAt,
+  sentClockAtCall,
+  sentWaitingClock,
+  serviceClockAtCall,
+  waitingClock,
+} from './clock';
 export { decide, ticketAtDesk } from './decide';
+export { dueEvents, previousQueue } from './desk-park';
 export { estimateWaitMinutes } from './estimate';
 export { evolve } from './evolve';
 export {

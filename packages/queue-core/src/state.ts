@@ -35,7 +35,19 @@ export function syncConfig(state: QueueState): void {
 }
 
 export function closedDesk(): DeskState {
-  return { status: 'closed', staffId: null, current: null, servedToday: 0, profileCursor: 0 };
+  return {
+    status: 'closed',
+    staffId: null,
+    current: null,
+    servedToday: 0,
+    profileCursor: 0,
+    ...freshDeskLists(),
+  };
+}
+
+/** What a desk holds besides its current ticket (desk-park.ts); a new day starts without any. */
+export function freshDeskLists(): Pick<DeskState, 'parked' | 'sentHere' | 'lastCalled'> {
+  return { parked: [], sentHere: [], lastCalled: null };
 }
 
 function emptyLine(): Line {
@@ -53,10 +65,11 @@ export function currentStage(ticket: Ticket): Stage {
 /** A ticket's one state, read off its current stage (a moved ticket is waiting in its new stage). */
 export function ticketStatus(ticket: Ticket): TicketStatus {
   const stage = currentStage(ticket);
-  if (stage.outcome === 'forwarded' || stage.outcome === 'transferred') {
+  if (stage.outcome === 'forwarded' || stage.outcome === 'transferred' || stage.outcome === 'requeued') {
     throw new Error(`ticket ${ticket.id} ends on a moved stage`);
   }
   if (stage.outcome) return stage.outcome;
+  if (stage.parkedAt !== null) return 'parked';
   if (stage.startedAt !== null) return 'serving';
   if (stage.calledAt !== null) return 'called';
   return 'waiting';

@@ -21,6 +21,8 @@ export interface StageRecord {
   outcome: string | null;
   serviceWait: number | null;
   withinTarget: boolean | null;
+  /** Time parked (tunda) after the service started: not service time (absent in rows from before holds). */
+  serviceParkedMs?: number | null;
 }
 
 const zeroCounts = (): StageCounts => ({
@@ -75,7 +77,8 @@ export function tallyStages(stages: readonly StageRecord[]): StageTally {
     if (s.calledAt !== null) tally.waits.push(Math.round(s.calledAt - s.enteredAt));
     if (s.serviceWait !== null) tally.clockWaits.push(Math.round(s.serviceWait));
     if (s.withinTarget) tally.withinTarget++;
-    if (s.startedAt !== null && s.endedAt !== null) tally.services.push(Math.round(s.endedAt - s.startedAt));
+    if (s.startedAt !== null && s.endedAt !== null)
+      tally.services.push(Math.round(s.endedAt - s.startedAt - (s.serviceParkedMs ?? 0)));
     if (s.outcome === 'finished' || s.outcome === 'forwarded' || s.outcome === 'transferred') tally.served++;
     if (s.outcome === 'transferred') tally.transferred++;
     if (s.outcome === 'no-show') tally.noShow++;

@@ -1,6 +1,14 @@
 import type { CallReason, ErrorCode, QueueConfig } from '@pst/shared';
 
-export type StageOutcome = 'forwarded' | 'transferred' | 'finished' | 'no-show' | 'cancelled' | 'unserved';
+/** `requeued`: a parked ticket went back to the head of its queue (a new stage there, desk-park.ts). */
+export type StageOutcome =
+  | 'forwarded'
+  | 'transferred'
+  | 'requeued'
+  | 'finished'
+  | 'no-show'
+  | 'cancelled'
+  | 'unserved';
 
 /** One wait-and-serve pass of a ticket through one queue (front office, then a service, then maybe another). */
 export interface Stage {
@@ -21,6 +29,19 @@ export interface Stage {
   withinTarget: boolean | null;
   /** Why the ticket left this stage (transfer note, cancel reason). */
   note: string;
+  // ---- hold and send to a desk (issue 20, desk-park.ts) ----
+  /** Parked (tunda) since then; null when not parked now. */
+  parkedAt: number | null;
+  /** When the desk first parked it: the desk was free from then (the clock of the ticket behind starts). */
+  firstParkedAt: number | null;
+  /** Time parked so far (ended intervals), and the part of it after the service started (not service time). */
+  parkedMs: number;
+  serviceParkedMs: number;
+  /** When it was proposed as a no-show for being parked past the limit (the desk confirms or not). */
+  parkOverdueAt: number | null;
+  /** Sent to a named desk: while it waits, only that desk calls it, until `forDeskUntil` (then the whole queue). */
+  forDeskId: string | null;
+  forDeskUntil: number | null;
 }
 
 export interface Ticket {
@@ -46,6 +67,12 @@ export interface DeskState {
   servedToday: number;
   /** Where a `ratio` work profile stands in its cycle (work-profile.ts); 0 at the start of the day. */
   profileCursor: number;
+  /** Tickets this desk parked (tunda), in the order parked. */
+  parked: string[];
+  /** Tickets sent to this desk by name, waiting for it, in the order sent (desk-park.ts). */
+  sentHere: string[];
+  /** The stage this desk called last: for a ticket sent to it, the one directly ahead (desk-park.ts). */
+  lastCalled: { ticketId: string; stage: number } | null;
 }
 
 /**
@@ -101,7 +128,15 @@ export type Command =
   | { type: 'cancel'; ticketId: string; staffId: string; reason: string }
   | { type: 'attachRating'; ticketId: string; deskId: string; ratingId: string }
   | { type: 'configure'; config: QueueConfig }
-  | { type: 'endDay' };
+  | { type: 'endDay' }
+  // ---- hold and send to a desk (issue 20, desk-park.ts) ----
+  | ({ type: 'park' } & DeskTicketCommand)
+  /** A parked ticket back: called at this desk again, or to the head of its queue. */
+  | ({ type: 'unpark'; to: 'desk' | 'queue' } & DeskTicketCommand)
+  | ({ type: 'sendToDesk'; toDeskId: string; serviceId: string; note: string } & DeskTicketCommand)
+  | ({ type: 'transferBack' } & DeskTicketCommand)
+  /** The time-based rules (park limit, named-desk fall-back) due at `now`; the hub runs it on its timer. */
+  | { type: 'applyDue' };
 
 export type DomainEvent =
   | { type: 'day.ended'; at: number; day: string; unserved: string[] }
@@ -148,6 +183,10 @@ export type DomainEvent =
       toQueue: string;
       note: string;
       targetMinutes: number;
+      /** Sent to a named desk: it waits for that desk until `until` (desk-park.ts). */
+      forDesk?: { deskId: string; until: number };
+      /** Transferred back to the previous queue: it enters at the head of that queue. */
+      toHead?: boolean;
     }
   | { type: 'ticket.cancelled'; at: number; ticketId: string; staffId: string; reason: string }
   | { type: 'guestbook.attached'; at: number; ticketId: string; guestBookId: string }
@@ -158,7 +197,26 @@ export type DomainEvent =
       deskId: string;
       staffId: string;
     }
-  | { type: 'config.changed'; at: number; config: QueueConfig };
+  | { type: 'config.changed'; at: number; config: QueueConfig }
+  // ---- hold and send to a desk (issue 20, desk-park.ts) ----
+  | { type: 'ticket.parked'; at: number; ticketId: string; deskId: string }
+  | {
+      type: 'ticket.unparked';
+      at: number;
+      ticketId: string;
+      deskId: string;
+      to: 'desk' | 'queue';
+      /** `to: 'queue'`: the target of the new stage at the head of the queue. */
+      targetMinutes: number;
+    }
+  | { type: 'ticket.park-overdue'; at: number; ticketId: string; deskId: string }
+  | {
+      type: 'ticket.desk-wait-ended';
+      at: number;
+      ticketId: string;
+      deskId: string;
+      reason: 'timeout' | 'desk-closed';
+    };
 
 export interface ChosenCall {
   reason: CallReason;

@@ -144,6 +144,8 @@ describe('deskViews', () => {
       heldBy: null,
       current: null,
       servedToday: 0,
+      parked: [],
+      sentHere: [],
     });
   });
 

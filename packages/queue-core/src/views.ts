@@ -2,15 +2,18 @@ import {
   type CallView,
   type DeskView,
   FRONT_OFFICE_QUEUE,
+  type ParkedTicketView,
   type QueueView,
+  type SentTicketView,
   type ServicePublic,
   type TicketView,
   type WaitingTicketView,
 } from '@pst/shared';
-import { waitingClock } from './clock';
+import { sentWaitingClock, waitingClock } from './clock';
+import { previousQueue } from './desk-park';
 import { estimateWaitMinutes } from './estimate';
 import { currentStage, queueIds, ticketStatus, waitingInOrder } from './state';
-import type { QueueState, Ticket } from './types';
+import type { DeskState, QueueState, Ticket } from './types';
 
 /** How many waiting tickets the board lists per queue (counts cover all of them). */
 export const BOARD_WAITING_LIMIT = 30;
@@ -78,9 +81,48 @@ export function deskViews(state: QueueState): DeskView[] {
               state: stage.startedAt === null ? 'called' : 'serving',
               since: stage.startedAt ?? stage.calledAt ?? stage.enteredAt,
               recalls: stage.recalls,
+              cameFrom: previousQueue(ticket),
             }
           : null,
       servedToday: live?.servedToday ?? 0,
+      parked: live ? parkedViews(state, live) : [],
+      sentHere: live ? sentViews(state, live) : [],
+    };
+  });
+}
+
+function parkedViews(state: QueueState, desk: DeskState): ParkedTicketView[] {
+  return desk.parked.map((id) => {
+    const ticket = state.tickets.get(id) as Ticket;
+    const stage = currentStage(ticket);
+    return {
+      ticketId: id,
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      parkedAt: stage.parkedAt ?? stage.enteredAt,
+      wasServing: stage.startedAt !== null,
+      overdue: stage.parkOverdueAt !== null,
+    };
+  });
+}
+
+/** Tickets sent to a desk by name, in the order that desk calls them, with their clocks. */
+function sentViews(state: QueueState, desk: DeskState): SentTicketView[] {
+  return desk.sentHere.map((id, position) => {
+    const ticket = state.tickets.get(id) as Ticket;
+    const stage = currentStage(ticket);
+    const from = ticket.stages[ticket.stages.length - 2];
+    return {
+      ticketId: id,
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      queue: stage.queue,
+      priority: ticket.priority,
+      sentAt: stage.enteredAt,
+      // Set with forDeskId for as long as the ticket is in the desk's list.
+      until: stage.forDeskUntil as number,
+      fromDeskId: from?.deskId ?? null,
+      clock: sentWaitingClock(state, desk, stage, position),
     };
   });
 }
@@ -110,7 +152,8 @@ export function callView(state: QueueState, ticketId: string, deskId: string, at
 /** People waiting before this ticket in its current queue (null when it is not waiting). */
 export function peopleAhead(state: QueueState, ticket: Ticket): number | null {
   const stage = currentStage(ticket);
-  if (stage.calledAt !== null || stage.outcome !== null) return null;
+  if (stage.calledAt !== null || stage.outcome !== null || stage.parkedAt !== null) return null;
+  if (stage.forDeskId !== null) return state.desks[stage.forDeskId]?.sentHere.indexOf(ticket.id) ?? null;
   const line = state.lines[stage.queue];
   if (!line) return null;
   const index = ticket.priority ? line.priority.indexOf(ticket.id) : line.normal.indexOf(ticket.id);
@@ -152,6 +195,12 @@ export function todayFigures(state: QueueState, now: number) {
   for (const queue of queueViews(state, 1)) {
     const deadline = queue.waiting[0]?.clock.deadline;
     if (deadline != null && now > deadline) breaches++;
+  }
+  // The first ticket waiting for a named desk has its own clock (clock.ts clockStartAtDesk).
+  for (const desk of Object.values(state.desks)) {
+    const first = state.tickets.get(desk.sentHere[0] ?? '');
+    const deadline = first ? sentWaitingClock(state, desk, currentStage(first), 0).deadline : null;
+    if (deadline !== null && now > deadline) breaches++;
   }
   return { issued, served, waiting, breaches };
 }

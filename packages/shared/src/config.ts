@@ -27,6 +27,20 @@ export function entryQueue(office: Pick<Office, 'frontOfficeFirst'>, serviceId: 
   return office.frontOfficeFirst ? FRONT_OFFICE_QUEUE : serviceId;
 }
 
+/**
+ * The two time limits of hold and send-to-desk. Configs stored before they existed have no value in
+ * the event log's replay (a parsed config gets the defaults): read them here, never off `office`.
+ */
+export function deskControlOf(office: Pick<Office, 'parkLimitMinutes' | 'sentFallbackMinutes'>): {
+  parkLimitMinutes: number;
+  sentFallbackMinutes: number;
+} {
+  return {
+    parkLimitMinutes: office.parkLimitMinutes ?? 15,
+    sentFallbackMinutes: office.sentFallbackMinutes ?? 5,
+  };
+}
+
 export const deskSchema = z.strictObject({
   id,
   name: text(40),
@@ -66,6 +80,11 @@ export const officeSchema = z.strictObject({
   runningText: z.string().max(500),
   /** Offices configured before these texts existed get today's texts. */
   ticketTexts: ticketTextsSchema.default(DEFAULT_TICKET_TEXTS),
+  // ---- hold and send to a desk (issue 20): see deskControlOf ----
+  /** A ticket parked (tunda) this long is proposed to its desk as a no-show. */
+  parkLimitMinutes: z.number().int().min(1).max(240).default(15),
+  /** A ticket sent to a named desk waits for it this long, then any desk of its queue may call it. */
+  sentFallbackMinutes: z.number().int().min(1).max(240).default(5),
 });
 export type Office = z.infer<typeof officeSchema>;
 
@@ -146,6 +165,8 @@ export const DEFAULT_CONFIG: QueueConfig = {
     ],
     runningText: 'Selamat datang di Pelayanan Statistik Terpadu (PST) BPS Kabupaten Kendal.',
     ticketTexts: DEFAULT_TICKET_TEXTS,
+    parkLimitMinutes: 15,
+    sentFallbackMinutes: 5,
   },
   services: [
     {

@@ -168,6 +168,21 @@ export const schemas = {
   // ---------- security (issue 16) ----------
   /** Lifts an account's sign-in lock after wrong PINs (only for an account the actor may manage). */
   'settings:staff-unlock': z.strictObject({ username: staffUsername }),
+  // ---- hold and send to a desk (issue 20, part 2) ----
+  /** Tunda: the called or serving visitor stepped out; the desk holds the ticket and may call the next. */
+  'ticket:park': deskTicket,
+  /** A parked ticket back: called at this desk again (`desk`), or to the head of its queue (`queue`). */
+  'ticket:unpark': z.strictObject({ deskId: id, ticketId, to: z.enum(['desk', 'queue']) }),
+  /** Sends the ticket at this desk to a named desk, to wait there in `serviceId` (one of that desk's queues). */
+  'ticket:send-to-desk': z.strictObject({
+    deskId: id,
+    ticketId,
+    toDeskId: id,
+    serviceId: id,
+    note: z.string().trim().max(500).default(''),
+  }),
+  /** Kembalikan ke antrean sebelumnya: the ticket at this desk goes back to the head of the queue it came from. */
+  'ticket:transfer-back': deskTicket,
   // online requests and appointments (issue 21): online.ts
   ...onlineSchemas,
   ...appointmentSchemas,
@@ -227,6 +242,11 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'settings:opening-hours': ['supervisor', 'admin'],
   'ticket:reprint': ['kiosk', 'front-office', 'supervisor', 'admin'],
   'settings:staff-unlock': ['supervisor', 'admin'],
+  // hold and send to a desk (issue 20, part 2)
+  'ticket:park': STAFF_AT_DESK,
+  'ticket:unpark': STAFF_AT_DESK,
+  'ticket:send-to-desk': STAFF_AT_DESK,
+  'ticket:transfer-back': STAFF_AT_DESK,
   // online requests and appointments (issue 21)
   'online:record': ONLINE_ROLES,
   'online:list': ONLINE_ROLES,
@@ -291,6 +311,8 @@ export type TicketStatus =
   | 'waiting'
   | 'called'
   | 'serving'
+  /** Stepped out: the desk holds it (tunda) and serves others meanwhile. */
+  | 'parked'
   | 'finished'
   | 'no-show'
   | 'cancelled'
@@ -339,8 +361,40 @@ export interface DeskView {
     state: 'called' | 'serving';
     since: number;
     recalls: number;
+    /** The queue its visit came from by its last forward or transfer ("Kembalikan" sends it back); null: none. */
+    cameFrom: string | null;
   } | null;
   servedToday: number;
+  /** Tickets this desk parked (tunda), to call back or return to their queue. */
+  parked: ParkedTicketView[];
+  /** Tickets sent to this desk by name, waiting for it (the lobby shows "menunggu di <desk>"). */
+  sentHere: SentTicketView[];
+}
+
+// ---- hold and send to a desk (issue 20, part 2) ----
+export interface ParkedTicketView {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  parkedAt: number;
+  /** Parked while being served (it comes back as serving), or while only called. */
+  wasServing: boolean;
+  /** Parked past the office's limit: proposed to the desk as a no-show (the staff confirms). */
+  overdue: boolean;
+}
+
+export interface SentTicketView {
+  ticketId: string;
+  number: string;
+  serviceId: string;
+  /** The queue it waits in (a service id, or 'front-office'). */
+  queue: string;
+  priority: boolean;
+  sentAt: number;
+  /** Then it falls back to the whole queue (or at once when the desk closes). */
+  until: number;
+  fromDeskId: string | null;
+  clock: ServiceClockView;
 }
 
 export interface CallView {
@@ -530,6 +584,12 @@ export interface ClientToHubEvents {
   'settings:opening-hours': Handler<'settings:opening-hours', SettingsView>;
   'ticket:reprint': Handler<'ticket:reprint', TicketPrinted>;
   'settings:staff-unlock': Handler<'settings:staff-unlock', SettingsView>;
+  // hold and send to a desk (issue 20, part 2)
+  'ticket:park': Handler<'ticket:park', DeskView>;
+  /** `desk`: the call, announced again like a recall; `queue`: the ticket's new view. */
+  'ticket:unpark': Handler<'ticket:unpark', DeskView>;
+  'ticket:send-to-desk': Handler<'ticket:send-to-desk', TicketView>;
+  'ticket:transfer-back': Handler<'ticket:transfer-back', TicketView>;
   // online requests and appointments (issue 21)
   'online:record': Handler<'online:record', OnlineRequestDetail>;
   'online:list': Handler<'online:list', OnlineRequestSummary[]>;

@@ -85,6 +85,20 @@ export const ERRORS = {
     id: 'Admin aktif terakhir tidak dapat dinonaktifkan atau diturunkan perannya.',
     en: 'The last active admin cannot be disabled or given a lower role.',
   },
+  // ---- hold and send to a desk (issue 20, part 2) ----
+  DESK_HAS_PARKED: {
+    id: 'Masih ada antrian yang ditunda di meja ini: panggil kembali, kembalikan ke antrean, atau tandai tidak hadir dulu.',
+    en: 'Tickets are still on hold at this desk: call them back, return them to their queue, or mark them no-show first.',
+  },
+  SAME_DESK: { id: 'Antrian sudah berada di meja ini.', en: 'The ticket is already at this desk.' },
+  DESK_NOT_SERVING: {
+    id: 'Meja tujuan tidak melayani layanan tersebut.',
+    en: 'That desk does not serve this service.',
+  },
+  NO_PREVIOUS_QUEUE: {
+    id: 'Antrian ini belum pernah dialihkan, jadi tidak ada antrean sebelumnya.',
+    en: 'This ticket was never transferred: there is no previous queue.',
+  },
   // ---- online requests and appointments (issue 21) ----
   UNKNOWN_ONLINE_REQUEST: { id: 'Permintaan online tidak ditemukan.', en: 'Online request not found.' },
   ONLINE_INVALID_TRANSITION: {

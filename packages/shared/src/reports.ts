@@ -34,7 +34,7 @@ export interface StageCounts {
 export interface StageSummary extends StageCounts {
   /** Plain wait: called - entered (ms). */
   wait: Distribution;
-  /** Service time: ended - started (ms). */
+  /** Service time: ended - started, less the time parked meanwhile (tunda, ms). */
   service: Distribution;
   /** Wait on the 10-minute clock (ms). */
   serviceWait: Distribution;

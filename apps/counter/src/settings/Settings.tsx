@@ -2,6 +2,7 @@ import { useT } from '@pst/ui';
 import { useEffect } from 'react';
 import { useCounter } from '../store';
 import { dataCareSection } from './DataCareSection';
+import { deskControlSection } from './DeskControlSection';
 import { devicesSection } from './DevicesSection';
 import { holidaysSection } from './HolidaysSection';
 import { officeSection } from './OfficeSection';
@@ -16,6 +17,7 @@ import { voiceClipsSection } from './VoiceClipsSection';
 const SECTIONS: readonly SettingsSection[] = [
   officeSection,
   servicesAndDesksSection,
+  deskControlSection,
   staffSection,
   devicesSection,
   printersSection,

@@ -1,5 +1,6 @@
 import { appointmentCommands } from './appointments';
 import { deskCommands } from './desk';
+import { deskParkCommands } from './desk-park';
 import { deskPickCommands } from './desk-pick';
 import { guestBookCommands } from './guest-book';
 import type { Handlers } from './handler';
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...onlineCommands,
   ...appointmentCommands,
   ...sessionCommands,
+  ...deskParkCommands,
 };

@@ -347,6 +347,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX chosen_calls_day ON chosen_calls(day);
     `,
   },
+  // ---- issue 20, part 2: hold (tunda) and send to a named desk ----
+  {
+    version: 10,
+    name: 'stages keep their parked time (not service time) and the desk a ticket was sent to',
+    sql: `
+      -- parked_at: parked now (null otherwise); parked_ms: time parked so far; service_parked_ms: the part
+      -- after the service started, which reports take off the service time. for_desk_id: sent to that desk.
+      ALTER TABLE stages ADD COLUMN parked_at INTEGER;
+      ALTER TABLE stages ADD COLUMN parked_ms INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE stages ADD COLUMN service_parked_ms INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE stages ADD COLUMN for_desk_id TEXT;
+    `,
+  },
   // ---- leftovers of issues 16, 17, 21 ----
   {
     version: 11,

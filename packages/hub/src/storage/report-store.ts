@@ -85,7 +85,8 @@ export class ReportStore {
   stages(from: string, to: string): StageRow[] {
     return this.sql(
       `SELECT day, queue, desk_id AS deskId, entered_at AS enteredAt, called_at AS calledAt, started_at AS startedAt,
-              ended_at AS endedAt, outcome, service_wait AS serviceWait, within_target AS withinTarget
+              ended_at AS endedAt, outcome, service_wait AS serviceWait, within_target AS withinTarget,
+              service_parked_ms AS serviceParkedMs
        FROM stages WHERE day BETWEEN ? AND ?`,
     ).all(from, to) as StageRow[];
   }

@@ -114,20 +114,30 @@ export class Store {
           rating_id = excluded.rating_id`),
       upsertStage: sql(`
         INSERT INTO stages (ticket_id, idx, day, queue, entered_at, target_minutes, called_at, desk_id, staff_id, recalls,
-          started_at, ended_at, outcome, clock_start, service_wait, within_target, note)
+          started_at, ended_at, outcome, clock_start, service_wait, within_target, note,
+          parked_at, parked_ms, service_parked_ms, for_desk_id)
         VALUES (@ticketId, @idx, @day, @queue, @enteredAt, @targetMinutes, @calledAt, @deskId, @staffId, @recalls,
-          @startedAt, @endedAt, @outcome, @clockStart, @serviceWait, @withinTarget, @note)
+          @startedAt, @endedAt, @outcome, @clockStart, @serviceWait, @withinTarget, @note,
+          @parkedAt, @parkedMs, @serviceParkedMs, @forDeskId)
         ON CONFLICT (ticket_id, idx) DO UPDATE SET called_at = excluded.called_at, desk_id = excluded.desk_id,
           staff_id = excluded.staff_id, recalls = excluded.recalls, started_at = excluded.started_at,
           ended_at = excluded.ended_at, outcome = excluded.outcome, clock_start = excluded.clock_start,
-          service_wait = excluded.service_wait, within_target = excluded.within_target, note = excluded.note`),
+          service_wait = excluded.service_wait, within_target = excluded.within_target, note = excluded.note,
+          parked_at = excluded.parked_at, parked_ms = excluded.parked_ms,
+          service_parked_ms = excluded.service_parked_ms, for_desk_id = excluded.for_desk_id`),
       // Issue 20: the projection of a chosen call (its ticket.called event is the audit record).
       insertChosenCall: sql(`
         INSERT INTO chosen_calls (day, at, ticket_id, queue, desk_id, staff_id, reason, note, overtook, overtaken)
         VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @reason, @note, @overtook, @overtaken)`),
       closeTicket: sql('UPDATE tickets SET status = ? WHERE id = ?'),
+      // A stage parked at day end: its open park ends too (and, once served, is no service time).
       closeStage: sql(
-        `UPDATE stages SET ended_at = ?, outcome = 'unserved' WHERE ticket_id = ? AND outcome IS NULL`,
+        `UPDATE stages SET ended_at = @at, outcome = 'unserved',
+           parked_ms = parked_ms + coalesce(@at - parked_at, 0),
+           service_parked_ms = service_parked_ms +
+             CASE WHEN started_at IS NULL THEN 0 ELSE coalesce(@at - parked_at, 0) END,
+           parked_at = NULL
+         WHERE ticket_id = @id AND outcome IS NULL`,
       ),
       setPrintState: sql('UPDATE tickets SET print_state = ? WHERE id = ?'),
       getSetting: sql('SELECT value FROM settings WHERE key = ?'),
@@ -215,7 +225,7 @@ export class Store {
         // The state has already moved to the new day: close yesterday's open tickets on disk.
         for (const id of event.unserved) {
           this.stmt.closeTicket.run('unserved', id);
-          this.stmt.closeStage.run(event.at, id);
+          this.stmt.closeStage.run({ at: event.at, id });
         }
       } else if ('ticketId' in event) touched.add(event.ticketId);
       if (event.type === 'ticket.called' && event.chosen) this.recordChosenCall(event, state);

@@ -1,5 +1,6 @@
 import type { Lang } from '../time';
 import { counterEn, counterId } from './counter';
+import { deskParkEn, deskParkId } from './desk-park';
 import { deskPickEn, deskPickId } from './desk-pick';
 import { deskReportsEn, deskReportsId } from './desk-reports';
 import { en } from './en';
@@ -11,10 +12,11 @@ export type StringKey =
   | keyof typeof counterId
   | keyof typeof deskReportsId
   | keyof typeof onlineId
-  | keyof typeof deskPickId;
+  | keyof typeof deskPickId
+  | keyof typeof deskParkId;
 export const STRINGS: Record<Lang, Record<StringKey, string>> = {
-  id: { ...id, ...counterId, ...deskReportsId, ...onlineId, ...deskPickId },
-  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn, ...deskPickEn },
+  id: { ...id, ...counterId, ...deskReportsId, ...onlineId, ...deskPickId, ...deskParkId },
+  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn, ...deskPickEn, ...deskParkEn },
 };
 
 /** Looks up a UI string and fills `{name}` placeholders. */

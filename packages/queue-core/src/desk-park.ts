@@ -1,0 +1,191 @@
+/**
+ * Desk control, part 2 (issue 20): hold (tunda) and send to a named desk. The rules, in one place:
+ *
+ * Hold. A desk parks the ticket it has called or serves (the visitor stepped out): the ticket leaves
+ * the desk (which may call the next) and waits in the desk's parked list, in no queue, so no call-next
+ * ever takes it. It comes back with one command: to the same desk (called or serving again, as it was,
+ * and announced like a recall: the only way a parked ticket is announced again), or to the head of its
+ * queue (its stage ends `requeued`, a new stage starts at the head). Parked time is no service time: a
+ * stage's `serviceParkedMs` (parks after the service started) is taken off its service duration. A
+ * ticket parked `parkLimitMinutes` is proposed to its desk as a no-show (`ticket.park-overdue`); the
+ * staff confirms with the ordinary no-show (no recall needed for a parked ticket), nothing is lost by
+ * itself. A desk with parked tickets does not close; at day end a parked ticket closes unserved.
+ *
+ * Send to a named desk. The ticket at a desk goes to another open (or paused) desk, into one of that
+ * desk's queues (its own, or another service: a transfer): it waits in that desk's list, which the desk
+ * calls before its queues; no other desk calls it. After `sentFallbackMinutes`, or at once when that
+ * desk closes, it falls back into the whole queue, where it would have been had it been sent there
+ * (ordered by the time it was sent). Its 10-minute clock: clock.ts `clockStartAtDesk`.
+ *
+ * Transfer back (Kembalikan ke antrean sebelumnya): the ticket at a desk goes back to the queue its
+ * visit came from by its last forward or transfer, at the head of that queue.
+ */
+import { deskControlOf, FRONT_OFFICE_QUEUE } from '@pst/shared';
+import { sentClockAtCall } from './clock';
+import { deskOf, ownDesk, ticketOf } from './decide';
+import { currentStage, deskQueues, targetMinutesOf } from './state';
+import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
+
+const MINUTE = 60_000;
+
+type DeskTicket = { deskId: string; staffId: string; ticketId: string };
+
+/** The ticket parked at the staff member's own desk, or null when it is not parked there. */
+export function parkedAtDesk(state: QueueState, command: DeskTicket): Ticket | null {
+  const desk = ownDesk(state, command.deskId, command.staffId);
+  return desk.parked.includes(command.ticketId) ? ticketOf(state, command.ticketId) : null;
+}
+
+export function decideUnpark(
+  state: QueueState,
+  command: Extract<Command, { type: 'unpark' }>,
+  at: number,
+): DomainEvent[] {
+  const ticket = parkedAtDesk(state, command);
+  if (!ticket) throw new DomainError('TICKET_NOT_AT_DESK', command.ticketId);
+  const desk = ownDesk(state, command.deskId, command.staffId);
+  if (command.to === 'desk') {
+    if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
+    if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
+  }
+  const queue = currentStage(ticket).queue;
+  return [
+    {
+      type: 'ticket.unparked',
+      at,
+      ticketId: ticket.id,
+      deskId: command.deskId,
+      to: command.to,
+      targetMinutes: targetMinutesOf(state.config, queue),
+    },
+  ];
+}
+
+/** Checks a named desk can take the ticket in `queue` (open or paused, and serving that queue). */
+function checkTarget(state: QueueState, fromDeskId: string, toDeskId: string, queue: string): void {
+  if (toDeskId === fromDeskId) throw new DomainError('SAME_DESK', toDeskId);
+  const target = deskOf(state, toDeskId);
+  if (target.status === 'closed') throw new DomainError('DESK_NOT_OPEN', toDeskId);
+  if (!deskQueues(state.config, toDeskId).includes(queue)) throw new DomainError('DESK_NOT_SERVING', queue);
+  checkQueueOpen(state, queue);
+}
+
+function checkQueueOpen(state: QueueState, queue: string): void {
+  if (queue === FRONT_OFFICE_QUEUE) return;
+  const service = state.config.services.find((s) => s.id === queue);
+  if (!service) throw new DomainError('UNKNOWN_SERVICE', queue);
+  if (!service.active) throw new DomainError('SERVICE_INACTIVE', queue);
+}
+
+export function decideSendToDesk(
+  state: QueueState,
+  ticket: Ticket,
+  command: Extract<Command, { type: 'sendToDesk' }>,
+  at: number,
+): DomainEvent[] {
+  checkTarget(state, command.deskId, command.toDeskId, command.serviceId);
+  const fromFrontOffice = deskQueues(state.config, command.deskId).includes(FRONT_OFFICE_QUEUE);
+  const { sentFallbackMinutes } = deskControlOf(state.config.office);
+  return [
+    {
+      type: 'ticket.moved',
+      at,
+      ticketId: ticket.id,
+      deskId: command.deskId,
+      kind: fromFrontOffice ? 'forwarded' : 'transferred',
+      toQueue: command.serviceId,
+      note: command.note,
+      targetMinutes: targetMinutesOf(state.config, command.serviceId),
+      forDesk: { deskId: command.toDeskId, until: at + sentFallbackMinutes * MINUTE },
+    },
+  ];
+}
+
+/** The queue a visit came from by its last forward or transfer (null: it never moved). */
+export function previousQueue(ticket: Ticket): string | null {
+  for (let i = ticket.stages.length - 2; i >= 0; i--) {
+    const stage = ticket.stages[i];
+    if (stage?.outcome === 'forwarded' || stage?.outcome === 'transferred') return stage.queue;
+  }
+  return null;
+}
+
+export function decideTransferBack(
+  state: QueueState,
+  ticket: Ticket,
+  deskId: string,
+  at: number,
+): DomainEvent[] {
+  const queue = previousQueue(ticket);
+  if (queue === null) throw new DomainError('NO_PREVIOUS_QUEUE', ticket.id);
+  checkQueueOpen(state, queue);
+  return [
+    {
+      type: 'ticket.moved',
+      at,
+      ticketId: ticket.id,
+      deskId,
+      kind: 'transferred',
+      toQueue: queue,
+      note: '',
+      targetMinutes: targetMinutesOf(state.config, queue),
+      toHead: true,
+    },
+  ];
+}
+
+/** The first ticket sent to this desk, called before its queues (null: none waits for it). */
+export function callSentHere(
+  state: QueueState,
+  deskId: string,
+  staffId: string,
+  at: number,
+): DomainEvent | null {
+  const desk = deskOf(state, deskId);
+  const next = desk.sentHere[0];
+  if (!next) return null;
+  const stage = currentStage(ticketOf(state, next));
+  return {
+    type: 'ticket.called',
+    at,
+    ticketId: next,
+    deskId,
+    staffId,
+    ...sentClockAtCall(state, desk, stage, at),
+  };
+}
+
+/** A closing desk lets every ticket sent to it fall back to its queue at once. */
+export function fallBackOnClose(state: QueueState, deskId: string, at: number): DomainEvent[] {
+  return deskOf(state, deskId).sentHere.map((ticketId) => ({
+    type: 'ticket.desk-wait-ended' as const,
+    at,
+    ticketId,
+    deskId,
+    reason: 'desk-closed' as const,
+  }));
+}
+
+/**
+ * The time-based rules due at `now`, pure: tickets parked past the limit are proposed as no-shows
+ * (once), tickets sent to a desk past their time fall back to their queue. The hub runs it on its
+ * half-minute timer (the `applyDue` command), so each happens at most half a minute late.
+ */
+export function dueEvents(state: QueueState, now: number): DomainEvent[] {
+  const { parkLimitMinutes } = deskControlOf(state.config.office);
+  const events: DomainEvent[] = [];
+  for (const [deskId, desk] of Object.entries(state.desks)) {
+    for (const ticketId of desk.parked) {
+      const stage = currentStage(ticketOf(state, ticketId));
+      if (stage.parkOverdueAt !== null || stage.parkedAt === null) continue;
+      if (now - stage.parkedAt >= parkLimitMinutes * MINUTE)
+        events.push({ type: 'ticket.park-overdue', at: now, ticketId, deskId });
+    }
+    for (const ticketId of desk.sentHere) {
+      const until = currentStage(ticketOf(state, ticketId)).forDeskUntil;
+      if (until !== null && now >= until)
+        events.push({ type: 'ticket.desk-wait-ended', at: now, ticketId, deskId, reason: 'timeout' });
+    }
+  }
+  return events;
+}
