@@ -9,6 +9,7 @@ import {
   fallBackOnClose,
   parkedAtDesk,
 } from './desk-park';
+import { deskConfig, deskOf, ownDesk, ticketAtDesk, ticketOf } from './lookups';
 import {
   currentStage,
   deskQueues,
@@ -18,7 +19,7 @@ import {
   ticketStatus,
   waitingInOrder,
 } from './state';
-import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
+import { type Command, DomainError, type DomainEvent, type QueueState } from './types';
 import { nextQueue } from './work-profile';
 
 /**
@@ -284,42 +285,4 @@ function refusalOnFreshDay(command: Command) {
   if ('ticketId' in command) return 'UNKNOWN_TICKET' as const;
   if ('deskId' in command) return 'DESK_NOT_OPEN' as const;
   return 'INVALID_TRANSITION' as const;
-}
-
-function deskConfig(state: QueueState, deskId: string) {
-  const desk = state.config.desks.find((d) => d.id === deskId);
-  if (!desk) throw new DomainError('UNKNOWN_DESK', deskId);
-  return desk;
-}
-
-export function deskOf(state: QueueState, deskId: string) {
-  deskConfig(state, deskId);
-  const desk = state.desks[deskId];
-  if (!desk) throw new DomainError('UNKNOWN_DESK', deskId);
-  return desk;
-}
-
-/** A desk the staff member has opened (a desk in someone else's hands is refused). */
-export function ownDesk(state: QueueState, deskId: string, staffId: string) {
-  const desk = deskOf(state, deskId);
-  if (desk.status === 'closed') throw new DomainError('DESK_NOT_OPEN', deskId);
-  if (desk.staffId !== staffId) throw new DomainError('DESK_IN_USE', deskId);
-  return desk;
-}
-
-export function ticketOf(state: QueueState, ticketId: string): Ticket {
-  const ticket = state.tickets.get(ticketId);
-  if (!ticket) throw new DomainError('UNKNOWN_TICKET', ticketId);
-  return ticket;
-}
-
-/** The ticket a staff member works on at their own open desk ("the ticket must be at my desk"). */
-export function ticketAtDesk(
-  state: QueueState,
-  command: { deskId: string; staffId: string; ticketId: string },
-): Ticket {
-  const desk = ownDesk(state, command.deskId, command.staffId);
-  const ticket = ticketOf(state, command.ticketId);
-  if (desk.current !== ticket.id) throw new DomainError('TICKET_NOT_AT_DESK', ticket.id);
-  return ticket;
 }

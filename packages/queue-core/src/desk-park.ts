@@ -22,7 +22,7 @@
  */
 import { deskControlOf, FRONT_OFFICE_QUEUE } from '@pst/shared';
 import { sentClockAtCall } from './clock';
-import { deskOf, ownDesk, ticketOf } from './decide';
+import { deskOf, ownDesk, ticketOf } from './lookups';
 import { currentStage, deskQueues, targetMinutesOf } from './state';
 import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
 

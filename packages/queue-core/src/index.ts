@@ -8,10 +8,11 @@ export {
   serviceClockAtCall,
   waitingClock,
 } from './clock';
-export { decide, ticketAtDesk } from './decide';
+export { decide } from './decide';
 export { dueEvents, previousQueue } from './desk-park';
 export { estimateWaitMinutes } from './estimate';
 export { evolve } from './evolve';
+export { ticketAtDesk } from './lookups';
 export {
   createState,
   currentStage,
