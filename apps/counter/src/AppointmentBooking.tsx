@@ -9,19 +9,8 @@ import {
 } from '@pst/shared';
 import { useHubNow, useT } from '@pst/ui';
 import { useCallback, useEffect, useState } from 'react';
+import { send } from './online-store';
 import { useCounter } from './store';
-
-async function send<T>(
-  run: (
-    hub: NonNullable<ReturnType<typeof useCounter.getState>['hub']>,
-  ) => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>,
-): Promise<T | null> {
-  const hub = useCounter.getState().hub;
-  if (!hub) return null;
-  const reply = await run(hub);
-  if (!reply.ok) useCounter.setState({ notice: { kind: 'error', text: reply.error.message } });
-  return reply.ok ? reply.data : null;
-}
 
 function useDay(date: string): [AppointmentDay | null, () => void] {
   const [day, setDay] = useState<AppointmentDay | null>(null);

@@ -5,6 +5,7 @@
 import type { HubConnection } from '@pst/client';
 import {
   type ErrorBody,
+  errorText,
   type NoteDirection,
   OFFICE_TIME_ZONES,
   type OfficeTimeZone,
@@ -57,14 +58,17 @@ export interface OnlineUiState {
   rate(rating: Omit<Payload<'online:rate'>, 'requestId'>): Promise<boolean>;
 }
 
-/** Sends through the desk app's connection; a refusal becomes its notice, in the hub's words. */
-async function send<T>(
+/** Sends through the desk app's connection; a refusal becomes its notice, by its code from the string table. */
+export async function send<T>(
   run: (hub: HubConnection) => Promise<{ ok: true; data: T } | { ok: false; error: ErrorBody }>,
 ): Promise<T | null> {
   const hub = useCounter.getState().hub;
   if (!hub) return null;
   const reply = await run(hub);
-  if (!reply.ok) useCounter.setState({ notice: { kind: 'error', text: reply.error.message } });
+  if (!reply.ok)
+    useCounter.setState({
+      notice: { kind: 'error', text: errorText(reply.error.code, useCounter.getState().lang) },
+    });
   return reply.ok ? reply.data : null;
 }
 
