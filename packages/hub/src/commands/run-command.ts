@@ -1,5 +1,5 @@
 import { DomainError } from '@pst/queue-core';
-import { COMMAND_ROLES, type CommandName, errorBody, schemas } from '@pst/shared';
+import { type CommandName, errorBody, mayCommand, schemas } from '@pst/shared';
 import type { Ctx } from '../command-context';
 import type { HubContext } from '../context';
 import type { Handler } from './handler';
@@ -36,7 +36,7 @@ export async function runCommand(
   ack: unknown,
 ): Promise<void> {
   const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
-  if (!(COMMAND_ROLES[name] as readonly string[]).includes(ctx.data.role)) {
+  if (!mayCommand(ctx.data.role, name)) {
     reply({ ok: false, error: errorBody('FORBIDDEN') });
     return;
   }
