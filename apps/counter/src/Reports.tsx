@@ -187,28 +187,25 @@ function ReportBody({
         />
       </section>
       <section className="panel chart-row">
-        <div className="chart">
-          <h2>{tr('sup.visitorsPerDay')}</h2>
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={perDay}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              {services.map((s) => (
-                <Bar
-                  key={s.id}
-                  dataKey={s.id}
-                  name={s.name}
-                  stackId="v"
-                  fill={s.color}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartPanel title={tr('sup.visitorsPerDay')} height={260}>
+          <BarChart data={perDay}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="day" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            {services.map((s) => (
+              <Bar
+                key={s.id}
+                dataKey={s.id}
+                name={s.name}
+                stackId="v"
+                fill={s.color}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        </ChartPanel>
         <SummaryTable
           title={tr('sup.service')}
           rows={Object.entries(report.byQueue).map(([id, s]) => [queueName(id), s])}
@@ -216,18 +213,15 @@ function ReportBody({
         />
       </section>
       <section className="panel chart-row">
-        <div className="chart">
-          <h2>{tr('sup.targetPerService')}</h2>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={target} layout="vertical" margin={{ left: 40 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" domain={[0, 100]} />
-              <YAxis type="category" dataKey="name" width={170} />
-              <Tooltip />
-              <Bar dataKey="percent" name="%" fill="#0b6e4f" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartPanel title={tr('sup.targetPerService')}>
+          <BarChart data={target} layout="vertical" margin={{ left: 40 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" domain={[0, 100]} />
+            <YAxis type="category" dataKey="name" width={170} />
+            <Tooltip />
+            <Bar dataKey="percent" name="%" fill="#0b6e4f" isAnimationActive={false} />
+          </BarChart>
+        </ChartPanel>
         <SummaryTable
           title={tr('sup.deskColumn')}
           rows={Object.entries(report.byDesk).map(([id, s]) => [deskName(id), s])}
@@ -235,18 +229,15 @@ function ReportBody({
         />
       </section>
       <section className="panel chart-row">
-        <div className="chart">
-          <h2>{tr('sup.ikmPerElement')}</h2>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={elements}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis domain={[0, 4]} />
-              <Tooltip />
-              <Bar dataKey="nrr" name="NRR" fill="#0b4f8a" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartPanel title={tr('sup.ikmPerElement')}>
+          <BarChart data={elements}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" />
+            <YAxis domain={[0, 4]} />
+            <Tooltip />
+            <Bar dataKey="nrr" name="NRR" fill="#0b4f8a" isAnimationActive={false} />
+          </BarChart>
+        </ChartPanel>
         <div>
           {ikm.missingElements.length > 0 && (
             <p className="notice error" data-testid="ikm-missing">
@@ -439,6 +430,26 @@ function ComplaintRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** A chart beside its table in a report row: its heading and the full width of its column. */
+function ChartPanel({
+  title,
+  height = 240,
+  children,
+}: {
+  title: string;
+  height?: number;
+  children: React.ReactElement;
+}) {
+  return (
+    <div className="chart">
+      <h2>{title}</h2>
+      <ResponsiveContainer width="100%" height={height}>
+        {children}
+      </ResponsiveContainer>
+    </div>
   );
 }
 
