@@ -41,6 +41,16 @@ describe('appointments over real sockets', () => {
       send(frontOffice, 'appointment:book', booking({ time: '10:15' })),
       send(frontOffice, 'appointment:book', booking({ time: '17:00' })),
       send(frontOffice, 'appointment:book', booking({ kind: 'zoom', time: '13:00' })),
+      send(
+        frontOffice,
+        'appointment:book',
+        booking({ kind: 'zoom', time: '13:00', zoomLink: 'javascript:alert(1)' }),
+      ),
+      send(
+        frontOffice,
+        'appointment:book',
+        booking({ kind: 'zoom', time: '13:00', zoomLink: 'http://zoom.us/j/1' }),
+      ),
     ]);
     expect(refusals.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
       'APPOINTMENT_HOLIDAY',
@@ -48,6 +58,8 @@ describe('appointments over real sockets', () => {
       'APPOINTMENT_CONSULTANT_BUSY',
       'APPOINTMENT_OUTSIDE_HOURS',
       'APPOINTMENT_ZOOM_LINK',
+      'VALIDATION_FAILED',
+      'VALIDATION_FAILED',
     ]);
     const holiday = refusals[0];
     expect(holiday?.ok === false && holiday.error.message).toBe(

@@ -227,7 +227,8 @@ export const appointmentSchemas = {
     deskId: z.string().regex(ID_PATTERN).nullable().default(null),
     requesterName: z.string().trim().min(2).max(100),
     phone: phoneSchema,
-    zoomLink: z.union([z.url().max(300), z.literal('')]).default(''),
+    // https only: the link goes into the WhatsApp text the requester opens (no javascript: or data:).
+    zoomLink: z.union([z.url({ protocol: /^https$/ }).max(300), z.literal('')]).default(''),
   }),
   'appointment:list': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'appointment:redeem': z.strictObject({ code: appointmentCode }),
