@@ -94,14 +94,17 @@ describe.runIf(run)('the whole walk-in journey', () => {
     ] as const) {
       hub.store.addStaff({ username, name, role, pin }, now);
     }
-    // Dewi came last month: the front office will find her by phone.
+    // Dewi came 29 days ago: the front office will find her by phone. Her day, ticket and time agree
+    // whatever today is.
+    const lastVisit = now - 29 * 86_400_000;
+    const lastDay = officeDay(lastVisit);
     hub.store.insertGuestBook(
       'gb-lalu',
       RETURNING,
-      '20261027-K004',
-      '2026-10-27',
+      `${lastDay.replaceAll('-', '')}-K004`,
+      lastDay,
       'rina',
-      now - 29 * 86_400_000,
+      lastVisit,
     );
     browser = await launchBrowser();
   });

@@ -45,8 +45,11 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     await page.setViewportSize({ width: 1366, height: 768 });
     await screenshot(page, 'kiosk-welcome-1366x768');
     const targets = page.locator('button.service, button.appointment-entry, button.priority');
+    // The four services and the appointment entry at least: an empty list must not pass.
+    expect(await targets.count()).toBeGreaterThanOrEqual(5);
     for (const target of await targets.all()) {
-      const rect = (await target.boundingBox()) as { x: number; y: number; width: number; height: number };
+      const rect = await target.boundingBox();
+      if (!rect) throw new Error('a kiosk button is not laid out');
       expect(rect.y + rect.height).toBeLessThanOrEqual(768);
       expect(rect.x + rect.width).toBeLessThanOrEqual(1366);
     }
