@@ -19,7 +19,8 @@
  * (call-chosen) is outside the profile and leaves the cursor where it is.
  */
 import type { WorkProfile } from '@pst/shared';
-import { deskQueues } from './state';
+import { deskConfig } from './lookups';
+import { deskQueues, waitingInOrder } from './state';
 import type { QueueState } from './types';
 
 /** The cycle of a ratio profile: each service `weight` times, interleaved (smooth weighted round-robin). */
@@ -40,8 +41,8 @@ export function ratioCycle(services: readonly string[], weights: Record<string, 
   return cycle;
 }
 
-export function deskProfile(state: QueueState, deskId: string): WorkProfile {
-  return state.config.desks.find((d) => d.id === deskId)?.profile ?? { kind: 'order' };
+function deskProfile(state: QueueState, deskId: string): WorkProfile {
+  return deskConfig(state, deskId).profile ?? { kind: 'order' };
 }
 
 /** The queue a desk's "call next" takes its ticket from, and the ratio slot used; null when nobody waits. */
@@ -50,7 +51,7 @@ export function nextQueue(state: QueueState, deskId: string): { queue: string; s
   const eligible = new Set(
     queues.filter((q) => {
       const line = state.lines[q];
-      return !!line && line.priority.length + line.normal.length > 0;
+      return !!line && waitingInOrder(line).length > 0;
     }),
   );
   if (eligible.size === 0) return null;
