@@ -77,11 +77,13 @@ export function DeskParkActions() {
       type="button"
       className="action"
       disabled={!actions[action] || busy}
-      title={`${title ?? label} (${shortcutKeyOf(action)})`}
+      title={title}
+      aria-keyshortcuts={shortcutKeyOf(action)}
       data-testid={`desk-park-${action}`}
       onClick={() => runDeskParkAction(action)}
     >
       {label}
+      <kbd>{shortcutKeyOf(action)}</kbd>
     </button>
   );
   return (
