@@ -21,20 +21,18 @@ function tcpSocketOf(connection: EngineConnection): TcpSocket | null {
  */
 export function coalesceWrites(io: Server): void {
   const corked = new Set<TcpSocket>();
-  let scheduled = false;
   const uncorkAll = () => {
-    scheduled = false;
-    for (const tcp of corked) tcp.uncork();
+    // Emptied first: a frame made while uncorking starts a new round instead of being forgotten corked.
+    const sockets = [...corked];
     corked.clear();
+    for (const tcp of sockets) tcp.uncork();
   };
   io.engine.on('flush', (connection: EngineConnection) => {
     const tcp = tcpSocketOf(connection);
     if (!tcp || corked.has(tcp)) return;
+    // The first socket corked since the last uncork schedules the uncork of them all.
+    if (corked.size === 0) process.nextTick(uncorkAll);
     tcp.cork();
     corked.add(tcp);
-    if (!scheduled) {
-      scheduled = true;
-      process.nextTick(uncorkAll);
-    }
   });
 }
