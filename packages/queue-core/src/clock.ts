@@ -30,7 +30,7 @@ export function clockStartOfHead(state: QueueState, line: Line, stage: Stage): n
  * if the desk parked them (tunda) first, when it first parked them: the desk was free from then. A
  * parked visitor taken back later does not stop a clock that has started (a clock never runs back).
  */
-export function freedAt(ahead: Stage): number | null {
+function freedAt(ahead: Stage): number | null {
   return ahead.firstParkedAt ?? ahead.endedAt;
 }
 
@@ -58,7 +58,7 @@ function clockStartAfter(
  * behind the first wait on one not even called: their clocks have not started. A ticket that falls
  * back to its queue is an ordinary waiting ticket of the queue from then (clockStartOfHead).
  */
-export function clockStartAtDesk(state: QueueState, desk: DeskState, stage: Stage): number | null {
+function clockStartAtDesk(state: QueueState, desk: DeskState, stage: Stage): number | null {
   return clockStartAfter(state, desk.lastCalled, stage);
 }
 

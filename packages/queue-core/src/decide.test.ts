@@ -910,8 +910,9 @@ describe('refusals', () => {
   );
 
   it('every error code decide and its lookups can raise has a test above', () => {
-    // decide.ts and its lookups; desk-park.ts's own refusals are tested in desk-park.test.ts.
-    const source = ['./decide.ts', './lookups.ts']
+    // decide.ts and its lookups (with shared's openService); desk-park.ts's own refusals are tested
+    // in desk-park.test.ts.
+    const source = ['./decide.ts', './lookups.ts', '../../shared/src/rules.ts']
       .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
       .join('\n');
     const raised = new Set(

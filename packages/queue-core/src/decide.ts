@@ -1,4 +1,4 @@
-import { entryQueue, FRONT_OFFICE_QUEUE, officeDay } from '@pst/shared';
+import { entryQueue, FRONT_OFFICE_QUEUE, officeDay, overtakenBy } from '@pst/shared';
 import { chosenCallClock, serviceClockAtCall } from './clock';
 import {
   callSentHere,
@@ -9,7 +9,7 @@ import {
   fallBackOnClose,
   parkedAtDesk,
 } from './desk-park';
-import { deskConfig, deskOf, ownDesk, ticketAtDesk, ticketOf } from './lookups';
+import { deskOf, freeOpenDesk, isFrontOffice, ownDesk, serviceOf, ticketAtDesk, ticketOf } from './lookups';
 import {
   currentStage,
   deskQueues,
@@ -58,9 +58,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
   }
   switch (command.type) {
     case 'takeTicket': {
-      const service = state.config.services.find((s) => s.id === command.serviceId);
-      if (!service) throw new DomainError('UNKNOWN_SERVICE', command.serviceId);
-      if (!service.active) throw new DomainError('SERVICE_INACTIVE', command.serviceId);
+      const service = serviceOf(state, command.serviceId);
       const seq = (freshDay ? 0 : (state.lastSeq[service.id] ?? 0)) + 1;
       const day = officeDay(now, state.config.office.timeZone);
       // An appointment's requester is in the books already (recorded online): straight to the service.
@@ -109,9 +107,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       return [{ type: 'desk.resumed', at, deskId: command.deskId, staffId: command.staffId }];
     }
     case 'callNext': {
-      const desk = ownDesk(state, command.deskId, command.staffId);
-      if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
-      if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
+      freeOpenDesk(state, command.deskId, command.staffId);
       // Tickets sent to this desk by name first (desk-park.ts).
       const sent = callSentHere(state, command.deskId, command.staffId, now);
       if (sent) return [sent];
@@ -134,9 +130,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       ];
     }
     case 'callChosen': {
-      const desk = ownDesk(state, command.deskId, command.staffId);
-      if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
-      if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
+      freeOpenDesk(state, command.deskId, command.staffId);
       const ticket = ticketOf(state, command.ticketId);
       const stage = currentStage(ticket);
       const line = state.lines[stage.queue];
@@ -144,8 +138,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       // A ticket sent to a named desk waits in that desk's list, not in the line (desk-park.ts).
       if (!line || !served || ticketStatus(ticket) !== 'waiting' || stage.forDeskId !== null)
         throw new DomainError('NOT_WAITING_HERE', ticket.id);
-      const inOrder = waitingInOrder(line);
-      const overtook = inOrder.slice(0, inOrder.indexOf(ticket.id));
+      const overtook = overtakenBy(waitingInOrder(line), ticket.id);
       return [
         {
           type: 'ticket.called',
@@ -188,12 +181,9 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
     case 'transfer':
     case 'forward': {
       const ticket = ticketAtDesk(state, command);
-      const isFrontOffice = deskConfig(state, command.deskId).kind === 'front-office';
-      if (command.type === 'forward' && !isFrontOffice)
+      if (command.type === 'forward' && !isFrontOffice(state, command.deskId))
         throw new DomainError('NOT_FRONT_OFFICE', command.deskId);
-      const service = state.config.services.find((s) => s.id === command.serviceId);
-      if (!service) throw new DomainError('UNKNOWN_SERVICE', command.serviceId);
-      if (!service.active) throw new DomainError('SERVICE_INACTIVE', command.serviceId);
+      const service = serviceOf(state, command.serviceId);
       if (currentStage(ticket).queue === service.id) throw new DomainError('SAME_QUEUE', service.id);
       const events: DomainEvent[] = [];
       if (command.type === 'forward' && command.guestBookId) {
@@ -218,9 +208,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
     }
     case 'attachGuestBook': {
       ticketAtDesk(state, command);
-      if (deskConfig(state, command.deskId).kind !== 'front-office') {
-        throw new DomainError('NOT_FRONT_OFFICE', command.deskId);
-      }
+      if (!isFrontOffice(state, command.deskId)) throw new DomainError('NOT_FRONT_OFFICE', command.deskId);
       return [
         { type: 'guestbook.attached', at, ticketId: command.ticketId, guestBookId: command.guestBookId },
       ];

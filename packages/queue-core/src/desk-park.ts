@@ -20,11 +20,18 @@
  * Transfer back (Kembalikan ke antrean sebelumnya): the ticket at a desk goes back to the queue its
  * visit came from by its last forward or transfer, at the head of that queue.
  */
-import { deskControlOf, FRONT_OFFICE_QUEUE } from '@pst/shared';
+import { deskControlOf, queueRefusal, sendRefusal } from '@pst/shared';
 import { sentClockAtCall } from './clock';
-import { deskOf, ownDesk, ticketOf } from './lookups';
-import { currentStage, deskQueues, targetMinutesOf } from './state';
-import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
+import { checkFreeOpen, deskConfig, deskOf, isFrontOffice, ownDesk, ticketOf } from './lookups';
+import { currentStage, targetMinutesOf } from './state';
+import {
+  type Command,
+  type DeskState,
+  DomainError,
+  type DomainEvent,
+  type QueueState,
+  type Ticket,
+} from './types';
 
 const MINUTE = 60_000;
 
@@ -32,8 +39,11 @@ type DeskTicket = { deskId: string; staffId: string; ticketId: string };
 
 /** The ticket parked at the staff member's own desk, or null when it is not parked there. */
 export function parkedAtDesk(state: QueueState, command: DeskTicket): Ticket | null {
-  const desk = ownDesk(state, command.deskId, command.staffId);
-  return desk.parked.includes(command.ticketId) ? ticketOf(state, command.ticketId) : null;
+  return parkedAt(state, ownDesk(state, command.deskId, command.staffId), command.ticketId);
+}
+
+function parkedAt(state: QueueState, desk: DeskState, ticketId: string): Ticket | null {
+  return desk.parked.includes(ticketId) ? ticketOf(state, ticketId) : null;
 }
 
 export function decideUnpark(
@@ -41,13 +51,10 @@ export function decideUnpark(
   command: Extract<Command, { type: 'unpark' }>,
   at: number,
 ): DomainEvent[] {
-  const ticket = parkedAtDesk(state, command);
-  if (!ticket) throw new DomainError('TICKET_NOT_AT_DESK', command.ticketId);
   const desk = ownDesk(state, command.deskId, command.staffId);
-  if (command.to === 'desk') {
-    if (desk.status !== 'open') throw new DomainError('DESK_NOT_OPEN', command.deskId);
-    if (desk.current) throw new DomainError('DESK_BUSY', command.deskId);
-  }
+  const ticket = parkedAt(state, desk, command.ticketId);
+  if (!ticket) throw new DomainError('TICKET_NOT_AT_DESK', command.ticketId);
+  if (command.to === 'desk') checkFreeOpen(desk, command.deskId);
   const queue = currentStage(ticket).queue;
   return [
     {
@@ -63,18 +70,16 @@ export function decideUnpark(
 
 /** Checks a named desk can take the ticket in `queue` (open or paused, and serving that queue). */
 function checkTarget(state: QueueState, fromDeskId: string, toDeskId: string, queue: string): void {
-  if (toDeskId === fromDeskId) throw new DomainError('SAME_DESK', toDeskId);
-  const target = deskOf(state, toDeskId);
-  if (target.status === 'closed') throw new DomainError('DESK_NOT_OPEN', toDeskId);
-  if (!deskQueues(state.config, toDeskId).includes(queue)) throw new DomainError('DESK_NOT_SERVING', queue);
-  checkQueueOpen(state, queue);
+  const target = { ...deskConfig(state, toDeskId), status: deskOf(state, toDeskId).status };
+  const refusal = sendRefusal(target, fromDeskId, queue, state.config.services);
+  if (refusal === 'SAME_DESK' || refusal === 'DESK_NOT_OPEN') throw new DomainError(refusal, toDeskId);
+  if (refusal) throw new DomainError(refusal, queue);
 }
 
+/** Checks a queue takes visitors now (shared's queueRefusal). */
 function checkQueueOpen(state: QueueState, queue: string): void {
-  if (queue === FRONT_OFFICE_QUEUE) return;
-  const service = state.config.services.find((s) => s.id === queue);
-  if (!service) throw new DomainError('UNKNOWN_SERVICE', queue);
-  if (!service.active) throw new DomainError('SERVICE_INACTIVE', queue);
+  const refusal = queueRefusal(state.config.services, queue);
+  if (refusal) throw new DomainError(refusal, queue);
 }
 
 export function decideSendToDesk(
@@ -84,7 +89,7 @@ export function decideSendToDesk(
   at: number,
 ): DomainEvent[] {
   checkTarget(state, command.deskId, command.toDeskId, command.serviceId);
-  const fromFrontOffice = deskQueues(state.config, command.deskId).includes(FRONT_OFFICE_QUEUE);
+  const fromFrontOffice = isFrontOffice(state, command.deskId);
   const { sentFallbackMinutes } = deskControlOf(state.config.office);
   return [
     {

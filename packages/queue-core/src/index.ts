@@ -1,8 +1,6 @@
 export {
   chosenCallClock,
-  clockStartAtDesk,
   clockStartOfHead,
-  freedAt,
   sentClockAtCall,
   sentWaitingClock,
   serviceClockAtCall,

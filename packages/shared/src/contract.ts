@@ -7,6 +7,7 @@ import { type QueueConfig, queueConfigSchema } from './config';
 import { deskPickSchemas } from './desk-pick';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
+import { idSchema as id, ticketIdSchema as ticketId } from './ids';
 import {
   type AppointmentDay,
   type AppointmentView,
@@ -19,7 +20,7 @@ import {
   onlineSchemas,
 } from './online';
 import { type OpeningHours, type OpeningStatus, openingHoursSchema } from './opening-hours';
-import { ID_PATTERN, PIN_PATTERN } from './rules';
+import { PIN_PATTERN } from './rules';
 import { type Holiday, holidaySchema } from './working-days';
 
 // ---------- roles ----------
@@ -44,8 +45,6 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type AckFn<T> = (response: Ack<T>) => void;
 
 // ---------- inbound payloads ----------
-const id = z.string().regex(ID_PATTERN);
-const ticketId = z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 20261125-K012');
 const deskRef = z.strictObject({ deskId: id });
 const deskTicket = z.strictObject({ deskId: id, ticketId });
 const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { t } from './i18n';
-import { ID_PATTERN } from './rules';
+import { idSchema as id, ticketIdSchema } from './ids';
 import type { Lang } from './time';
 
 /**
@@ -34,8 +34,6 @@ export function callReasonLabel(reason: CallReason, lang: Lang = 'id'): string {
 /** Whether a chosen call's reason needs a note to say what it was. */
 export const reasonNeedsNote = (reason: CallReason): boolean => reason === 'lainnya';
 
-const id = z.string().regex(ID_PATTERN);
-
 /**
  * A desk's work profile. `order`: the desk's services in their configured order (a later one only when
  * every earlier one is empty). `ratio`: weighted round-robin, `weights` per service id (a service not
@@ -56,7 +54,7 @@ export const deskPickSchemas = {
   'desk:call-chosen': z
     .strictObject({
       deskId: id,
-      ticketId: z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 20261125-K012'),
+      ticketId: ticketIdSchema,
       reason: z.enum(CALL_REASONS),
       note: z.string().trim().max(200).default(''),
     })

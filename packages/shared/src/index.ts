@@ -8,6 +8,7 @@ export * from './central';
 export * from './config';
 export * from './contract';
 export * from './desk-pick';
+export * from './desk-rules';
 export * from './errors';
 export * from './format';
 export * from './guest-book';

@@ -5,6 +5,7 @@
  */
 import type { Desk } from './config';
 import type { StaffRole } from './contract';
+import type { ErrorCode } from './errors';
 
 /** Staff PINs on the hub, and the exit PIN of a kiosk or display shell: 4 to 8 digits. */
 export const PIN_PATTERN = /^\d{4,8}$/;
@@ -29,4 +30,24 @@ export const DESK_KIND_ROLES: Record<Desk['kind'], readonly StaffRole[]> = {
 /** Whether a staff role may open a desk of this kind. */
 export function mayTakeDesk(role: string, kind: Desk['kind']): boolean {
   return (DESK_KIND_ROLES[kind] as readonly string[]).includes(role);
+}
+
+export type ServiceLike = { id: string; active: boolean };
+export type ServiceRefusal = Extract<ErrorCode, 'UNKNOWN_SERVICE' | 'SERVICE_INACTIVE'>;
+
+/** The service a visitor may be put in now (it exists and is active), or why not. */
+export function openService<S extends ServiceLike>(
+  services: readonly S[],
+  serviceId: string,
+): S | ServiceRefusal {
+  const service = services.find((s) => s.id === serviceId);
+  if (!service) return 'UNKNOWN_SERVICE';
+  return service.active ? service : 'SERVICE_INACTIVE';
+}
+
+/** Why a queue takes no visitor now (null: it takes them): the front office's always does. */
+export function queueRefusal(services: readonly ServiceLike[], queue: string): ServiceRefusal | null {
+  if (queue === FRONT_OFFICE_QUEUE) return null;
+  const service = openService(services, queue);
+  return typeof service === 'string' ? service : null;
 }

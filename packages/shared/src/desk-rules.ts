@@ -1,0 +1,33 @@
+/**
+ * Desk-control rules both sides of the wire apply (issue 20): queue-core decides with them, the
+ * counter fills its pickers with the same ones (never a copy). Plain functions, no zod.
+ */
+import type { Desk } from './config';
+import type { ErrorCode } from './errors';
+import { queueRefusal, queuesOfDesk, type ServiceLike, type ServiceRefusal } from './rules';
+
+export type SendRefusal =
+  | Extract<ErrorCode, 'SAME_DESK' | 'DESK_NOT_OPEN' | 'DESK_NOT_SERVING'>
+  | ServiceRefusal;
+
+/**
+ * Why the ticket at desk `fromDeskId` cannot be sent by name to `target`, into `queue` (null: it can):
+ * another desk, open or paused, that calls that queue, which takes visitors now.
+ */
+export function sendRefusal(
+  target: Pick<Desk, 'id' | 'kind' | 'services'> & { status: 'closed' | 'open' | 'paused' },
+  fromDeskId: string,
+  queue: string,
+  services: readonly ServiceLike[],
+): SendRefusal | null {
+  if (target.id === fromDeskId) return 'SAME_DESK';
+  if (target.status === 'closed') return 'DESK_NOT_OPEN';
+  if (!queuesOfDesk(target).includes(queue)) return 'DESK_NOT_SERVING';
+  return queueRefusal(services, queue);
+}
+
+/** The tickets a chosen call goes ahead of: those before it in its queue's waiting order. */
+export function overtakenBy<T>(inOrder: readonly T[], chosen: T): T[] {
+  const at = inOrder.indexOf(chosen);
+  return at < 0 ? [] : inOrder.slice(0, at);
+}

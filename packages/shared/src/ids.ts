@@ -1,0 +1,9 @@
+/** The id patterns of command payloads, one schema each for every module of the contract. */
+import { z } from 'zod';
+import { ID_PATTERN } from './rules';
+
+/** An id of the office's configuration (a service, a desk) in a payload. */
+export const idSchema = z.string().regex(ID_PATTERN);
+
+/** A ticket id as queue-core's ticketIdFor makes it: the office day and the ticket number. */
+export const ticketIdSchema = z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 20261125-K012');
