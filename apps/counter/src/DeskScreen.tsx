@@ -2,6 +2,7 @@ import {
   FRONT_OFFICE_QUEUE,
   formatTime,
   mayCommand,
+  overtakenBy,
   type StringKey,
   type WaitingTicketView,
 } from '@pst/shared';
@@ -203,13 +204,17 @@ function QueuePanel() {
           </h2>
           {queue.waiting.length === 0 && <p className="muted">{tr('counter.empty')}</p>}
           <ol className="waiting-list">
-            {queue.waiting.map((ticket, i) => (
+            {queue.waiting.map((ticket) => (
               <WaitingRow
                 key={ticket.id}
                 ticket={ticket}
                 now={now}
                 onCancel={mayCancel ? () => setCancelling(ticket) : undefined}
-                onPick={mayPick ? () => setPicking({ ticket, ahead: queue.waiting.slice(0, i) }) : undefined}
+                onPick={
+                  mayPick
+                    ? () => setPicking({ ticket, ahead: overtakenBy(queue.waiting, ticket) })
+                    : undefined
+                }
               />
             ))}
           </ol>

@@ -1,5 +1,5 @@
 import type { BoardSnapshot, DeskView } from '@pst/shared';
-import { FRONT_OFFICE_QUEUE, queuesOfDesk } from '@pst/shared';
+import { queuesOfDesk, sendRefusal } from '@pst/shared';
 import { isHeldByOther } from './desk-logic';
 
 /** Hold and send to a named desk (issue 20, part 2): the desk's actions besides desk-logic's. */
@@ -18,20 +18,16 @@ export interface SendTarget {
 }
 
 /**
- * Where this desk's current ticket may be sent by name, as the hub's rule (queue-core desk-park.ts)
- * would take it: every other desk that is not closed, in each of its queues whose service is active.
- * The hub decides for real; this only fills the picker.
+ * Where this desk's current ticket may be sent by name: every desk and queue the hub's rule (shared's
+ * sendRefusal, which queue-core decides with) takes. The hub decides for real; this fills the picker.
  */
 export function sendTargets(board: BoardSnapshot | null, desk: DeskView | undefined): SendTarget[] {
   if (!board || !desk) return [];
-  const active = new Set(board.services.filter((s) => s.active).map((s) => s.id));
-  return board.desks
-    .filter((d) => d.id !== desk.id && d.status !== 'closed')
-    .flatMap((d) =>
-      queuesOfDesk(d)
-        .filter((queue) => queue === FRONT_OFFICE_QUEUE || active.has(queue))
-        .map((queue) => ({ deskId: d.id, deskName: d.name, queue })),
-    );
+  return board.desks.flatMap((d) =>
+    queuesOfDesk(d)
+      .filter((queue) => sendRefusal(d, desk.id, queue, board.services) === null)
+      .map((queue) => ({ deskId: d.id, deskName: d.name, queue })),
+  );
 }
 
 /** Which of these actions apply now (shown disabled otherwise, like desk-logic's). */

@@ -19,7 +19,13 @@ import type { QueueRunner } from './runner';
 import type { OnlineStore } from './storage/online-store';
 import type { Store } from './storage/store';
 
-export type HubServer = Server<ClientToHubEvents, HubToClientEvents, Record<string, never>, SocketData>;
+/** What the hub keeps of an authenticated socket: its identity, and its token's hash (socket-auth.ts). */
+export interface HubSocketData extends SocketData {
+  /** Hashed once when the socket connects: every later check of its credential looks up by it. */
+  tokenHash: string;
+}
+
+export type HubServer = Server<ClientToHubEvents, HubToClientEvents, Record<string, never>, HubSocketData>;
 
 /** What command handlers and HTTP routes reach of the hub. */
 export interface HubContext {

@@ -1,6 +1,5 @@
 import { type CommandName, errorBody, ONLINE_ROLES, schemas } from '@pst/shared';
 import type { Logger } from 'pino';
-import { hashToken } from './auth';
 import { runCommand } from './commands/run-command';
 import type { HubContext } from './context';
 import type { KioskSocket } from './kiosk-printers';
@@ -19,7 +18,6 @@ export function serveConnections(hub: HubContext): void {
   let commandSeq = 0;
   io.on('connection', (socket) => {
     const data = socket.data;
-    const tokenHash = hashToken(socket.handshake.auth.token as string);
     if (data.deviceId) store.touchDevice(data.deviceId, clock());
     if (data.role === 'rating' && data.deskId) {
       void socket.join(`rating:${data.deskId}`);
@@ -37,7 +35,7 @@ export function serveConnections(hub: HubContext): void {
     for (const name of COMMANDS) {
       socket.on(name, (payload: unknown, ack: unknown) => {
         // A revoked device or an expired session loses its rights at its next command.
-        if (!credentialHolds(store, data, tokenHash, clock())) {
+        if (!credentialHolds(store, data, clock())) {
           if (typeof ack === 'function') ack({ ok: false, error: errorBody('UNAUTHENTICATED') });
           socket.disconnect(true);
           return;

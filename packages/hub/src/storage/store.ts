@@ -433,10 +433,6 @@ export class Store {
     return row ? toDevice(row) : null;
   }
 
-  deviceByToken(token: string): DeviceRecord | null {
-    return this.deviceByTokenHash(hashToken(token));
-  }
-
   /** By the token's hash: an open socket hashes its token once, not at every command. */
   deviceByTokenHash(tokenHash: string): DeviceRecord | null {
     const row = this.sql('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as
