@@ -1,3 +1,4 @@
+import type { ServiceClockView } from '@pst/shared';
 import { currentStage } from './state';
 import type { DeskState, Line, QueueState, Stage } from './types';
 
@@ -62,17 +63,15 @@ function clockStartAtDesk(state: QueueState, desk: DeskState, stage: Stage): num
   return clockStartAfter(state, desk.lastCalled, stage);
 }
 
-function clockAtCall(clockStart: number | null, stage: Stage, calledAt: number) {
+/** The clock fixed when a ticket is called: its start (null: not started), the wait it counts, in target or not. */
+type CallClock = { clockStart: number | null; serviceWait: number; withinTarget: boolean };
+
+function clockAtCall(clockStart: number | null, stage: Stage, calledAt: number): CallClock {
   const serviceWait = clockStart === null ? 0 : Math.max(0, calledAt - clockStart);
   return { clockStart, serviceWait, withinTarget: serviceWait <= stage.targetMinutes * MINUTE };
 }
 
-export function serviceClockAtCall(
-  state: QueueState,
-  line: Line,
-  stage: Stage,
-  calledAt: number,
-): { clockStart: number | null; serviceWait: number; withinTarget: boolean } {
+export function serviceClockAtCall(state: QueueState, line: Line, stage: Stage, calledAt: number): CallClock {
   return clockAtCall(clockStartOfHead(state, line, stage), stage, calledAt);
 }
 
@@ -82,7 +81,7 @@ export function sentClockAtCall(
   desk: DeskState,
   stage: Stage,
   calledAt: number,
-): { clockStart: number | null; serviceWait: number; withinTarget: boolean } {
+): CallClock {
   return clockAtCall(clockStartAtDesk(state, desk, stage), stage, calledAt);
 }
 
@@ -96,7 +95,7 @@ export function chosenCallClock(
   stage: Stage,
   calledAt: number,
   outOfOrder: boolean,
-): { clockStart: number | null; serviceWait: number; withinTarget: boolean } {
+): CallClock {
   if (!outOfOrder) return serviceClockAtCall(state, line, stage, calledAt);
   return { clockStart: null, serviceWait: 0, withinTarget: true };
 }
@@ -107,7 +106,7 @@ export function waitingClock(
   line: Line,
   ticketId: string,
   positionInLine: number,
-): { startedAt: number | null; deadline: number | null; targetMinutes: number } {
+): ServiceClockView {
   const ticket = state.tickets.get(ticketId);
   if (!ticket) throw new Error(`unknown ticket ${ticketId}`);
   const stage = currentStage(ticket);
@@ -121,11 +120,11 @@ export function sentWaitingClock(
   desk: DeskState,
   stage: Stage,
   position: number,
-): { startedAt: number | null; deadline: number | null; targetMinutes: number } {
+): ServiceClockView {
   return clockView(stage, position === 0 ? clockStartAtDesk(state, desk, stage) : null);
 }
 
-function clockView(stage: Stage, startedAt: number | null) {
+function clockView(stage: Stage, startedAt: number | null): ServiceClockView {
   return {
     startedAt,
     deadline: startedAt === null ? null : startedAt + stage.targetMinutes * MINUTE,

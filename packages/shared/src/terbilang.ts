@@ -22,22 +22,19 @@ export function terbilang(n: number): string {
   return terbilangWords(n).join(' ');
 }
 
+/** A count of `size` said once: "se-" for one (`one`, e.g. seratus), else the digit and `word`; then the rest. */
+function place(n: number, size: number, one: string, word: string, rest: (n: number) => string[]): string[] {
+  if (n < size) return rest(n);
+  const count = Math.floor(n / size);
+  return [...(count === 1 ? [one] : [...below10(count), word]), ...rest(n % size)];
+}
+
 function below10000(n: number): string[] {
-  if (n >= 1000) {
-    const thousands = Math.floor(n / 1000);
-    const head = thousands === 1 ? ['seribu'] : [...below10(thousands), 'ribu'];
-    return [...head, ...below1000(n % 1000)];
-  }
-  return below1000(n);
+  return place(n, 1000, 'seribu', 'ribu', below1000);
 }
 
 function below1000(n: number): string[] {
-  if (n >= 100) {
-    const hundreds = Math.floor(n / 100);
-    const head = hundreds === 1 ? ['seratus'] : [...below10(hundreds), 'ratus'];
-    return [...head, ...below100(n % 100)];
-  }
-  return below100(n);
+  return place(n, 100, 'seratus', 'ratus', below100);
 }
 
 function below100(n: number): string[] {
