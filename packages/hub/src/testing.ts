@@ -37,6 +37,8 @@ export interface TestHub extends Hub {
   staff(role: StaffRole, username?: string): Promise<Client>;
   /** A new account of `role` (PIN 123456) signed in: its session token. */
   staffToken(role: StaffRole, username?: string): string;
+  /** A new account of `role` (PIN 123456) signed in: its staff id (e.g. a consultant to book) and token. */
+  staffAccount(role: StaffRole, username?: string): { id: string; token: string };
   connect(token: string): Promise<Client>;
   stop(): Promise<void>;
 }
@@ -125,11 +127,17 @@ export async function startHub(
       const { token } = hub.store.addDevice(role, name, deskId ?? null, now.value);
       return test.connect(token);
     },
-    staffToken(role, username = `${role}-${++staffCount}`) {
-      hub.store.addStaff({ username, name: `Petugas ${username}`, role, pin: '123456' }, now.value);
+    staffToken(role, username) {
+      return test.staffAccount(role, username).token;
+    },
+    staffAccount(role, username = `${role}-${++staffCount}`) {
+      const { id } = hub.store.addStaff(
+        { username, name: `Petugas ${username}`, role, pin: '123456' },
+        now.value,
+      );
       const session = hub.store.login(username, '123456', now.value);
       if (!session) throw new Error('login failed');
-      return session.token;
+      return { id, token: session.token };
     },
     async staff(role, username) {
       return test.connect(test.staffToken(role, username));

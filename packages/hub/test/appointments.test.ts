@@ -13,12 +13,17 @@ const MINUTE = 60_000;
 const SLOT = { date: '2026-11-25', time: '10:00' };
 const at = (time: string) => Date.parse(`2026-11-25T${time}:00+07:00`);
 
-function booking(extra: Record<string, unknown> = {}) {
+/** A consultant to book (Budi, an active account) and a front-office account that books. */
+async function people(test: TestHub) {
+  return { budi: test.staffAccount('consultant', 'budi').id, frontOffice: await test.staff('front-office') };
+}
+
+function booking(staffId: string | null, extra: Record<string, unknown> = {}) {
   return {
     kind: 'langsung' as const,
     serviceId: 'konsultasi',
     ...SLOT,
-    staffId: 'staff-budi',
+    staffId,
     requesterName: 'Rudi Hartono',
     phone: '0857 1234 5678',
     ...extra,
@@ -28,28 +33,28 @@ function booking(extra: Record<string, unknown> = {}) {
 describe('appointments over real sockets', () => {
   it('books a slot with a code and a WhatsApp text; refuses a holiday, a busy consultant, a Zoom without link', async () => {
     hub = await startHub();
-    const frontOffice = await hub.staff('front-office');
-    const booked = await ok(frontOffice, 'appointment:book', booking());
+    const { budi, frontOffice } = await people(hub);
+    const booked = await ok(frontOffice, 'appointment:book', booking(budi));
     expect(booked).toMatchObject({ status: 'dijadwalkan', slotAt: at('10:00'), phone: '085712345678' });
     expect(booked.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
     expect(booked.message).toContain(`Kode Anda: ${booked.code}`);
     expect(booked.message).toContain('Rabu, 25 November 2026 pukul 10.00 WIB');
 
     const refusals = await Promise.all([
-      send(frontOffice, 'appointment:book', booking({ date: '2026-12-25' })),
-      send(frontOffice, 'appointment:book', booking({ date: '2026-11-28' })),
-      send(frontOffice, 'appointment:book', booking({ time: '10:15' })),
-      send(frontOffice, 'appointment:book', booking({ time: '17:00' })),
-      send(frontOffice, 'appointment:book', booking({ kind: 'zoom', time: '13:00' })),
+      send(frontOffice, 'appointment:book', booking(budi, { date: '2026-12-25' })),
+      send(frontOffice, 'appointment:book', booking(budi, { date: '2026-11-28' })),
+      send(frontOffice, 'appointment:book', booking(budi, { time: '10:15' })),
+      send(frontOffice, 'appointment:book', booking(budi, { time: '17:00' })),
+      send(frontOffice, 'appointment:book', booking(budi, { kind: 'zoom', time: '13:00' })),
       send(
         frontOffice,
         'appointment:book',
-        booking({ kind: 'zoom', time: '13:00', zoomLink: 'javascript:alert(1)' }),
+        booking(budi, { kind: 'zoom', time: '13:00', zoomLink: 'javascript:alert(1)' }),
       ),
       send(
         frontOffice,
         'appointment:book',
-        booking({ kind: 'zoom', time: '13:00', zoomLink: 'http://zoom.us/j/1' }),
+        booking(budi, { kind: 'zoom', time: '13:00', zoomLink: 'http://zoom.us/j/1' }),
       ),
     ]);
     expect(refusals.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
@@ -72,14 +77,14 @@ describe('appointments over real sockets', () => {
     const zoom = await ok(
       frontOffice,
       'appointment:book',
-      booking({ kind: 'zoom', time: '13:00', zoomLink: 'https://zoom.us/j/123456789' }),
+      booking(budi, { kind: 'zoom', time: '13:00', zoomLink: 'https://zoom.us/j/123456789' }),
     );
     expect(zoom.message).toContain('https://zoom.us/j/123456789');
   });
 
   it('books in the office’s own opening hours and holidays, and offers the times those hours allow', async () => {
     hub = await startHub();
-    const frontOffice = await hub.staff('front-office');
+    const { budi, frontOffice } = await people(hub);
     // No hours set (the kiosk runs around the clock): the PST's usual hours, Thursday 08.00-15.30.
     const usual = await ok(frontOffice, 'appointment:list', { date: '2026-11-26' });
     expect(usual.times[0]).toBe('08:00');
@@ -129,11 +134,11 @@ describe('appointments over real sockets', () => {
     expect((await ok(frontOffice, 'appointment:list', { date: '2026-12-25' })).times).toEqual([]);
 
     const answers = await Promise.all([
-      send(frontOffice, 'appointment:book', booking({ date: '2026-11-26', time: '07:30' })),
-      send(frontOffice, 'appointment:book', booking({ date: '2026-11-28', time: '09:00', staffId: null })),
-      send(frontOffice, 'appointment:book', booking({ date: '2026-11-26', time: '13:00', staffId: null })),
-      send(frontOffice, 'appointment:book', booking({ date: '2026-12-02', time: '10:00', staffId: null })),
-      send(frontOffice, 'appointment:book', booking({ date: '2026-12-25', time: '10:00', staffId: null })),
+      send(frontOffice, 'appointment:book', booking(budi, { date: '2026-11-26', time: '07:30' })),
+      send(frontOffice, 'appointment:book', booking(null, { date: '2026-11-28', time: '09:00' })),
+      send(frontOffice, 'appointment:book', booking(null, { date: '2026-11-26', time: '13:00' })),
+      send(frontOffice, 'appointment:book', booking(null, { date: '2026-12-02', time: '10:00' })),
+      send(frontOffice, 'appointment:book', booking(null, { date: '2026-12-25', time: '10:00' })),
     ]);
     expect(answers.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
       'ok',
@@ -146,9 +151,9 @@ describe('appointments over real sockets', () => {
 
   it('turns a code into a ticket straight in the service queue (the requester is in the books), used once', async () => {
     hub = await startHub();
-    const frontOffice = await hub.staff('front-office');
+    const { budi, frontOffice } = await people(hub);
     const kiosk = await hub.device('kiosk');
-    const booked = await ok(frontOffice, 'appointment:book', booking());
+    const booked = await ok(frontOffice, 'appointment:book', booking(budi));
 
     hub.now.value = at('09:55');
     const walkIn = await takePrinted(kiosk, { serviceId: 'konsultasi' });
@@ -176,9 +181,9 @@ describe('appointments over real sockets', () => {
 
   it('refuses a code too early or too late, and marks a slot never redeemed as a no-show', async () => {
     hub = await startHub();
-    const frontOffice = await hub.staff('front-office');
+    const { budi, frontOffice } = await people(hub);
     const kiosk = await hub.device('kiosk');
-    const booked = await ok(frontOffice, 'appointment:book', booking({ time: '11:00' }));
+    const booked = await ok(frontOffice, 'appointment:book', booking(budi, { time: '11:00' }));
     hub.now.value = at('09:59');
     expect(await send(kiosk, 'appointment:redeem', { code: booked.code })).toMatchObject({
       error: { code: 'APPOINTMENT_TOO_EARLY' },
@@ -198,10 +203,10 @@ describe('appointments over real sockets', () => {
 
   it('throttles a kiosk after five wrong codes: even the right code waits five minutes, and nothing is issued', async () => {
     hub = await startHub();
-    const frontOffice = await hub.staff('front-office');
+    const { budi, frontOffice } = await people(hub);
     const kiosk = await hub.device('kiosk', 'kiosk-lobi');
     const other = await hub.device('kiosk', 'kiosk-2');
-    const booked = await ok(frontOffice, 'appointment:book', booking({ time: '09:30' }));
+    const booked = await ok(frontOffice, 'appointment:book', booking(budi, { time: '09:30' }));
     const wrong = booked.code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA';
     for (let i = 0; i < 4; i++)
       expect(await send(kiosk, 'appointment:redeem', { code: wrong })).toMatchObject({
@@ -235,19 +240,19 @@ describe('appointments over real sockets', () => {
 
   it('lets staff mark a Zoom meeting attended or not, from its slot time on, and reports count it', async () => {
     hub = await startHub();
-    const frontOffice = await hub.staff('front-office');
+    const { budi, frontOffice } = await people(hub);
     const zoomLink = 'https://zoom.us/j/123456789';
     const kept = await ok(
       frontOffice,
       'appointment:book',
-      booking({ kind: 'zoom', time: '10:00', zoomLink }),
+      booking(budi, { kind: 'zoom', time: '10:00', zoomLink }),
     );
     const missed = await ok(
       frontOffice,
       'appointment:book',
-      booking({ kind: 'zoom', time: '11:00', zoomLink, staffId: null }),
+      booking(null, { kind: 'zoom', time: '11:00', zoomLink }),
     );
-    const inPerson = await ok(frontOffice, 'appointment:book', booking({ time: '13:00', staffId: null }));
+    const inPerson = await ok(frontOffice, 'appointment:book', booking(null, { time: '13:00' }));
     const mark = (appointmentId: string, attended: boolean) =>
       send(frontOffice, 'appointment:attendance', { appointmentId, attended });
 
@@ -296,10 +301,10 @@ describe('appointments over real sockets', () => {
 
   it('keeps a kiosk throttled across a hub restart over the same database file', async () => {
     hub = await startHub();
-    const frontOffice = await hub.staff('front-office');
+    const { budi, frontOffice } = await people(hub);
     const { token } = hub.store.addDevice('kiosk', 'kiosk-lobi', null, hub.now.value);
     const kiosk = await connectClient(hub.url, token);
-    const booked = await ok(frontOffice, 'appointment:book', booking({ time: '09:30' }));
+    const booked = await ok(frontOffice, 'appointment:book', booking(budi, { time: '09:30' }));
     const wrong = booked.code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA';
     // Four wrong codes, a restart, the fifth: the count went on across the restart.
     for (let i = 0; i < 4; i++) await send(kiosk, 'appointment:redeem', { code: wrong });
