@@ -7,8 +7,10 @@ import {
   appointmentStatus,
   checkArrival,
   checkAttendanceMark,
+  checkBookingParties,
   checkSlot,
   DomainError,
+  servesAppointments,
 } from '@pst/queue-core';
 import {
   APPOINTMENT_CODE_ALPHABET,
@@ -20,6 +22,7 @@ import {
   formatTime,
   officeDay,
   type ParsedPayload,
+  type StaffRole,
   serviceHoursOn,
 } from '@pst/shared';
 import { type Ctx, printTaken } from './command-context';
@@ -59,12 +62,7 @@ function view(hub: HubContext, row: AppointmentRow): AppointmentView {
 
 export const appointments = {
   book(hub: HubContext, staffId: string, input: ParsedPayload<'appointment:book'>): AppointmentView {
-    const config = hub.runner.state.config;
-    if (!config.services.some((s) => s.id === input.serviceId))
-      throw new DomainError('UNKNOWN_SERVICE', input.serviceId);
-    if (input.deskId !== null && !config.desks.some((d) => d.id === input.deskId))
-      throw new DomainError('UNKNOWN_DESK', input.deskId);
-    if (input.kind === 'zoom' && !input.zoomLink) throw new DomainError('APPOINTMENT_ZOOM_LINK');
+    checkBookingParties(input, hub.runner.state.config, hub.store.staff());
     if (input.requestId && !hub.online.get(input.requestId))
       throw new DomainError('UNKNOWN_ONLINE_REQUEST', input.requestId);
     const now = hub.clock();
@@ -107,22 +105,25 @@ export const appointments = {
       times: appointmentTimes(hours),
       consultants: hub.store
         .staff()
-        .filter((s) => s.active && s.role === 'consultant')
+        .filter(servesAppointments)
         .map(({ id, name }) => ({ id, name })),
     };
   },
 
-  /** Staff mark a Zoom meeting attended or not (from its slot time on; a later mark replaces it). */
+  /**
+   * Staff mark a Zoom meeting attended or not (its own consultant, or a supervisor or admin; from its
+   * slot time on; a later mark replaces it).
+   */
   attendance(
     hub: HubContext,
-    staffId: string,
+    marker: { staffId: string; role: StaffRole },
     { appointmentId, attended }: ParsedPayload<'appointment:attendance'>,
   ): AppointmentView {
     const row = hub.online.appointment(appointmentId);
     if (!row) throw new DomainError('UNKNOWN_APPOINTMENT', appointmentId);
     const now = hub.clock();
-    checkAttendanceMark(row, now);
-    hub.online.markAttendance(row.id, attended, staffId, now);
+    checkAttendanceMark(row, marker, now);
+    hub.online.markAttendance(row.id, attended, marker.staffId, now);
     return view(hub, hub.online.appointment(row.id) as AppointmentRow);
   },
 

@@ -15,7 +15,8 @@ const at = (time: string) => Date.parse(`2026-11-25T${time}:00+07:00`);
 
 /** A consultant to book (Budi, an active account) and a front-office account that books. */
 async function people(test: TestHub) {
-  return { budi: test.staffAccount('consultant', 'budi').id, frontOffice: await test.staff('front-office') };
+  const budi = test.staffAccount('consultant', 'budi');
+  return { budi: budi.id, budiToken: budi.token, frontOffice: await test.staff('front-office') };
 }
 
 function booking(staffId: string | null, extra: Record<string, unknown> = {}) {
@@ -62,10 +63,13 @@ describe('appointments over real sockets', () => {
       'APPOINTMENT_HOLIDAY',
       'APPOINTMENT_CONSULTANT_BUSY',
       'APPOINTMENT_OUTSIDE_HOURS',
-      'APPOINTMENT_ZOOM_LINK',
+      'VALIDATION_FAILED',
       'VALIDATION_FAILED',
       'VALIDATION_FAILED',
     ]);
+    // A missing or non-https Zoom link: the booking schema's field problem names the code the form shows.
+    for (const zoom of refusals.slice(4))
+      expect(zoom).toMatchObject({ error: { details: { zoomLink: 'APPOINTMENT_ZOOM_LINK' } } });
     const holiday = refusals[0];
     expect(holiday?.ok === false && holiday.error.message).toBe(
       'Tanggal janji temu jatuh pada hari libur atau akhir pekan. Pilih hari kerja.',
@@ -240,7 +244,7 @@ describe('appointments over real sockets', () => {
 
   it('lets staff mark a Zoom meeting attended or not, from its slot time on, and reports count it', async () => {
     hub = await startHub();
-    const { budi, frontOffice } = await people(hub);
+    const { budi, budiToken, frontOffice } = await people(hub);
     const zoomLink = 'https://zoom.us/j/123456789';
     const kept = await ok(
       frontOffice,
@@ -253,8 +257,11 @@ describe('appointments over real sockets', () => {
       booking(null, { kind: 'zoom', time: '11:00', zoomLink }),
     );
     const inPerson = await ok(frontOffice, 'appointment:book', booking(null, { time: '13:00' }));
+    // Budi marks his own meeting; the supervisor the one no consultant was named for.
+    const consultant = await hub.connect(budiToken);
+    const supervisor = await hub.staff('supervisor');
     const mark = (appointmentId: string, attended: boolean) =>
-      send(frontOffice, 'appointment:attendance', { appointmentId, attended });
+      send(supervisor, 'appointment:attendance', { appointmentId, attended });
 
     expect(await mark(kept.id, true)).toMatchObject({ error: { code: 'APPOINTMENT_NOT_STARTED' } });
     // Unmarked, a Zoom meeting is never a no-show by the clock alone.
@@ -263,7 +270,7 @@ describe('appointments over real sockets', () => {
     expect(before.appointments.map((a) => a.status)).toEqual(['dijadwalkan', 'dijadwalkan', 'tidak-hadir']);
 
     expect(
-      await ok(frontOffice, 'appointment:attendance', { appointmentId: kept.id, attended: true }),
+      await ok(consultant, 'appointment:attendance', { appointmentId: kept.id, attended: true }),
     ).toMatchObject({ status: 'hadir', attended: true, attendanceAt: at('15:00') });
     expect(await mark(missed.id, false)).toMatchObject({ ok: true, data: { status: 'tidak-hadir' } });
     expect(await mark(inPerson.id, true)).toMatchObject({ error: { code: 'APPOINTMENT_NOT_ZOOM' } });
@@ -297,6 +304,118 @@ describe('appointments over real sockets', () => {
       })
     ).json()) as { data: { appointments: Record<string, number> } };
     expect(report.data.appointments).toEqual({ booked: 3, kept: 1, missed: 2, pending: 0, zoom: 2 });
+  });
+
+  it('marks a Zoom meeting only by its own consultant, or a supervisor or admin', async () => {
+    hub = await startHub();
+    const { budi, budiToken, frontOffice } = await people(hub);
+    const zoomLink = 'https://zoom.us/j/123456789';
+    const budis = await ok(frontOffice, 'appointment:book', booking(budi, { kind: 'zoom', zoomLink }));
+    const unassigned = await ok(
+      frontOffice,
+      'appointment:book',
+      booking(null, { kind: 'zoom', time: '11:00', zoomLink }),
+    );
+    hub.now.value = at('12:00');
+    const by = {
+      'front-office': frontOffice,
+      'another consultant': await hub.staff('consultant', 'sari'),
+      'its consultant': await hub.connect(budiToken),
+      supervisor: await hub.staff('supervisor'),
+      admin: await hub.staff('admin'),
+    };
+    const answers = async (appointmentId: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          Object.entries(by).map(async ([who, client]) => {
+            const answer = await send(client, 'appointment:attendance', { appointmentId, attended: true });
+            return [who, answer.ok ? 'ok' : answer.error.code] as const;
+          }),
+        ),
+      );
+    expect(await answers(budis.id)).toEqual({
+      'front-office': 'APPOINTMENT_NOT_YOURS',
+      'another consultant': 'APPOINTMENT_NOT_YOURS',
+      'its consultant': 'ok',
+      supervisor: 'ok',
+      admin: 'ok',
+    });
+    // No consultant named: nobody's own, so a supervisor or admin marks it.
+    expect(await answers(unassigned.id)).toEqual({
+      'front-office': 'APPOINTMENT_NOT_YOURS',
+      'another consultant': 'APPOINTMENT_NOT_YOURS',
+      'its consultant': 'APPOINTMENT_NOT_YOURS',
+      supervisor: 'ok',
+      admin: 'ok',
+    });
+    const refused = await send(frontOffice, 'appointment:attendance', {
+      appointmentId: budis.id,
+      attended: false,
+    });
+    expect(refused.ok === false && refused.error.message).toBe(
+      'Kehadiran janji temu ini hanya dapat ditandai oleh konsultannya sendiri, supervisor, atau admin.',
+    );
+    // Only the allowed marks were kept.
+    const audit = hub.store.db
+      .prepare("SELECT actor FROM events WHERE type = 'appointment.attendance'")
+      .all() as Array<{ actor: string }>;
+    expect(audit).toHaveLength(5);
+  });
+
+  it('books only an active consultant, for a service that is open', async () => {
+    hub = await startHub();
+    const { budi, frontOffice } = await people(hub);
+    const frontOfficeId = hub.staffAccount('front-office', 'rina').id;
+    const supervisorId = hub.staffAccount('supervisor', 'kepala').id;
+    const sari = hub.staffAccount('consultant', 'sari').id;
+    hub.store.saveStaff(
+      { username: 'sari', name: 'Petugas sari', role: 'consultant', active: false },
+      hub.now.value,
+      'admin',
+    );
+    const admin = await hub.staff('admin');
+    const { config } = await ok(admin, 'settings:get', {});
+    await ok(admin, 'settings:config', {
+      config: {
+        ...config,
+        services: config.services.map((s) => (s.id === 'penjualan' ? { ...s, active: false } : s)),
+      },
+    });
+    const answers = await Promise.all(
+      [
+        booking('staff-budi'),
+        booking(frontOfficeId),
+        booking(supervisorId),
+        booking(sari),
+        booking(budi, { serviceId: 'penjualan' }),
+        booking(budi, { serviceId: 'tidak-ada' }),
+        booking(null, { serviceId: 'penjualan' }),
+        // What an office trips on: a slot already past, and the consultant's slot taken.
+        booking(budi, { time: '08:30' }),
+        booking(budi),
+        booking(budi, { time: '10:15' }),
+      ].map((b) => send(frontOffice, 'appointment:book', b)),
+    );
+    expect(answers.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'APPOINTMENT_NOT_CONSULTANT',
+      'APPOINTMENT_NOT_CONSULTANT',
+      'APPOINTMENT_NOT_CONSULTANT',
+      'APPOINTMENT_NOT_CONSULTANT',
+      'SERVICE_INACTIVE',
+      'UNKNOWN_SERVICE',
+      'SERVICE_INACTIVE',
+      'APPOINTMENT_IN_PAST',
+      'ok',
+      'APPOINTMENT_CONSULTANT_BUSY',
+    ]);
+    const first = answers[0];
+    expect(first?.ok === false && first.error.message).toBe(
+      'Petugas yang dipilih bukan konsultan yang aktif.',
+    );
+    // The form offers the same people the hub accepts: Budi only (Sari is deactivated).
+    const day = await ok(frontOffice, 'appointment:list', { date: '2026-11-25' });
+    expect(day.consultants.map((c) => c.id)).toEqual([budi]);
+    expect(day.appointments).toHaveLength(1);
   });
 
   it('keeps a kiosk throttled across a hub restart over the same database file', async () => {

@@ -1,6 +1,7 @@
 import {
   addDays,
   appointmentTimes,
+  DEFAULT_CONFIG,
   DEFAULT_HOLIDAYS,
   type ErrorCode,
   type OpeningHours,
@@ -9,7 +10,13 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderKey } from './appointment-order';
-import { appointmentStatus, checkArrival, checkAttendanceMark, checkSlot } from './appointments';
+import {
+  appointmentStatus,
+  checkArrival,
+  checkAttendanceMark,
+  checkBookingParties,
+  checkSlot,
+} from './appointments';
 import { execute } from './index';
 import { act, call, directConfig, MINUTE, newState, openDesk, ticketOf, wib } from './test-helpers';
 import { DomainError, type QueueState } from './types';
@@ -136,9 +143,67 @@ describe('arriving with a code', () => {
     expect(appointmentStatus({ ...zoom, attended: null }, late)).toBe('dijadwalkan');
     expect(appointmentStatus({ ...zoom, attended: true }, late)).toBe('hadir');
     expect(appointmentStatus({ ...zoom, attended: false }, slot)).toBe('tidak-hadir');
-    expect(refused(() => checkAttendanceMark(zoom, slot - MINUTE))).toBe('APPOINTMENT_NOT_STARTED');
-    expect(refused(() => checkAttendanceMark(zoom, slot))).toBeNull();
-    expect(refused(() => checkAttendanceMark(inPerson, slot))).toBe('APPOINTMENT_NOT_ZOOM');
+    const budi = { staffId: 'budi', role: 'consultant' as const };
+    const budis = { ...zoom, staffId: 'budi' };
+    expect(refused(() => checkAttendanceMark(budis, budi, slot - MINUTE))).toBe('APPOINTMENT_NOT_STARTED');
+    expect(refused(() => checkAttendanceMark(budis, budi, slot))).toBeNull();
+    expect(refused(() => checkAttendanceMark({ ...inPerson, staffId: 'budi' }, budi, slot))).toBe(
+      'APPOINTMENT_NOT_ZOOM',
+    );
+  });
+  it('lets only the appointment’s own consultant, or a supervisor or admin, mark it', () => {
+    const zoom = { kind: 'zoom' as const, slotAt: slot };
+    const markers = [
+      { staffId: 'budi', role: 'consultant' },
+      { staffId: 'sari', role: 'consultant' },
+      { staffId: 'rina', role: 'front-office' },
+      { staffId: 'kepala', role: 'supervisor' },
+      { staffId: 'admin', role: 'admin' },
+    ] as const;
+    const allowed = (staffId: string | null) =>
+      markers
+        .filter((m) => refused(() => checkAttendanceMark({ ...zoom, staffId }, m, slot)) === null)
+        .map((m) => m.staffId);
+    expect(allowed('budi')).toEqual(['budi', 'kepala', 'admin']);
+    expect(allowed(null)).toEqual(['kepala', 'admin']);
+    expect(refused(() => checkAttendanceMark({ ...zoom, staffId: 'budi' }, markers[1], slot))).toBe(
+      'APPOINTMENT_NOT_YOURS',
+    );
+  });
+});
+
+describe('who and what a booking names', () => {
+  const staff = [
+    { id: 'budi', role: 'consultant', active: true },
+    { id: 'sari', role: 'consultant', active: false },
+    { id: 'rina', role: 'front-office', active: true },
+    { id: 'kepala', role: 'supervisor', active: true },
+  ] as const;
+  const config = {
+    ...DEFAULT_CONFIG,
+    services: DEFAULT_CONFIG.services.map((s) => (s.id === 'penjualan' ? { ...s, active: false } : s)),
+  };
+  const check = (change: Partial<{ serviceId: string; deskId: string | null; staffId: string | null }>) =>
+    refused(() =>
+      checkBookingParties(
+        { serviceId: 'konsultasi', deskId: null, staffId: 'budi', ...change },
+        config,
+        staff,
+      ),
+    );
+  it.each([
+    ['an active consultant', {}, null],
+    ['nobody named (whoever is free)', { staffId: null }, null],
+    ['a desk', { deskId: 'konsultasi-1' }, null],
+    ['an unknown staff id', { staffId: 'staff-budi' }, 'APPOINTMENT_NOT_CONSULTANT'],
+    ['a deactivated consultant', { staffId: 'sari' }, 'APPOINTMENT_NOT_CONSULTANT'],
+    ['a front-office account', { staffId: 'rina' }, 'APPOINTMENT_NOT_CONSULTANT'],
+    ['a supervisor', { staffId: 'kepala' }, 'APPOINTMENT_NOT_CONSULTANT'],
+    ['an unknown service', { serviceId: 'tidak-ada' }, 'UNKNOWN_SERVICE'],
+    ['a closed service', { serviceId: 'penjualan' }, 'SERVICE_INACTIVE'],
+    ['an unknown desk', { deskId: 'meja-9' }, 'UNKNOWN_DESK'],
+  ] as const)('%s', (_name, change, code) => {
+    expect(check(change)).toBe(code);
   });
 });
 

@@ -12,6 +12,9 @@ import {
   DEFAULT_TIME_ZONE,
   dayStart,
   type OpeningHours,
+  type QueueConfig,
+  STAFF_ROLE_RANK,
+  type StaffRole,
   serviceHoursOn,
   slotFitsHours,
 } from '@pst/shared';
@@ -66,6 +69,37 @@ export function checkSlot(
   return slotAt;
 }
 
+export interface StaffMember {
+  id: string;
+  role: StaffRole;
+  active: boolean;
+}
+
+/** Who may be booked to serve an appointment: an active consultant (the booking form lists these). */
+export function servesAppointments(staff: Omit<StaffMember, 'id'>): boolean {
+  return staff.active && staff.role === 'consultant';
+}
+
+/**
+ * Checks what a booking names: a service that exists and is open, a desk that exists, and a
+ * consultant who serves appointments (or none: whoever is free). Throws the DomainError staff see.
+ */
+export function checkBookingParties(
+  booking: { serviceId: string; deskId: string | null; staffId: string | null },
+  config: QueueConfig,
+  staff: readonly StaffMember[],
+): void {
+  const service = config.services.find((s) => s.id === booking.serviceId);
+  if (!service) throw new DomainError('UNKNOWN_SERVICE', booking.serviceId);
+  if (!service.active) throw new DomainError('SERVICE_INACTIVE', booking.serviceId);
+  if (booking.deskId !== null && !config.desks.some((d) => d.id === booking.deskId))
+    throw new DomainError('UNKNOWN_DESK', booking.deskId);
+  if (booking.staffId === null) return;
+  const consultant = staff.find((s) => s.id === booking.staffId);
+  if (!consultant || !servesAppointments(consultant))
+    throw new DomainError('APPOINTMENT_NOT_CONSULTANT', booking.staffId);
+}
+
 /** Whether the kiosk takes the code now: from an hour before the slot to 15 minutes after it. */
 export function checkArrival(slotAt: number, now: number): void {
   if (now < slotAt - APPOINTMENT_EARLY_MINUTES * MINUTE) throw new DomainError('APPOINTMENT_TOO_EARLY');
@@ -87,11 +121,18 @@ export function appointmentStatus(
   return now > appointment.slotAt + APPOINTMENT_LATE_MINUTES * MINUTE ? 'tidak-hadir' : 'dijadwalkan';
 }
 
-/** Whether staff may mark a Zoom appointment's attendance now: a Zoom one, from its slot time on. */
+/**
+ * Whether `marker` may mark a Zoom appointment's attendance now: its own consultant, or a supervisor
+ * or admin (one with no consultant named is nobody's own); a Zoom one, from its slot time on.
+ */
 export function checkAttendanceMark(
-  appointment: { kind: AppointmentKind; slotAt: number },
+  appointment: { kind: AppointmentKind; slotAt: number; staffId: string | null },
+  marker: { staffId: string; role: StaffRole },
   now: number,
 ): void {
+  const isOwn = appointment.staffId !== null && appointment.staffId === marker.staffId;
+  if (!isOwn && STAFF_ROLE_RANK[marker.role] < STAFF_ROLE_RANK.supervisor)
+    throw new DomainError('APPOINTMENT_NOT_YOURS', appointment.staffId ?? '');
   if (appointment.kind !== 'zoom') throw new DomainError('APPOINTMENT_NOT_ZOOM');
   if (now < appointment.slotAt) throw new DomainError('APPOINTMENT_NOT_STARTED');
 }

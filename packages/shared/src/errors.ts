@@ -127,8 +127,8 @@ export const ERRORS = {
     en: 'That consultant already has an appointment at that time.',
   },
   APPOINTMENT_ZOOM_LINK: {
-    id: 'Janji temu Zoom memerlukan tautan Zoom.',
-    en: 'A Zoom appointment needs a Zoom link.',
+    id: 'Janji temu Zoom memerlukan tautan Zoom yang diawali https://.',
+    en: 'A Zoom appointment needs a Zoom link starting with https://.',
   },
   APPOINTMENT_CODE_UNKNOWN: {
     id: 'Kode janji temu tidak dikenal. Periksa kembali kode dari WhatsApp.',
@@ -163,6 +163,15 @@ export const ERRORS = {
   APPOINTMENT_NOT_STARTED: {
     id: 'Kehadiran dapat ditandai mulai jam janji temu.',
     en: 'Attendance can be marked from the appointment time on.',
+  },
+  // ---- appointment review (issues 15/17) ----
+  APPOINTMENT_NOT_CONSULTANT: {
+    id: 'Petugas yang dipilih bukan konsultan yang aktif.',
+    en: 'The chosen staff member is not an active consultant.',
+  },
+  APPOINTMENT_NOT_YOURS: {
+    id: 'Kehadiran janji temu ini hanya dapat ditandai oleh konsultannya sendiri, supervisor, atau admin.',
+    en: "Only the appointment's own consultant, a supervisor or an admin marks its attendance.",
   },
 } as const satisfies Record<string, { id: string; en: string }>;
 

@@ -4,6 +4,7 @@
  * queue-core's online-*.ts.
  */
 import { z } from 'zod';
+import type { ErrorCode } from './errors';
 import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
 import { DEFAULT_OPENING_HOURS, type OpeningHours, type ServiceHours } from './opening-hours';
 import { ID_PATTERN } from './rules';
@@ -213,23 +214,41 @@ export const appointmentCode = z
   .toUpperCase()
   .regex(/^[A-Z0-9]{6}$/, 'kode 6 huruf/angka');
 
+/** The error code a booking's missing or wrong Zoom link is reported with (a field problem of the schema). */
+export const ZOOM_LINK_PROBLEM = 'APPOINTMENT_ZOOM_LINK' satisfies ErrorCode;
+
 export const appointmentSchemas = {
-  'appointment:book': z.strictObject({
-    /** The online request it follows up, if any. */
-    requestId: onlineRequestId.optional(),
-    kind: z.enum(APPOINTMENT_KINDS),
-    serviceId: z.string().regex(ID_PATTERN),
-    /** Office day and time of the slot, e.g. 2026-11-26 and 10:00 (office time). */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-    /** The consultant who will serve (staff id), or a desk. */
-    staffId: z.string().min(1).max(60).nullable().default(null),
-    deskId: z.string().regex(ID_PATTERN).nullable().default(null),
-    requesterName: z.string().trim().min(2).max(100),
-    phone: phoneSchema,
-    // https only: the link goes into the WhatsApp text the requester opens (no javascript: or data:).
-    zoomLink: z.union([z.url({ protocol: /^https$/ }).max(300), z.literal('')]).default(''),
-  }),
+  'appointment:book': z
+    .strictObject({
+      /** The online request it follows up, if any. */
+      requestId: onlineRequestId.optional(),
+      kind: z.enum(APPOINTMENT_KINDS),
+      serviceId: z.string().regex(ID_PATTERN),
+      /** Office day and time of the slot, e.g. 2026-11-26 and 10:00 (office time). */
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      /** The consultant who will serve (staff id), or a desk. */
+      staffId: z.string().min(1).max(60).nullable().default(null),
+      deskId: z.string().regex(ID_PATTERN).nullable().default(null),
+      requesterName: z.string().trim().min(2).max(100),
+      phone: phoneSchema,
+      // https only: the link goes into the WhatsApp text the requester opens (no javascript: or data:).
+      // A field problem's message is the error code the booking form shows (errorText).
+      zoomLink: z
+        .union(
+          [
+            z.url({ protocol: /^https$/, error: ZOOM_LINK_PROBLEM }).max(300, { error: ZOOM_LINK_PROBLEM }),
+            z.literal(''),
+          ],
+          { error: ZOOM_LINK_PROBLEM },
+        )
+        .default(''),
+    })
+    // The one place of the rule: the hub parses every booking with it, the counter's form checks with it.
+    .refine((booking) => booking.kind !== 'zoom' || booking.zoomLink !== '', {
+      path: ['zoomLink'],
+      error: ZOOM_LINK_PROBLEM,
+    }),
   'appointment:list': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'appointment:redeem': z.strictObject({ code: appointmentCode }),
   /** Staff mark a Zoom appointment attended or not (an in-person one is checked in at the kiosk). */
