@@ -15,9 +15,9 @@ async function signIn(browser: Browser, hub: TestHub, username: string): Promise
   return page;
 }
 
-/** The front office's page of one online request, with its appointment form. */
-async function requestPage(page: Page, requestId: string) {
-  await page.getByRole('button', { name: /Front Office/ }).click();
+/** One online request's page, with its appointment form, reached from a desk (the front office's by default). */
+async function requestPage(page: Page, requestId: string, desk: RegExp = /Front Office/) {
+  await page.getByRole('button', { name: desk }).click();
   await page.getByRole('button', { name: /Permintaan online/ }).click();
   await page.getByRole('button', { name: requestId }).click();
   return page.getByRole('region', { name: 'Janji temu lanjutan' });
@@ -48,6 +48,7 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     );
     await ok(await hub.staff('supervisor'), 'settings:opening-hours', { hours: { week } });
     const staff = await hub.staff('front-office', 'rina');
+    hub.staffAccount('consultant', 'budi');
     const request = await ok(staff, 'online:record', {
       channel: 'whatsapp',
       receivedAt: hub.now.value - 60_000,
@@ -87,7 +88,19 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
 
     await form.getByLabel('Tanggal').fill(open);
     await form.getByLabel('Jenis').selectOption('zoom');
+    // The booking schema's rule, checked in the form: a Zoom meeting needs an https link.
+    for (const link of ['', 'http://zoom.us/j/123456789']) {
+      await form.getByLabel('Tautan Zoom').fill(link);
+      await form.getByRole('button', { name: 'Buat janji temu' }).click();
+      await form
+        .getByRole('alert')
+        .getByText('Janji temu Zoom memerlukan tautan Zoom yang diawali https://.')
+        .waitFor();
+    }
+    await screenshot(page, 'appointment-zoom-link-missing');
+    expect((await ok(staff, 'appointment:list', { date: open })).appointments).toEqual([]);
     await form.getByLabel('Tautan Zoom').fill('https://zoom.us/j/123456789');
+    await form.getByLabel('Petugas konsultasi').selectOption({ label: 'Petugas budi' });
     await time.selectOption('08:00');
     await form.getByRole('button', { name: 'Buat janji temu' }).click();
     await form.getByTestId('appointment-message').getByText('https://zoom.us/j/123456789').waitFor();
@@ -95,10 +108,21 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     expect(await form.getByRole('button', { name: 'Hadir di Zoom' }).count()).toBe(0);
     await page.context().close();
 
-    // At the meeting's time (a new sign-in: the last session has ended by then) staff mark it.
+    // At the meeting's time (a new sign-in: the last session has ended by then) its consultant marks it;
+    // the front office may not mark another's meeting.
     hub.now.value = Date.parse(`${open}T08:05:00+07:00`);
     page = await signIn(browser, hub, 'rina');
     form = await requestPage(page, request.id);
+    await form.getByLabel('Tanggal').fill(open);
+    await form.getByRole('button', { name: 'Hadir di Zoom' }).click();
+    await page
+      .getByText(
+        'Kehadiran janji temu ini hanya dapat ditandai oleh konsultannya sendiri, supervisor, atau admin.',
+      )
+      .waitFor();
+    await page.context().close();
+    page = await signIn(browser, hub, 'budi');
+    form = await requestPage(page, request.id, /Meja Konsultasi 1/);
     await form.getByLabel('Tanggal').fill(open);
     await form.getByRole('button', { name: 'Hadir di Zoom' }).click();
     await form.getByRole('listitem').getByText('Hadir', { exact: true }).waitFor();

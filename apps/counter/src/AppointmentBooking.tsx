@@ -3,12 +3,14 @@ import {
   type AppointmentDay,
   type AppointmentKind,
   type AppointmentView,
+  errorText,
   formatTime,
   officeDay,
   type StringKey,
 } from '@pst/shared';
 import { useHubNow, useT } from '@pst/ui';
 import { useCallback, useEffect, useState } from 'react';
+import { type BookingProblem, bookingProblem } from './appointment-form';
 import { send } from './online-store';
 import { useCounter } from './store';
 
@@ -77,6 +79,7 @@ export function AppointmentBooking({
   phone: string;
 }) {
   const tr = useT();
+  const lang = useCounter((s) => s.lang);
   const tz = useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
   const allServices = useCounter((s) => s.board?.services);
   const services = (allServices ?? []).filter((x) => x.active);
@@ -91,24 +94,30 @@ export function AppointmentBooking({
     zoomLink: '',
   });
   const [message, setMessage] = useState('');
+  const [problem, setProblem] = useState<BookingProblem | null>(null);
   const [day, reload] = useDay(form.date);
   const edit = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }));
   // A time the chosen day does not offer (another day's hours) falls back to the day's first.
   const time = !day || day.times.includes(form.time) ? form.time : (day.times[0] ?? form.time);
   const book = async () => {
-    const booked = await send((hub) =>
-      hub.send('appointment:book', {
-        requestId,
-        kind: form.kind,
-        serviceId: form.serviceId,
-        date: form.date,
-        time,
-        staffId: form.staffId || null,
-        requesterName,
-        phone: form.phone,
-        zoomLink: form.zoomLink,
-      }),
-    );
+    const booking = {
+      requestId,
+      kind: form.kind,
+      serviceId: form.serviceId,
+      date: form.date,
+      time,
+      staffId: form.staffId || null,
+      requesterName,
+      phone: form.phone,
+      // A link typed before switching to an in-person meeting is not sent (nor checked).
+      zoomLink: form.kind === 'zoom' ? form.zoomLink : '',
+    };
+    const found = bookingProblem(booking);
+    setProblem(found);
+    if (found && found.field !== 'zoomLink')
+      useCounter.setState({ notice: { kind: 'error', text: errorText(found.code, lang) } });
+    if (found) return;
+    const booked = await send((hub) => hub.send('appointment:book', booking));
     if (booked) {
       setMessage(booked.message);
       reload();
@@ -172,9 +181,20 @@ export function AppointmentBooking({
           <input value={form.phone} inputMode="tel" onChange={(e) => edit({ phone: e.target.value })} />
         </label>
         {form.kind === 'zoom' && (
-          <label className="field wide">
+          <label className={`field wide ${problem?.field === 'zoomLink' ? 'invalid' : ''}`}>
             <span>{tr('on.appt.zoomLink')}</span>
-            <input type="url" value={form.zoomLink} onChange={(e) => edit({ zoomLink: e.target.value })} />
+            <input
+              type="url"
+              value={form.zoomLink}
+              aria-invalid={problem?.field === 'zoomLink'}
+              aria-describedby={problem?.field === 'zoomLink' ? 'appt-zoom-problem' : undefined}
+              onChange={(e) => edit({ zoomLink: e.target.value })}
+            />
+            {problem?.field === 'zoomLink' && (
+              <small className="field-error" id="appt-zoom-problem" role="alert">
+                {errorText(problem.code, lang)}
+              </small>
+            )}
           </label>
         )}
       </div>
