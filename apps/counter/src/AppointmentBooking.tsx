@@ -5,6 +5,7 @@ import {
   type AppointmentView,
   errorText,
   formatTime,
+  mayMarkAttendance,
   officeDay,
   type StringKey,
 } from '@pst/shared';
@@ -24,11 +25,16 @@ function useDay(date: string): [AppointmentDay | null, () => void] {
   return [day, load];
 }
 
-/** A Zoom meeting has no kiosk check-in: from its slot time on, staff mark whether the user came. */
+/**
+ * A Zoom meeting has no kiosk check-in: from its slot time on, its consultant (or a supervisor or
+ * admin) marks whether the user came.
+ */
 function ZoomAttendance({ appointment, onMarked }: { appointment: AppointmentView; onMarked: () => void }) {
   const tr = useT();
   const now = useHubNow(30_000);
+  const staff = useCounter((s) => s.session?.staff);
   if (appointment.kind !== 'zoom' || now < appointment.slotAt) return null;
+  if (!staff || !mayMarkAttendance(appointment, { staffId: staff.id, role: staff.role })) return null;
   const mark = async (attended: boolean) => {
     const marked = await send((hub) =>
       hub.send('appointment:attendance', { appointmentId: appointment.id, attended }),

@@ -11,9 +11,9 @@ import {
   appointmentHours,
   DEFAULT_TIME_ZONE,
   dayStart,
+  mayMarkAttendance,
   type OpeningHours,
   type QueueConfig,
-  STAFF_ROLE_RANK,
   type StaffRole,
   serviceHoursOn,
   slotFitsHours,
@@ -122,16 +122,15 @@ export function appointmentStatus(
 }
 
 /**
- * Whether `marker` may mark a Zoom appointment's attendance now: its own consultant, or a supervisor
- * or admin (one with no consultant named is nobody's own); a Zoom one, from its slot time on.
+ * Whether `marker` may mark a Zoom appointment's attendance now: one they may mark (its own consultant,
+ * or a supervisor or admin: shared's mayMarkAttendance), a Zoom one, from its slot time on.
  */
 export function checkAttendanceMark(
   appointment: { kind: AppointmentKind; slotAt: number; staffId: string | null },
   marker: { staffId: string; role: StaffRole },
   now: number,
 ): void {
-  const isOwn = appointment.staffId !== null && appointment.staffId === marker.staffId;
-  if (!isOwn && STAFF_ROLE_RANK[marker.role] < STAFF_ROLE_RANK.supervisor)
+  if (!mayMarkAttendance(appointment, marker))
     throw new DomainError('APPOINTMENT_NOT_YOURS', appointment.staffId ?? '');
   if (appointment.kind !== 'zoom') throw new DomainError('APPOINTMENT_NOT_ZOOM');
   if (now < appointment.slotAt) throw new DomainError('APPOINTMENT_NOT_STARTED');

@@ -4,10 +4,12 @@
  * queue-core's online-*.ts.
  */
 import { z } from 'zod';
+import type { StaffRole } from './contract';
 import type { ErrorCode } from './errors';
 import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
 import { DEFAULT_OPENING_HOURS, type OpeningHours, type ServiceHours } from './opening-hours';
 import { ID_PATTERN } from './rules';
+import { STAFF_ROLE_RANK } from './staff-roles';
 import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
 
 /** "dilayani maksimal 3 (tiga) hari kerja setelah permintaan jelas dan persyaratan pelayanan lengkap" */
@@ -257,6 +259,19 @@ export const appointmentSchemas = {
     attended: z.boolean(),
   }),
 } as const;
+
+/**
+ * Who marks a Zoom meeting's attendance: its own consultant, or a supervisor or admin (one booked with
+ * no consultant is nobody's own). The hub refuses the others (queue-core's checkAttendanceMark); the
+ * counter offers the buttons only to these.
+ */
+export function mayMarkAttendance(
+  appointment: { staffId: string | null },
+  marker: { staffId: string; role: StaffRole },
+): boolean {
+  const isOwn = appointment.staffId !== null && appointment.staffId === marker.staffId;
+  return isOwn || STAFF_ROLE_RANK[marker.role] >= STAFF_ROLE_RANK.supervisor;
+}
 
 /** A day's appointments, with the consultants who can be booked. */
 export interface AppointmentDay {
