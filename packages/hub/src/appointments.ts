@@ -62,7 +62,7 @@ function view(hub: HubContext, row: AppointmentRow): AppointmentView {
 
 export const appointments = {
   book(hub: HubContext, staffId: string, input: ParsedPayload<'appointment:book'>): AppointmentView {
-    checkBookingParties(input, hub.runner.state.config, hub.store.staff());
+    checkBookingParties(input, hub.runner.state, hub.store.staff());
     if (input.requestId && !hub.online.get(input.requestId))
       throw new DomainError('UNKNOWN_ONLINE_REQUEST', input.requestId);
     const now = hub.clock();

@@ -179,15 +179,15 @@ describe('who and what a booking names', () => {
     { id: 'rina', role: 'front-office', active: true },
     { id: 'kepala', role: 'supervisor', active: true },
   ] as const;
-  const config = {
+  const state = newState({
     ...DEFAULT_CONFIG,
     services: DEFAULT_CONFIG.services.map((s) => (s.id === 'penjualan' ? { ...s, active: false } : s)),
-  };
+  });
   const check = (change: Partial<{ serviceId: string; deskId: string | null; staffId: string | null }>) =>
     refused(() =>
       checkBookingParties(
         { serviceId: 'konsultasi', deskId: null, staffId: 'budi', ...change },
-        config,
+        state,
         staff,
       ),
     );

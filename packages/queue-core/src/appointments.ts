@@ -13,13 +13,13 @@ import {
   dayStart,
   mayMarkAttendance,
   type OpeningHours,
-  type QueueConfig,
   type StaffRole,
   serviceHoursOn,
   slotFitsHours,
 } from '@pst/shared';
+import { deskConfig, serviceOf } from './lookups';
 import type { OfficeCalendar } from './online-clock';
-import { DomainError } from './types';
+import { DomainError, type QueueState } from './types';
 
 const MINUTE = 60_000;
 
@@ -86,14 +86,11 @@ export function servesAppointments(staff: Omit<StaffMember, 'id'>): boolean {
  */
 export function checkBookingParties(
   booking: { serviceId: string; deskId: string | null; staffId: string | null },
-  config: QueueConfig,
+  state: QueueState,
   staff: readonly StaffMember[],
 ): void {
-  const service = config.services.find((s) => s.id === booking.serviceId);
-  if (!service) throw new DomainError('UNKNOWN_SERVICE', booking.serviceId);
-  if (!service.active) throw new DomainError('SERVICE_INACTIVE', booking.serviceId);
-  if (booking.deskId !== null && !config.desks.some((d) => d.id === booking.deskId))
-    throw new DomainError('UNKNOWN_DESK', booking.deskId);
+  serviceOf(state, booking.serviceId);
+  if (booking.deskId !== null) deskConfig(state, booking.deskId);
   if (booking.staffId === null) return;
   const consultant = staff.find((s) => s.id === booking.staffId);
   if (!consultant || !servesAppointments(consultant))
