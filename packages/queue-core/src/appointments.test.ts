@@ -151,7 +151,7 @@ describe('arriving with a code', () => {
       'APPOINTMENT_NOT_ZOOM',
     );
   });
-  it('lets only the appointment’s own consultant, or a supervisor or admin, mark it', () => {
+  it('lets only the appointment’s own consultant (any consultant when none is named), or a supervisor or admin, mark it', () => {
     const zoom = { kind: 'zoom' as const, slotAt: slot };
     const markers = [
       { staffId: 'budi', role: 'consultant' },
@@ -165,7 +165,7 @@ describe('arriving with a code', () => {
         .filter((m) => refused(() => checkAttendanceMark({ ...zoom, staffId }, m, slot)) === null)
         .map((m) => m.staffId);
     expect(allowed('budi')).toEqual(['budi', 'kepala', 'admin']);
-    expect(allowed(null)).toEqual(['kepala', 'admin']);
+    expect(allowed(null)).toEqual(['budi', 'sari', 'kepala', 'admin']);
     expect(refused(() => checkAttendanceMark({ ...zoom, staffId: 'budi' }, markers[1], slot))).toBe(
       'APPOINTMENT_NOT_YOURS',
     );

@@ -261,15 +261,16 @@ export const appointmentSchemas = {
 } as const;
 
 /**
- * Who marks a Zoom meeting's attendance: its own consultant, or a supervisor or admin (one booked with
- * no consultant is nobody's own). The hub refuses the others (queue-core's checkAttendanceMark); the
- * counter offers the buttons only to these.
+ * Who marks a Zoom meeting's attendance: its own consultant, or a supervisor or admin. One booked with
+ * no consultant ("whoever is free") is held by whichever consultant is free, so any consultant marks it.
+ * The hub refuses the others (queue-core's checkAttendanceMark); the counter offers the buttons only to these.
  */
 export function mayMarkAttendance(
   appointment: { staffId: string | null },
   marker: { staffId: string; role: StaffRole },
 ): boolean {
-  const isOwn = appointment.staffId !== null && appointment.staffId === marker.staffId;
+  const isOwn =
+    appointment.staffId === null ? marker.role === 'consultant' : appointment.staffId === marker.staffId;
   return isOwn || STAFF_ROLE_RANK[marker.role] >= STAFF_ROLE_RANK.supervisor;
 }
 
