@@ -1,4 +1,11 @@
-import { callViews, deskViews, queueViews, servicesPublic, todayFigures } from '@pst/queue-core';
+import {
+  callViews,
+  deskViews,
+  queueViews,
+  servicesPublic,
+  todayFigures,
+  withdrawnCallViews,
+} from '@pst/queue-core';
 import {
   type BoardSnapshot,
   type Holiday,
@@ -30,6 +37,7 @@ export function boardSnapshot(
     queues: queueViews(state),
     desks: deskViews(state),
     recentCalls: callViews(state),
+    withdrawnCalls: withdrawnCallViews(state),
     today: todayFigures(state, now),
     printer,
     printers,

@@ -67,8 +67,13 @@ describe('hold (tunda) at the desk', () => {
     expect(next.ticketId).toBe(k2);
     await ok(budi, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: k2 });
     // Board pushes go out meanwhile; the display hears K-001 only when the desk calls it back.
-    await boardWhere(display, (b) => b.desks.some((d) => d.id === 'konsultasi-1' && d.current === null));
+    const board = await boardWhere(display, (b) =>
+      b.desks.some((d) => d.id === 'konsultasi-1' && d.current === null),
+    );
     expect(calls.map((c) => c.number)).toEqual(['K-001', 'K-002']);
+    // The lobby no longer shows K-001 as called to Meja Konsultasi 1 (big or in the list).
+    expect(board.recentCalls.map((c) => c.number)).toEqual(['K-002']);
+    expect(board.withdrawnCalls.map((c) => c.number)).toEqual(['K-001']);
     const announced = nextPush(display, 'ticket:called');
     const back = await ok(budi, 'ticket:unpark', { deskId: 'konsultasi-1', ticketId: k1, to: 'desk' });
     expect(back.current).toMatchObject({ ticketId: k1, state: 'serving' });

@@ -435,6 +435,64 @@ describe('front office', () => {
     expect(decide(state, command, at(3)).map((e) => e.type)).toEqual(['ticket.moved']);
   });
 
+  it('with a desk chosen, the guest book sends the ticket to that desk by the send-to-desk rule', () => {
+    const state = newState();
+    openDesk(state, 'fo-1');
+    openDesk(state, 'konsultasi-1');
+    openDesk(state, 'konsultasi-2');
+    take(state, 'konsultasi', at(0));
+    take(state, 'konsultasi', at(0.5));
+    call(state, 'fo-1', at(1));
+    const command: Command = {
+      type: 'forward',
+      ...FO_DESK,
+      ticketId: K1,
+      serviceId: 'konsultasi',
+      guestBookId: 'gb-1',
+      forDeskId: 'konsultasi-2',
+    };
+    expect(execute(state, command, at(4))).toEqual([
+      { type: 'guestbook.attached', at: at(4), ticketId: K1, guestBookId: 'gb-1' },
+      {
+        type: 'ticket.moved',
+        at: at(4),
+        ticketId: K1,
+        deskId: 'fo-1',
+        kind: 'forwarded',
+        toQueue: 'konsultasi',
+        note: '',
+        targetMinutes: 10,
+        // The office's sent-to-desk fall-back (default 5 minutes), as `ticket:send-to-desk`.
+        forDesk: { deskId: 'konsultasi-2', until: at(9) },
+      },
+    ]);
+    expect(state.desks['konsultasi-2']?.sentHere).toEqual([K1]);
+    // Only that desk calls it; konsultasi-1 gets nobody (K-002 still waits at the front office).
+    expect(errorCode(() => call(state, 'konsultasi-1', at(5)))).toBe('QUEUE_EMPTY');
+    expect(call(state, 'konsultasi-2', at(5))).toBe(K1);
+  });
+
+  it('with a desk chosen, refuses a closed desk or one not serving that queue, and writes nothing', () => {
+    const state = newState();
+    openDesk(state, 'fo-1');
+    openDesk(state, 'perpustakaan-1');
+    take(state, 'konsultasi', at(0));
+    call(state, 'fo-1', at(1));
+    const toDesk = (forDeskId: string): Command => ({
+      type: 'forward',
+      ...FO_DESK,
+      ticketId: K1,
+      serviceId: 'konsultasi',
+      guestBookId: 'gb-1',
+      forDeskId,
+    });
+    expect(errorCode(() => decide(state, toDesk('konsultasi-2'), at(2)))).toBe('DESK_NOT_OPEN');
+    expect(errorCode(() => decide(state, toDesk('perpustakaan-1'), at(2)))).toBe('DESK_NOT_SERVING');
+    expect(errorCode(() => decide(state, toDesk('fo-1'), at(2)))).toBe('SAME_DESK');
+    expect(errorCode(() => decide(state, toDesk('meja-x'), at(2)))).toBe('UNKNOWN_DESK');
+    expect([stageOf(state, K1).queue, ticketOf(state, K1).guestBookId]).toEqual([FRONT_OFFICE_QUEUE, null]);
+  });
+
   it('attaches a guest book entry to the ticket at the front office desk', () => {
     const state = newState();
     openDesk(state, 'fo-1');

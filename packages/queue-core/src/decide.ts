@@ -194,6 +194,16 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
           guestBookId: command.guestBookId,
         });
       }
+      // The guest book with a desk chosen: sent to that desk by name, by the send-to-desk rule.
+      if (command.type === 'forward' && command.forDeskId !== undefined) {
+        const toDesk = {
+          deskId: command.deskId,
+          toDeskId: command.forDeskId,
+          serviceId: service.id,
+          note: '',
+        };
+        return [...events, ...decideSendToDesk(state, ticket, toDesk, at)];
+      }
       events.push({
         type: 'ticket.moved',
         at,

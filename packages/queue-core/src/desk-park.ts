@@ -82,10 +82,11 @@ function checkQueueOpen(state: QueueState, queue: string): void {
   if (refusal) throw new DomainError(refusal, queue);
 }
 
+/** Also the front office's guest book with a desk chosen (`forward` with `forDeskId`): the same rule. */
 export function decideSendToDesk(
   state: QueueState,
   ticket: Ticket,
-  command: Extract<Command, { type: 'sendToDesk' }>,
+  command: Pick<Extract<Command, { type: 'sendToDesk' }>, 'deskId' | 'toDeskId' | 'serviceId' | 'note'>,
   at: number,
 ): DomainEvent[] {
   checkTarget(state, command.deskId, command.toDeskId, command.serviceId);

@@ -105,6 +105,8 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       const stage = currentStage(ticket);
       endStage(stage, event.at, event.kind);
       stage.note = event.note;
+      // Sent to a named desk, or back to the head of a queue: it waits again, no call stands for it.
+      if (event.forDesk || event.toHead) withdrawCalls(state, ticket.id);
       noteServiceTime(lineOf(state, stage.queue), stage);
       releaseDesk(state, event.deskId, true);
       enterQueue(state, ticket, event.toQueue, event.at, event.targetMinutes, {
@@ -155,6 +157,8 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       const desk = deskOf(state, event.deskId);
       desk.current = null;
       desk.parked.push(event.ticketId);
+      // The lobby no longer shows it as called there; calling it back is a new call (announced).
+      withdrawCalls(state, event.ticketId);
       return state;
     }
     case 'ticket.unparked': {
@@ -300,6 +304,18 @@ function releaseDesk(state: QueueState, deskId: string, served: boolean): void {
 function pushCall(state: QueueState, call: QueueState['recentCalls'][number]): void {
   state.recentCalls.unshift(call);
   if (state.recentCalls.length > RECENT_CALLS) state.recentCalls.pop();
+}
+
+/**
+ * Takes a ticket's calls off the lobby's recent calls: it left the desk to wait again (parked, sent to
+ * a named desk, back to the head of a queue), so the display must not keep sending the visitor there.
+ * A ticket finished, forwarded or transferred after its service keeps its calls, as it always did.
+ */
+function withdrawCalls(state: QueueState, ticketId: string): void {
+  const taken = state.recentCalls.filter((c) => c.ticketId === ticketId);
+  if (taken.length === 0) return;
+  state.recentCalls = state.recentCalls.filter((c) => c.ticketId !== ticketId);
+  state.withdrawnCalls = [...taken, ...state.withdrawnCalls].slice(0, RECENT_CALLS);
 }
 
 function ticketOf(state: QueueState, id: string): Ticket {

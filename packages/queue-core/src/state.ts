@@ -9,7 +9,16 @@ import type { DeskState, Line, QueueState, Stage, Ticket } from './types';
 
 export function createState(config: QueueConfig, now: number): QueueState {
   return resetDay(
-    { config, day: '', tickets: new Map(), lastSeq: {}, desks: {}, lines: {}, recentCalls: [] },
+    {
+      config,
+      day: '',
+      tickets: new Map(),
+      lastSeq: {},
+      desks: {},
+      lines: {},
+      recentCalls: [],
+      withdrawnCalls: [],
+    },
     now,
   );
 }
@@ -20,6 +29,7 @@ export function resetDay(state: QueueState, now: number): QueueState {
   state.tickets = new Map();
   state.lastSeq = {};
   state.recentCalls = [];
+  state.withdrawnCalls = [];
   state.lines = {};
   state.desks = {};
   syncConfig(state);

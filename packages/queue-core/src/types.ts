@@ -103,6 +103,11 @@ export interface QueueState {
   desks: Record<string, DeskState>;
   lines: Record<string, Line>;
   recentCalls: CallRecord[];
+  /**
+   * Recent calls taken back from the lobby: their ticket left the desk to wait again (parked, sent to a
+   * named desk, back to a queue's head), so no screen shows them as a call any more (evolve.ts).
+   */
+  withdrawnCalls: CallRecord[];
 }
 
 type DeskCommand = { deskId: string; staffId: string };
@@ -123,7 +128,13 @@ export type Command =
   | ({ type: 'start' } & DeskTicketCommand)
   | ({ type: 'finish' } & DeskTicketCommand)
   | ({ type: 'transfer'; serviceId: string; note: string } & DeskTicketCommand)
-  | ({ type: 'forward'; serviceId: string; guestBookId: string | null } & DeskTicketCommand)
+  /** `forDeskId`: the front office sends it to that named desk at once (desk-park.ts rule), else the queue. */
+  | ({
+      type: 'forward';
+      serviceId: string;
+      guestBookId: string | null;
+      forDeskId?: string;
+    } & DeskTicketCommand)
   | ({ type: 'attachGuestBook'; guestBookId: string } & DeskTicketCommand)
   | { type: 'cancel'; ticketId: string; staffId: string; reason: string }
   | { type: 'attachRating'; ticketId: string; deskId: string; ratingId: string }

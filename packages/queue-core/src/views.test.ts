@@ -24,6 +24,7 @@ import {
   servicesPublic,
   ticketView,
   todayFigures,
+  withdrawnCallViews,
 } from './views';
 
 const K1 = '20261125-K001';
@@ -235,6 +236,86 @@ describe('callViews', () => {
         recall: 0,
       },
     ]);
+  });
+
+  describe('a call whose ticket waits again leaves the lobby (parked, sent to a desk, back to a queue)', () => {
+    const lobby = (state: QueueState) => ({
+      shown: callViews(state).map((c) => `${c.number}@${c.deskId}`),
+      withdrawn: withdrawnCallViews(state).map((c) => `${c.number}@${c.deskId}`),
+    });
+    const run = (state: QueueState, command: Parameters<typeof execute>[1], time: string) =>
+      execute(state, command, wib(time));
+    const K_1 = { deskId: 'konsultasi-1', staffId: staffOf('konsultasi-1') };
+
+    /** K-001 and K-002 taken; konsultasi-1 called K-001 at 09:01, konsultasi-2 called K-002 at 09:02. */
+    function twoCalled(): QueueState {
+      const state = newState(directConfig());
+      openDesk(state, 'konsultasi-1', wib('09:00'));
+      openDesk(state, 'konsultasi-2', wib('09:00'));
+      take(state, 'konsultasi', wib('09:00'));
+      take(state, 'konsultasi', wib('09:00'));
+      call(state, 'konsultasi-1', wib('09:01'));
+      call(state, 'konsultasi-2', wib('09:02'));
+      act(state, 'finish', 'konsultasi-2', K2, wib('09:03'));
+      return state;
+    }
+
+    it('parked: withdrawn, the call before it is current again; called back: a new call, current', () => {
+      const state = twoCalled();
+      act(state, 'recall', 'konsultasi-1', K1, wib('09:03'));
+      expect(lobby(state).shown).toEqual(['K-001@konsultasi-1', 'K-002@konsultasi-2', 'K-001@konsultasi-1']);
+      run(state, { type: 'park', ...K_1, ticketId: K1 }, '09:04');
+      expect(lobby(state)).toEqual({
+        shown: ['K-002@konsultasi-2'],
+        withdrawn: ['K-001@konsultasi-1', 'K-001@konsultasi-1'],
+      });
+      run(state, { type: 'unpark', ...K_1, ticketId: K1, to: 'desk' }, '09:06');
+      expect(callViews(state)[0]).toMatchObject({ ticketId: K1, deskId: 'konsultasi-1', at: wib('09:06') });
+      expect(lobby(state).shown).toEqual(['K-001@konsultasi-1', 'K-002@konsultasi-2']);
+    });
+
+    it('parked, then back to the queue: stays withdrawn until a desk calls it', () => {
+      const state = twoCalled();
+      run(state, { type: 'park', ...K_1, ticketId: K1 }, '09:04');
+      run(state, { type: 'unpark', ...K_1, ticketId: K1, to: 'queue' }, '09:05');
+      expect(lobby(state)).toEqual({ shown: ['K-002@konsultasi-2'], withdrawn: ['K-001@konsultasi-1'] });
+      call(state, 'konsultasi-2', wib('09:06'));
+      expect(lobby(state).shown).toEqual(['K-001@konsultasi-2', 'K-002@konsultasi-2']);
+    });
+
+    it('sent to a named desk or back to the previous queue: withdrawn', () => {
+      const state = twoCalled();
+      const send = { ...K_1, ticketId: K1, toDeskId: 'konsultasi-2', serviceId: 'konsultasi', note: '' };
+      run(state, { type: 'sendToDesk', ...send }, '09:04');
+      expect(lobby(state)).toEqual({ shown: ['K-002@konsultasi-2'], withdrawn: ['K-001@konsultasi-1'] });
+      // Konsultasi 2 calls it (shown there), transfers it, Konsultasi 1 sends it back: withdrawn again.
+      call(state, 'konsultasi-2', wib('09:05'));
+      const desk2 = { deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2') };
+      run(state, { type: 'transfer', ...desk2, ticketId: K1, serviceId: 'rekomendasi', note: '' }, '09:06');
+      expect(lobby(state).shown).toEqual(['K-001@konsultasi-2', 'K-002@konsultasi-2']);
+      call(state, 'konsultasi-1', wib('09:07'));
+      run(state, { type: 'transferBack', ...K_1, ticketId: K1 }, '09:08');
+      expect(lobby(state).shown).toEqual(['K-002@konsultasi-2']);
+    });
+
+    it('finished, forwarded or transferred after service: the call stands, as before', () => {
+      const state = twoCalled();
+      const K_DESK = { deskId: 'konsultasi-1', staffId: staffOf('konsultasi-1') };
+      run(state, { type: 'transfer', ...K_DESK, ticketId: K1, serviceId: 'rekomendasi', note: '' }, '09:04');
+      expect(lobby(state)).toEqual({ shown: ['K-002@konsultasi-2', 'K-001@konsultasi-1'], withdrawn: [] });
+    });
+
+    it('the guest book with a desk chosen: the front-office call is withdrawn', () => {
+      const state = newState();
+      openDesk(state, 'fo-1', wib('09:00'));
+      openDesk(state, 'konsultasi-2', wib('09:00'));
+      take(state, 'konsultasi', wib('09:00'));
+      call(state, 'fo-1', wib('09:01'));
+      const FO = { deskId: 'fo-1', staffId: staffOf('fo-1') };
+      const forward = { ...FO, ticketId: K1, serviceId: 'konsultasi', guestBookId: 'gb-1' };
+      run(state, { type: 'forward', ...forward, forDeskId: 'konsultasi-2' }, '09:03');
+      expect(lobby(state)).toEqual({ shown: [], withdrawn: ['K-001@fo-1'] });
+    });
   });
 
   it('skips a call whose ticket is unknown; names an unknown desk by its id', () => {

@@ -13,7 +13,7 @@ import { sentWaitingClock, waitingClock } from './clock';
 import { previousQueue } from './desk-park';
 import { estimateWaitMinutes } from './estimate';
 import { currentStage, queueIds, ticketStatus, waitingInOrder } from './state';
-import type { DeskState, QueueState, Ticket } from './types';
+import type { CallRecord, DeskState, QueueState, Ticket } from './types';
 
 /** How many waiting tickets the board lists per queue (counts cover all of them). */
 export const BOARD_WAITING_LIMIT = 30;
@@ -127,8 +127,18 @@ function sentViews(state: QueueState, desk: DeskState): SentTicketView[] {
   });
 }
 
+/** The lobby's recent calls, newest first: the first is the big "current call" of every screen. */
 export function callViews(state: QueueState): CallView[] {
-  return state.recentCalls.flatMap((call) => {
+  return callViewsOf(state, state.recentCalls);
+}
+
+/** Recent calls taken back (their ticket parked, sent to a named desk, back to a queue): shown nowhere. */
+export function withdrawnCallViews(state: QueueState): CallView[] {
+  return callViewsOf(state, state.withdrawnCalls);
+}
+
+function callViewsOf(state: QueueState, calls: readonly CallRecord[]): CallView[] {
+  return calls.flatMap((call) => {
     const view = callView(state, call.ticketId, call.deskId, call.at, call.recall);
     return view ? [view] : [];
   });

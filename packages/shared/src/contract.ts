@@ -97,7 +97,14 @@ export const schemas = {
     note: z.string().trim().max(500).default(''),
   }),
   'ticket:cancel': z.strictObject({ ticketId, reason: z.string().trim().min(1).max(200) }),
-  'guestbook:save': z.strictObject({ deskId: id, ticketId, entry: guestBookEntrySchema, forwardTo: id }),
+  /** `forDeskId`: a named desk serving `forwardTo` (its own list, as `ticket:send-to-desk`); absent: the whole queue. */
+  'guestbook:save': z.strictObject({
+    deskId: id,
+    ticketId,
+    entry: guestBookEntrySchema,
+    forwardTo: id,
+    forDeskId: id.optional(),
+  }),
   'guestbook:lookup': z.union([
     z.strictObject({ phone: phoneSchema }),
     z.strictObject({ email: z.email().max(120) }),
@@ -457,7 +464,13 @@ export interface BoardSnapshot {
   services: ServicePublic[];
   queues: QueueView[];
   desks: DeskView[];
+  /** Newest first; the first is the big "current call". Calls of a ticket that waits again are not here. */
   recentCalls: CallView[];
+  /**
+   * Recent calls taken back: their ticket was parked, sent to a named desk or put back at the head of a
+   * queue. A display still showing one of them big drops it (without announcing anything).
+   */
+  withdrawnCalls: CallView[];
   today: { issued: number; served: number; waiting: number; breaches: number };
   /** The hub's own printer. */
   printer: PrinterStatusView;

@@ -45,14 +45,15 @@ function visitDetail(hub: HubContext, ticketId: string): CommandResult<'visit:ge
 
 /** The guest book (front office) and the visit record a desk reads and notes. */
 export const guestBookCommands = {
-  'guestbook:save': (hub, ctx, { deskId, ticketId, entry, forwardTo }) => {
+  'guestbook:save': (hub, ctx, { deskId, ticketId, entry, forwardTo, forDeskId }) => {
     if (!isPlausibleBirthYear(entry.birthYear, Number(hub.runner.state.day.slice(0, 4))))
       throw new DomainError('VALIDATION_FAILED', 'birthYear');
     const id = newId('gb');
     const who = staffId(ctx);
     const day = hub.runner.state.day;
     hub.runner.execute(
-      { type: 'forward', deskId, ticketId, serviceId: forwardTo, guestBookId: id, staffId: who },
+      // With a desk chosen, queue-core sends it there by name; a refusal writes nothing (not the entry either).
+      { type: 'forward', deskId, ticketId, serviceId: forwardTo, guestBookId: id, forDeskId, staffId: who },
       who,
       () => hub.store.insertGuestBook(id, entry, ticketId, day, who, hub.clock()),
     );
