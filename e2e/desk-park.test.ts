@@ -87,9 +87,12 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await budi.keyboard.press('t');
     await budi.getByTestId('parked-K-001').waitFor();
     await budi.getByText('K-001 ditunda').waitFor();
+    // The lobby no longer sends K-001 to Meja Konsultasi 1 (it was the only call: none is shown).
+    await display.getByText('Belum ada panggilan').waitFor();
     await budi.getByRole('button', { name: 'Panggil berikutnya' }).click();
     await expect.poll(() => currentNumber(budi).textContent()).toBe('K-002');
     await settled(budi, 'K-002', 'Meja Konsultasi 1');
+    await expect.poll(() => display.getByTestId('called-number').textContent()).toBe('K-002');
     // The display announced K-001 once, then K-002: parking K-001 announced nothing.
     await expect
       .poll(() => said(display), { timeout: 10_000 })
@@ -113,6 +116,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await settled(budi, 'K-001', 'Meja Konsultasi 1');
     await expect.poll(() => said(display), { timeout: 10_000 }).toHaveLength(3);
     expect((await said(display))[2]).toBe(announced('K-001'));
+    await expect.poll(() => display.getByTestId('called-number').textContent()).toBe('K-001');
     await budi
       .locator('.actions')
       .getByRole('button', { name: /^Selesai/ })
@@ -147,6 +151,15 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
       .waitFor();
     expect(await accessibilityViolations(display)).toEqual([]);
     await screenshot(display, 'display-waiting-at-desk');
+    // K-003 no longer shows as called to Meja Konsultasi 1: the newest call that stands does (K-001's,
+    // called back earlier), without announcing anything.
+    await expect.poll(() => display.getByTestId('called-number').textContent()).toBe('K-001');
+    expect(await display.getByTestId('called-desk').textContent()).toBe('Meja Konsultasi 1');
+    expect(await display.getByTestId('recent-row').allTextContents()).toEqual(['K-002Meja Konsultasi 1']);
+    await expect.poll(() => said(display), { timeout: 10_000 }).toHaveLength(4);
+    await display.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(display, 'display-sent-not-current-1920x1080');
+    await display.setViewportSize({ width: 1366, height: 768 });
     await sari.getByTestId('sent-K-003').waitFor();
 
     // Sari calls K-003 before K-004, who waits in the queue.
@@ -154,6 +167,8 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await expect.poll(() => currentNumber(sari).textContent()).toBe('K-003');
     await settled(sari, 'K-003', 'Meja Konsultasi 2');
     await display.getByTestId('sent-panel').waitFor({ state: 'detached' });
+    await expect.poll(() => display.getByTestId('called-desk').textContent()).toBe('Meja Konsultasi 2');
+    expect(await display.getByTestId('called-number').textContent()).toBe('K-003');
 
     // Not for her after all: B sends it back to the head of Konsultasi.
     await sari.keyboard.press('b');
@@ -161,5 +176,9 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await expect
       .poll(() => budi.locator('.waiting-list .number').allTextContents())
       .toEqual(['K-003', 'K-004']);
+    // Back in the queue: the lobby no longer sends K-003 to Meja Konsultasi 2, and says nothing.
+    await expect.poll(() => display.getByTestId('called-number').textContent()).toBe('K-001');
+    await expect.poll(() => said(display), { timeout: 10_000 }).toHaveLength(5);
+    expect(await said(display)).toHaveLength(5);
   });
 });

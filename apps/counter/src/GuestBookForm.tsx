@@ -2,6 +2,7 @@ import { GUEST_BOOK_OPTIONS, type StringKey } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { guestBookDesks, pickedDesk } from './guest-book-desks';
 import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
 import { myDesk, useCounter } from './store';
 
@@ -18,18 +19,25 @@ export function GuestBookForm() {
         draft: st.drafts[ticketId] ?? EMPTY_DRAFT,
         errors: st.draftErrors,
         forwardTo: st.forwardTo[ticketId] ?? st.visit?.ticket.serviceId ?? '',
+        forDesk: st.forDesk[ticketId],
+        board: st.board,
+        frontDesk: myDesk(st),
         services: st.board?.services,
         lang: st.lang,
         busy: st.busy,
         online: st.connection === 'online',
         editDraft: st.editDraft,
         setForwardTo: st.setForwardTo,
+        setForDesk: st.setForDesk,
         lookupGuest: st.lookupGuest,
         saveGuestBook: st.saveGuestBook,
       };
     }),
   );
   const { draft, errors } = s;
+  const desks = guestBookDesks(s.board, s.frontDesk, s.forwardTo);
+  const toDesk = pickedDesk(desks, s.forDesk);
+  const queueWaiting = s.board?.queues.find((q) => q.id === s.forwardTo)?.waitingCount ?? 0;
   const formRef = useRef<HTMLFormElement>(null);
   // Bumped by each refused submit: the first marked field is scrolled to and focused (at 1366x768
   // most of the form is below the fold, so a refusal would otherwise look like nothing happened).
@@ -174,22 +182,58 @@ export function GuestBookForm() {
           {errors.consent && <small className="field-error">{errors.consent}</small>}
         </label>
       </div>
-      <div className="row forward">
-        <label>
-          {tr('counter.forwardTo')}
-          <select name="forwardTo" value={s.forwardTo} onChange={(e) => s.setForwardTo(e.target.value)}>
-            {(s.services ?? [])
-              .filter((x) => x.active)
-              .map((service) => (
-                <option key={service.id} value={service.id}>
-                  {s.lang === 'en' ? service.nameEn : service.name}
-                </option>
-              ))}
-          </select>
-        </label>
-        <button type="submit" className="primary" disabled={!s.online || s.busy}>
-          {tr('counter.saveForward')}
-        </button>
+      <div className="forward">
+        <div className="row">
+          <label>
+            {tr('counter.forwardTo')}
+            <select name="forwardTo" value={s.forwardTo} onChange={(e) => s.setForwardTo(e.target.value)}>
+              {(s.services ?? [])
+                .filter((x) => x.active)
+                .map((service) => (
+                  <option key={service.id} value={service.id}>
+                    {s.lang === 'en' ? service.nameEn : service.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+        </div>
+        {/* Optional: a named desk of that service (Kirim ke meja), by the hub's send-to-desk rule. */}
+        <fieldset className="desk-choice" data-testid="gb-desk-choice">
+          <legend>{tr('gbDesk.legend')}</legend>
+          <label className="desk-option">
+            <input
+              type="radio"
+              name="forDesk"
+              value=""
+              checked={toDesk === null}
+              onChange={() => s.setForDesk('')}
+            />
+            <span className="desk-option-name">{tr('gbDesk.queue')}</span>
+            <small>{tr('gbDesk.queueHint', { n: queueWaiting })}</small>
+          </label>
+          {desks.map((desk) => (
+            <label key={desk.deskId} className="desk-option">
+              <input
+                type="radio"
+                name="forDesk"
+                value={desk.deskId}
+                checked={toDesk?.deskId === desk.deskId}
+                onChange={() => s.setForDesk(desk.deskId)}
+              />
+              <span className="desk-option-name">
+                {desk.deskName}
+                {desk.paused && <span className="muted"> ({tr('gbDesk.paused')})</span>}
+              </span>
+              <small>{tr('gbDesk.deskHint', { n: desk.waitingHere })}</small>
+            </label>
+          ))}
+          {desks.length === 0 && <p className="muted">{tr('gbDesk.none')}</p>}
+        </fieldset>
+        <div className="row submit">
+          <button type="submit" className="primary" disabled={!s.online || s.busy}>
+            {toDesk ? tr('gbDesk.save', { desk: toDesk.deskName }) : tr('counter.saveForward')}
+          </button>
+        </div>
       </div>
     </form>
   );

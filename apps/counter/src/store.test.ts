@@ -71,6 +71,7 @@ function board(current: DeskView['current'], at = 1_000_000): BoardSnapshot {
     queues: [],
     desks: [{ ...FRONT_OFFICE, current }],
     recentCalls: [],
+    withdrawnCalls: [],
     today: { issued: 0, served: 0, waiting: 0, breaches: 0 },
     printer: { state: 'ok', detail: '', pendingJobs: 0, at },
     printers: [],
@@ -103,6 +104,7 @@ beforeEach(() => {
     drafts: {},
     draftErrors: {},
     forwardTo: {},
+    forDesk: {},
     notice: null,
     busy: false,
     hub: null,
@@ -357,6 +359,49 @@ describe('counter store', () => {
       },
     });
     expect(s().drafts).toEqual({});
+    expect(s().notice).toEqual({ kind: 'ok', text: 'K-001 diteruskan' });
+  });
+
+  it('sends the guest book to the desk picked in one command; a new service or a closed desk means the whole queue', async () => {
+    const { hub, sent } = scriptedHub((event) =>
+      event === 'guestbook:save'
+        ? { ok: true, data: { number: 'K-001' } }
+        : { ok: false, error: errorBody('NOT_FOUND') },
+    );
+    const k2: DeskView = {
+      ...FRONT_OFFICE,
+      id: 'konsultasi-2',
+      name: 'Meja Konsultasi 2',
+      kind: 'service',
+      services: ['konsultasi'],
+    };
+    const withDesks = (desks: DeskView[]) => {
+      const b = board(called('t1', 'K-001'));
+      return { ...b, services: [{ id: 'konsultasi', active: true }], desks: [...b.desks, ...desks] };
+    };
+    store.useCounter.setState({ hub, board: withDesks([k2]) as BoardSnapshot });
+    const s = () => store.useCounter.getState();
+    const save = async () => {
+      s().editDraft({ ...GUEST_DRAFT });
+      await s().saveGuestBook();
+      return sent.at(-1)?.payload as Record<string, unknown>;
+    };
+    s().setForwardTo('konsultasi');
+    s().setForDesk('konsultasi-2');
+    expect(await save()).toMatchObject({ forwardTo: 'konsultasi', forDeskId: 'konsultasi-2' });
+    expect(s().notice).toEqual({
+      kind: 'ok',
+      text: t('id', 'send.sent', { number: 'K-001', desk: 'Meja Konsultasi 2' }),
+    });
+    // Another service: the pick starts again (that desk may not serve it).
+    s().setForDesk('konsultasi-2');
+    s().setForwardTo('perpustakaan');
+    s().setForwardTo('konsultasi');
+    expect(await save()).not.toHaveProperty('forDeskId');
+    // The desk closed since it was picked: the form shows, and sends, the whole queue.
+    s().setForDesk('konsultasi-2');
+    store.useCounter.setState({ board: withDesks([{ ...k2, status: 'closed' }]) as BoardSnapshot });
+    expect(await save()).not.toHaveProperty('forDeskId');
     expect(s().notice).toEqual({ kind: 'ok', text: 'K-001 diteruskan' });
   });
 

@@ -33,6 +33,7 @@ export type SettingsCommand = Extract<
 
 import { create } from 'zustand';
 import { isHeldByOther } from './desk-logic';
+import { guestBookDesks, pickedDesk } from './guest-book-desks';
 import {
   checkDraft,
   type DraftCheck,
@@ -80,6 +81,8 @@ export interface CounterState {
   drafts: Record<string, GuestBookDraft>;
   draftErrors: Partial<Record<keyof GuestBookDraft, string>>;
   forwardTo: Record<string, string>;
+  /** The named desk picked in the guest book, per ticket (none: the whole queue): guest-book-desks.ts. */
+  forDesk: Record<string, string>;
   notice: Notice;
   busy: boolean;
   hub: HubConnection | null;
@@ -108,6 +111,8 @@ export interface CounterState {
   takeOverDesk(): Promise<void>;
   editDraft(change: Partial<GuestBookDraft>): void;
   setForwardTo(serviceId: string): void;
+  /** Picks the desk to send the guest to ('' : the whole queue). */
+  setForDesk(deskId: string): void;
   lookupGuest(by: 'phone' | 'email'): Promise<void>;
   saveGuestBook(): Promise<DraftCheck | null>;
   addNote(text: string): Promise<boolean>;
@@ -221,6 +226,7 @@ export const useCounter = create<CounterState>()((set, get) => {
     drafts: {},
     draftErrors: {},
     forwardTo: {},
+    forDesk: {},
     notice: null,
     busy: false,
     hub: null,
@@ -343,7 +349,16 @@ export const useCounter = create<CounterState>()((set, get) => {
     },
     setForwardTo(serviceId) {
       const ticket = current();
-      if (ticket) set({ forwardTo: { ...get().forwardTo, [ticket.ticketId]: serviceId } });
+      // A desk picked for another service may not serve this one: the pick starts again.
+      if (ticket)
+        set({
+          forwardTo: { ...get().forwardTo, [ticket.ticketId]: serviceId },
+          forDesk: { ...get().forDesk, [ticket.ticketId]: '' },
+        });
+    },
+    setForDesk(deskId) {
+      const ticket = current();
+      if (ticket) set({ forDesk: { ...get().forDesk, [ticket.ticketId]: deskId } });
     },
     async lookupGuest(by) {
       const ticket = current();
@@ -391,12 +406,19 @@ export const useCounter = create<CounterState>()((set, get) => {
       }
       const forwardTo = get().forwardTo[ticket.ticketId] ?? get().visit?.ticket.serviceId;
       if (!forwardTo) return null;
+      // One command: the entry is saved and the ticket sent to the desk picked, or nothing happens.
+      const choices = guestBookDesks(get().board, myDesk(get()), forwardTo);
+      const toDesk = pickedDesk(choices, get().forDesk[ticket.ticketId]);
+      const payload = { deskId, ticketId: ticket.ticketId, entry: check.entry, forwardTo };
       const saved = await send((hub) =>
-        hub.send('guestbook:save', { deskId, ticketId: ticket.ticketId, entry: check.entry, forwardTo }),
+        hub.send('guestbook:save', toDesk ? { ...payload, forDeskId: toDesk.deskId } : payload),
       );
       if (saved) {
         const { [ticket.ticketId]: _done, ...drafts } = get().drafts;
-        set({ drafts, draftErrors: {}, notice: { kind: 'ok', text: `${saved.number} diteruskan` } });
+        const text = toDesk
+          ? t(get().lang, 'send.sent', { number: saved.number, desk: toDesk.deskName })
+          : `${saved.number} diteruskan`;
+        set({ drafts, draftErrors: {}, notice: { kind: 'ok', text } });
       }
       return check;
     },

@@ -2,6 +2,7 @@ import type { ConnectionState } from '@pst/client';
 import type { BoardSnapshot, CallView, Lang } from '@pst/shared';
 import { create } from 'zustand';
 import type { AnnouncerSettings } from './announcer';
+import { shownCall } from './current-call';
 
 const SETTINGS_KEY = 'pst:display:sound';
 
@@ -23,7 +24,10 @@ export interface DisplayState {
   board: BoardSnapshot | null;
   /** Hub time minus this PC's time, for the clock on screen. */
   hubOffset: number;
-  /** The call shown big; `flash` changes with every call so the screen can flash again. */
+  /**
+   * The call shown big (a push, or the board's newest standing call: current-call.ts); `flash` changes
+   * with every call pushed so the screen can flash again, not when a withdrawn call gives way.
+   */
   latest: CallView | null;
   flash: number;
   sound: AnnouncerSettings;
@@ -48,7 +52,7 @@ export const useDisplay = create<DisplayState>()((set, get) => ({
   setSoundAllowed: (soundAllowed) => set({ soundAllowed }),
   setConnection: (connection) => set({ connection }),
   setBoard: (board) =>
-    set({ board, hubOffset: board.at - Date.now(), latest: get().latest ?? board.recentCalls[0] ?? null }),
+    set({ board, hubOffset: board.at - Date.now(), latest: shownCall(get().latest, board) }),
   called: (call) => set((s) => ({ latest: call, flash: s.flash + 1 })),
   setSound(change) {
     const sound = { ...get().sound, ...change };

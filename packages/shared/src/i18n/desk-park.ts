@@ -33,6 +33,13 @@ export const deskParkId = {
   'settings.sentFallback': 'Lama menunggu meja tujuan sebelum kembali ke antrean umum (menit)',
   'settings.deskControlSave': 'Simpan batas waktu',
   'settings.deskControlSaved': 'Batas waktu tunda dan kirim ke meja disimpan',
+  'gbDesk.legend': 'Kirim ke meja (pilihan)',
+  'gbDesk.queue': 'Antrean umum',
+  'gbDesk.queueHint': 'meja mana pun yang kosong · {n} menunggu',
+  'gbDesk.deskHint': '{n} menunggu meja ini',
+  'gbDesk.paused': 'istirahat',
+  'gbDesk.none': 'Belum ada meja yang buka untuk layanan ini: tiket masuk antrean umum.',
+  'gbDesk.save': 'Simpan & kirim ke {desk}',
 } as const;
 
 export const deskParkEn: Record<keyof typeof deskParkId, string> = {
@@ -69,4 +76,11 @@ export const deskParkEn: Record<keyof typeof deskParkId, string> = {
   'settings.sentFallback': 'Wait for the chosen desk before the whole queue (minutes)',
   'settings.deskControlSave': 'Save time limits',
   'settings.deskControlSaved': 'Hold and send-to-desk limits saved',
+  'gbDesk.legend': 'Send to a desk (optional)',
+  'gbDesk.queue': 'Whole queue',
+  'gbDesk.queueHint': 'any free desk · {n} waiting',
+  'gbDesk.deskHint': '{n} waiting for this desk',
+  'gbDesk.paused': 'on a break',
+  'gbDesk.none': 'No desk is open for this service yet: the ticket joins the whole queue.',
+  'gbDesk.save': 'Save & send to {desk}',
 };

@@ -1,0 +1,43 @@
+import type { CallView } from '@pst/shared';
+import { describe, expect, it } from 'vitest';
+import { shownCall } from './current-call';
+
+const call = (number: string, deskId: string, at: number, recall = 0): CallView => ({
+  ticketId: `20261125-${number.replace('-', '')}`,
+  number,
+  serviceId: 'konsultasi',
+  deskId,
+  deskName: deskId,
+  at,
+  recall,
+});
+
+const K1 = call('K-001', 'konsultasi-1', 100);
+const K2 = call('K-002', 'konsultasi-2', 200);
+const K3 = call('K-003', 'konsultasi-1', 300);
+
+describe('the call shown big on the display', () => {
+  it('with nothing shown yet: the newest call that stands (none: none)', () => {
+    expect(shownCall(null, { recentCalls: [K2, K1], withdrawnCalls: [] })).toBe(K2);
+    expect(shownCall(null, { recentCalls: [], withdrawnCalls: [K1] })).toBeNull();
+  });
+
+  it('keeps a call that stands, also when an older one was taken back', () => {
+    expect(shownCall(K2, { recentCalls: [K2], withdrawnCalls: [K1] })).toBe(K2);
+  });
+
+  it('a call taken back (parked, sent to a desk, back to a queue) gives way to the newest that stands', () => {
+    expect(shownCall(K3, { recentCalls: [K2, K1], withdrawnCalls: [K3] })).toBe(K2);
+    expect(shownCall(K1, { recentCalls: [], withdrawnCalls: [K1] })).toBeNull();
+  });
+
+  it('the same ticket called back after a park is a new call: it stands though its first call was taken back', () => {
+    const back = call('K-003', 'konsultasi-1', 400);
+    expect(shownCall(back, { recentCalls: [back, K2], withdrawnCalls: [K3] })).toBe(back);
+  });
+
+  it('keeps a pushed call the board does not hold yet; drops one the board has long passed', () => {
+    expect(shownCall(K3, { recentCalls: [K2, K1], withdrawnCalls: [] })).toBe(K3);
+    expect(shownCall(K1, { recentCalls: [K3, K2], withdrawnCalls: [] })).toBe(K3);
+  });
+});
