@@ -198,9 +198,9 @@ export function GuestBookForm() {
           </label>
         </div>
         {/* Optional: a named desk of that service (Kirim ke meja), by the hub's send-to-desk rule. */}
-        <fieldset className="desk-choice" data-testid="gb-desk-choice">
+        <fieldset className="gb-desk-choice" data-testid="gb-desk-choice">
           <legend>{tr('gbDesk.legend')}</legend>
-          <label className="desk-option">
+          <label className="gb-desk-option">
             <input
               type="radio"
               name="forDesk"
@@ -208,11 +208,11 @@ export function GuestBookForm() {
               checked={toDesk === null}
               onChange={() => s.setForDesk('')}
             />
-            <span className="desk-option-name">{tr('gbDesk.queue')}</span>
+            <span className="gb-desk-option-name">{tr('gbDesk.queue')}</span>
             <small>{tr('gbDesk.queueHint', { n: queueWaiting })}</small>
           </label>
           {desks.map((desk) => (
-            <label key={desk.deskId} className="desk-option">
+            <label key={desk.deskId} className="gb-desk-option">
               <input
                 type="radio"
                 name="forDesk"
@@ -220,7 +220,7 @@ export function GuestBookForm() {
                 checked={toDesk?.deskId === desk.deskId}
                 onChange={() => s.setForDesk(desk.deskId)}
               />
-              <span className="desk-option-name">
+              <span className="gb-desk-option-name">
                 {desk.deskName}
                 {desk.paused && <span className="muted"> ({tr('gbDesk.paused')})</span>}
               </span>
