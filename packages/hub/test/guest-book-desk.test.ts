@@ -73,6 +73,13 @@ describe('guest book with a desk chosen', () => {
     expect((await ok(budi, 'desk:call-next', { deskId: 'konsultasi-1' })).ticketId).toBe(k1);
   });
 
+  it('falls back to the whole queue at once when that desk closes', async () => {
+    const { fo, budi, sari, k1 } = await frontOffice();
+    await ok(fo, 'guestbook:save', save(k1, 'konsultasi-2'));
+    await ok(sari, 'desk:close', { deskId: 'konsultasi-2' });
+    expect((await ok(budi, 'desk:call-next', { deskId: 'konsultasi-1' })).ticketId).toBe(k1);
+  });
+
   it('without a desk, forwards to the whole queue as before', async () => {
     const { fo, budi, k1 } = await frontOffice();
     await ok(fo, 'guestbook:save', save(k1));
