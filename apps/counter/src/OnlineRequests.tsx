@@ -1,6 +1,7 @@
 import {
   formatDateTime,
   formatDue,
+  formatWorkingDaysLeft,
   GUEST_BOOK_OPTIONS,
   NOTE_DIRECTIONS,
   type NoteDirection,
@@ -20,7 +21,6 @@ import { OnlineRating } from './OnlineRating';
 import { type OnlineFilter, useOnline } from './online-store';
 import { useCounter } from './store';
 
-const WORKING_DAY_MS = 24 * 3600_000;
 const FILTERS: OnlineFilter[] = ['open', 'overdue', 'closed', 'all'];
 /** The hub computes each request's colour at the time it answers: ask again every minute. */
 const REFRESH_MS = 60_000;
@@ -54,20 +54,13 @@ function DueCell({ request }: { request: OnlineRequestSummary }) {
   const tz = useTimeZone();
   const lang = useCounter((s) => s.lang);
   if (request.dueAt === null) return <span className="muted">{tr('on.level.stopped')}</span>;
-  const days =
-    request.workingMsLeft === null
-      ? null
-      : new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-          minimumFractionDigits: 1,
-          maximumFractionDigits: 1,
-        }).format(Math.abs(request.workingMsLeft) / WORKING_DAY_MS);
   return (
     <span>
       {formatDue(request.dueAt, lang, tz)}
-      {days !== null && (
+      {request.workingMsLeft !== null && (
         <small className="due-left">
           {' · '}
-          {request.level === 'overdue' ? tr('on.overdueBy', { t: days }) : tr('on.workingLeft', { t: days })}
+          {formatWorkingDaysLeft(request.workingMsLeft, request.level === 'overdue', lang)}
         </small>
       )}
     </span>

@@ -74,3 +74,68 @@ export function formatShortDay(day: string, lang: Lang = 'id'): string {
 export function formatDay(day: string, lang: Lang = 'id'): string {
   return formatOfficeDay(day, lang, true);
 }
+
+/** "Kamis, 3 Desember 2026" from an office day "2026-12-03": date fields write their day out with it. */
+export function formatLongDay(day: string, lang: Lang = 'id'): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** The twelve month names in the reader's language: "Januari" ... "Desember". */
+export function monthNames(lang: Lang = 'id'): string[] {
+  const format = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => format.format(Date.UTC(2026, i, 1)));
+}
+
+/** "November 2026" from a month "2026-11" (report periods, chart axes). */
+export function formatMonth(month: string, lang: Lang = 'id'): string {
+  const [year, number] = month.split('-').map(Number);
+  return `${monthNames(lang)[(number ?? 1) - 1]} ${year}`;
+}
+
+/** "Nov 2026"-style short month for narrow places such as chart axes: "Nov 26". */
+export function formatShortMonth(month: string, lang: Lang = 'id'): string {
+  const format = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  return format.format(Date.parse(`${month}-01T00:00:00Z`)).replace('.', '');
+}
+
+/** "08.00" (id) / "08:00" (en) from a clock time "08:00" as stored in the office config. */
+export function formatClock(time: string, lang: Lang = 'id'): string {
+  return lang === 'id' ? time.replace(':', '.') : time;
+}
+
+/**
+ * Typed dates and times. Date fields take "dd/mm/yyyy" whatever the browser's language (a native
+ * date input follows the browser and shows "11/02/2026" for 2 November to an English-set
+ * browser); these turn that text into an office day "2026-11-02" and back.
+ */
+export function dayInputText(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}
+
+/** "3/12/2026", "03-12-2026" or "03.12.2026" → "2026-12-03"; null when it is not a calendar day. */
+export function parseDayInput(text: string): string | null {
+  const match = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [, d, m, y] = match;
+  const day = `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  // Date.parse rolls 31/02 over to March: a day is real only if it writes back the same.
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day ? day : null;
+}
+
+/** "8.00", "08.00", "08:00" or "0800" → "08:00" (24-hour); null when it is not a time of day. */
+export function parseClockInput(text: string): string | null {
+  const match = /^\s*(\d{1,2})(?:\s*[.:]\s*|(?=\d{2}\s*$))(\d{2})\s*$/.exec(text);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}

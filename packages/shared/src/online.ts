@@ -8,6 +8,7 @@ import type { StaffRole } from './contract';
 import type { ErrorCode } from './errors';
 import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
 import { DEFAULT_OPENING_HOURS, type OpeningHours, type ServiceHours } from './opening-hours';
+import { t } from './i18n';
 import { ID_PATTERN } from './rules';
 import { STAFF_ROLE_RANK } from './staff-roles';
 import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
@@ -144,6 +145,17 @@ export function formatDue(at: number, lang: Lang = 'id', tz?: OfficeTimeZone): s
   if (!time.startsWith('00.00') && !time.startsWith('00:00')) return `${date} ${time}`;
   const before = at - 1;
   return `${formatDate(before, lang, tz)} ${time.replace(/^00[.:]00/, lang === 'id' ? '24.00' : '24:00')}`;
+}
+
+/**
+ * A running clock's working time left (or, once overdue, late) for people: whole working days
+ * ("2 hari kerja", "lewat 11 hari kerja"), never a fraction; under one day says so. Whole days
+ * are counted down (2,9 days left reads "2 hari kerja"): staff never see more time than there is.
+ */
+export function formatWorkingDaysLeft(workingMsLeft: number, overdue: boolean, lang: Lang = 'id'): string {
+  const days = Math.floor(Math.abs(workingMsLeft) / 86_400_000);
+  if (days === 0) return t(lang, overdue ? 'on.overdueUnder1' : 'on.workingLeftUnder1');
+  return t(lang, overdue ? 'on.overdueBy' : 'on.workingLeft', { t: days });
 }
 
 /** The requester's contacts in the one form the lookups use. */

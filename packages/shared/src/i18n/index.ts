@@ -4,6 +4,7 @@ import { deskParkEn, deskParkId } from './desk-park';
 import { deskPickEn, deskPickId } from './desk-pick';
 import { deskReportsEn, deskReportsId } from './desk-reports';
 import { en } from './en';
+import { formsEn, formsId } from './forms';
 import { id } from './id';
 import { onlineEn, onlineId } from './online';
 
@@ -13,10 +14,11 @@ export type StringKey =
   | keyof typeof deskReportsId
   | keyof typeof onlineId
   | keyof typeof deskPickId
-  | keyof typeof deskParkId;
+  | keyof typeof deskParkId
+  | keyof typeof formsId;
 export const STRINGS: Record<Lang, Record<StringKey, string>> = {
-  id: { ...id, ...counterId, ...deskReportsId, ...onlineId, ...deskPickId, ...deskParkId },
-  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn, ...deskPickEn, ...deskParkEn },
+  id: { ...id, ...counterId, ...deskReportsId, ...onlineId, ...deskPickId, ...deskParkId, ...formsId },
+  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn, ...deskPickEn, ...deskParkEn, ...formsEn },
 };
 
 /** Looks up a UI string and fills `{name}` placeholders. */
