@@ -5,7 +5,7 @@ import { DeskScreen } from './DeskScreen';
 import { desksFor } from './desk-logic';
 import { Notice } from './Notice';
 import { OnlineReport } from './OnlineReport';
-import { OnlineEntry, OnlineOverdue, OnlineRequests } from './OnlineRequests';
+import { OnlineEntry, OnlineOverdue, OnlineOverdueNone, OnlineRequests } from './OnlineRequests';
 import { useOnline } from './online-store';
 import { Reports } from './Reports';
 import { SupervisorBoard } from './SupervisorBoard';
@@ -89,6 +89,7 @@ function SupervisorShell() {
           <>
             <OnlineOverdue />
             <SupervisorBoard />
+            <OnlineOverdueNone />
           </>
         ) : tab === 'reports' ? (
           <>

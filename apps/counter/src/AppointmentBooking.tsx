@@ -4,12 +4,14 @@ import {
   type AppointmentKind,
   type AppointmentView,
   errorText,
+  formatClock,
+  formatLongDay,
   formatTime,
   mayMarkAttendance,
   officeDay,
   type StringKey,
 } from '@pst/shared';
-import { useHubNow, useT } from '@pst/ui';
+import { DateField, useHubNow, useT } from '@pst/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { type BookingProblem, bookingProblem } from './appointment-form';
 import { send } from './online-store';
@@ -19,7 +21,7 @@ function useDay(date: string): [AppointmentDay | null, () => void] {
   const [day, setDay] = useState<AppointmentDay | null>(null);
   const hub = useCounter((s) => s.hub);
   const load = useCallback(() => {
-    if (hub) void send((h) => h.send('appointment:list', { date })).then(setDay);
+    if (hub && date) void send((h) => h.send('appointment:list', { date })).then(setDay);
   }, [hub, date]);
   useEffect(load, [load]);
   return [day, load];
@@ -44,10 +46,21 @@ function ZoomAttendance({ appointment, onMarked }: { appointment: AppointmentVie
   return (
     <span className="appt-attendance">
       {' '}
-      <button type="button" disabled={appointment.attended === true} onClick={() => void mark(true)}>
+      {/* The mark given looks chosen (and stays pressable for nothing); the other is the alternative. */}
+      <button
+        type="button"
+        className={appointment.attended === true ? 'primary chosen' : ''}
+        aria-pressed={appointment.attended === true}
+        onClick={() => appointment.attended !== true && void mark(true)}
+      >
         {tr('on.appt.markAttended')}
       </button>{' '}
-      <button type="button" disabled={appointment.attended === false} onClick={() => void mark(false)}>
+      <button
+        type="button"
+        className={appointment.attended === false ? 'primary chosen' : ''}
+        aria-pressed={appointment.attended === false}
+        onClick={() => appointment.attended !== false && void mark(false)}
+      >
         {tr('on.appt.markAbsent')}
       </button>
     </span>
@@ -152,7 +165,7 @@ export function AppointmentBooking({
         </label>
         <label className="field">
           <span>{tr('on.appt.date')}</span>
-          <input type="date" value={form.date} onChange={(e) => edit({ date: e.target.value })} />
+          <DateField value={form.date} onChange={(date) => edit({ date })} />
         </label>
         {/* The times the office's opening hours allow that day (the hub's list, from shared's rule). */}
         {day && day.times.length === 0 ? (
@@ -165,7 +178,7 @@ export function AppointmentBooking({
             <select value={time} onChange={(e) => edit({ time: e.target.value })}>
               {(day?.times ?? [time]).map((t) => (
                 <option key={t} value={t}>
-                  {t.replace(':', '.')}
+                  {formatClock(t, lang)}
                 </option>
               ))}
             </select>
@@ -213,7 +226,7 @@ export function AppointmentBooking({
         </p>
       )}
       <h5>
-        {tr('on.appt.day')} {form.date}
+        {tr('on.appt.day')} {form.date ? formatLongDay(form.date, lang) : '–'}
       </h5>
       <AppointmentList day={day} onChanged={reload} />
     </section>

@@ -481,12 +481,21 @@ export function OnlineOverdue() {
   const tr = useT();
   useOnlineUpdates('overdue');
   const overdue = useOnline((s) => s.overdue);
+  // An empty card would push the desks and queues down: OnlineOverdueNone says "none" below them.
+  if (overdue.length === 0) return null;
   return (
     <section className="online-overdue card" aria-label={tr('on.overdueTitle')}>
       <h2>{tr('on.overdueTitle')}</h2>
-      {overdue.length === 0 ? <p className="muted">{tr('on.noOverdue')}</p> : <RequestTable rows={overdue} />}
+      <RequestTable rows={overdue} />
     </section>
   );
+}
+
+/** One line under the supervisor's board while no online request is overdue. */
+export function OnlineOverdueNone() {
+  const tr = useT();
+  const none = useOnline((s) => s.overdue.length === 0);
+  return none ? <p className="muted online-overdue-none">{tr('on.noOverdue')}</p> : null;
 }
 
 /** For desk staff: the way to the online requests, with how many are open. */

@@ -16,7 +16,7 @@ import {
   type Report,
   type StageSummary,
 } from '@pst/shared';
-import { useT } from '@pst/ui';
+import { DateField, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
@@ -72,11 +72,11 @@ export function Reports() {
           ))}
           <label>
             {tr('sup.from')}
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <DateField value={from} onChange={setFrom} />
           </label>
           <label>
             {tr('sup.to')}
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            <DateField value={to} onChange={setTo} />
           </label>
           <button type="button" disabled={!from || !to || busy} onClick={() => void loadReport({ from, to })}>
             {tr('sup.show')}

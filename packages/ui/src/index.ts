@@ -7,3 +7,4 @@ export { UiProvider, type UiState, type UiStore } from './provider';
 export { useDeviceToken } from './use-device-token';
 export { useHubNow } from './use-hub-now';
 export { type Translate, useLang, useT } from './use-t';
+export { DateField, FileButton, TimeField } from './fields';

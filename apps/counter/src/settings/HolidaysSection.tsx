@@ -1,5 +1,5 @@
 import { formatDay } from '@pst/shared';
-import { useT } from '@pst/ui';
+import { DateField, FileButton, useT } from '@pst/ui';
 import { useState } from 'react';
 import { importHolidays, useCounter } from '../store';
 import type { SettingsSection, SettingsSectionProps } from './section';
@@ -33,18 +33,11 @@ function HolidaysForm({ settings }: SettingsSectionProps) {
     <section className="panel" aria-label={tr('set.holidays')}>
       <h2>{tr('set.holidays')}</h2>
       <div className="row">
-        <label>
-          {tr('set.importHolidays')}
-          <input
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void importFile(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton
+          label={tr('set.importHolidays')}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onFile={(file) => void importFile(file)}
+        />
       </div>
       <p className="muted">{tr('set.importHint')}</p>
       {imported && (
@@ -67,12 +60,7 @@ function HolidaysForm({ settings }: SettingsSectionProps) {
         ))}
       </ul>
       <div className="row">
-        <input
-          aria-label="Tanggal"
-          type="date"
-          value={add.date}
-          onChange={(e) => setAdd({ ...add, date: e.target.value })}
-        />
+        <DateField label="Tanggal" value={add.date} onChange={(date) => setAdd({ ...add, date })} />
         <input
           aria-label={tr('set.name')}
           value={add.name}

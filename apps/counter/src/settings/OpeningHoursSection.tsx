@@ -1,5 +1,5 @@
 import { DEFAULT_OPENING_HOURS, type OpeningHours } from '@pst/shared';
-import { useT } from '@pst/ui';
+import { TimeField, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useCounter } from '../store';
 import type { SettingsSection, SettingsSectionProps } from './section';
@@ -38,21 +38,19 @@ function OpeningHoursForm({ settings }: SettingsSectionProps) {
                 </label>
               </td>
               <td>
-                <input
-                  type="time"
-                  aria-label={`${tr('set.hoursFrom')} ${days[i]}`}
+                <TimeField
+                  label={`${tr('set.hoursFrom')} ${days[i]}`}
                   disabled={!enabled || day === null}
                   value={day?.open ?? ''}
-                  onChange={(e) => day && setDay(i, { ...day, open: e.target.value })}
+                  onChange={(open) => day && setDay(i, { ...day, open })}
                 />
               </td>
               <td>
-                <input
-                  type="time"
-                  aria-label={`${tr('set.hoursTo')} ${days[i]}`}
+                <TimeField
+                  label={`${tr('set.hoursTo')} ${days[i]}`}
                   disabled={!enabled || day === null}
                   value={day?.close ?? ''}
-                  onChange={(e) => day && setDay(i, { ...day, close: e.target.value })}
+                  onChange={(close) => day && setDay(i, { ...day, close })}
                 />
               </td>
             </tr>
