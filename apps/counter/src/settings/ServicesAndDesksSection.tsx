@@ -19,11 +19,11 @@ function ServicesAndDesksForm({ settings }: SettingsSectionProps) {
   return (
     <section className="panel">
       <h2>{tr('set.services')}</h2>
-      <table>
+      <table className="services-table">
         <thead>
           <tr>
             <th>{tr('set.name')}</th>
-            <th>{tr('set.prefix')}</th>
+            <th className="narrow">{tr('set.prefix')}</th>
             <th>{tr('set.color')}</th>
             <th>{tr('set.target')}</th>
             <th>{tr('set.active')}</th>
@@ -39,7 +39,7 @@ function ServicesAndDesksForm({ settings }: SettingsSectionProps) {
                   onChange={(e) => service(i, { name: e.target.value })}
                 />
               </td>
-              <td>
+              <td className="narrow">
                 <input
                   aria-label={`${tr('set.prefix')} ${s.id}`}
                   value={s.prefix}
@@ -90,7 +90,7 @@ function ServicesAndDesksForm({ settings }: SettingsSectionProps) {
         <tbody>
           {draft.desks.map((d, i) => (
             <tr key={d.id}>
-              <td>
+              <td className="desk-name">
                 <input
                   aria-label={`${tr('set.name')} ${d.id}`}
                   value={d.name}

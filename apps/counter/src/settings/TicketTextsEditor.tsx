@@ -1,7 +1,10 @@
 import type { QueueConfig } from '@pst/shared';
 import { useT } from '@pst/ui';
 
-/** What the printed ticket tells the visitor besides the number (issue 17): the office's own words. */
+/**
+ * What the printed ticket tells the visitor besides the number (issue 17): the office's own words,
+ * in text areas that show each text whole (a one-line box cut them mid-word).
+ */
 export function TicketTextsEditor({
   draft,
   setDraft,
@@ -22,22 +25,25 @@ export function TicketTextsEditor({
       </label>
       <label>
         {tr('set.ticketPromise')}
-        <input
+        <textarea
+          rows={2}
           value={texts.promise}
           onChange={(e) => office({ ticketTexts: { ...texts, promise: e.target.value } })}
         />
       </label>
-      <label>
+      <label className="wide">
         {tr('set.ticketFrontOffice')}
-        <input
+        <textarea
+          rows={2}
           value={texts.frontOffice}
           onChange={(e) => office({ ticketTexts: { ...texts, frontOffice: e.target.value } })}
         />
       </label>
-      <label>
+      <label className="wide">
         {tr('set.ticketChannels')}
         <textarea
           rows={6}
+          wrap="off"
           value={draft.office.complaintChannels.join('\n')}
           onChange={(e) =>
             office({ complaintChannels: e.target.value.split('\n').filter((line) => line.trim()) })
