@@ -163,9 +163,9 @@ export function AppointmentBooking({
             ))}
           </select>
         </label>
-        <label className="field">
+        <label className="field" htmlFor="appointment-date">
           <span>{tr('on.appt.date')}</span>
-          <DateField value={form.date} onChange={(date) => edit({ date })} />
+          <DateField id="appointment-date" value={form.date} onChange={(date) => edit({ date })} />
         </label>
         {/* The times the office's opening hours allow that day (the hub's list, from shared's rule). */}
         {day && day.times.length === 0 ? (

@@ -70,13 +70,13 @@ export function Reports() {
               {tr(`sup.${p}`)}
             </button>
           ))}
-          <label>
+          <label htmlFor="report-from">
             {tr('sup.from')}
-            <DateField value={from} onChange={setFrom} />
+            <DateField id="report-from" value={from} onChange={setFrom} />
           </label>
-          <label>
+          <label htmlFor="report-to">
             {tr('sup.to')}
-            <DateField value={to} onChange={setTo} />
+            <DateField id="report-to" value={to} onChange={setTo} />
           </label>
           <button type="button" disabled={!from || !to || busy} onClick={() => void loadReport({ from, to })}>
             {tr('sup.show')}

@@ -11,7 +11,11 @@ import { useLang, useT } from './use-t';
  * Keeps what the user types while it is not (yet) a valid value, and takes a new value from outside
  * (a reset, a day chosen elsewhere) unless it is already what the text means.
  */
-function useTypedText(value: string, parse: (text: string) => string | null, write: (value: string) => string) {
+function useTypedText(
+  value: string,
+  parse: (text: string) => string | null,
+  write: (value: string) => string,
+) {
   const [text, setText] = useState(() => (value ? write(value) : ''));
   const [shown, setShown] = useState(value);
   if (value !== shown) {
@@ -50,6 +54,7 @@ export function DateField({ value, onChange, label, id, disabled }: FieldProps) 
     <span className="typed-field date-field">
       <input
         id={id}
+        className="date-input"
         aria-label={label}
         value={text}
         placeholder={lang === 'id' ? 'hh/bb/tttt' : 'dd/mm/yyyy'}
@@ -80,6 +85,7 @@ export function TimeField({ value, onChange, label, id, disabled }: FieldProps) 
     <span className="typed-field time-field">
       <input
         id={id}
+        className="time-input"
         aria-label={label}
         value={disabled ? '' : text}
         placeholder={lang === 'id' ? 'jj.mm' : 'hh:mm'}

@@ -1,5 +1,5 @@
-import { useT } from '@pst/ui';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { FileButton, useT } from '@pst/ui';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCounter } from '../store';
 import { type Recording, recordMicrophone } from '../wav-recorder';
@@ -19,7 +19,8 @@ function VoiceClipsForm() {
   const tr = useT();
   const { session } = useCounter(useShallow((s) => ({ session: s.session })));
   const [clips, setClips] = useState<ClipRow[] | null>(null);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  // Shown on the row of the word it is about ("Berkas ditolak" alone would not say which word's file).
+  const [message, setMessage] = useState<{ clip: string; tone: 'ok' | 'error'; text: string } | null>(null);
   const recording = useRef<Recording | null>(null);
   const [recordingClip, setRecordingClip] = useState<string | null>(null);
   const call = useCallback(
@@ -41,8 +42,8 @@ function VoiceClipsForm() {
     const response = await call(`api/clips/${clip.name}`, { method: 'PUT', body: file });
     setMessage(
       response.ok
-        ? { tone: 'ok', text: tr('set.clipSaved', { word: clip.text }) }
-        : { tone: 'error', text: tr('set.clipRefused') },
+        ? { clip: clip.name, tone: 'ok', text: tr('set.clipSaved', { word: clip.text }) }
+        : { clip: clip.name, tone: 'error', text: tr('set.clipRefused') },
     );
     await load();
   };
@@ -59,7 +60,7 @@ function VoiceClipsForm() {
       recording.current = await recordMicrophone();
       setRecordingClip(clip.name);
     } catch {
-      setMessage({ tone: 'error', text: tr('set.clipNoMicrophone') });
+      setMessage({ clip: clip.name, tone: 'error', text: tr('set.clipNoMicrophone') });
     }
   };
   const remove = async (clip: ClipRow) => {
@@ -80,14 +81,6 @@ function VoiceClipsForm() {
       <p data-testid="clips-missing">
         {missing.length ? tr('set.clipsMissing', { words: missing.join(', ') }) : tr('set.clipsAllDone')}
       </p>
-      {message && (
-        <p
-          className={message.tone === 'ok' ? 'ok' : 'error'}
-          role={message.tone === 'ok' ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      )}
       <table className="clips">
         <thead>
           <tr>
@@ -98,42 +91,52 @@ function VoiceClipsForm() {
         </thead>
         <tbody>
           {clips.map((clip) => (
-            <tr key={clip.name}>
-              <td>{clip.text}</td>
-              <td>{tr(sources[clip.source])}</td>
-              <td className="clip-actions">
-                {clip.source !== 'missing' && (
-                  <button type="button" onClick={() => void new Audio(`/clips/${clip.name}`).play()}>
-                    {tr('set.clipPlay')}
+            <Fragment key={clip.name}>
+              <tr>
+                <td>{clip.text}</td>
+                <td>{tr(sources[clip.source])}</td>
+                <td className="clip-actions">
+                  {clip.source !== 'missing' && (
+                    <button type="button" onClick={() => void new Audio(`/clips/${clip.name}`).play()}>
+                      {tr('set.clipPlay')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    disabled={recordingClip !== null && recordingClip !== clip.name}
+                    aria-pressed={recordingClip === clip.name}
+                    onClick={() => void record(clip)}
+                  >
+                    {recordingClip === clip.name
+                      ? tr('set.clipStop')
+                      : tr('set.clipRecord', { word: clip.text })}
                   </button>
-                )}
-                <button
-                  type="button"
-                  disabled={recordingClip !== null && recordingClip !== clip.name}
-                  aria-pressed={recordingClip === clip.name}
-                  onClick={() => void record(clip)}
-                >
-                  {recordingClip === clip.name
-                    ? tr('set.clipStop')
-                    : tr('set.clipRecord', { word: clip.text })}
-                </button>
-                <input
-                  type="file"
-                  accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3"
-                  aria-label={tr('set.clipUpload', { word: clip.text })}
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    if (file) void upload(clip, file);
-                    e.target.value = '';
-                  }}
-                />
-                {clip.source === 'office' && (
-                  <button type="button" className="link-button" onClick={() => void remove(clip)}>
-                    {tr('set.clipRemove')}
-                  </button>
-                )}
-              </td>
-            </tr>
+                  <FileButton
+                    accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3"
+                    label={tr('set.clipUpload', { word: clip.text })}
+                    onFile={(file) => void upload(clip, file)}
+                  />
+                  {clip.source === 'office' && (
+                    <button type="button" className="link-button" onClick={() => void remove(clip)}>
+                      {tr('set.clipRemove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {message?.clip === clip.name && (
+                <tr className="clip-message">
+                  <td colSpan={3}>
+                    <p
+                      className={message.tone === 'ok' ? 'ok' : 'error'}
+                      role={message.tone === 'ok' ? 'status' : 'alert'}
+                    >
+                      {message.tone === 'error' && `${clip.text}: `}
+                      {message.text}
+                    </p>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
