@@ -92,7 +92,7 @@ describe.runIf(browserAvailable())('central dashboard in the browser', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
 
     await page.getByLabel('Periode').selectOption('tahun');
-    await page.getByLabel('Tahun').fill('2026');
+    await page.getByLabel('Tahun').selectOption('2026');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     const kendal = page.getByRole('row', { name: /3324 BPS Kabupaten Kendal/ });
     await expect.poll(() => kendal.textContent()).toContain('Lancar');
@@ -110,7 +110,7 @@ describe.runIf(browserAvailable())('central dashboard in the browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain('3374 BPS Kota Semarang');
     expect(
       await page
-        .getByRole('row', { name: /konsultasi/ })
+        .getByRole('row', { name: /Konsultasi Statistik/ })
         .first()
         .textContent(),
     ).toMatch(/\d/);

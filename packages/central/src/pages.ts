@@ -2,7 +2,21 @@
  * The dashboard's pages, rendered on the server as plain HTML with SVG charts: they work in any
  * browser of a provincial office, without a build step, and every value is escaped.
  */
-import { formatDateTime, IKM_CATEGORY_LABELS, type Lang } from '@pst/shared';
+import {
+  DEFAULT_CONFIG,
+  FRONT_OFFICE_QUEUE,
+  formatDateTime,
+  formatDay,
+  formatMonth,
+  formatShortDay,
+  formatShortMonth,
+  GUEST_BOOK_DIMENSION_LABELS,
+  type GuestBookDimension,
+  IKM_CATEGORY_LABELS,
+  type Lang,
+  monthNames,
+  officeDay,
+} from '@pst/shared';
 import type { CentralUser } from './accounts';
 import type { Figures, OfficeDetail, OfficeFigures, Period, TrendPoint } from './dashboard';
 import { PROVINCES, provinceName } from './provinces';
@@ -77,15 +91,56 @@ export interface DashboardView {
   query: string;
 }
 
-function periodLabel(period: Period): string {
-  return period.kind === 'year' ? period.year : period.month;
+function periodLabel(period: Period, lang: Lang): string {
+  return period.kind === 'year' ? period.year : formatMonth(period.month, lang);
+}
+
+/** A trend point's period as people write it: "24 Nov 2026" for a day, "November 2026" for a month. */
+function periodText(period: string, lang: Lang, short = false): string {
+  if (period.length === 7) return short ? formatShortMonth(period, lang) : formatMonth(period, lang);
+  return short ? formatShortDay(period, lang) : formatDay(period, lang);
+}
+
+/** A statistic's name on the guest book ("Jenis kelamin"), not its key ("gender"). */
+function dimensionLabel(dimension: string, lang: Lang): string {
+  return GUEST_BOOK_DIMENSION_LABELS[dimension as GuestBookDimension]?.[lang] ?? dimension;
+}
+
+/**
+ * A queue's service name. A push carries only the queue's id; central has no office's config, so
+ * the names are the shared defaults' (offices keep those ids), and an office's own id shows as is.
+ */
+function queueLabel(queue: string, lang: Lang): string {
+  if (queue === FRONT_OFFICE_QUEUE) return 'Front Office';
+  const service = DEFAULT_CONFIG.services.find((s) => s.id === queue);
+  return service ? (lang === 'en' ? service.nameEn : service.name) : queue;
+}
+
+/** The years a period can be chosen in: from 2020 (or an older year shown) to next year. */
+function yearChoices(shown: number, now: number): number[] {
+  const last = Number(officeDay(now).slice(0, 4)) + 1;
+  const first = Math.min(2020, shown);
+  return Array.from({ length: Math.max(last, shown) - first + 1 }, (_, i) => first + i);
 }
 
 function periodForm(
-  view: { lang: Lang; period: Period; user: CentralUser; province: string | null },
+  view: { lang: Lang; period: Period; user: CentralUser; province: string | null; now: number },
   action: string,
 ) {
   const { lang, period, user } = view;
+  // A month is a month-name select and the year select (a native month input follows the
+  // browser's language, and shows "--------- ----" when empty).
+  const month = period.kind === 'month' ? period.month : `${period.year}-${officeDay(view.now).slice(5, 7)}`;
+  const year = Number(month.slice(0, 4));
+  const months = monthNames(lang)
+    .map((name, i) => {
+      const value = String(i + 1).padStart(2, '0');
+      return `<option value="${value}"${value === month.slice(5, 7) ? ' selected' : ''}>${escapeHtml(name)}</option>`;
+    })
+    .join('');
+  const years = yearChoices(year, view.now)
+    .map((y) => `<option${y === year ? ' selected' : ''}>${y}</option>`)
+    .join('');
   const provinces =
     user.role === 'national' && action === '/'
       ? field(
@@ -109,8 +164,8 @@ function periodForm(
       <option value="bulan"${period.kind === 'month' ? ' selected' : ''}>${t(lang, 'month')}</option>
       <option value="tahun"${period.kind === 'year' ? ' selected' : ''}>${t(lang, 'year')}</option></select>`,
     )}
-    ${field('f-bulan', t(lang, 'month'), `<input id="f-bulan" type="month" name="bulan" value="${period.kind === 'month' ? period.month : ''}">`)}
-    ${field('f-tahun', t(lang, 'year'), `<input id="f-tahun" type="number" name="tahun" min="2000" max="2100" value="${period.kind === 'year' ? period.year : ''}">`)}
+    ${field('f-bulan', t(lang, 'month'), `<select id="f-bulan" name="bulan">${months}</select>`)}
+    ${field('f-tahun', t(lang, 'year'), `<select id="f-tahun" name="tahun">${years}</select>`)}
     ${provinces}<input type="hidden" name="lang" value="${lang}"><button>${t(lang, 'show')}</button></form>`;
 }
 
@@ -149,13 +204,13 @@ function figureHeads(lang: Lang): string {
 
 export function dashboardPage(view: DashboardView): string {
   const { lang, offices, now } = view;
-  const title = `${t(lang, 'title')}: ${view.province ? provinceName(view.province) : t(lang, 'national')} ${periodLabel(view.period)}`;
+  const title = `${t(lang, 'title')}: ${view.province ? provinceName(view.province) : t(lang, 'national')} ${periodLabel(view.period, lang)}`;
   const rows = offices
     .map((o) => {
       const state = syncState(o, now, lang);
       return `<tr class="${state.css}"><td class="name"><a href="/kantor/${o.id}?${escapeHtml(view.query)}">${o.id} ${escapeHtml(o.name)}</a></td>
         ${figureCells(o, lang)}<td>${o.lastPushAt ? formatDateTime(o.lastPushAt.getTime(), lang) : '–'}</td>
-        <td>${o.lastDay ?? '–'}</td><td class="name">${escapeHtml(state.text)}</td></tr>`;
+        <td>${o.lastDay ? formatDay(o.lastDay, lang) : '–'}</td><td class="name">${escapeHtml(state.text)}</td></tr>`;
     })
     .join('');
   const body = `${periodForm(view, '/')}
@@ -186,14 +241,16 @@ export function officePage(view: OfficeView): string {
   const queues = Object.entries(detail.byQueue)
     .map(
       ([queue, s]) =>
-        `<tr><td class="name">${escapeHtml(queue)}</td><td>${formatNumber(s.count, lang)}</td><td>${formatNumber(s.served, lang)}</td>
+        `<tr><td class="name">${escapeHtml(queueLabel(queue, lang))}</td><td>${formatNumber(s.count, lang)}</td><td>${formatNumber(s.served, lang)}</td>
          <td>${formatPercent(s.withinTargetShare, lang)}</td><td>${s.wait.median === null ? '–' : formatNumber(s.wait.median / 60_000, lang, 1)}</td></tr>`,
     )
     .join('');
   const demographics = Object.entries(detail.guestBook.breakdown)
     .map(
       ([dimension, counts]) =>
-        `<tr><td class="name">${escapeHtml(dimension)}</td><td class="name">${Object.entries(counts)
+        `<tr><td class="name">${escapeHtml(dimensionLabel(dimension, lang))}</td><td class="name">${Object.entries(
+          counts,
+        )
           .sort((a, b) => b[1] - a[1])
           .map(([value, n]) => `${escapeHtml(value)}: ${formatNumber(n, lang)}`)
           .join(' · ')}</td></tr>`,
@@ -201,12 +258,12 @@ export function officePage(view: OfficeView): string {
     .join('');
   const texts = detail.complaintTexts.length
     ? `<h2>${t(lang, 'complaintTexts')}</h2><table><tbody>${detail.complaintTexts
-        .map((c) => `<tr><td>${c.day}</td><td class="name">${escapeHtml(c.text)}</td></tr>`)
+        .map((c) => `<tr><td>${formatDay(c.day, lang)}</td><td class="name">${escapeHtml(c.text)}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   const body = `<p><a href="/?${escapeHtml(view.query)}">← ${t(lang, 'back')}</a></p>
     ${periodForm({ ...view, province: office.province }, `/kantor/${office.id}`)}
-    <p>${t(lang, 'lastSync')}: ${office.lastPushAt ? formatDateTime(office.lastPushAt.getTime(), lang) : '–'} · ${t(lang, 'lastDay')}: ${office.lastDay ?? '–'} · ${escapeHtml(state.text)}
+    <p>${t(lang, 'lastSync')}: ${office.lastPushAt ? formatDateTime(office.lastPushAt.getTime(), lang) : '–'} · ${t(lang, 'lastDay')}: ${office.lastDay ? formatDay(office.lastDay, lang) : '–'} · ${escapeHtml(state.text)}
      · <a href="/ekspor.xlsx?kantor=${office.id}&${escapeHtml(view.query)}">${t(lang, 'exportXlsx')}</a></p>
     <table><thead><tr>${figureHeads(lang)}<th>${t(lang, 'complaints')}</th><th>${t(lang, 'respondents')}</th><th>${t(lang, 'daysReported')}</th></tr></thead>
       <tbody><tr>${figureCells(office, lang)}<td>${formatNumber(office.complaints, lang)}</td><td>${formatNumber(office.ikm.respondents, lang)}</td><td>${formatNumber(office.days, lang)}</td></tr></tbody></table>
@@ -219,7 +276,7 @@ export function officePage(view: OfficeView): string {
     ${texts}${trendTable(view.trend, lang)}`;
   return layout(
     lang,
-    `${office.id} ${office.name} · ${periodLabel(view.period)}`,
+    `${office.id} ${office.name} · ${periodLabel(view.period, lang)}`,
     body,
     view.user,
     `/kantor/${office.id}?${swapLang(view.query, lang)}`,
@@ -235,7 +292,7 @@ function swapLang(query: string, lang: Lang): string {
 function trendTable(trend: TrendPoint[], lang: Lang): string {
   if (!trend.length) return `<p>${t(lang, 'noData')}</p>`;
   return `<h2>${t(lang, 'trend')}</h2><table><thead><tr><th class="name">${t(lang, 'period')}</th>${figureHeads(lang)}</tr></thead>
-    <tbody>${trend.map((p) => `<tr><td class="name">${p.period}</td>${figureCells(p, lang)}</tr>`).join('')}</tbody></table>`;
+    <tbody>${trend.map((p) => `<tr><td class="name">${periodText(p.period, lang)}</td>${figureCells(p, lang)}</tr>`).join('')}</tbody></table>`;
 }
 
 function charts(trend: TrendPoint[], lang: Lang): string {
@@ -243,20 +300,23 @@ function charts(trend: TrendPoint[], lang: Lang): string {
   return `<div class="charts">
     ${barChart(
       t(lang, 'visits'),
-      trend.map((p) => ({ label: p.period, value: p.visits })),
+      trend.map((p) => ({ label: periodText(p.period, lang, true), value: p.visits })),
       (v) => formatNumber(v, lang),
       t(lang, 'max'),
     )}
     ${barChart(
       `${t(lang, 'withinTarget')} (%)`,
-      trend.map((p) => ({ label: p.period, value: p.withinShare === null ? 0 : p.withinShare * 100 })),
+      trend.map((p) => ({
+        label: periodText(p.period, lang, true),
+        value: p.withinShare === null ? 0 : p.withinShare * 100,
+      })),
       (v) => `${formatNumber(v, lang, 1)}%`,
       t(lang, 'max'),
       100,
     )}
     ${barChart(
       t(lang, 'ikm'),
-      trend.map((p) => ({ label: p.period, value: p.ikm.converted ?? 0 })),
+      trend.map((p) => ({ label: periodText(p.period, lang, true), value: p.ikm.converted ?? 0 })),
       (v) => formatNumber(v, lang, 2),
       t(lang, 'max'),
       100,

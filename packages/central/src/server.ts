@@ -176,13 +176,18 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     }
   });
 
-  /** The period asked for (`periode=bulan&bulan=2026-10` or `periode=tahun&tahun=2026`); default: this month. */
+  /**
+   * The period asked for: `periode=bulan&bulan=2026-10` (links), `periode=bulan&bulan=10&tahun=2026`
+   * (the form's month-name and year selects) or `periode=tahun&tahun=2026`; default: this month.
+   */
   const periodOf = (req: Request): Period => {
-    const month = typeof req.query.bulan === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(req.query.bulan);
-    const year = typeof req.query.tahun === 'string' && /^\d{4}$/.test(req.query.tahun);
-    if (req.query.periode === 'tahun' && year) return { kind: 'year', year: req.query.tahun as string };
-    if (req.query.periode === 'tahun') return { kind: 'year', year: officeDay(clock()).slice(0, 4) };
-    return { kind: 'month', month: month ? (req.query.bulan as string) : officeDay(clock()).slice(0, 7) };
+    const bulan = typeof req.query.bulan === 'string' ? req.query.bulan : '';
+    const tahun =
+      typeof req.query.tahun === 'string' && /^\d{4}$/.test(req.query.tahun) ? req.query.tahun : null;
+    if (req.query.periode === 'tahun') return { kind: 'year', year: tahun ?? officeDay(clock()).slice(0, 4) };
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(bulan)) return { kind: 'month', month: bulan };
+    if (tahun && /^(0[1-9]|1[0-2])$/.test(bulan)) return { kind: 'month', month: `${tahun}-${bulan}` };
+    return { kind: 'month', month: officeDay(clock()).slice(0, 7) };
   };
   const scopeOf = (req: Request, user: CentralUser): Scope => {
     if (user.role === 'province') return { province: user.province };

@@ -105,14 +105,39 @@ describe('the dashboard', () => {
     expect(year).toContain('BPS Kabupaten Bogor');
     expect(year).toContain('BPS Kabupaten Kendal');
     // The trend of the year: October (31 x 40 visits) and November.
-    expect(year).toMatch(/<td class="name">2026-10<\/td><td>1\.240<\/td>/);
-    expect(year).toMatch(/<td class="name">2026-11<\/td><td>60<\/td>/);
+    expect(year).toMatch(/<td class="name">Oktober 2026<\/td><td>1\.240<\/td>/);
+    expect(year).toMatch(/<td class="name">November 2026<\/td><td>60<\/td>/);
+    // The chart's axis names months too, never "2026-01".
+    expect(year).not.toMatch(/>\d{4}-\d{2}</);
     const office = await (await session.get('/kantor/3324?periode=tahun&tahun=2026')).text();
-    expect(office).toContain('konsultasi');
+    // Service names and guest-book labels, not the internal keys ("konsultasi", "gender").
+    expect(office).toContain('<td class="name">Konsultasi Statistik</td>');
+    expect(office).not.toContain('<td class="name">konsultasi</td>');
+    expect(office).toContain('<td class="name">Jenis kelamin</td>');
+    expect(office).not.toContain('<td class="name">gender</td>');
     expect(office).toContain('Laki-laki: 165');
-    expect(office).toMatch(/<td class="name">2026-10<\/td><td>310<\/td>/);
+    expect(office).toMatch(/<td class="name">Oktober 2026<\/td><td>310<\/td>/);
+    // The last day received is written day first in Indonesian, not as "2026-11-24".
+    expect(office).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const english = await (await session.get('/?periode=tahun&tahun=2026&lang=en')).text();
     expect(english).toContain('Served within 10 min');
+  });
+
+  it('chooses a month by its name and year (no native month input), and links keep working', async () => {
+    const session = await signIn(central, jateng.username, jateng.password);
+    const page = await (await session.get('/?periode=bulan&bulan=10&tahun=2026')).text();
+    expect(page).not.toContain('type="month"');
+    expect(page).toContain('<option value="10" selected>Oktober</option>');
+    expect(page).toContain('<option selected>2026</option>');
+    expect(page).toContain('Jawa Tengah Oktober 2026');
+    const kendal = page.slice(page.indexOf('3324 BPS Kabupaten Kendal'));
+    expect(kendal.slice(0, kendal.indexOf('</tr>'))).toContain('<td>310</td>');
+    // Old links (bulan=2026-10) and the form's two selects show the same month.
+    expect(await (await session.get('/?periode=bulan&bulan=2026-10')).text()).toContain(
+      'Jawa Tengah Oktober 2026',
+    );
+    const english = await (await session.get('/?periode=bulan&bulan=10&tahun=2026&lang=en')).text();
+    expect(english).toContain('<option value="10" selected>October</option>');
   });
 
   it('exports the view as XLSX', async () => {
