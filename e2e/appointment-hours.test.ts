@@ -1,5 +1,5 @@
 import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
-import { addDays, isoWeekday, officeDay } from '@pst/shared';
+import { addDays, dayInputText, formatLongDay, isoWeekday, officeDay } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
@@ -76,17 +76,17 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
 
     let page = await signIn(browser, hub, 'rina');
     let form = await requestPage(page, request.id);
-    await form.getByLabel('Tanggal').fill(open);
+    await form.getByLabel('Tanggal').fill(dayInputText(open));
     const time = form.getByLabel('Jam');
     await expect
       .poll(() => time.locator('option').allTextContents())
       .toEqual(['07.00', '07.15', '07.30', '07.45', '08.00', '08.15', '08.30']);
-    await form.getByLabel('Tanggal').fill(closed);
+    await form.getByLabel('Tanggal').fill(dayInputText(closed));
     await form.getByRole('status').getByText('PST tutup pada tanggal ini').waitFor();
     await form.getByRole('status').scrollIntoViewIfNeeded();
     await screenshot(page, 'appointment-closed-day');
 
-    await form.getByLabel('Tanggal').fill(open);
+    await form.getByLabel('Tanggal').fill(dayInputText(open));
     await form.getByLabel('Jenis').selectOption('zoom');
     // The booking schema's rule, checked in the form: a Zoom meeting needs an https link.
     for (const link of ['', 'http://zoom.us/j/123456789']) {
@@ -113,15 +113,33 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     hub.now.value = Date.parse(`${open}T08:05:00+07:00`);
     page = await signIn(browser, hub, 'rina');
     form = await requestPage(page, request.id);
-    await form.getByLabel('Tanggal').fill(open);
+    await form.getByLabel('Tanggal').fill(dayInputText(open));
     await form.getByRole('listitem').getByText('Petugas budi').waitFor();
     expect(await form.getByRole('button', { name: 'Hadir di Zoom' }).count()).toBe(0);
     await page.context().close();
     page = await signIn(browser, hub, 'budi');
     form = await requestPage(page, request.id, /Meja Konsultasi 1/);
-    await form.getByLabel('Tanggal').fill(open);
+    await form.getByLabel('Tanggal').fill(dayInputText(open));
     await form.getByRole('button', { name: 'Hadir di Zoom' }).click();
     await form.getByRole('listitem').getByText('Hadir', { exact: true }).waitFor();
+    // The mark given looks chosen; "Tidak hadir" is the alternative, not a second active choice.
+    expect(await form.getByRole('button', { name: 'Hadir di Zoom' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await form.getByRole('button', { name: 'Hadir di Zoom' }).getAttribute('class')).toContain(
+      'chosen',
+    );
+    expect(await form.getByRole('button', { name: 'Tidak hadir' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+    expect(await form.getByRole('button', { name: 'Tidak hadir' }).getAttribute('class')).not.toContain(
+      'chosen',
+    );
+    // The day is written out, day first, both under the field and above the list (never "2026-12-03").
+    const written = formatLongDay(open);
+    expect(await form.getByLabel('Tanggal').inputValue()).toBe(dayInputText(open));
+    await form.getByText(written, { exact: true }).waitFor();
+    await form.getByRole('heading', { name: `Janji temu tanggal ${written}` }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'appointment-zoom-attended');
     const [row] = (await ok(await hub.staff('supervisor'), 'appointment:list', { date: open })).appointments;

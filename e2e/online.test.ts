@@ -1,5 +1,5 @@
 import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
-import { addDays, officeDay } from '@pst/shared';
+import { addDays, dayInputText, officeDay } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
@@ -89,6 +89,10 @@ describe.runIf(run)('online requests in the counter app', () => {
       .getByText(/hari kerja$/)
       .first()
       .waitFor();
+    // Whole working days ("3 hari kerja"), never "3,0 hari kerja".
+    expect(await page2.locator('.due-left').first().textContent()).toMatch(
+      /· (\d+|kurang dari 1) hari kerja$/,
+    );
     await expect
       .poll(() => consultant.locator(`tr[data-request="${id}"]`).getAttribute('class'))
       .toMatch(/level-(on-track|near)/);
@@ -179,15 +183,15 @@ describe.runIf(run)('online requests in the counter app', () => {
     await overdue.locator(`tr[data-request="${recorded.id}"].level-overdue`).waitFor();
     await overdue
       .locator(`tr[data-request="${recorded.id}"] .due-left`)
-      .getByText(/lewat \d+,\d hari kerja/)
+      .getByText(/· lewat (\d+|kurang dari 1) hari kerja$/)
       .waitFor();
     await screenshot(page, 'online-overdue-board');
 
     // The month's online figures beside the walk-in report: both requests of this file, one answered in time.
     await page.getByRole('button', { name: 'Laporan' }).click();
     const today = officeDay(hub.now.value);
-    await page.getByLabel('Dari').fill(addDays(today, -40));
-    await page.getByLabel('Sampai').fill(today);
+    await page.getByLabel('Dari').fill(dayInputText(addDays(today, -40)));
+    await page.getByLabel('Sampai').fill(dayInputText(today));
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     const online = page.getByRole('region', { name: 'Layanan online' });
     const all = online.getByRole('row', { name: /Semua kanal/ });

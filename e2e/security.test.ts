@@ -1,6 +1,6 @@
 import { Store, seedOffice } from '@pst/hub';
 import { closeClients, GUEST, ok, send, startHub, type TestHub, tempDir } from '@pst/hub/testing';
-import { addDays, officeDay } from '@pst/shared';
+import { addDays, dayInputText, officeDay } from '@pst/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, browserEnv, CHROMIUM } from './browser';
@@ -100,8 +100,8 @@ describe.runIf(run)(
       await page.getByRole('button', { name: 'Masuk' }).click();
       await page.getByRole('button', { name: 'Laporan' }).click();
       const today = officeDay(hub.now.value);
-      await page.getByLabel('Dari').fill(addDays(today, -10));
-      await page.getByLabel('Sampai').fill(today);
+      await page.getByLabel('Dari').fill(dayInputText(addDays(today, -10)));
+      await page.getByLabel('Sampai').fill(dayInputText(today));
       await page.getByRole('button', { name: 'Tampilkan' }).click();
       await page.locator('.recharts-bar-rectangle').first().waitFor();
       await page.getByRole('button', { name: 'Pengaturan' }).click();

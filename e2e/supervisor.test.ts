@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Store, seedOffice } from '@pst/hub';
 import { closeClients, ok, startHub, type TestHub, tempDir } from '@pst/hub/testing';
-import { addDays, missingHolidayYear, officeDay } from '@pst/shared';
+import { addDays, dayInputText, formatLongDay, missingHolidayYear, officeDay } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,14 +46,17 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
     const desk = page.getByTestId('desk-konsultasi-1');
     await desk.getByText('Petugas budi').waitFor();
     await expect.poll(() => page.getByTestId('queue-front-office').locator('.big').textContent()).toBe('1');
+    // No online request is overdue: no empty card above the desks, one line under them.
+    await page.locator('.online-overdue-none').waitFor();
+    expect(await page.locator('.online-overdue').count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'supervisor-board');
 
     // The seeded month ends yesterday: ask for those 30 days by dates ("Bulan ini" holds only today on the 1st).
     await page.getByRole('button', { name: 'Laporan' }).click();
     const today = officeDay(hub.now.value);
-    await page.getByLabel('Dari').fill(addDays(today, -30));
-    await page.getByLabel('Sampai').fill(today);
+    await page.getByLabel('Dari').fill(dayInputText(addDays(today, -30)));
+    await page.getByLabel('Sampai').fill(dayInputText(today));
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await page
       .getByTestId('kpi-ikm')
@@ -62,6 +65,9 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'supervisor-reports');
+    // The range is typed and read day first, written out beside it (never the browser's mm/dd/yyyy).
+    expect(await page.getByLabel('Dari').inputValue()).toBe(dayInputText(addDays(today, -30)));
+    await page.getByText(formatLongDay(addDays(today, -30)), { exact: true }).waitFor();
 
     // Indonesian numbers and labels: "62,5%", "1,3 mnt", the guest-book statistics by name.
     expect(await page.getByTestId('kpi-target').locator('strong').textContent()).toMatch(/^\d{1,3}(,\d)?%$/);
@@ -174,6 +180,16 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
     expect(link).toMatch(/^http:\/\/pst\.local:3324\/display\/#token=[\w-]{32}$/);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'supervisor-settings');
+    // The ticket's texts show whole: text areas with no hidden rest, and the channels one a line.
+    for (const label of ['Janji waktu layanan', 'Langkah pertama', 'Saluran pengaduan']) {
+      const box = page.getByLabel(label);
+      expect(await box.evaluate((el) => el.tagName)).toBe('TEXTAREA');
+      expect(
+        await box.evaluate(
+          (el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1,
+        ),
+      ).toBe(true);
+    }
     const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await tv.goto(link.replace('http://pst.local:3324', hub.url));
     await tv.getByText('Belum ada panggilan').or(tv.getByTestId('called-number')).waitFor();
