@@ -54,10 +54,13 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
   it('sets the kiosk hours per weekday; the hub keeps them', async () => {
     const hours = page.getByRole('region', { name: 'Jam layanan kiosk' });
     await hours.getByLabel('Kiosk mengikuti jam layanan').check();
+    // 24-hour times with the Indonesian dot, whatever the browser's language ("08.00", not "08:00 AM").
+    expect(await hours.getByLabel('Jam buka Senin').inputValue()).toBe('08.00');
+    expect(await hours.getByLabel('Jam tutup Senin').inputValue()).toBe('15.30');
     await hours.getByLabel('Jam tutup Jumat').fill('11:30');
     await hours.getByRole('row', { name: /Sabtu/ }).getByLabel('Buka', { exact: true }).check();
     await hours.getByLabel('Jam buka Sabtu').fill('09:00');
-    await hours.getByLabel('Jam tutup Sabtu').fill('12:00');
+    await hours.getByLabel('Jam tutup Sabtu').fill('12.00');
     await hours.getByRole('button', { name: 'Simpan jam layanan' }).click();
     await page.getByText('Pengaturan disimpan').waitFor();
     expect(hub.store.openingHours()?.week.slice(4)).toEqual([
@@ -94,9 +97,20 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
       mimeType: 'text/plain',
       buffer: Buffer.from('bukan suara'),
     });
-    await voice.getByRole('alert').filter({ hasText: 'Berkas ditolak' }).waitFor();
+    // Said on the word's own row, with the word; the file buttons speak Indonesian.
+    await voice.getByRole('alert').filter({ hasText: 'konsultasi: Berkas ditolak' }).waitFor();
+    expect(
+      await voice.locator('tr', { has: page.getByRole('alert') }).evaluate((row) => {
+        const above = row.previousElementSibling;
+        return above?.querySelector('td')?.textContent;
+      }),
+    ).toBe('konsultasi');
+    expect(await voice.getByText('catatan.txt').count()).toBe(1);
+    expect(await voice.getByText('Pilih berkas').count()).toBeGreaterThan(1);
+    expect(await voice.getByText(/Choose File|No file chosen/).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await voice.scrollIntoViewIfNeeded();
+    // The refused word's row in the middle of the picture, its message under it.
+    await voice.getByRole('alert').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'supervisor-settings-voice');
   });
 

@@ -6,7 +6,9 @@ import { DateField, FileButton, TimeField } from './fields';
 import { UiProvider } from './provider';
 
 const render = (node: ReactNode, lang: Lang = 'id') =>
-  renderToStaticMarkup(<UiProvider store={(selector) => selector({ lang, hubOffset: 0 })}>{node}</UiProvider>);
+  renderToStaticMarkup(
+    <UiProvider store={(selector) => selector({ lang, hubOffset: 0 })}>{node}</UiProvider>,
+  );
 const none = () => {};
 
 describe('date, time and file fields in the office language', () => {
@@ -24,14 +26,16 @@ describe('date, time and file fields in the office language', () => {
   it('an empty date field says how to write a day', () => {
     const html = render(<DateField label="Dari" value="" onChange={none} />);
     expect(html).toContain('value=""');
-    expect(html).toContain('hh/bb/tttt, mis. 03/12/2026');
+    expect(html).toContain('tanggal/bulan/tahun, mis. 03/12/2026');
   });
 
   it('shows a time in 24-hour form with the Indonesian dot', () => {
     const html = render(<TimeField label="Jam tutup Jumat" value="15:30" onChange={none} />);
     expect(html).toContain('value="15.30"');
     expect(html).not.toContain('type="time"');
-    expect(render(<TimeField label="Closes" value="15:30" onChange={none} />, 'en')).toContain('value="15:30"');
+    expect(render(<TimeField label="Closes" value="15:30" onChange={none} />, 'en')).toContain(
+      'value="15:30"',
+    );
   });
 
   it('a file button says "Pilih berkas" and that no file is chosen yet', () => {

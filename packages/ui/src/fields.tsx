@@ -87,7 +87,7 @@ export function TimeField({ value, onChange, label, id, disabled }: FieldProps) 
         id={id}
         className="time-input"
         aria-label={label}
-        value={disabled ? '' : text}
+        value={text}
         placeholder={lang === 'id' ? 'jj.mm' : 'hh:mm'}
         title={tr('forms.timeHint')}
         autoComplete="off"

@@ -126,10 +126,7 @@ function VoiceClipsForm() {
               {message?.clip === clip.name && (
                 <tr className="clip-message">
                   <td colSpan={3}>
-                    <p
-                      className={message.tone === 'ok' ? 'ok' : 'error'}
-                      role={message.tone === 'ok' ? 'status' : 'alert'}
-                    >
+                    <p className={`notice ${message.tone}`} role={message.tone === 'ok' ? 'status' : 'alert'}>
                       {message.tone === 'error' && `${clip.text}: `}
                       {message.text}
                     </p>

@@ -1,6 +1,6 @@
 /** Strings of the date, time and file fields (screens review); English has the same keys. */
 export const formsId = {
-  'forms.dateHint': 'hh/bb/tttt, mis. 03/12/2026',
+  'forms.dateHint': 'tanggal/bulan/tahun, mis. 03/12/2026',
   'forms.dateInvalid': 'Tulis tanggal sebagai hh/bb/tttt',
   'forms.timeHint': 'jj.mm, mis. 08.00',
   'forms.timeInvalid': 'Tulis jam sebagai jj.mm (00.00–23.59)',
@@ -11,7 +11,7 @@ export const formsId = {
 };
 
 export const formsEn: Record<keyof typeof formsId, string> = {
-  'forms.dateHint': 'dd/mm/yyyy, e.g. 03/12/2026',
+  'forms.dateHint': 'day/month/year, e.g. 03/12/2026',
   'forms.dateInvalid': 'Write the date as dd/mm/yyyy',
   'forms.timeHint': 'hh:mm, e.g. 08:00',
   'forms.timeInvalid': 'Write the time as hh:mm (00:00–23:59)',
