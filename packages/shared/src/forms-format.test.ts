@@ -62,7 +62,9 @@ describe('working days left on an online request', () => {
   const DAY = 86_400_000;
   it('counts whole working days, never a fraction', () => {
     expect(formatWorkingDaysLeft(3 * DAY, false)).toBe('3 hari kerja');
-    expect(formatWorkingDaysLeft(2.9 * DAY, false)).toBe('2 hari kerja');
+    expect(formatWorkingDaysLeft(3 * DAY - 60_000, false)).toBe('3 hari kerja');
+    expect(formatWorkingDaysLeft(2.4 * DAY, false)).toBe('2 hari kerja');
+    expect(formatWorkingDaysLeft(1.2 * DAY, false)).toBe('1 hari kerja');
     expect(formatWorkingDaysLeft(-11.4 * DAY, true)).toBe('lewat 11 hari kerja');
     expect(formatWorkingDaysLeft(-2 * DAY, true, 'en')).toBe('2 working days late');
   });

@@ -149,11 +149,12 @@ export function formatDue(at: number, lang: Lang = 'id', tz?: OfficeTimeZone): s
 
 /**
  * A running clock's working time left (or, once overdue, late) for people: whole working days
- * ("2 hari kerja", "lewat 11 hari kerja"), never a fraction; under one day says so. Whole days
- * are counted down (2,9 days left reads "2 hari kerja"): staff never see more time than there is.
+ * ("3 hari kerja", "lewat 11 hari kerja"), never a fraction; under one day says so. From one
+ * day up the nearest whole day: a clock just started (2,99 days left) reads "3 hari kerja".
  */
 export function formatWorkingDaysLeft(workingMsLeft: number, overdue: boolean, lang: Lang = 'id'): string {
-  const days = Math.floor(Math.abs(workingMsLeft) / 86_400_000);
+  const exact = Math.abs(workingMsLeft) / 86_400_000;
+  const days = exact < 1 ? 0 : Math.round(exact);
   if (days === 0) return t(lang, overdue ? 'on.overdueUnder1' : 'on.workingLeftUnder1');
   return t(lang, overdue ? 'on.overdueBy' : 'on.workingLeft', { t: days });
 }
