@@ -98,9 +98,9 @@ export function formatMonth(month: string, lang: Lang = 'id'): string {
   return `${monthNames(lang)[(number ?? 1) - 1]} ${year}`;
 }
 
-/** "Nov 2026"-style short month for narrow places such as chart axes: "Nov 26". */
+/** "Agu 2026" from "2026-08", for narrow places such as chart axes (a 2-digit year reads as a day). */
 export function formatShortMonth(month: string, lang: Lang = 'id'): string {
-  const format = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
   return format.format(Date.parse(`${month}-01T00:00:00Z`)).replace('.', '');
 }
 

@@ -24,7 +24,7 @@ describe('dates and times as Indonesian office staff write them', () => {
     expect(monthNames()[7]).toBe('Agustus');
     expect(formatMonth('2026-11')).toBe('November 2026');
     expect(formatMonth('2026-01', 'en')).toBe('January 2026');
-    expect(formatShortMonth('2026-08')).toBe('Agu 26');
+    expect(formatShortMonth('2026-08')).toBe('Agu 2026');
   });
 
   it('writes clock times with the Indonesian dot', () => {
