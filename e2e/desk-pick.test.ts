@@ -151,6 +151,13 @@ describe.runIf(run)(
       await profile.getByText('dipanggil paling lambat dalam 3 panggilan').waitFor();
       await profile.scrollIntoViewIfNeeded();
       await screenshot(page, 'counter-settings-work-profile');
+      // Desk names show whole (not "Meja Konsulta"); the one-letter prefix column stays narrow.
+      for (const id of ['konsultasi-1', 'konsultasi-2']) {
+        const name = page.getByLabel(`Nama ${id}`);
+        expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      }
+      const prefix = await page.getByLabel('Huruf konsultasi').boundingBox();
+      expect(prefix?.width).toBeLessThan(80);
       await page.getByRole('button', { name: 'Simpan layanan dan meja' }).click();
       await page.getByText('Pengaturan disimpan').waitFor();
       // The first test's out-of-order call is in the report, per desk, staff member and reason.

@@ -90,7 +90,7 @@ function ServicesAndDesksForm({ settings }: SettingsSectionProps) {
         <tbody>
           {draft.desks.map((d, i) => (
             <tr key={d.id}>
-              <td className="desk-name">
+              <td className="desk-name-cell">
                 <input
                   aria-label={`${tr('set.name')} ${d.id}`}
                   value={d.name}
