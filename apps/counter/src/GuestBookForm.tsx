@@ -1,7 +1,8 @@
 import { GUEST_BOOK_OPTIONS, type StringKey } from '@pst/shared';
 import { useT } from '@pst/ui';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { CheckField, ChoiceOptions } from './form-fields';
 import { guestBookDesks, pickedDesk } from './guest-book-desks';
 import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
 import { myDesk, useCounter } from './store';
@@ -60,32 +61,20 @@ export function GuestBookForm() {
       )}
     </label>
   );
-  const text = (name: TextField, props: Record<string, unknown> = {}) => (
-    <input
-      id={`gb-${name}`}
-      name={name}
-      value={draft[name]}
-      aria-invalid={!!errors[name]}
-      aria-describedby={errors[name] ? `err-${name}` : undefined}
-      onChange={(e) => s.editDraft({ [name]: e.target.value })}
-      {...props}
-    />
-  );
+  /** What a text box and a select of one field share: its id, value, refusal and edit. */
+  const bind = (name: TextField) => ({
+    id: `gb-${name}`,
+    name,
+    value: draft[name],
+    'aria-invalid': !!errors[name],
+    'aria-describedby': errors[name] ? `err-${name}` : undefined,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      s.editDraft({ [name]: e.target.value }),
+  });
+  const text = (name: TextField, props: Record<string, unknown> = {}) => <input {...bind(name)} {...props} />;
   const select = (name: TextField, options: readonly string[]) => (
-    <select
-      id={`gb-${name}`}
-      name={name}
-      value={draft[name]}
-      aria-invalid={!!errors[name]}
-      aria-describedby={errors[name] ? `err-${name}` : undefined}
-      onChange={(e) => s.editDraft({ [name]: e.target.value })}
-    >
-      <option value="">{tr('gb.choose')}</option>
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {o}
-        </option>
-      ))}
+    <select {...bind(name)}>
+      <ChoiceOptions options={options} />
     </select>
   );
 
@@ -171,16 +160,13 @@ export function GuestBookForm() {
           ))}
           {errors.servicesUsed && <small className="field-error">{errors.servicesUsed}</small>}
         </fieldset>
-        <label className={`check wide consent ${errors.consent ? 'invalid' : ''}`}>
-          <input
-            type="checkbox"
-            aria-invalid={!!errors.consent}
-            checked={draft.consent}
-            onChange={(e) => s.editDraft({ consent: e.target.checked })}
-          />
-          {tr('counter.consent')}
-          {errors.consent && <small className="field-error">{errors.consent}</small>}
-        </label>
+        <CheckField
+          className="consent"
+          label={tr('counter.consent')}
+          checked={draft.consent}
+          onCheck={(consent) => s.editDraft({ consent })}
+          error={errors.consent}
+        />
       </div>
       <div className="forward">
         <div className="row">

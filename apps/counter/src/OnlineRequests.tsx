@@ -16,6 +16,7 @@ import { useHubNow, useT } from '@pst/ui';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppointmentBooking } from './AppointmentBooking';
+import { CheckField, ChoiceOptions } from './form-fields';
 import type { GuestBookDraft } from './guest-book-form';
 import { OnlineRating } from './OnlineRating';
 import { type OnlineFilter, useOnline } from './online-store';
@@ -344,12 +345,7 @@ function NewRequestForm() {
   );
   const select = (name: TextField, options: readonly string[]) => (
     <select name={name} value={draft[name]} onChange={(e) => s.editRequester({ [name]: e.target.value })}>
-      <option value="">{tr('gb.choose')}</option>
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {o}
-        </option>
-      ))}
+      <ChoiceOptions options={options} />
     </select>
   );
   const gb = (name: TextField) => tr(`gb.${name}` as StringKey);
@@ -444,25 +440,20 @@ function NewRequestForm() {
             onChange={(e) => s.editForm({ note: e.target.value })}
           />
         </label>
-        <label className={`check wide consent ${s.errors.consent ? 'invalid' : ''}`}>
-          <input
-            type="checkbox"
-            name="consent"
-            checked={draft.consent}
-            onChange={(e) => s.editRequester({ consent: e.target.checked })}
-          />
-          {tr('counter.consent')}
-          {s.errors.consent && <small className="field-error">{s.errors.consent}</small>}
-        </label>
-        <label className="check wide">
-          <input
-            type="checkbox"
-            name="isComplete"
-            checked={form.isComplete}
-            onChange={(e) => s.editForm({ isComplete: e.target.checked })}
-          />
-          {tr('on.isComplete')}
-        </label>
+        <CheckField
+          name="consent"
+          className="consent"
+          label={tr('counter.consent')}
+          checked={draft.consent}
+          onCheck={(consent) => s.editRequester({ consent })}
+          error={s.errors.consent}
+        />
+        <CheckField
+          name="isComplete"
+          label={tr('on.isComplete')}
+          checked={form.isComplete}
+          onCheck={(isComplete) => s.editForm({ isComplete })}
+        />
       </div>
       <div className="row">
         <button type="submit" className="primary">

@@ -54,6 +54,25 @@ export function Reports() {
   const deskName = (id: string) => board?.desks.find((d) => d.id === id)?.name ?? id;
   const preset = (p: 'today' | 'week' | 'month') => void loadReport({ preset: p });
   const isPreset = (p: string) => 'preset' in range && range.preset === p;
+  /** One export of the shown range: the file is named after what it holds and the range's days. */
+  const exportButton = (path: string, prefix: string, ext: string, label: string, isLink = false) =>
+    report &&
+    session && (
+      <button
+        key={path}
+        type="button"
+        className={isLink ? 'link-button' : undefined}
+        onClick={() =>
+          void download(
+            session,
+            `${path}?${rangeParams(range)}`,
+            `${prefix}-${report.range.from}-${report.range.to}.${ext}`,
+          )
+        }
+      >
+        {label}
+      </button>
+    );
 
   return (
     <div className="reports">
@@ -85,46 +104,11 @@ export function Reports() {
         {report && session && (
           <div className="row exports">
             <strong>{tr('sup.exports')}:</strong>
-            <button
-              type="button"
-              onClick={() =>
-                void download(
-                  session,
-                  `api/reports/export.xlsx?${rangeParams(range)}`,
-                  `laporan-pst-${report.range.from}-${report.range.to}.xlsx`,
-                )
-              }
-            >
-              {tr('sup.exportXlsx')}
-            </button>
-            {REPORT_TABLES.map((table) => (
-              <button
-                key={table}
-                type="button"
-                className="link-button"
-                onClick={() =>
-                  void download(
-                    session,
-                    `api/reports/${table}.csv?${rangeParams(range)}`,
-                    `${table}-${report.range.from}-${report.range.to}.csv`,
-                  )
-                }
-              >
-                {table}.csv
-              </button>
-            ))}
-            <button
-              type="button"
-              onClick={() =>
-                void download(
-                  session,
-                  `api/guestbook/export.xlsx?${rangeParams(range)}`,
-                  `buku-tamu-${report.range.from}-${report.range.to}.xlsx`,
-                )
-              }
-            >
-              {tr('sup.exportGuestBook')}
-            </button>
+            {exportButton('api/reports/export.xlsx', 'laporan-pst', 'xlsx', tr('sup.exportXlsx'))}
+            {REPORT_TABLES.map((table) =>
+              exportButton(`api/reports/${table}.csv`, table, 'csv', `${table}.csv`, true),
+            )}
+            {exportButton('api/guestbook/export.xlsx', 'buku-tamu', 'xlsx', tr('sup.exportGuestBook'))}
             <button type="button" onClick={() => window.print()}>
               {tr('sup.print')}
             </button>

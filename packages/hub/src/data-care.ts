@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
 import { isSoundBackup, keepPrivate } from './storage/database';
+import type { Erasure } from './storage/personal-data';
 import type { Store } from './storage/store';
 
 /** Personal fields of a guest-book entry (UU 27/2022); everything else is anonymous statistics. */
@@ -27,6 +28,11 @@ export const PERSONAL_FIELDS = [
 
 /** What free text of an erased visit becomes: a complaint still counts, its words are gone. */
 export const ERASED_TEXT = '(dihapus / erased)';
+
+/** An erasure of the personal fields at `now`, its free text replaced by ERASED_TEXT. */
+function erasure(now: number): Erasure {
+  return { fields: PERSONAL_FIELDS, erasedText: ERASED_TEXT, now };
+}
 
 /** What retention erases from, and the audit entry it writes: the guest book, or online requests (issue 21). */
 const RETENTION = {
@@ -49,7 +55,7 @@ export function applyRetention(
 ): number {
   const before = addDays(officeDay(now, tz), -retentionDays);
   const { of, audit } = RETENTION[from];
-  const erased = of(store).erasePersonal({ before }, PERSONAL_FIELDS, ERASED_TEXT, now, limit);
+  const erased = of(store).erasePersonal({ before }, { ...erasure(now), limit });
   if (erased > 0) store.audit(now, audit, { before, erased }, 'hub');
   return erased;
 }
@@ -64,9 +70,9 @@ export function eraseVisitor(
   const phone = by.phone ? normalizePhone(by.phone) : null;
   const email = by.email?.trim().toLowerCase() || null;
   if (!phone && !email) return 0;
-  const erased = store.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now);
+  const erased = store.erasePersonal({ phone, email }, erasure(now));
   // The same person's online requests and appointments (issue 21).
-  const online = store.online.erasePersonal({ phone, email }, PERSONAL_FIELDS, ERASED_TEXT, now);
+  const online = store.online.erasePersonal({ phone, email }, erasure(now));
   store.audit(now, 'guestbook.erase-request', { by: phone ? 'phone' : 'email', erased }, actor);
   if (online > 0)
     store.audit(now, 'online.erase-request', { by: phone ? 'phone' : 'email', erased: online }, actor);

@@ -15,7 +15,15 @@ import { buildHub } from '../build';
 import { random } from './seed';
 import { type Durability, domainEventsOnDisk } from './storage/database';
 import { Store } from './storage/store';
-import { type Client, closeClients, connectClient, removeDir, send, tempDir } from './testing';
+import {
+  type Client,
+  closeClients,
+  connectClient,
+  removeDir,
+  send,
+  startHubProcess,
+  tempDir,
+} from './testing';
 
 const LAZYFS = fileURLToPath(new URL('../tools/lazyfs.py', import.meta.url));
 /** The hub the cuts run, built from the current sources as `npm run build` builds it (node resolves
@@ -102,41 +110,6 @@ function unmount(mountPoint: string): void {
   const tool = fusermount() ?? 'fusermount3';
   const result = spawnSync(tool, ['-u', mountPoint], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${tool} -u ${mountPoint}: ${result.stderr}`);
-}
-
-/** `hub start` as its own process on the mount; resolves with its URL once it listens. */
-function startHubProcess(
-  dataDir: string,
-  durability: Durability,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      BUNDLE,
-      '--data-dir',
-      dataDir,
-      'start',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--no-mdns',
-      '--kiosk-burst',
-      '1000000',
-      '--durability',
-      durability,
-    ],
-    { env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
-    });
-    child.once('exit', (code) => reject(new Error(`hub exited early (${code}): ${out}`)));
-  });
 }
 
 function killHard(child: ChildProcess): Promise<void> {
@@ -301,7 +274,13 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
       const mount = await LazyMount.mount(backing, mountPoint);
       let hub: ChildProcess | undefined;
       try {
-        const started = await startHubProcess(mountPoint, options.durability);
+        const started = await startHubProcess([BUNDLE], mountPoint, [
+          '--no-mdns',
+          '--kiosk-burst',
+          '1000000',
+          '--durability',
+          options.durability,
+        ]);
         hub = started.child;
         const acked: string[] = [];
         const reissued: string[] = [];

@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,32 @@ import { Store } from './storage/store';
 import { readCertificate } from './tls';
 
 export type Client = Socket<HubToClientEvents, ClientToHubEvents>;
+
+/**
+ * `hub start` as its own process on 127.0.0.1 and a free port, logging nothing: `entry` is node's
+ * arguments up to the CLI script (a built bundle, or tsx and the sources), `options` any more of
+ * `start`'s. Resolves with the process and its URL once it listens; rejects if it exits first.
+ */
+export function startHubProcess(
+  entry: readonly string[],
+  dataDir: string,
+  options: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [...entry, '--data-dir', dataDir, 'start', '--port', '0', '--host', '127.0.0.1', ...options],
+    { env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`hub exited early (${code}): ${out}`)));
+  });
+}
 
 /** 09:00 WIB on a Wednesday. */
 export const MORNING = Date.UTC(2026, 10, 25, 2, 0);

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../src/storage/store';
@@ -9,6 +9,7 @@ import {
   removeDir,
   send,
   startHub,
+  startHubProcess,
   type TestHub,
   tempDir,
 } from '../src/testing';
@@ -23,35 +24,11 @@ afterEach(async () => {
   await hub?.stop();
 });
 
-/** Starts `hub start` as its own process and resolves with its URL once it listens. */
-function startHubProcess(dataDir: string): Promise<string> {
-  child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      CLI,
-      '--data-dir',
-      dataDir,
-      'start',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--kiosk-burst',
-      '100000',
-    ],
-    { env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child?.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (match) resolve(`http://127.0.0.1:${match[1]}`);
-    });
-    child?.once('exit', (code) => reject(new Error(`hub exited early (${code}): ${out}`)));
-  });
+/** Starts `hub start` from the sources as its own process and resolves with its URL once it listens. */
+async function startHubFromSources(dataDir: string): Promise<string> {
+  const started = await startHubProcess(['--import', 'tsx', CLI], dataDir, ['--kiosk-burst', '100000']);
+  child = started.child;
+  return started.url;
 }
 
 describe('crash safety', () => {
@@ -63,7 +40,7 @@ describe('crash safety', () => {
     store.setSetting('opening-hours', { hours: null });
     store.close();
 
-    const url = await startHubProcess(dataDir);
+    const url = await startHubFromSources(dataDir);
     const kiosks = await Promise.all(tokens.map((token) => connectClient(url, token)));
     const acknowledged: string[] = [];
     const services = ['konsultasi', 'perpustakaan', 'penjualan', 'rekomendasi'];

@@ -50,22 +50,19 @@ describe('personal data care', () => {
       erased_at: number;
     };
     const kept = JSON.parse(old.entry);
-    for (const field of [
-      'identityNumber',
-      'fullName',
-      'email',
-      'phone',
-      'address',
-      'institutionName',
-      'dataNeeded',
-    ]) {
-      expect(kept).not.toHaveProperty(field);
-    }
-    expect(kept).toMatchObject({
+    // Only the anonymous statistics stay: no identity number, name, e-mail, phone, address, institution or data asked for.
+    expect(kept).toEqual({
+      identityType: 'KTP',
       gender: 'Perempuan',
       birthYear: 1995,
       education: 'D4/S1',
+      occupation: 'Peneliti/Dosen',
+      institutionCategory: 'Lembaga Penelitian & Pendidikan',
       purpose: 'Penelitian',
+      servicesUsed: ['Konsultasi Statistik'],
+      visitType: 'Perorangan',
+      groupSize: 1,
+      consent: true,
     });
     expect(old.phone).toBeNull();
     expect(old.erased_at).toBe(NOW);

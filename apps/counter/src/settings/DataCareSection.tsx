@@ -1,7 +1,14 @@
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useCounter } from '../store';
+import { RowForm } from './RowForm';
 import type { SettingsSection, SettingsSectionProps } from './section';
+
+/** The two kept-for periods, in days, with the bounds the hub's schema accepts. */
+const DAY_FIELDS = [
+  { key: 'retentionDays', label: 'set.retention', min: 30, max: 3650 },
+  { key: 'backupDays', label: 'set.backups', min: 1, max: 365 },
+] as const;
 
 /** How long personal data and backups are kept, and erasing one visitor's data on request. */
 function DataCareForm({ settings }: SettingsSectionProps) {
@@ -14,34 +21,24 @@ function DataCareForm({ settings }: SettingsSectionProps) {
     <section className="panel">
       <h2>{tr('set.dataCare')}</h2>
       <div className="row">
-        <label>
-          {tr('set.retention')}
-          <input
-            type="number"
-            min={30}
-            max={3650}
-            value={care.retentionDays}
-            onChange={(e) => setCare({ ...care, retentionDays: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          {tr('set.backups')}
-          <input
-            type="number"
-            min={1}
-            max={365}
-            value={care.backupDays}
-            onChange={(e) => setCare({ ...care, backupDays: Number(e.target.value) })}
-          />
-        </label>
+        {DAY_FIELDS.map((field) => (
+          <label key={field.key}>
+            {tr(field.label)}
+            <input
+              type="number"
+              min={field.min}
+              max={field.max}
+              value={care[field.key]}
+              onChange={(e) => setCare({ ...care, [field.key]: Number(e.target.value) })}
+            />
+          </label>
+        ))}
         <button type="button" onClick={() => void save('settings:data-care', care, tr('set.saved'))}>
           {tr('set.saveDataCare')}
         </button>
       </div>
-      <form
-        className="row"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <RowForm
+        onSubmit={() => {
           const by = who.includes('@') ? { email: who.trim() } : { phone: who.trim() };
           void save('guestbook:erase', by).then((r) => r && setErased(r.erased));
         }}
@@ -53,7 +50,7 @@ function DataCareForm({ settings }: SettingsSectionProps) {
         <button type="submit" className="warn" disabled={!who.trim()}>
           {tr('set.eraseButton')}
         </button>
-      </form>
+      </RowForm>
       {erased !== null && <p role="status">{tr('set.erased', { n: erased })}</p>}
     </section>
   );

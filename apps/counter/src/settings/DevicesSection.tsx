@@ -3,6 +3,7 @@ import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useCounter } from '../store';
 import { RoleSelect } from './RoleSelect';
+import { RowForm } from './RowForm';
 import type { SettingsSection, SettingsSectionProps } from './section';
 
 /** Paired kiosks, displays and rating tablets: revoke one, or pair a new one with a link. */
@@ -40,11 +41,9 @@ function DevicesForm({ settings }: SettingsSectionProps) {
           ))}
         </tbody>
       </table>
-      <form
-        className="row"
-        aria-label={tr('set.pair')}
-        onSubmit={(event) => {
-          event.preventDefault();
+      <RowForm
+        label={tr('set.pair')}
+        onSubmit={() => {
           void settingsCommand('settings:device-pair', {
             role: form.role,
             name: form.name,
@@ -75,7 +74,7 @@ function DevicesForm({ settings }: SettingsSectionProps) {
           </label>
         )}
         <button type="submit">{tr('set.pair')}</button>
-      </form>
+      </RowForm>
       {link && (
         <p className="pair-link">
           {tr('set.pairLink')} <code data-testid="pair-link">{link}</code>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCounter } from '../store';
 import { RoleSelect } from './RoleSelect';
+import { RowForm } from './RowForm';
 import type { SettingsSection, SettingsSectionProps } from './section';
 
 /** Staff accounts: what the hub would refuse this actor (shared/staff-roles.ts) is not offered. */
@@ -85,10 +86,8 @@ function StaffForm({ settings }: SettingsSectionProps) {
           })}
         </tbody>
       </table>
-      <form
-        className="row"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <RowForm
+        onSubmit={() => {
           void settingsCommand(
             'settings:staff',
             { ...form, pin: form.pin || undefined },
@@ -118,7 +117,7 @@ function StaffForm({ settings }: SettingsSectionProps) {
           />
         </label>
         <button type="submit">{tr('set.addStaff')}</button>
-      </form>
+      </RowForm>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import {
   requesterContacts,
 } from '@pst/shared';
 import type { Db } from './database';
-import { type PersonalMatch, personalWhere } from './personal-data';
+import { type Erasure, type PersonalMatch, personalWhere, withoutFields } from './personal-data';
 import { type Sql, statementsOf } from './statements';
 
 /** What an online request has besides its state-machine fields. */
@@ -356,24 +356,16 @@ export class OnlineStore {
    * Erases the requester's personal fields of the matching online requests, the words of their exchanges and
    * complaint, and the name and number of their appointments; the figures stay.
    */
-  erasePersonal(
-    match: PersonalMatch,
-    fields: readonly string[],
-    erasedText: string,
-    now: number,
-    limit = -1,
-  ): number {
+  erasePersonal(match: PersonalMatch, { fields, erasedText, now, limit = -1 }: Erasure): number {
     const [where, params] = personalWhere(match);
     const rows = this.sql(
       `SELECT id, requester, phone FROM online_requests WHERE erased_at IS NULL AND ${where} LIMIT ?`,
     ).all(...params, limit) as Array<{ id: string; requester: string; phone: string | null }>;
     this.db.transaction(() => {
       for (const row of rows) {
-        const requester = JSON.parse(row.requester) as Record<string, unknown>;
-        for (const field of fields) delete requester[field];
         this.sql(
           'UPDATE online_requests SET requester = ?, phone = NULL, email = NULL, data_needed = ?, erased_at = ? WHERE id = ?',
-        ).run(JSON.stringify(requester), erasedText, now, row.id);
+        ).run(withoutFields(row.requester, fields), erasedText, now, row.id);
         this.sql("UPDATE online_history SET text = ? WHERE request_id = ? AND text != ''").run(
           erasedText,
           row.id,

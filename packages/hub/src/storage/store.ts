@@ -20,7 +20,7 @@ import { CodeAttempts } from './code-attempts';
 import { type Db, type Durability, keepPrivate, openDatabase } from './database';
 import { GroupSync } from './group-sync';
 import { OnlineStore } from './online-store';
-import { type PersonalMatch, personalWhere } from './personal-data';
+import { type Erasure, type PersonalMatch, personalWhere, withoutFields } from './personal-data';
 import { ReportStore } from './report-store';
 import { type Sql, statementsOf } from './statements';
 import { TurnBatch } from './turn-batch';
@@ -665,13 +665,7 @@ export class Store {
    * phone or email), at most `limit` of them, and the free text of their visits (consultation notes,
    * a complaint's words and its response), which may name the person too; how many entries.
    */
-  erasePersonal(
-    match: PersonalMatch,
-    fields: readonly string[],
-    erasedText: string,
-    now: number,
-    limit = -1,
-  ): number {
+  erasePersonal(match: PersonalMatch, { fields, erasedText, now, limit = -1 }: Erasure): number {
     const [where, params] = personalWhere(match);
     const rows = this.sql(
       `SELECT id, ticket_id AS ticketId, entry FROM guest_book WHERE erased_at IS NULL AND ${where} LIMIT ?`,
@@ -687,9 +681,7 @@ export class Store {
     );
     this.db.transaction(() => {
       for (const row of rows) {
-        const entry = JSON.parse(row.entry) as Record<string, unknown>;
-        for (const field of fields) delete entry[field];
-        update.run(JSON.stringify(entry), now, row.id);
+        update.run(withoutFields(row.entry, fields), now, row.id);
         notes.run(erasedText, row.ticketId);
         complaint.run({ erased: erasedText, ticketId: row.ticketId });
       }
