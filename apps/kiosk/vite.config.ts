@@ -1,11 +1,3 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { appViteConfig } from '@pst/ui/vite';
 
-// Served by the hub at /kiosk; `npm run dev` proxies the hub's socket to a hub on :3324.
-export default defineConfig({
-  base: '/kiosk/',
-  plugins: [react()],
-  server: { proxy: { '/socket.io': { target: 'http://127.0.0.1:3324', ws: true } } },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
-  test: { environment: 'node', include: ['src/**/*.test.ts'] },
-});
+export default appViteConfig('kiosk', 'Ambil Nomor Antrian · PST', { viewport: 'touch' });

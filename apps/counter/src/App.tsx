@@ -69,7 +69,7 @@ function SupervisorShell() {
   }
   return (
     <div className="desk-screen">
-      <header className="topbar no-print">
+      <header className="topbar brand-bar no-print">
         <strong className="desk-name">{tr('counter.title')}</strong>
         <SupervisorNav tab={tab} setTab={setTab} />
         <div className="who">

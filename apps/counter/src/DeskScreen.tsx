@@ -60,7 +60,7 @@ export function DeskScreen() {
   useKeyboardShortcuts(online);
   return (
     <div className="desk-screen">
-      <header className="topbar">
+      <header className="topbar brand-bar">
         <div>
           <strong className="desk-name">{desk?.name ?? '…'}</strong>
           <span className={`status status-${desk?.status ?? 'closed'}`}>

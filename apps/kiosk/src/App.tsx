@@ -87,7 +87,7 @@ function Header() {
   const now = useHubNow();
   const tz = office?.timeZone ?? 'Asia/Jakarta';
   return (
-    <header className="header">
+    <header className="header brand-bar">
       <div>
         <StaffAccess tr={tr}>
           <div className="office">{office?.name ?? 'BPS'}</div>

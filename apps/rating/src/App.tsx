@@ -43,7 +43,7 @@ export function App() {
   }
   return (
     <div className="rating">
-      <header className="header">
+      <header className="header brand-bar">
         <span>
           {request && step.name !== 'idle'
             ? tr('rating.for', { number: request.number, desk: request.deskName })
