@@ -15,6 +15,7 @@ import {
   REPORT_TABLES,
   type Report,
   type StageSummary,
+  type StringKey,
 } from '@pst/shared';
 import { DateField, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
@@ -23,6 +24,26 @@ import { useShallow } from 'zustand/react/shallow';
 import { ChosenCallsReport } from './ChosenCallsReport';
 import { download, rangeParams, useCounter } from './store';
 
+const COMPLAINT_COLUMNS = [
+  'sup.date',
+  'sup.ticket',
+  'sup.deskColumn',
+  'sup.complaintText',
+  'sup.complaintStatus',
+  'sup.complaintResponse',
+  'sup.complaintHandler',
+] as const satisfies readonly StringKey[];
+/** The stage figures of a queue or desk, after its name. */
+const SUMMARY_COLUMNS = [
+  'sup.count',
+  'sup.served',
+  'sup.noShow',
+  'sup.waitMedian',
+  'sup.waitP90',
+  'sup.serviceMean',
+  'sup.breaches',
+  'sup.withinTargetOfCalled',
+] as const satisfies readonly StringKey[];
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
 /** The hours of the busy-hours grid: the service day, 07.00 to 17.59. */
 const OPEN_HOURS = Array.from({ length: 11 }, (_, i) => i + 7);
@@ -190,11 +211,7 @@ function ReportBody({
             ))}
           </BarChart>
         </ChartPanel>
-        <SummaryTable
-          title={tr('sup.service')}
-          rows={Object.entries(report.byQueue).map(([id, s]) => [queueName(id), s])}
-          lang={lang}
-        />
+        <SummaryTable title={tr('sup.service')} stats={report.byQueue} nameOf={queueName} lang={lang} />
       </section>
       <section className="panel chart-row">
         <ChartPanel title={tr('sup.targetPerService')}>
@@ -206,11 +223,7 @@ function ReportBody({
             <Bar dataKey="percent" name="%" fill="#0b6e4f" isAnimationActive={false} />
           </BarChart>
         </ChartPanel>
-        <SummaryTable
-          title={tr('sup.deskColumn')}
-          rows={Object.entries(report.byDesk).map(([id, s]) => [deskName(id), s])}
-          lang={lang}
-        />
+        <SummaryTable title={tr('sup.deskColumn')} stats={report.byDesk} nameOf={deskName} lang={lang} />
       </section>
       <section className="panel chart-row">
         <ChartPanel title={tr('sup.ikmPerElement')}>
@@ -313,17 +326,7 @@ function ReportBody({
           <p className="muted">{tr('sup.noComplaints')}</p>
         ) : (
           <table className="complaints">
-            <thead>
-              <tr>
-                <th>{tr('sup.date')}</th>
-                <th>{tr('sup.ticket')}</th>
-                <th>{tr('sup.deskColumn')}</th>
-                <th>{tr('sup.complaintText')}</th>
-                <th>{tr('sup.complaintStatus')}</th>
-                <th>{tr('sup.complaintResponse')}</th>
-                <th>{tr('sup.complaintHandler')}</th>
-              </tr>
-            </thead>
+            <TableHead cells={COMPLAINT_COLUMNS.map((key) => tr(key))} />
             <tbody>
               {ikm.complaints.map((c) => (
                 <ComplaintRow
@@ -417,6 +420,19 @@ function ComplaintRow({
   );
 }
 
+/** A table's header row. */
+function TableHead({ cells }: { cells: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {cells.map((cell) => (
+          <th key={cell}>{cell}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** A chart beside its table in a report row: its heading and the full width of its column. */
 function ChartPanel({
   title,
@@ -437,32 +453,24 @@ function ChartPanel({
   );
 }
 
+/** The stage figures of each queue or desk (`stats` by id), a row each under its name. */
 function SummaryTable({
   title,
-  rows,
+  stats,
+  nameOf,
   lang,
 }: {
   title: string;
-  rows: Array<[string, StageSummary]>;
+  stats: Record<string, StageSummary>;
+  nameOf: (id: string) => string;
   lang: Lang;
 }) {
   const tr = useT();
+  const rows = Object.entries(stats).map(([id, s]) => [nameOf(id), s] as const);
   const mins = (ms: number | null) => formatMinutes(ms, lang);
   return (
     <table className="summary">
-      <thead>
-        <tr>
-          <th>{title}</th>
-          <th>{tr('sup.count')}</th>
-          <th>{tr('sup.served')}</th>
-          <th>{tr('sup.noShow')}</th>
-          <th>{tr('sup.waitMedian')}</th>
-          <th>{tr('sup.waitP90')}</th>
-          <th>{tr('sup.serviceMean')}</th>
-          <th>{tr('sup.breaches')}</th>
-          <th>{tr('sup.withinTargetOfCalled')}</th>
-        </tr>
-      </thead>
+      <TableHead cells={[title, ...SUMMARY_COLUMNS.map((key) => tr(key))]} />
       <tbody>
         {rows.map(([name, s]) => (
           <tr key={name}>
