@@ -10,7 +10,7 @@ import {
   type SettingsView,
   t,
 } from '@pst/shared';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
 
 // The store reads the saved session and desk when it is created: give it a browser's storage and
@@ -95,23 +95,13 @@ const SESSION = {
 
 beforeEach(() => {
   page.location.href = DOWN;
+  // Each test starts from the store as it was created, signed in at the front office's desk.
   store.useCounter.setState({
+    ...store.useCounter.getInitialState(),
     lang: 'id',
     session: SESSION,
     deskId: 'fo-1',
-    board: null,
-    visit: null,
-    drafts: {},
-    draftErrors: {},
-    forwardTo: {},
-    forDesk: {},
-    notice: null,
-    busy: false,
-    hub: null,
     tab: 'desk',
-    deskStaff: {},
-    report: null,
-    settings: null,
   });
 });
 
@@ -449,11 +439,12 @@ describe('counter store', () => {
       hub,
       session: { ...SESSION, staff: { ...SESSION.staff, role: 'supervisor' } },
     });
-    const hubTime = Date.now() + 90_000;
-    store.useCounter.getState().setBoard(board(null, hubTime));
-    // The offset is hub time minus this PC's time when the board came: about 90 s here.
-    expect(store.useCounter.getState().hubOffset).toBeGreaterThan(80_000);
-    expect(store.useCounter.getState().hubOffset).toBeLessThanOrEqual(90_000);
+    // This PC's clock, held where the test puts it (only Date: the poll below runs on real timers).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 10, 25, 2, 0) });
+    store.useCounter.getState().setBoard(board(null, Date.UTC(2026, 10, 25, 2, 1, 30)));
+    vi.useRealTimers();
+    // The offset is hub time minus this PC's time when the board came.
+    expect(store.useCounter.getState().hubOffset).toBe(90_000);
     expect(sent).toEqual([{ event: 'desk:staff', payload: {} }]);
     await expect.poll(() => store.useCounter.getState().deskStaff).toEqual({ 'fo-1': 'Rina' });
   });

@@ -32,6 +32,10 @@ function recorder() {
   };
 }
 
+/**
+ * Lets the announcer run every step it can now (one turn of the event loop, no real time): the fakes
+ * above finish a clip only when the test says so, so what is said by then is all it may say yet.
+ */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('announcer', () => {

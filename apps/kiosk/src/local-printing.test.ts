@@ -45,7 +45,9 @@ function fakePrinter(local: boolean, outcomes: PrintOutcome['state'][] = []) {
   return { printer, printed, jobs };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** The kiosk's answers to the hub's print jobs so far. */
+const results = (sent: Array<{ event: string; payload: unknown }>) =>
+  sent.filter((s) => s.event === 'print:result').map((s) => s.payload);
 const job = (jobId: string): PrintJob => ({ jobId, ticketId: '20261125-K001', data: 'G0A=' });
 
 describe('kiosk-local printing in the kiosk page', () => {
@@ -54,24 +56,23 @@ describe('kiosk-local printing in the kiosk page', () => {
     const { printer, printed } = fakePrinter(true, ['ok', 'paper-out']);
     attachLocalPrinting(hub, printer);
     connect();
-    await settle();
-    expect(sent).toEqual([
-      { event: 'kiosk:printer', payload: { local: true, description: 'USB printer 0416:5011' } },
-    ]);
+    await expect
+      .poll(() => sent)
+      .toEqual([{ event: 'kiosk:printer', payload: { local: true, description: 'USB printer 0416:5011' } }]);
     socket.emit('print:job', job('a1'));
     socket.emit('print:job', job('b2'));
-    await settle();
+    await expect
+      .poll(() => sent.slice(1))
+      .toEqual([
+        { event: 'print:result', payload: { jobId: 'a1', state: 'ok', detail: 'USB printer 0416:5011' } },
+        {
+          event: 'print:result',
+          payload: { jobId: 'b2', state: 'paper-out', detail: 'USB printer 0416:5011' },
+        },
+      ]);
     expect(printed).toEqual(['G0A=', 'G0A=']);
-    expect(sent.slice(1)).toEqual([
-      { event: 'print:result', payload: { jobId: 'a1', state: 'ok', detail: 'USB printer 0416:5011' } },
-      {
-        event: 'print:result',
-        payload: { jobId: 'b2', state: 'paper-out', detail: 'USB printer 0416:5011' },
-      },
-    ]);
     connect();
-    await settle();
-    expect(sent.filter((s) => s.event === 'kiosk:printer')).toHaveLength(2);
+    await expect.poll(() => sent.filter((s) => s.event === 'kiosk:printer')).toHaveLength(2);
   });
 
   it('hands every job whole to the shell, which keeps them on disk and knows a job sent again', async () => {
@@ -79,13 +80,13 @@ describe('kiosk-local printing in the kiosk page', () => {
     const { printer, jobs } = fakePrinter(true, ['error', 'ok']);
     attachLocalPrinting(hub, printer);
     connect();
-    await settle();
+    await expect.poll(() => sent).toHaveLength(1);
     socket.emit('print:job', job('x'));
-    await settle();
+    await expect.poll(() => results(sent)).toHaveLength(1);
     socket.emit('print:job', job('x')); // the hub's retry after 'error': the shell decides
-    await settle();
+    await expect.poll(() => results(sent)).toHaveLength(2);
     expect(jobs).toEqual([job('x'), job('x')]);
-    expect(sent.filter((s) => s.event === 'print:result').map((s) => s.payload)).toEqual([
+    expect(results(sent)).toEqual([
       expect.objectContaining({ jobId: 'x', state: 'error' }),
       expect.objectContaining({ jobId: 'x', state: 'ok' }),
     ]);
@@ -96,9 +97,9 @@ describe('kiosk-local printing in the kiosk page', () => {
     const { printer, printed } = fakePrinter(false);
     attachLocalPrinting(hub, printer);
     connect();
-    await settle();
+    await expect.poll(() => sent).toHaveLength(1);
     socket.emit('print:job', job('z'));
-    await settle();
+    await expect.poll(() => results(sent)).toHaveLength(1);
     expect(printed).toEqual([]);
     expect(sent).toEqual([
       { event: 'kiosk:printer', payload: { local: false, description: 'printed by the hub' } },
@@ -110,9 +111,10 @@ describe('kiosk-local printing in the kiosk page', () => {
 
     const browser = fakeHub();
     attachLocalPrinting(browser.hub, undefined);
-    browser.connect();
-    await settle();
-    expect(browser.sent).toEqual([]);
+    // Without a bridge nothing listens, so there is nothing to wait for.
+    expect(browser.socket.listenerCount('connect')).toBe(0);
     expect(browser.socket.listenerCount('print:job')).toBe(0);
+    browser.connect();
+    expect(browser.sent).toEqual([]);
   });
 });

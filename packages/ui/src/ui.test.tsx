@@ -1,7 +1,7 @@
 import type { Lang } from '@pst/shared';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OfflineNotice } from './OfflineNotice';
 import { PairingScreen } from './PairingScreen';
 import { UiProvider, type UiState, type UiStore } from './provider';
@@ -43,9 +43,12 @@ describe('@pst/ui', () => {
   });
 
   it("reads the hub's time: this PC's time plus the hub's offset", () => {
-    const before = Date.now();
-    const shown = Number(render(<Clock />, 'id', 90_000));
-    expect(shown).toBeGreaterThanOrEqual(before + 90_000);
-    expect(shown).toBeLessThanOrEqual(Date.now() + 90_000);
+    // This PC's clock, held where the test puts it.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 10, 25, 2, 0) });
+    try {
+      expect(Number(render(<Clock />, 'id', 90_000))).toBe(Date.UTC(2026, 10, 25, 2, 1, 30));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
