@@ -10,6 +10,7 @@ import {
   type SettingsView,
   t,
 } from '@pst/shared';
+import { GUEST } from '@pst/shared/testing';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
 
@@ -321,7 +322,7 @@ describe('counter store', () => {
     expect(sent.at(-1)).toEqual({ event: 'guestbook:lookup', payload: { phone: '0812-3456-7890' } });
     expect(s().notice).toEqual({ kind: 'error', text: t('id', 'counter.notFoundPhone') });
 
-    found = { ...GUEST_ENTRY, consent: true };
+    found = GUEST;
     await s().lookupGuest('phone');
     expect(s().drafts.t1).toMatchObject({ fullName: 'Siti Aminah', birthYear: '1995', consent: false });
     expect(s().notice).toEqual({ kind: 'ok', text: t('id', 'counter.foundGuest', { name: 'Siti Aminah' }) });
@@ -508,26 +509,9 @@ describe('counter store', () => {
   });
 });
 
-const GUEST_ENTRY = {
-  identityType: 'KTP',
-  identityNumber: '3324012345678901',
-  fullName: 'Siti Aminah',
-  gender: 'Perempuan',
-  birthYear: 1995,
-  education: 'D4/S1',
-  occupation: 'Peneliti/Dosen',
-  institutionCategory: 'Lembaga Penelitian & Pendidikan',
-  institutionName: 'Universitas Diponegoro',
-  email: 'siti.aminah@example.ac.id',
-  phone: '0812-3456-7890',
-  purpose: 'Penelitian',
-  servicesUsed: ['Konsultasi Statistik'],
-  dataNeeded: 'Data kemiskinan Kabupaten Kendal 2020-2025',
-  visitType: 'Perorangan',
-};
 const GUEST_DRAFT: GuestBookDraft = {
   ...EMPTY_DRAFT,
-  ...GUEST_ENTRY,
+  ...GUEST,
   birthYear: '1995',
   groupSize: '1',
   consent: true,

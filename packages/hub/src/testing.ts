@@ -11,7 +11,6 @@ import {
   type CommandSender,
   DEFAULT_CONFIG,
   type DeviceRole,
-  type GuestBookInput,
   type HubToClientEvents,
   type Payload,
   type PrinterStatusView,
@@ -270,21 +269,5 @@ export function nextPush<E extends keyof HubToClientEvents>(
   });
 }
 
-export const GUEST: GuestBookInput = {
-  identityType: 'KTP',
-  identityNumber: '3324012345678901',
-  fullName: 'Siti Aminah',
-  gender: 'Perempuan',
-  birthYear: 1995,
-  education: 'D4/S1',
-  occupation: 'Peneliti/Dosen',
-  institutionCategory: 'Lembaga Penelitian & Pendidikan',
-  institutionName: 'Universitas Diponegoro',
-  email: 'siti.aminah@example.ac.id',
-  phone: '0812-3456-7890',
-  purpose: 'Penelitian',
-  servicesUsed: ['Konsultasi Statistik'],
-  dataNeeded: 'Data kemiskinan Kabupaten Kendal 2020-2025',
-  visitType: 'Perorangan',
-  consent: true,
-};
+/** The guest-book entry of the tests, shared with the apps' tests (@pst/shared/testing). */
+export { GUEST } from '@pst/shared/testing';

@@ -11,6 +11,7 @@ import { ERROR_CODES, ERRORS, errorBody } from './errors';
 import { guestBookEntrySchema, maskDigits, normalizePhone } from './guest-book';
 import { STRINGS, t } from './i18n';
 import { IKM_ELEMENTS, ikmCategory } from './ikm';
+import { GUEST } from './testing';
 
 describe('contract', () => {
   // That every command has a schema and a roles entry is the type checker's (Record<CommandName, ...>).
@@ -125,24 +126,7 @@ describe('guest book', () => {
   });
 
   it('refuses a KTP that is not 16 digits, missing consent and unknown keys', () => {
-    const entry = {
-      identityType: 'KTP',
-      identityNumber: '3324012345678901',
-      fullName: 'Siti Aminah',
-      gender: 'Perempuan',
-      birthYear: 1995,
-      education: 'S2',
-      occupation: 'Peneliti/Dosen',
-      institutionCategory: 'Lainnya',
-      institutionName: '',
-      email: 'siti@example.com',
-      phone: '081234567890',
-      purpose: 'Penelitian',
-      servicesUsed: ['Konsultasi Statistik'],
-      dataNeeded: '',
-      visitType: 'Perorangan',
-      consent: true,
-    };
+    const entry = { ...GUEST };
     expect(guestBookEntrySchema.parse(entry)).toMatchObject({ address: '', groupSize: 1 });
     const ktp = guestBookEntrySchema.safeParse({ ...entry, identityNumber: '332401234567890' });
     expect(ktp.error?.issues[0]?.path).toEqual(['identityNumber']);
