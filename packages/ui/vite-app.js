@@ -1,5 +1,5 @@
-// Plain JavaScript (types in vite-app.d.ts): Vite loads an app's vite.config through Node, which
-// runs a workspace package's file as it is.
+// Build-time only (outside src/), and plain JavaScript with its types in vite-app.d.ts: Vite loads an
+// app's vite.config through Node, which runs a workspace package's file as it is.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
