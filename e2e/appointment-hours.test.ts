@@ -1,19 +1,15 @@
-import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { ok, type TestHub } from '@pst/hub/testing';
 import { addDays, dayInputText, formatLongDay, isoWeekday, officeDay } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { DEWI, signIn } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
-async function signIn(browser: Browser, hub: TestHub, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await page.goto(`${hub.url}/counter/`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('PIN').fill('123456');
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  return page;
-}
+/** The counter's wide window. */
+const WIDE = { width: 1440, height: 1000 };
 
 /** One online request's page, with its appointment form, reached from a desk (the front office's by default). */
 async function requestPage(page: Page, requestId: string, desk: RegExp = /Front Office/) {
@@ -28,14 +24,9 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
-    browser = await launchBrowser();
+    ({ hub, browser } = await openOffice({ realTime: true }));
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('offers the times the opening hours allow, says when the office is closed, and marks a Zoom meeting attended', async () => {
     // Whatever today is: the next day the holiday table leaves open, and the day after it closed by the hours.
@@ -52,29 +43,12 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     const request = await ok(staff, 'online:record', {
       channel: 'whatsapp',
       receivedAt: hub.now.value - 60_000,
-      requester: {
-        identityType: 'Lainnya',
-        identityNumber: 'tidak ada',
-        fullName: 'Dewi Lestari',
-        gender: 'Perempuan',
-        birthYear: 1992,
-        education: 'D4/S1',
-        occupation: 'ASN/TNI/Polri',
-        institutionCategory: 'Pemerintah Daerah',
-        institutionName: 'Bappeda Kendal',
-        email: '',
-        phone: '0857 1234 5678',
-        purpose: 'Pemerintahan',
-        servicesUsed: ['Konsultasi Statistik'],
-        dataNeeded: '',
-        visitType: 'Perorangan',
-        consent: true,
-      },
+      requester: { ...DEWI, phone: '0857 1234 5678' },
       topic: 'Indeks Pembangunan Manusia',
       isComplete: true,
     });
 
-    let page = await signIn(browser, hub, 'rina');
+    let page = await signIn(browser, hub.url, { username: 'rina' }, WIDE);
     let form = await requestPage(page, request.id);
     await form.getByLabel('Tanggal').fill(dayInputText(open));
     const time = form.getByLabel('Jam');
@@ -111,7 +85,7 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     // At the meeting's time (a new sign-in: the last session has ended by then) its consultant marks it;
     // the front office is not offered the mark of another's meeting (the hub refuses it too).
     hub.now.value = Date.parse(`${open}T08:05:00+07:00`);
-    page = await signIn(browser, hub, 'rina');
+    page = await signIn(browser, hub.url, { username: 'rina' }, WIDE);
     form = await requestPage(page, request.id);
     await form.getByLabel('Tanggal').fill(dayInputText(open));
     await form.getByRole('listitem').getByText('Petugas budi').waitFor();

@@ -1,7 +1,8 @@
-import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { ok, type TestHub } from '@pst/hub/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -18,14 +19,9 @@ describe.runIf(run)('an appointment redeemed at the kiosk', () => {
 
   beforeAll(async () => {
     // The hub's clock stands at 09:00 WIB, Wednesday 25 November 2026 (the screens need no other clock).
-    hub = await startHub({ appsDir: undefined });
-    browser = await launchBrowser();
+    ({ hub, browser } = await openOffice());
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('takes the code from WhatsApp, throttles after five wrong codes, then gives a ticket in the right queue', async () => {
     const frontOffice = await hub.staff('front-office');

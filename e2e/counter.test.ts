@@ -1,8 +1,9 @@
-import { closeClients, directOfficeDir, ok, send, startHub, type TestHub } from '@pst/hub/testing';
+import { directOfficeDir, ok, send, type TestHub } from '@pst/hub/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
-import { currentNumber, openDesk } from './pages';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { currentNumber, openDesk, signIn } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -11,18 +12,13 @@ describe.runIf(run)('counter: front office and consultant desks in Chromium agai
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
+    ({ hub, browser } = await openOffice({ realTime: true }));
     const now = hub.now.value;
     hub.store.addStaff({ username: 'rina', name: 'Rina Wulandari', role: 'front-office', pin: '2468' }, now);
     hub.store.addStaff({ username: 'budi', name: 'Budi Santoso', role: 'consultant', pin: '1357' }, now);
     hub.store.addStaff({ username: 'sari', name: 'Sari Dewi', role: 'consultant', pin: '9753' }, now);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('calls, recalls, marks a no-show, fills and forwards the guest book, serves, transfers and finishes', async () => {
     const kiosk = await hub.device('kiosk');
@@ -193,25 +189,22 @@ describe.runIf(run)('counter: a desk another staff member holds', () => {
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined, dataDir: directOfficeDir() });
+    ({ hub, browser } = await openOffice({ realTime: true, dataDir: directOfficeDir() }));
     hub.store.addStaff(
       { username: 'budi', name: 'Budi Santoso', role: 'consultant', pin: '1357' },
       hub.now.value,
     );
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
-  const signIn = async (deskName: string) => {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await page.goto(`${hub.url}/counter/`);
-    await page.getByLabel('Nama pengguna').fill('budi');
-    await page.getByLabel('PIN').fill('1357');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+  /** Budi signs in and picks the desk (without opening it: it may be held). */
+  const signInAt = async (deskName: string) => {
+    const page = await signIn(
+      browser,
+      hub.url,
+      { username: 'budi', pin: '1357' },
+      { width: 1366, height: 768 },
+    );
     await page.getByRole('button', { name: new RegExp(deskName) }).click();
     return page;
   };
@@ -223,7 +216,7 @@ describe.runIf(run)('counter: a desk another staff member holds', () => {
     await ok(colleague, 'desk:open', { deskId: 'konsultasi-1' });
     await ok(colleague, 'desk:call-next', { deskId: 'konsultasi-1' });
 
-    const page = await signIn('Meja Konsultasi 1');
+    const page = await signInAt('Meja Konsultasi 1');
     await page.getByText('Meja ini sedang dibuka oleh petugas lain.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Panggil berikutnya' }).isDisabled()).toBe(true);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -245,7 +238,7 @@ describe.runIf(run)('counter: a desk another staff member holds', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'DESK_IN_USE' } });
 
     // Another browser (the desk forgotten): the called visit shows at once, not at the next board push.
-    const again = await signIn('Meja Konsultasi 1');
+    const again = await signInAt('Meja Konsultasi 1');
     await again
       .getByRole('region', { name: 'Kunjungan' })
       .getByText(`Kunjungan ${taken.ticket.number}`)
@@ -259,18 +252,13 @@ describe.runIf(run)('counter in its Electron shell (the bridge stood in by a fak
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
+    ({ hub, browser } = await openOffice({ realTime: true }));
     hub.store.addStaff(
       { username: 'rina', name: 'Rina Wulandari', role: 'front-office', pin: '2468' },
       hub.now.value,
     );
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('takes the desk the shell remembers, calls on the global key only when allowed, warns once before a breach', async () => {
     const kiosk = await hub.device('kiosk');

@@ -3,26 +3,18 @@
  * keys T, K and B (the other actions by their buttons, whose keys desk control part 1 owns), the parked list and its no-show proposal, and the lobby display's
  * "menunggu di Meja Konsultasi 2" without announcing a parked ticket again.
  */
-import { closeClients, directOfficeDir, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { directOfficeDir, ok, type TestHub } from '@pst/hub/testing';
 import { announcementUtterance, dayStart, officeDay } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
 import { currentNumber, openDesk } from './pages';
+import { closeOffice, openOffice, recordSpeech } from './setup';
 
 const run = browserAvailable();
 const MINUTE = 60_000;
 
-/** Headless Chromium has no voices: record what would be said instead. */
-const RECORD_SPEECH = `
-  window.__said = [];
-  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
-  const voice = { lang: 'id-ID', name: 'Indonesian', voiceURI: 'id', localService: true, default: true };
-  Object.defineProperty(window, 'speechSynthesis', { value: {
-    getVoices: () => [voice],
-    speak: (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(), 20); },
-    cancel: () => {},
-  } });`;
+const RECORD_SPEECH = recordSpeech(20);
 
 /**
  * A desk ignores its keys while a command is under way (the call, then the visit it loads): wait for
@@ -46,16 +38,14 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
 
   beforeAll(async () => {
     // 09.00 WIB of today in real time: a morning that does not cross midnight while the test runs.
-    hub = await startHub({
+    ({ hub, browser } = await openOffice({
       dataDir: directOfficeDir(),
       realTime: true,
       startAt: dayStart(officeDay(Date.now())) + 9 * 3_600_000,
-      appsDir: undefined,
-    });
+    }));
     const now = hub.now.value;
     hub.store.addStaff({ username: 'budi', name: 'Budi Santoso', role: 'consultant', pin: '1357' }, now);
     hub.store.addStaff({ username: 'sari', name: 'Sari Dewi', role: 'consultant', pin: '9753' }, now);
-    browser = await launchBrowser();
     const token = hub.store.addDevice('display', 'TV Lobi', null, now).token;
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addInitScript(RECORD_SPEECH);
@@ -69,11 +59,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     sari = await openDesk(browser, hub.url, { username: 'sari', pin: '9753' }, 'Meja Konsultasi 2');
     await budi.setViewportSize({ width: 1366, height: 768 });
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('parks with T, calls the next, proposes a no-show past the limit, calls the parked one back', async () => {
     const kiosk = await hub.device('kiosk');

@@ -1,9 +1,10 @@
-import { closeClients, directOfficeDir, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { directOfficeDir, ok, type TestHub } from '@pst/hub/testing';
 import { dayStart, officeDay } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
 import { currentNumber, openDesk } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -29,23 +30,17 @@ describe.runIf(run)(
 
     beforeAll(async () => {
       // 09.00 WIB of today by its own clock: the run never crosses midnight, where the day's tickets close.
-      hub = await startHub({
+      ({ hub, browser } = await openOffice({
         realTime: true,
         startAt: dayStart(officeDay(Date.now())) + 9 * 3_600_000,
-        appsDir: undefined,
         dataDir: directOfficeDir(),
-      });
+      }));
       const now = hub.now.value;
       hub.store.addStaff({ username: 'budi', name: 'Budi Santoso', role: 'consultant', pin: '1357' }, now);
       hub.store.addStaff({ username: 'sari', name: 'Sari Dewi', role: 'consultant', pin: '9753' }, now);
       hub.store.addStaff({ username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' }, now);
-      browser = await launchBrowser();
     });
-    afterAll(async () => {
-      closeClients();
-      await browser?.close();
-      await hub?.stop();
-    });
+    afterAll(() => closeOffice({ hub, browser }));
 
     it('calls a chosen ticket with a reason from the queue list, by keyboard and touch, and runs the desk by its keys', async () => {
       const kiosk = await hub.device('kiosk');

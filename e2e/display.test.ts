@@ -2,20 +2,13 @@ import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
 import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { closeOffice, openOffice, recordSpeech } from './setup';
 
 const run = browserAvailable();
 
 /** Headless Chromium has no voices: record what would be said (or played) instead. */
-const RECORD_SPEECH = `
-  window.__said = [];
-  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
-  const voice = { lang: 'id-ID', name: 'Indonesian', voiceURI: 'id', localService: true, default: true };
-  Object.defineProperty(window, 'speechSynthesis', { value: {
-    getVoices: () => [voice],
-    speak: (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(), 50); },
-    cancel: () => {},
-  } });`;
+const RECORD_SPEECH = recordSpeech(50);
 const RECORD_CLIPS = `
   window.__clips = [];
   Object.defineProperty(window, 'speechSynthesis', { value: { getVoices: () => [], speak: () => {}, cancel: () => {} } });
@@ -32,15 +25,10 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
   let frontOffice: Awaited<ReturnType<TestHub['staff']>>;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
+    ({ hub, browser } = await openOffice({ realTime: true }));
     token = hub.store.addDevice('display', 'TV Lobi', null, hub.now.value).token;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   async function openDisplay(initScript: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -5,20 +5,13 @@ import { dayStart, type GuestBookEntry, officeDay } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
 import { currentNumber, fillGuestBook, openDesk, takeTicketAtKiosk, type Visitor } from './pages';
+import { closeOffice, openOffice, recordSpeech } from './setup';
 
 const run = browserAvailable();
 
-const RECORD_SPEECH = `
-  window.__said = [];
-  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
-  const voice = { lang: 'id-ID', name: 'Indonesian' };
-  Object.defineProperty(window, 'speechSynthesis', { value: {
-    getVoices: () => [voice],
-    speak: (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(), 20); },
-    cancel: () => {},
-  } });`;
+const RECORD_SPEECH = recordSpeech(20);
 
 const visitor = (n: number, service: string, gender: Visitor['gender'] = 'Perempuan'): Visitor => ({
   phone: `0813000000${String(n).padStart(2, '0')}`,
@@ -79,12 +72,11 @@ describe.runIf(run)('the whole walk-in journey', () => {
   beforeAll(async () => {
     printer = await startFakePrinter();
     // 09.00 WIB of today, running in real time: a morning that never crosses midnight while the test runs.
-    hub = await startHub({
+    ({ hub, browser } = await openOffice({
       realTime: true,
       startAt: dayStart(officeDay(Date.now())) + 9 * 3_600_000,
-      appsDir: undefined,
       printer: { kind: 'network', host: printer.host, port: printer.port },
-    });
+    }));
     const now = hub.now.value;
     for (const [username, name, role, pin] of [
       ['rina', 'Rina Wulandari', 'front-office', '2468'],
@@ -106,12 +98,9 @@ describe.runIf(run)('the whole walk-in journey', () => {
       'rina',
       lastVisit,
     );
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
+    await closeOffice({ hub, browser });
     await printer?.close();
   });
 

@@ -1,27 +1,11 @@
-import { closeClients, startHub, type TestHub } from '@pst/hub/testing';
+import { type TestHub, wavFile } from '@pst/hub/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { signIn } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
-
-/** A real WAV file of a few samples, as a PC's recorder would save one. */
-function wav(samples = 800): Buffer {
-  const data = Buffer.alloc(44 + samples, 128);
-  data.write('RIFF', 0);
-  data.writeUInt32LE(36 + samples, 4);
-  data.write('WAVEfmt ', 8);
-  data.writeUInt32LE(16, 16);
-  data.writeUInt16LE(1, 20);
-  data.writeUInt16LE(1, 22);
-  data.writeUInt32LE(8000, 24);
-  data.writeUInt32LE(8000, 28);
-  data.writeUInt16LE(1, 32);
-  data.writeUInt16LE(8, 34);
-  data.write('data', 36);
-  data.writeUInt32LE(samples, 40);
-  return data;
-}
 
 describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in Chromium', () => {
   let browser: Browser;
@@ -29,27 +13,20 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
   let page: Page;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
+    // A fake microphone (a test tone), granted without a permission prompt.
+    ({ hub, browser } = await openOffice({ realTime: true }, [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ]));
     hub.store.addStaff(
       { username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' },
       hub.now.value,
     );
-    // A fake microphone (a test tone), granted without a permission prompt.
-    browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    await context.grantPermissions(['microphone']);
-    page = await context.newPage();
-    await page.goto(`${hub.url}/counter/`);
-    await page.getByLabel('Nama pengguna').fill('kepala');
-    await page.getByLabel('PIN').fill('8642');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    page = await signIn(browser, hub.url, { username: 'kepala', pin: '8642' }, { width: 1440, height: 1000 });
+    await page.context().grantPermissions(['microphone']);
     await page.getByRole('button', { name: 'Pengaturan' }).click();
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('sets the kiosk hours per weekday; the hub keeps them', async () => {
     const hours = page.getByRole('region', { name: 'Jam layanan kiosk' });
@@ -80,7 +57,7 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
     await voice.getByLabel('Unggah rekaman "front office"').setInputFiles({
       name: 'front-office.wav',
       mimeType: 'audio/wav',
-      buffer: wav(),
+      buffer: wavFile(800),
     });
     await voice.getByRole('status').filter({ hasText: 'Rekaman "front office" disimpan.' }).waitFor();
     await voice
@@ -89,7 +66,7 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
       .waitFor();
     expect(await voice.getByTestId('clips-missing').textContent()).not.toContain('front office');
     const served = await fetch(`${hub.url}/clips/front-office`);
-    expect(Buffer.from(await served.arrayBuffer())).toEqual(wav());
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(wavFile(800));
 
     // Not a sound file: refused, said in words.
     await voice.getByLabel('Unggah rekaman "konsultasi"').setInputFiles({

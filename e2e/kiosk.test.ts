@@ -3,8 +3,9 @@ import { decodeEscPos, previewText } from '@pst/printer';
 import { startFakePrinter } from '@pst/printer/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
 import { openDesk } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -16,20 +17,16 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
 
   beforeAll(async () => {
     printer = await startFakePrinter();
-    hub = await startHub({
+    ({ hub, browser } = await openOffice({
       printer: { kind: 'network', host: printer.host, port: printer.port },
-      appsDir: undefined,
-    });
+    }));
     token = hub.store.addDevice('kiosk', 'Kiosk Lobi', null, hub.now.value).token;
-    browser = await launchBrowser();
   });
   const ticketCount = () =>
     (hub.store.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
 
   afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
+    await closeOffice({ hub, browser });
     await printer?.close();
   });
 

@@ -1,37 +1,28 @@
-import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { ok, type TestHub } from '@pst/hub/testing';
 import { addDays, dayInputText, officeDay } from '@pst/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { DEWI, signIn } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
-async function signIn(browser: Browser, hub: TestHub, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await page.goto(`${hub.url}/counter/`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('PIN').fill('123456');
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  return page;
-}
+/** The counter's wide window. */
+const WIDE = { width: 1440, height: 1000 };
 
 describe.runIf(run)('online requests in the counter app', () => {
   let browser: Browser;
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
-    browser = await launchBrowser();
+    ({ hub, browser } = await openOffice({ realTime: true }));
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('records a WhatsApp request, asks for details, completes, answers, closes and has it rated, each step in the history', async () => {
     await hub.staff('front-office', 'rina');
-    const page = await signIn(browser, hub, 'rina');
+    const page = await signIn(browser, hub.url, { username: 'rina' }, WIDE);
     await page.getByRole('button', { name: /Front Office/ }).click();
     await page.getByRole('button', { name: /Permintaan online \(0\)/ }).click();
     await page.getByRole('button', { name: 'Catat permintaan baru' }).click();
@@ -72,7 +63,7 @@ describe.runIf(run)('online requests in the counter app', () => {
 
     // A consultant sees it arrive and takes it on from here.
     await hub.staff('consultant', 'budi');
-    const consultant = await signIn(browser, hub, 'budi');
+    const consultant = await signIn(browser, hub.url, { username: 'budi' }, WIDE);
     await consultant.getByRole('button', { name: /Meja Konsultasi 1/ }).click();
     await consultant.getByRole('button', { name: /Permintaan online \(1\)/ }).click();
     await consultant.getByRole('button', { name: id }).click();
@@ -154,31 +145,14 @@ describe.runIf(run)('online requests in the counter app', () => {
     const recorded = await ok(staff, 'online:record', {
       channel: 'email',
       receivedAt: hub.now.value - 60_000,
-      requester: {
-        identityType: 'Lainnya',
-        identityNumber: 'tidak ada',
-        fullName: 'Dewi Lestari',
-        gender: 'Perempuan',
-        birthYear: 1992,
-        education: 'D4/S1',
-        occupation: 'ASN/TNI/Polri',
-        institutionCategory: 'Pemerintah Daerah',
-        institutionName: 'Bappeda Kendal',
-        email: 'dewi@kendalkab.go.id',
-        phone: '',
-        purpose: 'Pemerintahan',
-        servicesUsed: ['Konsultasi Statistik'],
-        dataNeeded: '',
-        visitType: 'Perorangan',
-        consent: true,
-      },
+      requester: { ...DEWI, email: 'dewi@kendalkab.go.id' },
       topic: 'Indeks Pembangunan Manusia',
       isComplete: true,
     });
     // Twenty days on: overdue whatever the weekdays and holidays. The supervisor signs in then (sessions last 14 hours).
     hub.now.value += 20 * 24 * 3600_000;
     await hub.staff('supervisor', 'kepala');
-    const page = await signIn(browser, hub, 'kepala');
+    const page = await signIn(browser, hub.url, { username: 'kepala' }, WIDE);
     const overdue = page.getByRole('region', { name: 'Permintaan online lewat tenggat 3 hari kerja' });
     await overdue.locator(`tr[data-request="${recorded.id}"].level-overdue`).waitFor();
     await overdue

@@ -1,18 +1,52 @@
+import type { OnlineRequesterInput } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
+
+/** An online requester from the regional government, with no contact yet: a test gives her a phone or an e-mail. */
+export const DEWI: OnlineRequesterInput = {
+  identityType: 'Lainnya',
+  identityNumber: 'tidak ada',
+  fullName: 'Dewi Lestari',
+  gender: 'Perempuan',
+  birthYear: 1992,
+  education: 'D4/S1',
+  occupation: 'ASN/TNI/Polri',
+  institutionCategory: 'Pemerintah Daerah',
+  institutionName: 'Bappeda Kendal',
+  email: '',
+  phone: '',
+  purpose: 'Pemerintahan',
+  servicesUsed: ['Konsultasi Statistik'],
+  dataNeeded: '',
+  visitType: 'Perorangan',
+  consent: true,
+};
+
+/** The PIN of the accounts `hub.staff()` makes. */
+export const TEST_PIN = '123456';
+
+/** Opens the counter app in a window of its own and signs in (with the test accounts' PIN unless given). */
+export async function signIn(
+  browser: Browser,
+  hubUrl: string,
+  staff: { username: string; pin?: string },
+  viewport = { width: 1366, height: 900 },
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(`${hubUrl}/counter/`);
+  await page.getByLabel('Nama pengguna').fill(staff.username);
+  await page.getByLabel('PIN').fill(staff.pin ?? TEST_PIN);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  return page;
+}
 
 /** Opens the counter app, signs in and takes a desk, as a member of staff does each morning. */
 export async function openDesk(
   browser: Browser,
   hubUrl: string,
-  staff: { username: string; pin: string },
+  staff: { username: string; pin?: string },
   deskName: string,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${hubUrl}/counter/`);
-  await page.getByLabel('Nama pengguna').fill(staff.username);
-  await page.getByLabel('PIN').fill(staff.pin);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  const page = await signIn(browser, hubUrl, staff);
   await page.getByRole('button', { name: new RegExp(deskName) }).click();
   // The desk may still be open from earlier in the day (same staff member).
   await page.locator('.status').waitFor();

@@ -1,8 +1,9 @@
-import { closeClients, startHub, type TestHub } from '@pst/hub/testing';
+import type { TestHub } from '@pst/hub/testing';
 import type { DeviceRole } from '@pst/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from './browser';
+import { browserAvailable } from './browser';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -23,14 +24,9 @@ describe.runIf(run)('pairing a device by typing its token, in Chromium against a
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
-    browser = await launchBrowser();
+    ({ hub, browser } = await openOffice({ realTime: true }));
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it.each(DEVICES)(
     '$device: a wrong token is refused, the right one opens the app and is kept',

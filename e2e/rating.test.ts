@@ -1,7 +1,8 @@
-import { closeClients, GUEST, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { GUEST, ok, type TestHub } from '@pst/hub/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -10,14 +11,9 @@ describe.runIf(run)('rating tablet in Chromium against a real hub', () => {
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await startHub({ realTime: true, appsDir: undefined });
-    browser = await launchBrowser();
+    ({ hub, browser } = await openOffice({ realTime: true }));
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it.each([
     ['portrait', 800, 1280],

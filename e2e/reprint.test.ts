@@ -1,10 +1,11 @@
-import { closeClients, startHub, type TestHub } from '@pst/hub/testing';
+import type { TestHub } from '@pst/hub/testing';
 import { decodeEscPos } from '@pst/printer';
 import { type FakePrinter, startFakePrinter } from '@pst/printer/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
 import { openDesk } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -25,20 +26,16 @@ describe.runIf(run)('reprints in Chromium: the kiosk offer and the front office 
 
   beforeAll(async () => {
     printer = await startFakePrinter({ status: 'paper-out' });
-    hub = await startHub({
+    ({ hub, browser } = await openOffice({
       printer: { kind: 'network', host: printer.host, port: printer.port },
-      appsDir: undefined,
       // No retry by itself during the test: the paper comes back only when someone asks.
       printRetryDelayMs: 10 * 60_000,
-    });
+    }));
     token = hub.store.addDevice('kiosk', 'Kiosk Lobi', null, hub.now.value).token;
     hub.store.addStaff({ username: 'rina', name: 'Rina', role: 'front-office', pin: '2468' }, hub.now.value);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
+    await closeOffice({ hub, browser });
     await printer?.close();
   });
 

@@ -1,9 +1,10 @@
 import { Store, seedOffice } from '@pst/hub';
-import { closeClients, GUEST, ok, send, startHub, type TestHub, tempDir } from '@pst/hub/testing';
+import { GUEST, ok, send, startHub, type TestHub, tempDir } from '@pst/hub/testing';
 import { addDays, dayInputText, officeDay } from '@pst/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, browserEnv, CHROMIUM } from './browser';
+import { closeOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -42,11 +43,7 @@ describe.runIf(run)(
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
       });
     });
-    afterAll(async () => {
-      closeClients();
-      await browser?.close();
-      await hub?.stop();
-    });
+    afterAll(() => closeOffice({ hub, browser }));
 
     async function open(path: string, init = '', viewport = { width: 1366, height: 900 }): Promise<Page> {
       const context = await browser.newContext({ viewport });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Store, seedOffice } from '@pst/hub';
-import { closeClients, ok, startHub, type TestHub, tempDir } from '@pst/hub/testing';
+import { ok, type TestHub, tempDir } from '@pst/hub/testing';
 import { addDays, dayInputText, formatLongDay, missingHolidayYear, officeDay } from '@pst/shared';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -19,14 +20,9 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
     seedOffice(store, { days: 30, seed: 11 });
     store.addStaff({ username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' }, Date.now());
     store.close();
-    hub = await startHub({ dataDir, realTime: true, appsDir: undefined });
-    browser = await launchBrowser();
+    ({ hub, browser } = await openOffice({ dataDir, realTime: true }));
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('shows desks, staff and queues live, then the month in charts and tables, and exports it', async () => {
     const kiosk = await hub.device('kiosk');

@@ -52,6 +52,24 @@ export function startHubProcess(
   });
 }
 
+/** A real (tiny) WAV file, as a PC's recorder saves one: RIFF header, fmt chunk, `samples` of silence. */
+export function wavFile(samples = 8): Buffer {
+  const data = Buffer.alloc(44 + samples, 128);
+  data.write('RIFF', 0);
+  data.writeUInt32LE(36 + samples, 4);
+  data.write('WAVEfmt ', 8);
+  data.writeUInt32LE(16, 16);
+  data.writeUInt16LE(1, 20);
+  data.writeUInt16LE(1, 22);
+  data.writeUInt32LE(8000, 24);
+  data.writeUInt32LE(8000, 28);
+  data.writeUInt16LE(1, 32);
+  data.writeUInt16LE(8, 34);
+  data.write('data', 36);
+  data.writeUInt32LE(samples, 40);
+  return data;
+}
+
 /** 09:00 WIB on a Wednesday. */
 export const MORNING = Date.UTC(2026, 10, 25, 2, 0);
 

@@ -1,32 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, startHub, type TestHub } from '../src/testing';
+import { closeClients, startHub, type TestHub, wavFile } from '../src/testing';
 
 let hub: TestHub;
 afterEach(async () => {
   closeClients();
   await hub?.stop();
 });
-
-/** A real (tiny) WAV file: RIFF header, fmt chunk, a few samples of silence. */
-function wav(samples = 8): Uint8Array {
-  const data = Buffer.alloc(44 + samples);
-  data.write('RIFF', 0);
-  data.writeUInt32LE(36 + samples, 4);
-  data.write('WAVEfmt ', 8);
-  data.writeUInt32LE(16, 16);
-  data.writeUInt16LE(1, 20);
-  data.writeUInt16LE(1, 22);
-  data.writeUInt32LE(8000, 24);
-  data.writeUInt32LE(8000, 28);
-  data.writeUInt16LE(1, 32);
-  data.writeUInt16LE(8, 34);
-  data.write('data', 36);
-  data.writeUInt32LE(samples, 40);
-  data.fill(128, 44);
-  return new Uint8Array(data);
-}
 
 async function login(role: 'supervisor' | 'front-office'): Promise<string> {
   const username = `${role}-clips`;
@@ -63,7 +44,7 @@ describe("the office's own recordings of the announcement", () => {
     expect(before).toContainEqual({ name: 'konsultasi', text: 'konsultasi', source: 'bundled' });
     expect(before).toContainEqual({ name: 'huruf-k', text: 'ka', source: 'bundled' });
 
-    const recording = wav();
+    const recording = new Uint8Array(wavFile());
     expect((await put(token, 'front-office', recording)).status).toBe(200);
     expect(await list()).toContainEqual({ name: 'front-office', text: 'front office', source: 'office' });
     const served = await fetch(`${hub.url}/clips/front-office`);
@@ -97,12 +78,12 @@ describe("the office's own recordings of the announcement", () => {
     const refused = await put(token, 'konsultasi', text, 'audio/wav');
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
-    expect((await put(token, 'nama-pengunjung', wav())).status).toBe(400);
-    expect((await put(token, '..%2Fpst', wav())).status).toBe(400);
-    expect((await put(token, 'konsultasi', wav(2 * 1024 * 1024))).status).toBe(413);
+    expect((await put(token, 'nama-pengunjung', wavFile())).status).toBe(400);
+    expect((await put(token, '..%2Fpst', wavFile())).status).toBe(400);
+    expect((await put(token, 'konsultasi', wavFile(2 * 1024 * 1024))).status).toBe(413);
     const frontOffice = await login('front-office');
-    expect((await put(frontOffice, 'konsultasi', wav())).status).toBe(403);
-    expect((await put('', 'konsultasi', wav())).status).toBe(401);
+    expect((await put(frontOffice, 'konsultasi', wavFile())).status).toBe(403);
+    expect((await put('', 'konsultasi', wavFile())).status).toBe(401);
     expect(existsSync(join(hub.dataDir, 'clips'))).toBe(false);
   });
 });
