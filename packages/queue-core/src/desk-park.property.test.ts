@@ -8,58 +8,33 @@ import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { evolve } from './evolve';
 import { createState, currentStage, ticketStatus } from './state';
+import {
+  DESKS,
+  deskAction,
+  SERVICES,
+  type SharedAction,
+  sharedCommand,
+  staffOf,
+  takeAction,
+  ticketAction,
+  waitAction,
+} from './test-helpers';
 import { type Command, DomainError, type DomainEvent, type QueueState, type Stage } from './types';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
 /** Straight to the service queues (the front office's forward is covered by invariants.test.ts). */
 const CONFIG = { ...DEFAULT_CONFIG, office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: false } };
 const MINUTE = 60_000;
-const SERVICES = DEFAULT_CONFIG.services.map((s) => s.id);
-const DESKS = DEFAULT_CONFIG.desks.map((d) => d.id);
-const staffOf = (deskId: string) => `staff-${deskId}`;
-
 type Action =
-  | { kind: 'take'; service: number; priority: boolean }
-  | { kind: 'desk'; desk: number; op: 'open' | 'close' | 'pause' | 'resume' | 'call' }
-  | { kind: 'ticket'; desk: number; op: 'recall' | 'start' | 'finish' | 'park' | 'transferBack' }
+  | SharedAction
   | { kind: 'move'; desk: number; to: number; service: number; op: 'forward' | 'send' }
   | { kind: 'parked'; desk: number; op: 'toDesk' | 'toQueue' | 'noShow' }
-  | { kind: 'due' }
-  | { kind: 'wait'; ms: number };
+  | { kind: 'due' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('take' as const), service: fc.nat(3), priority: fc.boolean() }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      kind: fc.constant('desk' as const),
-      desk: fc.nat(3),
-      op: fc.constantFrom(
-        'open',
-        'open',
-        'call',
-        'call',
-        'call',
-        'call',
-        'call',
-        'call',
-        'close',
-        'pause',
-        'resume',
-      ),
-    }),
-  },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      kind: fc.constant('ticket' as const),
-      desk: fc.nat(3),
-      op: fc.constantFrom('recall', 'start', 'finish', 'finish', 'park', 'park', 'transferBack'),
-    }),
-  },
+  takeAction,
+  deskAction(4, ['open', 'open', 'call', 'call', 'call', 'call', 'call', 'call', 'close', 'pause', 'resume']),
+  ticketAction(5, ['recall', 'start', 'finish', 'finish', 'park', 'park', 'transferBack']),
   {
     weight: 3,
     arbitrary: fc.record({
@@ -79,45 +54,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.constant({ kind: 'due' as const }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('wait' as const),
-      ms: fc.oneof(
-        { weight: 40, arbitrary: fc.integer({ min: 0, max: 20 * MINUTE }) },
-        { weight: 1, arbitrary: fc.constant(16 * 3600_000) },
-      ),
-    }),
-  },
+  waitAction(20 * MINUTE),
 );
 
 function toCommand(state: QueueState, a: Action): Command | null {
   switch (a.kind) {
-    case 'take':
-      return {
-        type: 'takeTicket',
-        serviceId: SERVICES[a.service] as string,
-        priority: a.priority,
-        source: 'k',
-      };
-    case 'desk': {
-      const deskId = DESKS[a.desk] as string;
-      const type = (
-        {
-          open: 'openDesk',
-          close: 'closeDesk',
-          pause: 'pauseDesk',
-          resume: 'resumeDesk',
-          call: 'callNext',
-        } as const
-      )[a.op];
-      return { type, deskId, staffId: staffOf(deskId) };
-    }
-    case 'ticket': {
-      const deskId = DESKS[a.desk] as string;
-      const ticketId = state.desks[deskId]?.current;
-      return ticketId ? { type: a.op, deskId, staffId: staffOf(deskId), ticketId } : null;
-    }
     case 'move': {
       const deskId = DESKS[a.desk] as string;
       const ticketId = state.desks[deskId]?.current;
@@ -153,8 +94,8 @@ function toCommand(state: QueueState, a: Action): Command | null {
     }
     case 'due':
       return { type: 'applyDue' };
-    case 'wait':
-      return null;
+    default:
+      return sharedCommand(state, a);
   }
 }
 

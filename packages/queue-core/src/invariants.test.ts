@@ -4,42 +4,29 @@ import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { evolve } from './evolve';
 import { createState, currentStage, deskQueues, ticketStatus } from './state';
+import {
+  DESKS,
+  deskAction,
+  SERVICES,
+  type SharedAction,
+  sharedCommand,
+  staffOf,
+  takeAction,
+  ticketAction,
+  waitAction,
+} from './test-helpers';
 import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
-const SERVICES = DEFAULT_CONFIG.services.map((s) => s.id);
-const DESKS = DEFAULT_CONFIG.desks.map((d) => d.id);
-const staffOf = (deskId: string) => `staff-${deskId}`;
-
 type Action =
-  | { kind: 'take'; service: number; priority: boolean }
-  | { kind: 'desk'; desk: number; op: 'open' | 'pause' | 'resume' | 'close' | 'call' }
-  | { kind: 'ticket'; desk: number; op: 'recall' | 'noShow' | 'start' | 'finish' }
+  | SharedAction
   | { kind: 'move'; desk: number; service: number; op: 'transfer' | 'forward' }
-  | { kind: 'cancel'; pick: number }
-  | { kind: 'wait'; ms: number };
+  | { kind: 'cancel'; pick: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('take' as const), service: fc.nat(3), priority: fc.boolean() }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      kind: fc.constant('desk' as const),
-      desk: fc.nat(3),
-      op: fc.constantFrom('open', 'call', 'call', 'call', 'call', 'call', 'pause', 'resume', 'close'),
-    }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      kind: fc.constant('ticket' as const),
-      desk: fc.nat(3),
-      op: fc.constantFrom('recall', 'noShow', 'start', 'finish', 'finish'),
-    }),
-  },
+  takeAction,
+  deskAction(4, ['open', 'call', 'call', 'call', 'call', 'call', 'pause', 'resume', 'close']),
+  ticketAction(4, ['recall', 'noShow', 'start', 'finish', 'finish']),
   {
     weight: 2,
     arbitrary: fc.record({
@@ -50,46 +37,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat(50) }) },
-  {
-    weight: 3,
-    // Mostly seconds to minutes; now and then long enough to cross midnight.
-    arbitrary: fc.record({
-      kind: fc.constant('wait' as const),
-      ms: fc.oneof(
-        { weight: 40, arbitrary: fc.integer({ min: 0, max: 15 * 60_000 }) },
-        { weight: 1, arbitrary: fc.constant(16 * 3600_000) },
-      ),
-    }),
-  },
+  waitAction(15 * 60_000),
 );
 
 function toCommand(state: QueueState, a: Action): Command | null {
   switch (a.kind) {
-    case 'take':
-      return {
-        type: 'takeTicket',
-        serviceId: SERVICES[a.service] as string,
-        priority: a.priority,
-        source: 'kiosk-1',
-      };
-    case 'desk': {
-      const deskId = DESKS[a.desk] as string;
-      const type = (
-        {
-          open: 'openDesk',
-          pause: 'pauseDesk',
-          resume: 'resumeDesk',
-          close: 'closeDesk',
-          call: 'callNext',
-        } as const
-      )[a.op];
-      return { type, deskId, staffId: staffOf(deskId) };
-    }
-    case 'ticket': {
-      const deskId = DESKS[a.desk] as string;
-      const ticketId = state.desks[deskId]?.current;
-      return ticketId ? { type: a.op, deskId, staffId: staffOf(deskId), ticketId } : null;
-    }
     case 'move': {
       const deskId = DESKS[a.desk] as string;
       const ticketId = state.desks[deskId]?.current;
@@ -111,8 +63,8 @@ function toCommand(state: QueueState, a: Action): Command | null {
       const ticketId = ids[a.pick % Math.max(1, ids.length)];
       return ticketId ? { type: 'cancel', ticketId, staffId: 'fo', reason: 'pulang' } : null;
     }
-    case 'wait':
-      return null;
+    default:
+      return sharedCommand(state, a);
   }
 }
 

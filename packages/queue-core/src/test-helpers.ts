@@ -3,9 +3,17 @@
  * test states every instant it uses, in office time (WIB, UTC+7).
  */
 import { DEFAULT_CONFIG, type ErrorCode, type QueueConfig, type Service } from '@pst/shared';
+import fc from 'fast-check';
 import { execute } from './index';
 import { createState, currentStage } from './state';
-import { DomainError, type DomainEvent, type QueueState, type Stage, type Ticket } from './types';
+import {
+  type Command,
+  DomainError,
+  type DomainEvent,
+  type QueueState,
+  type Stage,
+  type Ticket,
+} from './types';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -139,4 +147,84 @@ export function errorCode(fn: () => unknown): ErrorCode {
     throw error;
   }
   throw new Error('expected a DomainError, but nothing was thrown');
+}
+
+// ---- random office days (the property tests): the actions they share; each test adds its own ----
+
+/** The default office's services and desks, picked by index (fc.nat(3)). */
+export const SERVICES = DEFAULT_CONFIG.services.map((s) => s.id);
+export const DESKS = DEFAULT_CONFIG.desks.map((d) => d.id);
+
+const DESK_COMMANDS = {
+  open: 'openDesk',
+  close: 'closeDesk',
+  pause: 'pauseDesk',
+  resume: 'resumeDesk',
+  call: 'callNext',
+} as const;
+type DeskOp = keyof typeof DESK_COMMANDS;
+type TicketOp = 'recall' | 'noShow' | 'start' | 'finish' | 'park' | 'transferBack';
+
+/** A visitor takes a ticket, staff work a desk or its current ticket, or time passes. */
+export type SharedAction =
+  | { kind: 'take'; service: number; priority: boolean }
+  | { kind: 'desk'; desk: number; op: DeskOp }
+  | { kind: 'ticket'; desk: number; op: TicketOp }
+  | { kind: 'wait'; ms: number };
+
+export const takeAction = {
+  weight: 4,
+  arbitrary: fc.record({ kind: fc.constant('take' as const), service: fc.nat(3), priority: fc.boolean() }),
+};
+
+/** A desk's own action, `ops` repeated as often as it should come. */
+export const deskAction = (weight: number, ops: DeskOp[]) => ({
+  weight,
+  arbitrary: fc.record({ kind: fc.constant('desk' as const), desk: fc.nat(3), op: fc.constantFrom(...ops) }),
+});
+
+/** An action on a desk's current ticket, `ops` repeated as often as it should come. */
+export const ticketAction = (weight: number, ops: TicketOp[]) => ({
+  weight,
+  arbitrary: fc.record({
+    kind: fc.constant('ticket' as const),
+    desk: fc.nat(3),
+    op: fc.constantFrom(...ops),
+  }),
+});
+
+/** Mostly seconds to `maxMs`; now and then long enough to cross midnight. */
+export const waitAction = (maxMs: number) => ({
+  weight: 3,
+  arbitrary: fc.record({
+    kind: fc.constant('wait' as const),
+    ms: fc.oneof(
+      { weight: 40, arbitrary: fc.integer({ min: 0, max: maxMs }) },
+      { weight: 1, arbitrary: fc.constant(16 * 3600_000) },
+    ),
+  }),
+});
+
+/** The command of a shared action; null where there is none (no ticket at the desk, a wait). */
+export function sharedCommand(state: QueueState, a: SharedAction): Command | null {
+  switch (a.kind) {
+    case 'take':
+      return {
+        type: 'takeTicket',
+        serviceId: SERVICES[a.service] as string,
+        priority: a.priority,
+        source: 'k',
+      };
+    case 'desk': {
+      const deskId = DESKS[a.desk] as string;
+      return { type: DESK_COMMANDS[a.op], deskId, staffId: staffOf(deskId) };
+    }
+    case 'ticket': {
+      const deskId = DESKS[a.desk] as string;
+      const ticketId = state.desks[deskId]?.current;
+      return ticketId ? { type: a.op, deskId, staffId: staffOf(deskId), ticketId } : null;
+    }
+    case 'wait':
+      return null;
+  }
 }
