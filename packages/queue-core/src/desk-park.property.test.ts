@@ -11,6 +11,7 @@ import { createState, currentStage, ticketStatus } from './state';
 import {
   DESKS,
   deskAction,
+  playActions,
   SERVICES,
   type SharedAction,
   sharedCommand,
@@ -19,7 +20,7 @@ import {
   ticketAction,
   waitAction,
 } from './test-helpers';
-import { type Command, DomainError, type DomainEvent, type QueueState, type Stage } from './types';
+import type { Command, DomainEvent, QueueState, Stage } from './types';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
 /** Straight to the service queues (the front office's forward is covered by invariants.test.ts). */
@@ -198,97 +199,89 @@ function play(actions: Action[]) {
     const freed = freedAt.get(ref);
     return freed === undefined ? null : Math.max(enteredAt, freed);
   };
-  let now = T0;
-  const pending = [...openAll, ...actions];
-  while (pending.length > 0) {
-    const a = pending.shift() as Action;
-    if (a.kind === 'wait') {
-      now += a.ms;
-      continue;
-    }
-    now += 1000;
-    const command = toCommand(state, a);
-    if (!command) continue;
-    let events: DomainEvent[];
-    try {
-      events = decide(state, command, now);
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      continue;
-    }
-    for (const event of events) {
-      if (event.type === 'ticket.called') {
-        const ticket = state.tickets.get(event.ticketId);
-        const stage = ticket && currentStage(ticket);
-        expect(
-          ticket && ticketStatus(ticket),
-          'call-next calls only a waiting ticket, never a parked one',
-        ).toBe('waiting');
-        // Sent to a desk: only that desk calls it; a desk with tickets sent to it calls those first.
-        if (stage?.forDeskId) expect(event.deskId).toBe(stage.forDeskId);
-        const sentHere = state.desks[event.deskId]?.sentHere ?? [];
-        if (sentHere.length > 0) expect(event.ticketId).toBe(sentHere[0]);
-        // Clocks: never before entry, never after the call; the wait is what the clock says.
-        if (event.clockStart !== null) {
-          expect(event.clockStart).toBeGreaterThanOrEqual(stage?.enteredAt ?? 0);
-          expect(event.clockStart).toBeLessThanOrEqual(event.at);
-          expect(event.serviceWait).toBe(event.at - event.clockStart);
-        } else expect(event.serviceWait).toBe(0);
-        expect(event.withinTarget).toBe(event.serviceWait <= (stage?.targetMinutes ?? 0) * MINUTE);
-        // A ticket sent to a desk waits on the visitor that desk called last; any other on its line's.
-        const ref = stage?.forDeskId
-          ? lastCalledBy.get(`desk:${event.deskId}`)
-          : lastCalledBy.get(`line:${stage?.queue}`);
-        expect(event.clockStart, 'the clock starts at the finish of the visitor directly ahead').toBe(
-          expectedClockStart(ref, stage?.enteredAt ?? 0),
-        );
-        lastCalledBy.set(`desk:${event.deskId}`, stageKey(event.ticketId));
-        if (!stage?.forDeskId) lastCalledBy.set(`line:${stage?.queue}`, stageKey(event.ticketId));
-      }
-      const freeing =
-        event.type === 'ticket.parked' ||
-        event.type === 'ticket.finished' ||
-        event.type === 'ticket.no-show' ||
-        event.type === 'ticket.moved' ||
-        event.type === 'ticket.cancelled' ||
-        (event.type === 'ticket.unparked' && event.to === 'queue');
-      if (freeing && !freedAt.has(stageKey(event.ticketId))) freedAt.set(stageKey(event.ticketId), event.at);
-      if (event.type === 'ticket.unparked' && event.to === 'desk')
-        lastCalledBy.set(`desk:${event.deskId}`, stageKey(event.ticketId));
-      if (event.type === 'day.ended') lastCalledBy.clear();
-      if (event.type === 'ticket.parked') {
-        const ticket = state.tickets.get(event.ticketId);
-        statusBeforePark.set(event.ticketId, ticket ? ticketStatus(ticket) : '?');
-      }
-      evolve(state, event);
-      log.push(event);
-      if (event.type === 'ticket.unparked' && event.to === 'desk') {
-        // Back at the desk as it was when parked: called stays called, serving stays serving.
-        const ticket = state.tickets.get(event.ticketId);
-        expect(ticket && ticketStatus(ticket)).toBe(statusBeforePark.get(event.ticketId));
-        expect(state.desks[event.deskId]?.current).toBe(event.ticketId);
-      }
-      if (event.type === 'day.ended') pending.unshift(...openAll);
-    }
-    if (command.type === 'applyDue') {
-      // After the timer, nothing sent to a desk is past its time, and no old park is left unproposed.
-      for (const desk of Object.values(state.desks)) {
-        for (const id of desk.sentHere) {
-          expect(currentStage(state.tickets.get(id) as never).forDeskUntil).toBeGreaterThan(now);
+  playActions(
+    state,
+    [...openAll, ...actions],
+    T0,
+    (a) => toCommand(state, a),
+    (events, command, now) => {
+      const again: Action[] = [];
+      for (const event of events) {
+        if (event.type === 'ticket.called') {
+          const ticket = state.tickets.get(event.ticketId);
+          const stage = ticket && currentStage(ticket);
+          expect(
+            ticket && ticketStatus(ticket),
+            'call-next calls only a waiting ticket, never a parked one',
+          ).toBe('waiting');
+          // Sent to a desk: only that desk calls it; a desk with tickets sent to it calls those first.
+          if (stage?.forDeskId) expect(event.deskId).toBe(stage.forDeskId);
+          const sentHere = state.desks[event.deskId]?.sentHere ?? [];
+          if (sentHere.length > 0) expect(event.ticketId).toBe(sentHere[0]);
+          // Clocks: never before entry, never after the call; the wait is what the clock says.
+          if (event.clockStart !== null) {
+            expect(event.clockStart).toBeGreaterThanOrEqual(stage?.enteredAt ?? 0);
+            expect(event.clockStart).toBeLessThanOrEqual(event.at);
+            expect(event.serviceWait).toBe(event.at - event.clockStart);
+          } else expect(event.serviceWait).toBe(0);
+          expect(event.withinTarget).toBe(event.serviceWait <= (stage?.targetMinutes ?? 0) * MINUTE);
+          // A ticket sent to a desk waits on the visitor that desk called last; any other on its line's.
+          const ref = stage?.forDeskId
+            ? lastCalledBy.get(`desk:${event.deskId}`)
+            : lastCalledBy.get(`line:${stage?.queue}`);
+          expect(event.clockStart, 'the clock starts at the finish of the visitor directly ahead').toBe(
+            expectedClockStart(ref, stage?.enteredAt ?? 0),
+          );
+          lastCalledBy.set(`desk:${event.deskId}`, stageKey(event.ticketId));
+          if (!stage?.forDeskId) lastCalledBy.set(`line:${stage?.queue}`, stageKey(event.ticketId));
         }
-        for (const id of desk.parked) {
-          const stage = currentStage(state.tickets.get(id) as never) as Stage;
-          if (now - (stage.parkedAt as number) >= DEFAULT_CONFIG.office.parkLimitMinutes * MINUTE)
-            expect(stage.parkOverdueAt).not.toBeNull();
+        const freeing =
+          event.type === 'ticket.parked' ||
+          event.type === 'ticket.finished' ||
+          event.type === 'ticket.no-show' ||
+          event.type === 'ticket.moved' ||
+          event.type === 'ticket.cancelled' ||
+          (event.type === 'ticket.unparked' && event.to === 'queue');
+        if (freeing && !freedAt.has(stageKey(event.ticketId)))
+          freedAt.set(stageKey(event.ticketId), event.at);
+        if (event.type === 'ticket.unparked' && event.to === 'desk')
+          lastCalledBy.set(`desk:${event.deskId}`, stageKey(event.ticketId));
+        if (event.type === 'day.ended') lastCalledBy.clear();
+        if (event.type === 'ticket.parked') {
+          const ticket = state.tickets.get(event.ticketId);
+          statusBeforePark.set(event.ticketId, ticket ? ticketStatus(ticket) : '?');
+        }
+        evolve(state, event);
+        log.push(event);
+        if (event.type === 'ticket.unparked' && event.to === 'desk') {
+          // Back at the desk as it was when parked: called stays called, serving stays serving.
+          const ticket = state.tickets.get(event.ticketId);
+          expect(ticket && ticketStatus(ticket)).toBe(statusBeforePark.get(event.ticketId));
+          expect(state.desks[event.deskId]?.current).toBe(event.ticketId);
+        }
+        if (event.type === 'day.ended') again.push(...openAll);
+      }
+      if (command.type === 'applyDue') {
+        // After the timer, nothing sent to a desk is past its time, and no old park is left unproposed.
+        for (const desk of Object.values(state.desks)) {
+          for (const id of desk.sentHere) {
+            expect(currentStage(state.tickets.get(id) as never).forDeskUntil).toBeGreaterThan(now);
+          }
+          for (const id of desk.parked) {
+            const stage = currentStage(state.tickets.get(id) as never) as Stage;
+            if (now - (stage.parkedAt as number) >= DEFAULT_CONFIG.office.parkLimitMinutes * MINUTE)
+              expect(stage.parkOverdueAt).not.toBeNull();
+          }
         }
       }
-    }
-    checkOnePlace(state);
-    for (const ticket of state.tickets.values())
-      ticket.stages.forEach((stage, i) => {
-        stagesSeen.set(`${ticket.id}#${i}`, stage);
-      });
-  }
+      checkOnePlace(state);
+      for (const ticket of state.tickets.values())
+        ticket.stages.forEach((stage, i) => {
+          stagesSeen.set(`${ticket.id}#${i}`, stage);
+        });
+      return again;
+    },
+  );
   return { state, log, stagesSeen };
 }
 

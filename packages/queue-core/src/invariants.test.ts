@@ -7,6 +7,7 @@ import { createState, currentStage, deskQueues, ticketStatus } from './state';
 import {
   DESKS,
   deskAction,
+  playActions,
   SERVICES,
   type SharedAction,
   sharedCommand,
@@ -15,7 +16,7 @@ import {
   ticketAction,
   waitAction,
 } from './test-helpers';
-import { type Command, DomainError, type DomainEvent, type QueueState, type Ticket } from './types';
+import type { Command, DomainEvent, QueueState, Ticket } from './types';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
 type Action =
@@ -138,32 +139,23 @@ const openAll: Action[] = DESKS.map((_, desk) => ({ kind: 'desk', desk, op: 'ope
 function play(actions: Action[]) {
   const state = createState(DEFAULT_CONFIG, T0);
   const log: DomainEvent[] = [];
-  let now = T0;
-  const pending = [...openAll, ...actions];
-  while (pending.length > 0) {
-    const a = pending.shift() as Action;
-    if (a.kind === 'wait') {
-      now += a.ms;
-      continue;
-    }
-    now += 1000;
-    const command = toCommand(state, a);
-    if (!command) continue;
-    let events: DomainEvent[];
-    try {
-      events = decide(state, command, now);
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      continue;
-    }
-    for (const event of events) {
-      if (event.type === 'ticket.called') checkCallOrder(state, event);
-      evolve(state, event);
-      log.push(event);
-      if (event.type === 'day.ended') pending.unshift(...openAll);
-    }
-    checkOneState(state);
-  }
+  playActions(
+    state,
+    [...openAll, ...actions],
+    T0,
+    (a) => toCommand(state, a),
+    (events) => {
+      const again: Action[] = [];
+      for (const event of events) {
+        if (event.type === 'ticket.called') checkCallOrder(state, event);
+        evolve(state, event);
+        log.push(event);
+        if (event.type === 'day.ended') again.push(...openAll);
+      }
+      checkOneState(state);
+      return again;
+    },
+  );
   return { state, log };
 }
 

@@ -4,6 +4,8 @@
  */
 import { DEFAULT_CONFIG, type ErrorCode, type QueueConfig, type Service } from '@pst/shared';
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { decide } from './decide';
 import { execute } from './index';
 import { createState, currentStage } from './state';
 import {
@@ -226,5 +228,35 @@ export function sharedCommand(state: QueueState, a: SharedAction): Command | nul
     }
     case 'wait':
       return null;
+  }
+}
+
+/**
+ * Plays random `actions` from `start` on: a wait moves the clock by its time, any other action by a
+ * second and runs its command (none: skipped); a refused command must be refused by a DomainError.
+ * `accepted` gets each accepted command's events (to check and apply to `state`) and returns the
+ * actions to play next, before the rest (the desks opening again after a midnight).
+ */
+export function playActions<A extends { kind: string; ms?: number }>(
+  state: QueueState,
+  actions: readonly A[],
+  start: number,
+  toCommand: (a: A) => Command | null,
+  accepted: (events: DomainEvent[], command: Command, now: number) => A[],
+): void {
+  let now = start;
+  const pending = [...actions];
+  for (let a = pending.shift(); a !== undefined; a = pending.shift()) {
+    now += a.kind === 'wait' ? (a.ms ?? 0) : SECOND;
+    const command = toCommand(a);
+    if (!command) continue;
+    let events: DomainEvent[];
+    try {
+      events = decide(state, command, now);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      continue;
+    }
+    pending.unshift(...accepted(events, command, now));
   }
 }
