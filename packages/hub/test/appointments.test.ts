@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, connectClient, ok, send, startHub, type TestHub, takePrinted } from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { connectClient, ok, send, startHub, type TestHub, takePrinted } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub | undefined;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-  hub = undefined;
-});
+stopHubAfterEach(() => hub);
 
 const MINUTE = 60_000;
 // The test hub starts at 09:00 WIB on Wednesday 25 November 2026.

@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closeClients,
-  directOfficeDir,
-  GUEST,
-  MORNING,
-  ok,
-  send,
-  startHub,
-  type TestHub,
-} from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { directOfficeDir, GUEST, MORNING, ok, send, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 describe('two staff members at one desk', () => {
   it('refuses the second with DESK_IN_USE; a take-over moves the desk, keeps its ticket and is audited', async () => {

@@ -3,25 +3,14 @@
  * announcements, the hub's timer applying the time limits, reports without parked time, and a restart.
  */
 import type { BoardSnapshot, CallView } from '@pst/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/reports';
-import {
-  type Client,
-  closeClients,
-  directOfficeDir,
-  nextPush,
-  ok,
-  send,
-  startHub,
-  type TestHub,
-} from '../src/testing';
+import { type Client, directOfficeDir, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 const MINUTE = 60_000;
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 /** A direct office: konsultasi-1 (budi) and konsultasi-2 (sari) open; K-001 and K-002 taken. */
 async function office() {

@@ -1,12 +1,10 @@
 import { COMMAND_ROLES, type QueueConfig, STAFF_ROLES } from '@pst/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeClients, directOfficeDir, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 describe('desk:call-chosen over real sockets', () => {
   it('is open to every staff role that works a desk, and to no device', () => {

@@ -1,14 +1,12 @@
 import { type CommandName, ERROR_CODES, schemas } from '@pst/shared';
 import fc from 'fast-check';
 import type { Socket as UntypedSocket } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Client, closeClients, connectClient, ok, send, startHub, type TestHub } from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { type Client, connectClient, ok, send, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 const COMMANDS = Object.keys(schemas) as CommandName[];
 

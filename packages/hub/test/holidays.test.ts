@@ -1,14 +1,12 @@
 import { dayStart } from '@pst/shared';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseHolidayFile } from '../src/holiday-import';
-import { closeClients, ok, startHub, type TestHub } from '../src/testing';
+import { ok, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 // Dates as an admin types them from the SKB; the file is the test's own, not a claim about 2027.
 const CSV = [

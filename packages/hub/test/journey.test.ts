@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type Client,
   closeClients,
@@ -12,12 +12,10 @@ import {
   type TestHub,
   takePrinted,
 } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 describe('a visit through the hub over real sockets', () => {
   it('kiosk -> front office guest book -> consultant -> rating, all stored', async () => {

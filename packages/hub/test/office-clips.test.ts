@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, startHub, type TestHub, wavFile } from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { startHub, type TestHub, wavFile } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 async function login(role: 'supervisor' | 'front-office'): Promise<string> {
   const username = `${role}-clips`;

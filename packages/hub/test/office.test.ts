@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setOfficeDetails } from '../src/office';
 import { Store } from '../src/storage/store';
-import { closeClients, MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
+import { MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub | undefined;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 describe('office details', () => {
   it('are changed from the command line, logged, kept over a restart on the same day, and shown on the board', async () => {

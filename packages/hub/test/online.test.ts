@@ -1,5 +1,5 @@
 import type { OnlineRequesterInput } from '@pst/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eraseVisitor } from '../src/data-care';
 import {
   closeClients,
@@ -12,13 +12,10 @@ import {
   type TestHub,
   takePrinted,
 } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub | undefined;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-  hub = undefined;
-});
+stopHubAfterEach(() => hub);
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

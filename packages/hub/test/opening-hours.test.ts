@@ -1,12 +1,10 @@
 import { DEFAULT_OPENING_HOURS } from '@pst/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, MORNING, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { MORNING, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 const HOUR = 3_600_000;
 

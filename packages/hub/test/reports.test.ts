@@ -1,25 +1,14 @@
 import { guestBookEntrySchema } from '@pst/shared';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport, keepClosedDays, type Report } from '../src/reports';
 import { seedOffice } from '../src/seed';
 import { Store } from '../src/storage/store';
-import {
-  closeClients,
-  directOfficeDir,
-  GUEST,
-  MORNING,
-  ok,
-  startHub,
-  type TestHub,
-  tempDir,
-} from '../src/testing';
+import { directOfficeDir, GUEST, MORNING, ok, startHub, type TestHub, tempDir } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 const MIN = 60_000;
 

@@ -1,21 +1,10 @@
 import { DEFAULT_CONFIG } from '@pst/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closeClients,
-  connectClient,
-  GUEST,
-  nextPush,
-  ok,
-  send,
-  startHub,
-  type TestHub,
-} from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { connectClient, GUEST, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 describe('settings over real sockets', () => {
   it('a service and desk change reaches every app at once and is in the audit trail', async () => {
