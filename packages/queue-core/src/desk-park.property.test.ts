@@ -8,18 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { evolve } from './evolve';
 import { createState, currentStage, ticketStatus } from './state';
-import {
-  DESKS,
-  deskAction,
-  playActions,
-  SERVICES,
-  type SharedAction,
-  sharedCommand,
-  staffOf,
-  takeAction,
-  ticketAction,
-  waitAction,
-} from './test-helpers';
+import type { SharedAction } from './test-helpers';
+import { DESKS, playActions, SERVICES, sharedActions, sharedCommand, staffOf } from './test-helpers';
 import type { Command, DomainEvent, QueueState, Stage } from './types';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
@@ -32,10 +22,14 @@ type Action =
   | { kind: 'parked'; desk: number; op: 'toDesk' | 'toQueue' | 'noShow' }
   | { kind: 'due' };
 
+/** The longest wait between actions, but for one across midnight now and then. */
+const WAIT_MS = 20 * MINUTE;
 const action: fc.Arbitrary<Action> = fc.oneof(
-  takeAction,
-  deskAction(4, ['open', 'open', 'call', 'call', 'call', 'call', 'call', 'call', 'close', 'pause', 'resume']),
-  ticketAction(5, ['recall', 'start', 'finish', 'finish', 'park', 'park', 'transferBack']),
+  ...sharedActions(
+    [4, ['open', 'open', 'call', 'call', 'call', 'call', 'call', 'call', 'close', 'pause', 'resume']],
+    [5, ['recall', 'start', 'finish', 'finish', 'park', 'park', 'transferBack']],
+    WAIT_MS,
+  ),
   {
     weight: 3,
     arbitrary: fc.record({
@@ -55,7 +49,6 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.constant({ kind: 'due' as const }) },
-  waitAction(20 * MINUTE),
 );
 
 function toCommand(state: QueueState, a: Action): Command | null {

@@ -4,18 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { evolve } from './evolve';
 import { createState, currentStage, deskQueues, ticketStatus } from './state';
-import {
-  DESKS,
-  deskAction,
-  playActions,
-  SERVICES,
-  type SharedAction,
-  sharedCommand,
-  staffOf,
-  takeAction,
-  ticketAction,
-  waitAction,
-} from './test-helpers';
+import type { SharedAction } from './test-helpers';
+import { DESKS, playActions, SERVICES, sharedActions, sharedCommand, staffOf } from './test-helpers';
 import type { Command, DomainEvent, QueueState, Ticket } from './types';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
@@ -24,10 +14,14 @@ type Action =
   | { kind: 'move'; desk: number; service: number; op: 'transfer' | 'forward' }
   | { kind: 'cancel'; pick: number };
 
+/** The longest wait between actions, but for one across midnight now and then. */
+const WAIT_MS = 15 * 60_000;
 const action: fc.Arbitrary<Action> = fc.oneof(
-  takeAction,
-  deskAction(4, ['open', 'call', 'call', 'call', 'call', 'call', 'pause', 'resume', 'close']),
-  ticketAction(4, ['recall', 'noShow', 'start', 'finish', 'finish']),
+  ...sharedActions(
+    [4, ['open', 'call', 'call', 'call', 'call', 'call', 'pause', 'resume', 'close']],
+    [4, ['recall', 'noShow', 'start', 'finish', 'finish']],
+    WAIT_MS,
+  ),
   {
     weight: 2,
     arbitrary: fc.record({
@@ -38,7 +32,6 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat(50) }) },
-  waitAction(15 * 60_000),
 );
 
 function toCommand(state: QueueState, a: Action): Command | null {

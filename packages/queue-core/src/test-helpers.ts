@@ -174,19 +174,19 @@ export type SharedAction =
   | { kind: 'ticket'; desk: number; op: TicketOp }
   | { kind: 'wait'; ms: number };
 
-export const takeAction = {
+const takeAction = {
   weight: 4,
   arbitrary: fc.record({ kind: fc.constant('take' as const), service: fc.nat(3), priority: fc.boolean() }),
 };
 
 /** A desk's own action, `ops` repeated as often as it should come. */
-export const deskAction = (weight: number, ops: DeskOp[]) => ({
+const deskAction = (weight: number, ops: DeskOp[]) => ({
   weight,
   arbitrary: fc.record({ kind: fc.constant('desk' as const), desk: fc.nat(3), op: fc.constantFrom(...ops) }),
 });
 
 /** An action on a desk's current ticket, `ops` repeated as often as it should come. */
-export const ticketAction = (weight: number, ops: TicketOp[]) => ({
+const ticketAction = (weight: number, ops: TicketOp[]) => ({
   weight,
   arbitrary: fc.record({
     kind: fc.constant('ticket' as const),
@@ -196,7 +196,7 @@ export const ticketAction = (weight: number, ops: TicketOp[]) => ({
 });
 
 /** Mostly seconds to `maxMs`; now and then long enough to cross midnight. */
-export const waitAction = (maxMs: number) => ({
+const waitAction = (maxMs: number) => ({
   weight: 3,
   arbitrary: fc.record({
     kind: fc.constant('wait' as const),
@@ -206,6 +206,18 @@ export const waitAction = (maxMs: number) => ({
     ),
   }),
 });
+
+/**
+ * The shared actions, weighted: a visitor's take, a desk's `desk` ops and its ticket's `ticket` ops
+ * (each op repeated as often as it should come), and waits of up to `waitMs`.
+ */
+export function sharedActions(
+  desk: [weight: number, ops: DeskOp[]],
+  ticket: [weight: number, ops: TicketOp[]],
+  waitMs: number,
+) {
+  return [takeAction, deskAction(...desk), ticketAction(...ticket), waitAction(waitMs)] as const;
+}
 
 /** The command of a shared action; null where there is none (no ticket at the desk, a wait). */
 export function sharedCommand(state: QueueState, a: SharedAction): Command | null {
