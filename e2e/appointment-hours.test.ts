@@ -91,7 +91,7 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     await form.getByRole('listitem').getByText('Petugas budi').waitFor();
     expect(await form.getByRole('button', { name: 'Hadir di Zoom' }).count()).toBe(0);
     await page.context().close();
-    page = await signIn(browser, hub, 'budi');
+    page = await signIn(browser, hub.url, { username: 'budi' }, WIDE);
     form = await requestPage(page, request.id, /Meja Konsultasi 1/);
     await form.getByLabel('Tanggal').fill(dayInputText(open));
     await form.getByRole('button', { name: 'Hadir di Zoom' }).click();

@@ -4,12 +4,13 @@
  * for each, one save sends the ticket there, that desk lists it and the lobby display says
  * "menunggu di Meja Konsultasi 2" (and no longer shows it as called to the front office).
  */
-import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { ok, type TestHub } from '@pst/hub/testing';
 import { dayStart, officeDay } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, browserAvailable, launchBrowser, screenshot } from './browser';
+import { accessibilityViolations, browserAvailable, screenshot } from './browser';
 import { currentNumber, fillGuestBook, openDesk, type Visitor } from './pages';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -32,16 +33,14 @@ describe.runIf(run)('guest book: send to a named desk, in Chromium against a rea
 
   beforeAll(async () => {
     // 09.00 WIB of today in real time: a morning that does not cross midnight while the test runs.
-    hub = await startHub({
+    ({ hub, browser } = await openOffice({
       realTime: true,
       startAt: dayStart(officeDay(Date.now())) + 9 * 3_600_000,
-      appsDir: undefined,
-    });
+    }));
     const now = hub.now.value;
     hub.store.addStaff({ username: 'rina', name: 'Rina Wulandari', role: 'front-office', pin: '2468' }, now);
     hub.store.addStaff({ username: 'budi', name: 'Budi Santoso', role: 'consultant', pin: '1357' }, now);
     hub.store.addStaff({ username: 'sari', name: 'Sari Dewi', role: 'consultant', pin: '9753' }, now);
-    browser = await launchBrowser();
     const token = hub.store.addDevice('display', 'TV Lobi', null, now).token;
     display = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await display.goto(`${hub.url}/display/#token=${token}`);
@@ -51,11 +50,7 @@ describe.runIf(run)('guest book: send to a named desk, in Chromium against a rea
     rina = await openDesk(browser, hub.url, { username: 'rina', pin: '2468' }, 'Front Office');
     await rina.setViewportSize({ width: 1366, height: 768 });
   });
-  afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => closeOffice({ hub, browser }));
 
   it('fills the guest book with Meja Konsultasi 2 chosen: that desk lists it, the lobby says where it waits', async () => {
     const kiosk = await hub.device('kiosk');

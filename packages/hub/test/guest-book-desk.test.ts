@@ -3,15 +3,13 @@
  * sockets: one `guestbook:save` with `forDeskId` saves the entry and sends the ticket to that desk,
  * or is refused and writes nothing.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeClients, GUEST, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { describe, expect, it } from 'vitest';
+import { GUEST, nextPush, ok, send, startHub, type TestHub } from '../src/testing';
+import { stopHubAfterEach } from './hub-per-test';
 
 const MINUTE = 60_000;
 let hub: TestHub;
-afterEach(async () => {
-  closeClients();
-  await hub?.stop();
-});
+stopHubAfterEach(() => hub);
 
 /** The default office (front office first): fo-1 has called K-001; konsultasi-1 and -2 open. */
 async function frontOffice() {
