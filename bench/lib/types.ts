@@ -41,6 +41,8 @@ export interface Sizes {
   sampleEveryMs: number;
   /** The memory measure's pauses for RSS to settle are multiples of this. */
   settleMs: number;
+  /** How long the idle hub rests before its idle RSS is read (V8 gives back start-up memory after ~16 s). */
+  idleRestMs: number;
   /** Central roll-up: offices, years of their closed days, timed dashboard requests. */
   centralOffices: number;
   centralYears: number;
@@ -78,6 +80,7 @@ export const FULL: Sizes = {
   steadySeconds: 600,
   sampleEveryMs: 5000,
   settleMs: 1000,
+  idleRestMs: 30_000,
   profileSeconds: 20,
   // A busy office's day: 300 visitors from 09.00 to 17.00, in 8 minutes.
   officeDayVisits: 300,
@@ -125,6 +128,7 @@ export const TINY: Sizes = {
   steadySeconds: 3,
   sampleEveryMs: 1000,
   settleMs: 100,
+  idleRestMs: 0,
   profileSeconds: 2,
   officeDayVisits: 40,
   officeDayFactor: 7200,

@@ -14,6 +14,8 @@ export interface CallData {
   first: Summary;
   ack: Summary;
   clients: number;
+  /** The hub's WAL fsyncs while the calls were timed (none without group commit): count, mean ms. */
+  syncs: { count: number; meanMs: number };
 }
 
 export const TARGET_CALL_P99 = 20;
@@ -77,7 +79,10 @@ export async function callToScreen(
     const all: number[] = [];
     const first: number[] = [];
     const acks: number[] = [];
+    const syncStats = office.hub.store.groupSync?.stats;
+    let syncsBefore = { syncs: 0, ms: 0 };
     for (let i = 0; i < sizes.calls + warmup; i++) {
+      if (i === warmup && syncStats) syncsBefore = { ...syncStats };
       const t0 = nowMs();
       const reply = await send(caller, 'desk:call-next', { deskId: front.deskId });
       const acked = nowMs();
@@ -109,7 +114,13 @@ export async function callToScreen(
       await sleep(GAP_MS);
     }
 
-    const data = { all: summarize(all), first: summarize(first), ack: summarize(acks), clients };
+    // Calls, cancels and boards each wait for an fsync of the WAL before anything goes out.
+    const syncCount = (syncStats?.syncs ?? 0) - syncsBefore.syncs;
+    const syncs = {
+      count: syncCount,
+      meanMs: syncCount > 0 ? ((syncStats?.ms ?? 0) - syncsBefore.ms) / syncCount : 0,
+    };
+    const data = { all: summarize(all), first: summarize(first), ack: summarize(acks), clients, syncs };
     const rows: Row[] = [
       {
         measurement: label,
@@ -124,7 +135,11 @@ export async function callToScreen(
       `**${label}**${options.durability ? ` (durability ${options.durability})` : ''}: ${clients} clients ` +
         `(the calling front-office desk, ${others.length} other desks and ${n - others.length} displays, those in a ` +
         `separate process); all clients ${fmtSummary(data.all)}; first client ${fmtSummary(data.first)}; ` +
-        `ack to the desk ${fmtSummary(data.ack)}. Each call is followed by ticket:cancel and a ${GAP_MS} ms pause.`,
+        `ack to the desk ${fmtSummary(data.ack)}. Each call is followed by ticket:cancel and a ${GAP_MS} ms pause. ` +
+        (syncs.count > 0
+          ? `Before a call goes out it waits for the fsync of the WAL that holds it: ${syncs.count} fsyncs meanwhile, ` +
+            `${syncs.meanMs.toFixed(2)} ms each on average.`
+          : 'No fsync before the broadcast in this mode.'),
     ];
     return { rows, details, data };
   } finally {
