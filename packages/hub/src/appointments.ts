@@ -14,9 +14,11 @@ import {
 } from '@pst/queue-core';
 import {
   APPOINTMENT_CODE_ALPHABET,
+  APPOINTMENT_CODE_LENGTH,
   type AppointmentDay,
   type AppointmentView,
   appointmentHours,
+  appointmentIdFor,
   appointmentTimes,
   formatDate,
   formatTime,
@@ -32,7 +34,8 @@ import type { AppointmentRow } from './storage/online-store';
 
 function newCode(): string {
   let code = '';
-  for (let i = 0; i < 6; i++) code += APPOINTMENT_CODE_ALPHABET[randomInt(APPOINTMENT_CODE_ALPHABET.length)];
+  for (let i = 0; i < APPOINTMENT_CODE_LENGTH; i++)
+    code += APPOINTMENT_CODE_ALPHABET[randomInt(APPOINTMENT_CODE_ALPHABET.length)];
   return code;
 }
 
@@ -74,7 +77,7 @@ export const appointments = {
     const slotAt = checkSlot(input, booked, now, officeCalendar(hub), hub.store.openingHours());
     let code = newCode();
     while (hub.online.appointmentByCode(code)) code = newCode();
-    const id = `janji-${code.toLowerCase()}`;
+    const id = appointmentIdFor(code);
     hub.online.addAppointment(
       {
         id,

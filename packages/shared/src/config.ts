@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { workProfileSchema } from './desk-pick';
-import { FRONT_OFFICE_QUEUE, ID_PATTERN } from './rules';
+import { idSchema } from './ids';
+import { FRONT_OFFICE_QUEUE } from './rules';
 import { DEFAULT_TIME_ZONE, OFFICE_TIME_ZONES, type OfficeTimeZone } from './time';
 
-const id = z.string().regex(ID_PATTERN, 'lowercase letters, digits and dashes');
+const id = idSchema;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const serviceSchema = z.strictObject({

@@ -7,7 +7,7 @@ import { type QueueConfig, queueConfigSchema } from './config';
 import { deskPickSchemas } from './desk-pick';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
-import { idSchema as id, ticketIdSchema as ticketId } from './ids';
+import { idSchema as id, printJobIdSchema as printJobId, ticketIdSchema as ticketId } from './ids';
 import {
   type AppointmentDay,
   type AppointmentView,
@@ -48,7 +48,6 @@ export type AckFn<T> = (response: Ack<T>) => void;
 const deskRef = z.strictObject({ deskId: id });
 const deskTicket = z.strictObject({ deskId: id, ticketId });
 const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-const printJobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** How far a complaint has been followed up (ISO 9001 complaint handling). */
 export const COMPLAINT_STATUSES = ['baru', 'ditindaklanjuti', 'selesai'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];

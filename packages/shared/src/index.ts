@@ -13,6 +13,7 @@ export * from './errors';
 export * from './format';
 export * from './guest-book';
 export * from './i18n';
+export * from './ids';
 export * from './ikm';
 export * from './login-throttle';
 export * from './online';

@@ -8,8 +8,8 @@ import type { StaffRole } from './contract';
 import type { ErrorCode } from './errors';
 import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
 import { t } from './i18n';
-import { DEFAULT_OPENING_HOURS, type OpeningHours, type ServiceHours } from './opening-hours';
-import { ID_PATTERN } from './rules';
+import { idSchema, officeDaySchema } from './ids';
+import { DEFAULT_OPENING_HOURS, hhmmSchema, type OpeningHours, type ServiceHours } from './opening-hours';
 import { STAFF_ROLE_RANK } from './staff-roles';
 import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
 
@@ -57,6 +57,10 @@ export type OnlineRequesterInput = z.input<typeof onlineRequesterSchema>;
 export const onlineRequestId = z
   .string()
   .regex(/^ON-\d{8}-\d{3,4}$/, 'nomor permintaan, mis. ON-20261125-003');
+/** The id of the office day's `sequence`-th request (from 1), as `onlineRequestId` accepts it. */
+export function onlineRequestIdFor(day: string, sequence: number): string {
+  return `ON-${day.replaceAll('-', '')}-${String(sequence).padStart(3, '0')}`;
+}
 
 const noteText = z.string().trim().max(4000).default('');
 
@@ -223,11 +227,17 @@ export function appointmentTimes(hours: ServiceHours | null): string[] {
 }
 /** Short codes sent by WhatsApp: no 0/O, 1/I/L to misread. */
 export const APPOINTMENT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const APPOINTMENT_CODE_LENGTH = 6;
 export const appointmentCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{6}$/, 'kode 6 huruf/angka');
+  .regex(new RegExp(`^[A-Z0-9]{${APPOINTMENT_CODE_LENGTH}}$`), 'kode 6 huruf/angka');
+/** An appointment's id: its code in lower case after `janji-` (the code is what the requester types). */
+export function appointmentIdFor(code: string): string {
+  return `janji-${code.toLowerCase()}`;
+}
+const appointmentId = z.string().regex(new RegExp(`^janji-[a-z0-9]{${APPOINTMENT_CODE_LENGTH}}$`));
 
 /** The error code a booking's missing or wrong Zoom link is reported with (a field problem of the schema). */
 export const ZOOM_LINK_PROBLEM = 'APPOINTMENT_ZOOM_LINK' satisfies ErrorCode;
@@ -238,13 +248,13 @@ export const appointmentSchemas = {
       /** The online request it follows up, if any. */
       requestId: onlineRequestId.optional(),
       kind: z.enum(APPOINTMENT_KINDS),
-      serviceId: z.string().regex(ID_PATTERN),
+      serviceId: idSchema,
       /** Office day and time of the slot, e.g. 2026-11-26 and 10:00 (office time). */
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      date: officeDaySchema,
+      time: hhmmSchema,
       /** The consultant who will serve (staff id), or a desk. */
       staffId: z.string().min(1).max(60).nullable().default(null),
-      deskId: z.string().regex(ID_PATTERN).nullable().default(null),
+      deskId: idSchema.nullable().default(null),
       requesterName: z.string().trim().min(2).max(100),
       phone: phoneSchema,
       // https only: the link goes into the WhatsApp text the requester opens (no javascript: or data:).
@@ -264,11 +274,11 @@ export const appointmentSchemas = {
       path: ['zoomLink'],
       error: ZOOM_LINK_PROBLEM,
     }),
-  'appointment:list': z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  'appointment:list': z.strictObject({ date: officeDaySchema }),
   'appointment:redeem': z.strictObject({ code: appointmentCode }),
   /** Staff mark a Zoom appointment attended or not (an in-person one is checked in at the kiosk). */
   'appointment:attendance': z.strictObject({
-    appointmentId: z.string().regex(/^janji-[a-z0-9]{6}$/),
+    appointmentId,
     attended: z.boolean(),
   }),
 } as const;

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { addDays, dayStart, isoWeekday, type OfficeTimeZone, officeDay } from './time';
 import type { Holiday } from './working-days';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam JJ:MM, mis. 08:00');
+/** A time of day, office time (JJ:MM). */
+export const hhmmSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'jam JJ:MM, mis. 08:00');
 
 /** The service hours of one weekday: from `open` until `close` (office time). */
 export const serviceHoursSchema = z
-  .strictObject({ open: hhmm, close: hhmm })
+  .strictObject({ open: hhmmSchema, close: hhmmSchema })
   .refine((h) => h.open < h.close, { message: 'jam tutup harus setelah jam buka', path: ['close'] });
 
 /**

@@ -1,3 +1,4 @@
+import { idSchema } from '@pst/shared';
 import { z } from 'zod';
 import { COUNTER_CHANNELS, COUNTER_EVENTS, type CounterShellApi, type ShellResult } from './bridge';
 import { focusWindow, restoreWindowState, trackWindowState } from './counter-window';
@@ -29,10 +30,8 @@ export interface CounterFeatures {
   dispose(): void;
 }
 
-const deskIdSchema = z
-  .string()
-  .regex(/^[\w.-]{1,64}$/)
-  .nullable();
+/** The desk chosen on this PC: an id of the office's configuration. */
+const deskIdSchema = idSchema.nullable();
 const noticeSchema = z.strictObject({
   tag: z.string().min(1).max(100),
   title: z.string().min(1).max(200),

@@ -12,7 +12,7 @@ import {
   renderTestTicket,
   type UsbPrinterInfo,
 } from '@pst/printer';
-import { KIOSK_REPRINT_SECONDS } from '@pst/shared';
+import { KIOSK_REPRINT_SECONDS, printJobIdSchema } from '@pst/shared';
 import { z } from 'zod';
 import {
   KIOSK_PRINTER_CHANNELS,
@@ -70,7 +70,7 @@ export interface KioskPrintingDeps extends KioskPrintingOptions {
 
 /** A job as the hub's `print:job` carries it: base64 ESC/POS (a ticket is a few kB; frames stop at 1 MB). */
 const jobSchema = z.strictObject({
-  jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  jobId: printJobIdSchema,
   ticketId: z.string().max(40).nullable(),
   data: z
     .string()

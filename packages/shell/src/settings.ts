@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { idSchema } from '@pst/shared';
 import { isPinHash } from '@pst/shared/pin-hash';
 import { z } from 'zod';
 import type { AppKind } from './bridge';
@@ -40,10 +41,7 @@ export const settingsSchema = z.object({
   /** Whether the counter's window was maximized when last moved, resized or closed. */
   windowMaximized: z.boolean().optional(),
   /** The desk last chosen on this PC (counter); kept here so a cleared browser profile keeps it. */
-  deskId: z
-    .string()
-    .regex(/^[\w.-]{1,64}$/)
-    .optional(),
+  deskId: idSchema.optional(),
   /**
    * The counter's global "call next" key combination, in Electron's accelerator syntax
    * (`F9`, `Control+Alt+Space`); null switches it off, absent means the default.

@@ -6,6 +6,7 @@ import {
   type OnlineRequester,
   type OnlineRequesterLookup,
   type OnlineState,
+  onlineRequestIdFor,
   requesterContacts,
 } from '@pst/shared';
 import type { Db } from './database';
@@ -120,7 +121,7 @@ export class OnlineStore {
     const { n } = this.sql('SELECT count(*) AS n FROM online_requests WHERE day = ?').get(day) as {
       n: number;
     };
-    return `ON-${day.replaceAll('-', '')}-${String(n + 1).padStart(3, '0')}`;
+    return onlineRequestIdFor(day, n + 1);
   }
 
   /**
