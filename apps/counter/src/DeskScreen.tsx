@@ -18,6 +18,7 @@ import {
   deskQueues,
   isHeldByOther,
   minutesText,
+  transferChoices,
 } from './desk-logic';
 import { isDeskParkAction } from './desk-park-logic';
 import {
@@ -475,8 +476,10 @@ function TransferDialog({ onClose }: { onClose: () => void }) {
   const { board, visit, transfer, lang } = useCounter(
     useShallow((s) => ({ board: s.board, visit: s.visit, transfer: s.transfer, lang: s.lang })),
   );
-  const options = (board?.services ?? []).filter((s) => s.active && s.id !== visit?.ticket.queue);
-  const [serviceId, setServiceId] = useState(options[0]?.id ?? '');
+  const options = transferChoices(board, visit);
+  const [picked, setServiceId] = useState('');
+  // The first choice until staff pick one (the visit, and so the choices, may arrive after the dialog opens).
+  const serviceId = options.some((s) => s.id === picked) ? picked : (options[0]?.id ?? '');
   const [note, setNote] = useState('');
   useCloseOnEscape(onClose);
   return (

@@ -1,6 +1,7 @@
-import type { DeskView, WaitingTicketView } from '@pst/shared';
+import type { BoardSnapshot, DeskView, VisitDetail, WaitingTicketView } from '@pst/shared';
+import { transferTarget } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
-import { availableActions, clockColour, minutesText } from './desk-logic';
+import { availableActions, clockColour, minutesText, transferChoices } from './desk-logic';
 
 const desk = (over: Partial<DeskView>): DeskView => ({
   id: 'konsultasi-1',
@@ -80,4 +81,37 @@ it('writes waits the Indonesian way', () => {
   expect(minutesText(0)).toBe('0 mnt');
   expect(minutesText(12 * 60_000 + 59_000)).toBe('12 mnt');
   expect(minutesText(65 * 60_000)).toBe('1 j 05 mnt');
+});
+
+describe('transferChoices', () => {
+  const service = (id: string, active: boolean) => ({
+    id,
+    name: id,
+    nameEn: id,
+    prefix: id[0]?.toUpperCase() ?? 'X',
+    color: '#123456',
+    targetMinutes: 10,
+    typicalServiceMinutes: 10,
+    active,
+  });
+  const services = [service('konsultasi', true), service('perpustakaan', false), service('penjualan', true)];
+  const board = { services } as unknown as BoardSnapshot;
+  const visitIn = (queue: string) => ({ ticket: { queue } }) as unknown as VisitDetail;
+
+  it('offers exactly the services the hub accepts a transfer to: open ones other than the current queue', () => {
+    expect(transferChoices(board, visitIn('konsultasi')).map((s) => s.id)).toEqual(['penjualan']);
+    // The hub decides a transfer with transferTarget (queue-core decide.ts): the same set, refusal by refusal.
+    const accepted = services.filter((s) => typeof transferTarget(services, 'konsultasi', s.id) !== 'string');
+    expect(transferChoices(board, visitIn('konsultasi'))).toEqual(accepted);
+    expect(transferTarget(services, 'konsultasi', 'konsultasi')).toBe('SAME_QUEUE');
+    expect(transferTarget(services, 'konsultasi', 'perpustakaan')).toBe('SERVICE_INACTIVE');
+  });
+
+  it('offers every open service to a ticket from the front office, nothing before the visit is known', () => {
+    expect(transferChoices(board, visitIn('front-office')).map((s) => s.id)).toEqual([
+      'konsultasi',
+      'penjualan',
+    ]);
+    expect(transferChoices(board, null)).toEqual([]);
+  });
 });

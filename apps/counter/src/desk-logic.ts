@@ -1,5 +1,5 @@
-import type { BoardSnapshot, DeskView, QueueView, WaitingTicketView } from '@pst/shared';
-import { mayTakeDesk, queuesOfDesk } from '@pst/shared';
+import type { BoardSnapshot, DeskView, QueueView, VisitDetail, WaitingTicketView } from '@pst/shared';
+import { mayTakeDesk, queuesOfDesk, transferTargets } from '@pst/shared';
 
 export type DeskAction = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer';
 
@@ -35,6 +35,14 @@ export function isHeldByOther(desk: DeskView | undefined, me: string | undefined
 export function deskQueues(board: BoardSnapshot | null, desk: DeskView | undefined): QueueView[] {
   if (!board || !desk) return [];
   return queuesOfDesk(desk).flatMap((id) => board.queues.filter((q) => q.id === id));
+}
+
+/** The services the transfer dialog offers for the visit at the desk: those the hub's transfer accepts. */
+export function transferChoices(
+  board: BoardSnapshot | null,
+  visit: VisitDetail | null,
+): BoardSnapshot['services'] {
+  return visit ? transferTargets(board?.services ?? [], visit.ticket.queue) : [];
 }
 
 export type ClockColour = 'waiting' | 'green' | 'amber' | 'red';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ERROR_CODES, type ErrorCode, FRONT_OFFICE_QUEUE } from '@pst/shared';
+import { ERROR_CODES, type ErrorCode, FRONT_OFFICE_QUEUE, transferTargets } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { execute } from './index';
@@ -980,5 +980,30 @@ describe('refusals', () => {
     );
     expect(raised.size).toBeGreaterThan(10);
     expect([...new Set(refusals.map((r) => r.code))].sort()).toEqual([...raised].sort());
+  });
+});
+
+describe('transfer targets', () => {
+  it('accepts a transfer to exactly the services shared transferTargets offers the counter', () => {
+    const config = directConfig((c) => {
+      serviceIn(c, 'penjualan').active = false;
+    });
+    const state = k1Serving(config);
+    const offered = transferTargets(config.services, 'konsultasi').map((s) => s.id);
+    const accepted = config.services
+      .map((s) => s.id)
+      .filter((serviceId) => {
+        const command: Command = { type: 'transfer', ...K_DESK, ticketId: K1, serviceId, note: '' };
+        try {
+          decide(state, command, at(3));
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    expect(accepted).toEqual(offered);
+    expect(offered).not.toContain('konsultasi');
+    expect(offered).not.toContain('penjualan');
+    expect(offered.length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { entryQueue, FRONT_OFFICE_QUEUE, officeDay, overtakenBy } from '@pst/shared';
+import { entryQueue, FRONT_OFFICE_QUEUE, officeDay, overtakenBy, transferTarget } from '@pst/shared';
 import { chosenCallClock, serviceClockAtCall } from './clock';
 import {
   callSentHere,
@@ -183,8 +183,8 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       const ticket = ticketAtDesk(state, command);
       if (command.type === 'forward' && !isFrontOffice(state, command.deskId))
         throw new DomainError('NOT_FRONT_OFFICE', command.deskId);
-      const service = serviceOf(state, command.serviceId);
-      if (currentStage(ticket).queue === service.id) throw new DomainError('SAME_QUEUE', service.id);
+      const service = transferTarget(state.config.services, currentStage(ticket).queue, command.serviceId);
+      if (typeof service === 'string') throw new DomainError(service, command.serviceId);
       const events: DomainEvent[] = [];
       if (command.type === 'forward' && command.guestBookId) {
         events.push({

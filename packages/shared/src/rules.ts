@@ -51,3 +51,25 @@ export function queueRefusal(services: readonly ServiceLike[], queue: string): S
   const service = openService(services, queue);
   return typeof service === 'string' ? service : null;
 }
+
+export type TransferRefusal = ServiceRefusal | Extract<ErrorCode, 'SAME_QUEUE'>;
+
+/**
+ * The service a ticket now in `currentQueue` may be transferred or forwarded to (an open service other
+ * than its own queue), or why not. queue-core decides a transfer with it; the counter's picker offers
+ * `transferTargets`, so staff are offered exactly what the hub accepts.
+ */
+export function transferTarget<S extends ServiceLike>(
+  services: readonly S[],
+  currentQueue: string,
+  serviceId: string,
+): S | TransferRefusal {
+  const service = openService(services, serviceId);
+  if (typeof service === 'string') return service;
+  return service.id === currentQueue ? 'SAME_QUEUE' : service;
+}
+
+/** The services a ticket now in `currentQueue` may be transferred to, in configuration order. */
+export function transferTargets<S extends ServiceLike>(services: readonly S[], currentQueue: string): S[] {
+  return services.filter((s) => typeof transferTarget(services, currentQueue, s.id) !== 'string');
+}
