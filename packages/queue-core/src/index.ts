@@ -1,27 +1,8 @@
-export {
-  chosenCallClock,
-  clockStartOfHead,
-  sentClockAtCall,
-  sentWaitingClock,
-  serviceClockAtCall,
-  waitingClock,
-} from './clock';
 export { decide } from './decide';
-export { dueEvents, previousQueue } from './desk-park';
-export { estimateWaitMinutes } from './estimate';
 export { evolve } from './evolve';
 export { ticketAtDesk } from './lookups';
-export {
-  createState,
-  currentStage,
-  deskQueues,
-  queueIds,
-  resetDay,
-  ticketIdFor,
-  ticketNumber,
-  ticketStatus,
-  waitingInOrder,
-} from './state';
+// The rest of clock.ts, desk-park.ts, estimate.ts and state.ts serves decide, evolve and the views only.
+export { createState, currentStage, ticketStatus } from './state';
 export * from './stats';
 export * from './types';
 export * from './views';
