@@ -3,12 +3,14 @@ import {
   type AppointmentDay,
   type AppointmentKind,
   type AppointmentView,
+  DEFAULT_TIME_ZONE,
   errorText,
   formatClock,
   formatLongDay,
   formatTime,
   mayMarkAttendance,
   officeDay,
+  openServices,
   type StringKey,
 } from '@pst/shared';
 import { DateField, useHubNow, useT } from '@pst/ui';
@@ -70,7 +72,7 @@ function ZoomAttendance({ appointment, onMarked }: { appointment: AppointmentVie
 export function AppointmentList({ day, onChanged }: { day: AppointmentDay | null; onChanged: () => void }) {
   const tr = useT();
   const lang = useCounter((s) => s.lang);
-  const tz = useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
+  const tz = useCounter((s) => s.board?.office.timeZone ?? DEFAULT_TIME_ZONE);
   if (!day || day.appointments.length === 0) return <p className="muted">{tr('on.appt.none')}</p>;
   return (
     <ul className="appointment-list">
@@ -99,9 +101,9 @@ export function AppointmentBooking({
 }) {
   const tr = useT();
   const lang = useCounter((s) => s.lang);
-  const tz = useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
+  const tz = useCounter((s) => s.board?.office.timeZone ?? DEFAULT_TIME_ZONE);
   const allServices = useCounter((s) => s.board?.services);
-  const services = (allServices ?? []).filter((x) => x.active);
+  const services = openServices(allServices ?? []);
   const now = useHubNow(60_000);
   const [form, setForm] = useState({
     kind: 'langsung' as AppointmentKind,

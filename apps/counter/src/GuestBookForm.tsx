@@ -1,4 +1,4 @@
-import { GUEST_BOOK_OPTIONS, type StringKey } from '@pst/shared';
+import { GUEST_BOOK_OPTIONS, openServices, type StringKey } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { type ChangeEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -173,13 +173,11 @@ export function GuestBookForm() {
           <label>
             {tr('counter.forwardTo')}
             <select name="forwardTo" value={s.forwardTo} onChange={(e) => s.setForwardTo(e.target.value)}>
-              {(s.services ?? [])
-                .filter((x) => x.active)
-                .map((service) => (
-                  <option key={service.id} value={service.id}>
-                    {s.lang === 'en' ? service.nameEn : service.name}
-                  </option>
-                ))}
+              {openServices(s.services ?? []).map((service) => (
+                <option key={service.id} value={service.id}>
+                  {s.lang === 'en' ? service.nameEn : service.name}
+                </option>
+              ))}
             </select>
           </label>
         </div>

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIME_ZONE,
   formatDateTime,
   formatDue,
   formatWorkingDaysLeft,
@@ -27,7 +28,7 @@ const FILTERS: OnlineFilter[] = ['open', 'overdue', 'closed', 'all'];
 const REFRESH_MS = 60_000;
 
 function useTimeZone(): OfficeTimeZone {
-  return useCounter((s) => s.board?.office.timeZone ?? 'Asia/Jakarta');
+  return useCounter((s) => s.board?.office.timeZone ?? DEFAULT_TIME_ZONE);
 }
 
 /** Keeps the list (and the open request) fresh: on every `online:changed` push and each minute. */

@@ -16,7 +16,7 @@ import type {
   StringKey,
   VisitDetail,
 } from '@pst/shared';
-import { errorText, t } from '@pst/shared';
+import { errorText, isSupervisorOrAbove, t } from '@pst/shared';
 
 /** Hold and send to a named desk (issue 20, part 2): DeskPark.tsx (no-show: of a parked ticket). */
 export type DeskParkCommand =
@@ -143,7 +143,7 @@ export function loginRefusal(error: ErrorBody, lang: Lang): string {
 }
 
 export function isSupervisor(session: Session | null): boolean {
-  return session?.staff.role === 'supervisor' || session?.staff.role === 'admin';
+  return isSupervisorOrAbove(session?.staff.role ?? '');
 }
 
 /** Downloads an export with the staff session (a plain link cannot carry it). */

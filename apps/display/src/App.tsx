@@ -1,4 +1,4 @@
-import { FRONT_OFFICE_QUEUE, formatDate, formatTime } from '@pst/shared';
+import { DEFAULT_TIME_ZONE, FRONT_OFFICE_QUEUE, formatDate, formatTime } from '@pst/shared';
 import { OfflineNotice, PairingScreen, useHubNow, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -80,7 +80,7 @@ function Header() {
   const tr = useT();
   const { board, connection } = useDisplay(useShallow((s) => ({ board: s.board, connection: s.connection })));
   const now = useHubNow();
-  const tz = board?.office.timeZone ?? 'Asia/Jakarta';
+  const tz = board?.office.timeZone ?? DEFAULT_TIME_ZONE;
   return (
     <header className="header">
       <div className="brand">

@@ -1,11 +1,13 @@
 import {
   type BoardSnapshot,
+  DEFAULT_TIME_ZONE,
   entryQueue,
   errorText,
   FRONT_OFFICE_QUEUE,
   formatDate,
   formatTime,
   KIOSK_REPRINT_SECONDS,
+  openServices,
 } from '@pst/shared';
 import { OfflineNotice, PairingScreen, useHubNow, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
@@ -85,7 +87,7 @@ function Header() {
     useShallow((s) => ({ lang: s.lang, office: s.board?.office, toggleLang: s.toggleLang })),
   );
   const now = useHubNow();
-  const tz = office?.timeZone ?? 'Asia/Jakarta';
+  const tz = office?.timeZone ?? DEFAULT_TIME_ZONE;
   return (
     <header className="header brand-bar">
       <div>
@@ -129,7 +131,7 @@ function ChooseScreen() {
     return () => clearTimeout(timer);
   }, [error, clearError]);
   const ready = useReady();
-  const services = board?.services.filter((s) => s.active) ?? [];
+  const services = openServices(board?.services ?? []);
   const busy = phase.name === 'taking' || connection !== 'online';
   const frontOffice = board?.office.frontOfficeFirst
     ? board.queues.find((q) => q.id === FRONT_OFFICE_QUEUE)

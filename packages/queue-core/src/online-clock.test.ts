@@ -1,4 +1,11 @@
-import { DEFAULT_HOLIDAYS, formatDue, type Holiday, isWorkingDay, officeDay } from '@pst/shared';
+import {
+  DEFAULT_HOLIDAYS,
+  formatDue,
+  type Holiday,
+  isWorkingDay,
+  officeDay,
+  WORKING_DAY_MS,
+} from '@pst/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,7 +13,6 @@ import {
   deadlineLevel,
   type OfficeCalendar,
   onlineDueAt,
-  WORKING_DAY_MS,
   workingMsBetween,
   workingMsLeft,
 } from './online-clock';

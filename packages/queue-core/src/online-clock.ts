@@ -15,9 +15,8 @@ import {
   type OfficeTimeZone,
   ONLINE_SERVICE_WORKING_DAYS,
   officeDay,
+  WORKING_DAY_MS,
 } from '@pst/shared';
-
-export const WORKING_DAY_MS = 24 * 3600_000;
 
 /** The office calendar the clock counts on. */
 export interface OfficeCalendar {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { overtakenBy, sendRefusal } from './desk-rules';
-import { FRONT_OFFICE_QUEUE, openService, queueRefusal } from './rules';
+import {
+  FRONT_OFFICE_QUEUE,
+  openService,
+  openServices,
+  queueRefusal,
+  transferTarget,
+  transferTargets,
+} from './rules';
 
 const services = [
   { id: 'konsultasi', active: true },
@@ -27,6 +34,22 @@ describe('openService and queueRefusal', () => {
     expect(queueRefusal(services, 'konsultasi')).toBeNull();
     expect(queueRefusal(services, 'rekomendasi')).toBe('SERVICE_INACTIVE');
     expect(queueRefusal(services, 'perpustakaan')).toBe('UNKNOWN_SERVICE');
+  });
+
+  it('lists the open services for the pickers', () => {
+    expect(openServices(services)).toEqual([services[0]]);
+  });
+});
+
+describe('transferTarget', () => {
+  const three = [...services, { id: 'penjualan', active: true }];
+  it('takes an open service other than the current queue, refusing the rest with their codes', () => {
+    expect(transferTarget(three, 'konsultasi', 'penjualan')).toBe(three[2]);
+    expect(transferTarget(three, 'konsultasi', 'konsultasi')).toBe('SAME_QUEUE');
+    expect(transferTarget(three, 'konsultasi', 'rekomendasi')).toBe('SERVICE_INACTIVE');
+    expect(transferTarget(three, 'konsultasi', FRONT_OFFICE_QUEUE)).toBe('UNKNOWN_SERVICE');
+    expect(transferTargets(three, 'konsultasi')).toEqual([three[2]]);
+    expect(transferTargets(three, FRONT_OFFICE_QUEUE)).toEqual(openServices(three));
   });
 });
 

@@ -10,11 +10,13 @@ import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book'
 import { t } from './i18n';
 import { idSchema, officeDaySchema } from './ids';
 import { DEFAULT_OPENING_HOURS, hhmmSchema, type OpeningHours, type ServiceHours } from './opening-hours';
-import { STAFF_ROLE_RANK } from './staff-roles';
+import { isSupervisorOrAbove } from './staff-roles';
 import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
 
 /** "dilayani maksimal 3 (tiga) hari kerja setelah permintaan jelas dan persyaratan pelayanan lengkap" */
 export const ONLINE_SERVICE_WORKING_DAYS = 3;
+/** The clock runs through the whole of each working day (queue-core's online-clock.ts). */
+export const WORKING_DAY_MS = 24 * 3600_000;
 /** "tidak merespon kembali selama 7 (tujuh) hari": calendar days, the standard does not say working days. */
 export const NO_RESPONSE_CLOSE_DAYS = 7;
 
@@ -294,7 +296,7 @@ export function mayMarkAttendance(
 ): boolean {
   const isOwn =
     appointment.staffId === null ? marker.role === 'consultant' : appointment.staffId === marker.staffId;
-  return isOwn || STAFF_ROLE_RANK[marker.role] >= STAFF_ROLE_RANK.supervisor;
+  return isOwn || isSupervisorOrAbove(marker.role);
 }
 
 /** A day's appointments, with the consultants who can be booked. */

@@ -45,6 +45,11 @@ export function openService<S extends ServiceLike>(
   return service.active ? service : 'SERVICE_INACTIVE';
 }
 
+/** The services that take visitors now (those openService gives), in configuration order: the apps' pickers. */
+export function openServices<S extends ServiceLike>(services: readonly S[]): S[] {
+  return services.filter((s) => typeof openService(services, s.id) !== 'string');
+}
+
 /** Why a queue takes no visitor now (null: it takes them): the front office's always does. */
 export function queueRefusal(services: readonly ServiceLike[], queue: string): ServiceRefusal | null {
   if (queue === FRONT_OFFICE_QUEUE) return null;

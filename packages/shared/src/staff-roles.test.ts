@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from './contract';
-import { grantableRoles, mayManageAccount, STAFF_ROLE_RANK, staffChangeRefusal } from './staff-roles';
+import {
+  grantableRoles,
+  isSupervisorOrAbove,
+  mayManageAccount,
+  STAFF_ROLE_RANK,
+  staffChangeRefusal,
+} from './staff-roles';
 
 const account = (role: StaffRole, active = true) => ({ role, active });
 
@@ -33,5 +39,13 @@ describe('staff role ordering', () => {
     ['admin', null, account('admin'), 1, null],
   ] as const)('%s changes %o to %o with %i active admins: %s', (actor, before, after, admins, refusal) => {
     expect(staffChangeRefusal(actor, before, after, admins)).toBe(refusal);
+  });
+});
+
+describe('isSupervisorOrAbove', () => {
+  it('holds for supervisors and admins only, and for no unknown role', () => {
+    expect(STAFF_ROLES.filter(isSupervisorOrAbove)).toEqual(['supervisor', 'admin']);
+    expect(isSupervisorOrAbove('')).toBe(false);
+    expect(isSupervisorOrAbove('toString')).toBe(false);
   });
 });

@@ -12,6 +12,13 @@ export const STAFF_ROLE_RANK: Record<StaffRole, number> = {
   admin: 3,
 };
 
+/** Supervisors and admins: the supervisor's screens (board, reports, settings), anyone's appointment. */
+export function isSupervisorOrAbove(role: string): boolean {
+  return (
+    Object.hasOwn(STAFF_ROLE_RANK, role) && STAFF_ROLE_RANK[role as StaffRole] >= STAFF_ROLE_RANK.supervisor
+  );
+}
+
 /** Why an account change is refused; null when it is allowed. */
 export type StaffChangeRefusal = 'ROLE_ABOVE_OWN' | 'LAST_ADMIN';
 
