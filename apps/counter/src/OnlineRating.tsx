@@ -3,13 +3,13 @@
  * from the request: filled by the user on the desk's screen or tablet, or typed in from their WhatsApp
  * answers (marked so). Issue 21.
  */
-import { IKM_ELEMENTS, type StringKey } from '@pst/shared';
+import { IKM_ELEMENTS, IKM_SCORES, type IkmScore, type StringKey } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useOnline } from './online-store';
 
-type Score = 1 | 2 | 3 | 4;
-const SCORES: Score[] = [1, 2, 3, 4];
+type Score = IkmScore;
+const SCORES = IKM_SCORES;
 
 export function OnlineRating({ onDone }: { onDone: () => void }) {
   const tr = useT();

@@ -1,4 +1,4 @@
-import { errorText, IKM_ELEMENTS, type StringKey } from '@pst/shared';
+import { errorText, IKM_ELEMENTS, IKM_SCORES, type StringKey } from '@pst/shared';
 import { OfflineNotice, PairingScreen, useT } from '@pst/ui';
 import { useShallow } from 'zustand/react/shallow';
 import { answerElement, answerIntegrity, chooseOverall, type Score } from './flow';
@@ -84,7 +84,7 @@ function Overall() {
     <>
       <h1>{tr('rating.overall')}</h1>
       <div className="choices faces">
-        {([4, 3, 2, 1] as const).map((score) => (
+        {[...IKM_SCORES].reverse().map((score) => (
           <button
             key={score}
             type="button"

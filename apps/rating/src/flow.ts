@@ -1,6 +1,6 @@
-import type { Payload } from '@pst/shared';
+import { IKM_ELEMENTS, type IkmScore, type Payload } from '@pst/shared';
 
-export type Score = 1 | 2 | 3 | 4;
+export type Score = IkmScore;
 export interface RatingRequest {
   ticketId: string;
   number: string;
@@ -29,14 +29,14 @@ export const IDLE: Survey = {
   step: { name: 'idle' },
   request: null,
   overall: null,
-  scores: Array(9).fill(null),
+  scores: IKM_ELEMENTS.map(() => null),
   integrity: { imbalan: null, pungli: null },
   complaint: '',
 };
 
 /** A finished visit at this desk starts the survey (a new request replaces an unfinished one). */
 export function start(request: RatingRequest): Survey {
-  return { ...IDLE, scores: Array(9).fill(null), request, step: { name: 'overall' } };
+  return { ...IDLE, scores: IKM_ELEMENTS.map(() => null), request, step: { name: 'overall' } };
 }
 
 export function chooseOverall(survey: Survey, overall: Score): Survey {
@@ -48,7 +48,8 @@ export function answerElement(survey: Survey, score: Score | null): Survey {
   if (survey.step.name !== 'element') return survey;
   const index = survey.step.index;
   const scores = survey.scores.map((s, i) => (i === index ? score : s));
-  const step: Step = index < 8 ? { name: 'element', index: index + 1 } : { name: 'integrity', index: 0 };
+  const step: Step =
+    index < IKM_ELEMENTS.length - 1 ? { name: 'element', index: index + 1 } : { name: 'integrity', index: 0 };
   return { ...survey, scores, step };
 }
 

@@ -6,7 +6,6 @@
 import {
   appointmentStatus,
   computeIkm,
-  type IkmScore,
   type OfficeCalendar,
   percentile,
   workingDaysTaken,
@@ -15,6 +14,7 @@ import {
   type OnlineChannelFigures as ChannelFigures,
   IKM_CATEGORY_LABELS,
   type IkmResult,
+  type IkmScore,
   ONLINE_CHANNEL_LABELS,
   ONLINE_CHANNELS,
   type OnlineReport,

@@ -1,5 +1,4 @@
 import {
-  type IkmScore,
   type IkmTally,
   ikmOfTally,
   mergeIkmTallies,
@@ -15,6 +14,7 @@ import {
   dayStart,
   GUEST_BOOK_DIMENSIONS,
   type GuestBookDimension,
+  type IkmScore,
   isoWeekday,
   type OfficeTimeZone,
   officeDay,

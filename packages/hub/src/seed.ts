@@ -4,6 +4,7 @@ import {
   DEFAULT_HOLIDAYS,
   dayStart,
   type GuestBookEntry,
+  type IkmScore,
   isWorkingDay,
   officeDay,
 } from '@pst/shared';
@@ -184,7 +185,7 @@ export function seedOffice(store: Store, options: { days: number; seed?: number;
 
   function rate(ticketId: string, deskId: string, day: string) {
     const high = rand() < 0.75;
-    const score = () => (high ? (rand() < 0.6 ? 4 : 3) : between([2, 3])) as 1 | 2 | 3 | 4;
+    const score = () => (high ? (rand() < 0.6 ? 4 : 3) : between([2, 3])) as IkmScore;
     const scores = Array.from({ length: 9 }, (_, i) => (i === 3 ? 4 : rand() < 0.05 ? null : score()));
     const complaint =
       rand() < 0.08 ? pick(['Ruang tunggu kurang kursi', 'Antrian agak lama', 'Wifi lambat']) : '';

@@ -1,10 +1,9 @@
-import { IKM_ELEMENTS } from '@pst/shared';
+import { IKM_ELEMENTS, type IkmScore } from '@pst/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   computeIkm,
   distribution,
-  type IkmScore,
   ikmOfTally,
   mergeIkmTallies,
   percentile,

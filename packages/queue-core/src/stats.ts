@@ -2,6 +2,7 @@ import {
   type Distribution,
   IKM_ELEMENTS,
   type IkmResult,
+  type IkmScore,
   ikmCategory,
   type StageCounts,
   type StageSummary,
@@ -137,8 +138,6 @@ export function summarizeBy<T extends StageRecord>(
   }
   return Object.fromEntries([...groups].map(([k, group]) => [k, summarizeStages(group)]));
 }
-
-export type IkmScore = 1 | 2 | 3 | 4;
 
 /** Per IKM element: the sum of its scores and how many answered it; adds up over days like StageTally. */
 export interface IkmTally {

@@ -8,6 +8,7 @@ import { deskPickSchemas } from './desk-pick';
 import type { ErrorBody } from './errors';
 import { type GuestBookEntry, guestBookEntrySchema, phoneSchema } from './guest-book';
 import { idSchema as id, printJobIdSchema as printJobId, ticketIdSchema as ticketId } from './ids';
+import { IKM_ELEMENTS, IKM_SCORES } from './ikm';
 import {
   type AppointmentDay,
   type AppointmentView,
@@ -47,7 +48,7 @@ export type AckFn<T> = (response: Ack<T>) => void;
 // ---------- inbound payloads ----------
 const deskRef = z.strictObject({ deskId: id });
 const deskTicket = z.strictObject({ deskId: id, ticketId });
-const score = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const score = z.literal(IKM_SCORES);
 /** How far a complaint has been followed up (ISO 9001 complaint handling). */
 export const COMPLAINT_STATUSES = ['baru', 'ditindaklanjuti', 'selesai'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -114,7 +115,7 @@ export const schemas = {
     ticketId,
     overall: score,
     /** U1..U9 in order; null where the visitor skipped an element. */
-    scores: z.array(score.nullable()).length(9),
+    scores: z.array(score.nullable()).length(IKM_ELEMENTS.length),
     integrity: z.strictObject({ imbalan: z.boolean().nullable(), pungli: z.boolean().nullable() }),
     complaint: z.string().trim().max(2000).default(''),
   }),
@@ -196,7 +197,7 @@ export const schemas = {
     requestId: onlineRequestId,
     source: z.enum(['formulir', 'whatsapp']),
     overall: score,
-    scores: z.array(score.nullable()).length(9),
+    scores: z.array(score.nullable()).length(IKM_ELEMENTS.length),
     integrity: z.strictObject({ imbalan: z.boolean().nullable(), pungli: z.boolean().nullable() }),
     complaint: z.string().trim().max(2000).default(''),
   }),

@@ -90,6 +90,10 @@ export const IKM_ELEMENTS = [
   },
 ] as const;
 
+/** An element's answer, 1 (worst) to 4 (best): the tablet's buttons, the payload, the IKM math. */
+export const IKM_SCORES = [1, 2, 3, 4] as const;
+export type IkmScore = (typeof IKM_SCORES)[number];
+
 export type IkmCategory = 'A' | 'B' | 'C' | 'D';
 export const IKM_CATEGORY_LABELS: Record<IkmCategory, string> = {
   A: 'Sangat Baik',
