@@ -14,6 +14,7 @@ import { DeskParkActions, DeskParkPanel, deskParkAvailable, runDeskParkAction } 
 import {
   availableActions,
   clockColour,
+  clockText,
   type DeskAction,
   deskQueues,
   isHeldByOther,
@@ -247,13 +248,7 @@ function WaitingRow({
 }) {
   const tr = useT();
   const colour = clockColour(ticket, now);
-  const deadline = ticket.clock.deadline;
-  const clockText =
-    deadline === null
-      ? tr('counter.clockNotStarted')
-      : now > deadline
-        ? tr('counter.clockLate', { t: minutesText(now - deadline) })
-        : tr('counter.clockLeft', { t: minutesText(deadline - now + 59_999) });
+  const clock = clockText(tr, ticket.clock.deadline, now);
   return (
     <li
       className={`waiting-row clock-${colour}`}
@@ -263,7 +258,7 @@ function WaitingRow({
       <span className="number">{ticket.number}</span>
       {ticket.priority && <span className="priority-tag">{tr('counter.priority')}</span>}
       <span className="waited">{tr('counter.waited', { t: minutesText(now - ticket.enteredAt) })}</span>
-      <span className="clock">{clockText}</span>
+      <span className="clock">{clock}</span>
       <div className="row-actions">
         <button
           type="button"

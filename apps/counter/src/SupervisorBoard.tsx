@@ -1,7 +1,7 @@
 import { FRONT_OFFICE_QUEUE, formatTime, type StringKey } from '@pst/shared';
 import { useHubNow, useT } from '@pst/ui';
 import { useShallow } from 'zustand/react/shallow';
-import { clockColour, minutesText } from './desk-logic';
+import { clockColour, clockText, minutesText } from './desk-logic';
 import { PrintFailures, printersInTrouble, usePrinterText } from './PrinterAlert';
 import { useCounter } from './store';
 
@@ -129,12 +129,7 @@ export function SupervisorBoard() {
                 </p>
                 {head && (
                   <p className="clock">
-                    {head.number} ·{' '}
-                    {head.clock.deadline === null
-                      ? tr('counter.clockNotStarted')
-                      : now > head.clock.deadline
-                        ? tr('counter.clockLate', { t: minutesText(now - head.clock.deadline) })
-                        : tr('counter.clockLeft', { t: minutesText(head.clock.deadline - now + 59_999) })}
+                    {head.number} · {clockText(tr, head.clock.deadline, now)}
                   </p>
                 )}
               </div>

@@ -1,7 +1,7 @@
 import type { BoardSnapshot, DeskView, VisitDetail, WaitingTicketView } from '@pst/shared';
 import { transferTarget } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
-import { availableActions, clockColour, minutesText, transferChoices } from './desk-logic';
+import { availableActions, clockColour, clockText, minutesText, transferChoices } from './desk-logic';
 
 const desk = (over: Partial<DeskView>): DeskView => ({
   id: 'konsultasi-1',
@@ -113,5 +113,17 @@ describe('transferChoices', () => {
       'penjualan',
     ]);
     expect(transferChoices(board, null)).toEqual([]);
+  });
+});
+
+describe('clockText', () => {
+  const tr = (key: string, params?: Record<string, string | number>) =>
+    `${key}${params ? ` ${params.t}` : ''}`;
+  it('says not started, minutes left rounded up, or minutes late', () => {
+    expect(clockText(tr, null, 0)).toBe('counter.clockNotStarted');
+    expect(clockText(tr, 10 * 60_000, 60_000 + 1)).toBe('counter.clockLeft 9 mnt');
+    expect(clockText(tr, 10 * 60_000, 60_000)).toBe('counter.clockLeft 9 mnt');
+    expect(clockText(tr, 10 * 60_000, 60_000 - 1)).toBe('counter.clockLeft 10 mnt');
+    expect(clockText(tr, 10 * 60_000, 13 * 60_000)).toBe('counter.clockLate 3 mnt');
   });
 });

@@ -1,5 +1,6 @@
 import type { BoardSnapshot, DeskView, QueueView, VisitDetail, WaitingTicketView } from '@pst/shared';
-import { mayTakeDesk, queuesOfDesk, transferTargets } from '@pst/shared';
+import { mayTakeDesk, queuesOfDesk, RECALLS_BEFORE_NO_SHOW, transferTargets } from '@pst/shared';
+import type { Translate } from '@pst/ui';
 
 export type DeskAction = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer';
 
@@ -19,7 +20,7 @@ export function availableActions(
   return {
     callNext: !!open && current === null,
     recall: !!open && current?.state === 'called',
-    noShow: !!open && current?.state === 'called' && current.recalls > 0,
+    noShow: !!open && current?.state === 'called' && current.recalls >= RECALLS_BEFORE_NO_SHOW,
     start: !!open && current?.state === 'called',
     finish: !!open && current !== null && !isFrontOffice,
     transfer: !!open && current !== null && !isFrontOffice,
@@ -54,6 +55,13 @@ export function clockColour(ticket: WaitingTicketView, now: number): ClockColour
   if (now > deadline) return 'red';
   if (deadline - now <= (deadline - startedAt) / 5) return 'amber';
   return 'green';
+}
+
+/** A waiting ticket's clock as its line says it: not started, minutes left (rounded up), or minutes late. */
+export function clockText(tr: Translate, deadline: number | null, now: number): string {
+  if (deadline === null) return tr('counter.clockNotStarted');
+  if (now > deadline) return tr('counter.clockLate', { t: minutesText(now - deadline) });
+  return tr('counter.clockLeft', { t: minutesText(deadline - now + 59_999) });
 }
 
 /** "12 mnt" / "1 j 05 mnt": how long someone has waited. */

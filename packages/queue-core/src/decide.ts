@@ -1,4 +1,11 @@
-import { entryQueue, FRONT_OFFICE_QUEUE, officeDay, overtakenBy, transferTarget } from '@pst/shared';
+import {
+  entryQueue,
+  FRONT_OFFICE_QUEUE,
+  officeDay,
+  overtakenBy,
+  RECALLS_BEFORE_NO_SHOW,
+  transferTarget,
+} from '@pst/shared';
 import { chosenCallClock, serviceClockAtCall } from './clock';
 import {
   callSentHere,
@@ -165,7 +172,8 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       const ticket = ticketAtDesk(state, command);
       if (ticketStatus(ticket) !== 'called')
         throw new DomainError('INVALID_TRANSITION', 'no-show needs a called ticket');
-      if (currentStage(ticket).recalls < 1) throw new DomainError('RECALL_FIRST', ticket.id);
+      if (currentStage(ticket).recalls < RECALLS_BEFORE_NO_SHOW)
+        throw new DomainError('RECALL_FIRST', ticket.id);
       return [{ type: 'ticket.no-show', at, ticketId: ticket.id, deskId: command.deskId }];
     }
     case 'start': {

@@ -7,6 +7,9 @@ import type { Desk } from './config';
 import type { StaffRole } from './contract';
 import type { ErrorCode } from './errors';
 
+/** The recalls a called visitor gets before the desk may mark them absent (queue-core's RECALL_FIRST). */
+export const RECALLS_BEFORE_NO_SHOW = 1;
+
 /** Staff PINs on the hub, and the exit PIN of a kiosk or display shell: 4 to 8 digits. */
 export const PIN_PATTERN = /^\d{4,8}$/;
 
