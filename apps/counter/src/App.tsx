@@ -1,3 +1,4 @@
+import { PIN_LENGTH } from '@pst/shared';
 import { OfflineNotice, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -165,7 +166,7 @@ function LoginScreen() {
             type="password"
             inputMode="numeric"
             autoComplete="current-password"
-            maxLength={8}
+            maxLength={PIN_LENGTH.max}
             required
           />
         </label>

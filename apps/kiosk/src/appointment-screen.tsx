@@ -1,11 +1,9 @@
 /** "Saya punya janji temu": the entry on the start screen and the code screen (issue 21). */
-import { APPOINTMENT_CODE_ALPHABET, errorText } from '@pst/shared';
+import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH, errorText } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useKiosk } from './store';
-
-const CODE_LENGTH = 6;
 
 export function AppointmentEntry({ disabled }: { disabled: boolean }) {
   const tr = useT();
@@ -33,13 +31,14 @@ export function AppointmentScreen() {
   );
   const [code, setCode] = useState('');
   const isSending = phase.name === 'appointment' && phase.isSending;
-  const type = (c: string) => setCode((current) => (current.length < CODE_LENGTH ? current + c : current));
+  const type = (c: string) =>
+    setCode((current) => (current.length < APPOINTMENT_CODE_LENGTH ? current + c : current));
   return (
     <main className="appointment">
       <h1>{tr('on.kiosk.title')}</h1>
       <p className="lead">{tr('on.kiosk.hint')}</p>
       <output className="code" aria-label={tr('on.kiosk.code')} data-testid="appointment-code">
-        {code.padEnd(CODE_LENGTH, '·')}
+        {code.padEnd(APPOINTMENT_CODE_LENGTH, '·')}
       </output>
       {error && (
         <p className="error" role="alert">
@@ -68,7 +67,7 @@ export function AppointmentScreen() {
         <button
           type="button"
           className="primary"
-          disabled={code.length !== CODE_LENGTH || isSending || connection !== 'online'}
+          disabled={code.length !== APPOINTMENT_CODE_LENGTH || isSending || connection !== 'online'}
           onClick={() => void redeem(code).then(() => setCode(''))}
         >
           {tr('on.kiosk.submit')}

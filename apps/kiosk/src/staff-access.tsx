@@ -1,4 +1,4 @@
-import type { StringKey } from '@pst/shared';
+import { PIN_LENGTH, type StringKey } from '@pst/shared';
 import type { ShellApi, ShellResult } from '@pst/shell/bridge';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
@@ -109,7 +109,7 @@ function StaffDialog({
             type="password"
             inputMode="numeric"
             autoComplete="off"
-            maxLength={8}
+            maxLength={PIN_LENGTH.max}
             value={pin}
             onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
             // biome-ignore lint/a11y/noAutofocus: the dialog opens on the staff's own long press; its one field takes the PIN
@@ -122,10 +122,14 @@ function StaffDialog({
           </p>
         )}
         <div className="staff-actions">
-          <button type="submit" disabled={busy || pin.length < 4}>
+          <button type="submit" disabled={busy || pin.length < PIN_LENGTH.min}>
             {tr('kiosk.staffSetup')}
           </button>
-          <button type="button" disabled={busy || pin.length < 4} onClick={() => void act(shell.exit)}>
+          <button
+            type="button"
+            disabled={busy || pin.length < PIN_LENGTH.min}
+            onClick={() => void act(shell.exit)}
+          >
             {tr('kiosk.staffExit')}
           </button>
           <button type="button" className="secondary" onClick={onClose}>

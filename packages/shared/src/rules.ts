@@ -11,7 +11,8 @@ import type { ErrorCode } from './errors';
 export const RECALLS_BEFORE_NO_SHOW = 1;
 
 /** Staff PINs on the hub, and the exit PIN of a kiosk or display shell: 4 to 8 digits. */
-export const PIN_PATTERN = /^\d{4,8}$/;
+export const PIN_LENGTH = { min: 4, max: 8 } as const;
+export const PIN_PATTERN = new RegExp(`^\\d{${PIN_LENGTH.min},${PIN_LENGTH.max}}$`);
 
 /** Ids in the office's configuration (services, desks) and command payloads: lowercase, digits, dashes. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
