@@ -1,4 +1,4 @@
-import { FRONT_OFFICE_QUEUE } from '@pst/shared';
+import { FRONT_OFFICE_QUEUE, ticketIdSchema } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import {
   createState,
@@ -36,6 +36,8 @@ describe('ticket numbers and ids', () => {
   ])('%s with sequence %i is %s (id %s)', (prefix, seq, number, id) => {
     expect(ticketNumber(prefix, seq)).toBe(number);
     expect(ticketIdFor('2026-11-25', prefix, seq)).toBe(id);
+    // The contract's ticket id pattern (shared ids.ts) accepts every id queue-core makes.
+    expect(ticketIdSchema.safeParse(id).success).toBe(true);
   });
 });
 
