@@ -159,7 +159,7 @@ export function formatDue(at: number, lang: Lang = 'id', tz?: OfficeTimeZone): s
  * day up the nearest whole day: a clock just started (2,99 days left) reads "3 hari kerja".
  */
 export function formatWorkingDaysLeft(workingMsLeft: number, overdue: boolean, lang: Lang = 'id'): string {
-  const exact = Math.abs(workingMsLeft) / 86_400_000;
+  const exact = Math.abs(workingMsLeft) / WORKING_DAY_MS;
   const days = exact < 1 ? 0 : Math.round(exact);
   if (days === 0) return t(lang, overdue ? 'on.overdueUnder1' : 'on.workingLeftUnder1');
   return t(lang, overdue ? 'on.overdueBy' : 'on.workingLeft', { t: days });
