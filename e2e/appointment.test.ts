@@ -40,9 +40,9 @@ describe.runIf(run)('an appointment redeemed at the kiosk', () => {
     await page.goto(`${hub.url}/kiosk/#token=${token}`);
     const entry = page.getByRole('button', { name: /Saya punya janji temu/ });
     await expect.poll(() => entry.isEnabled()).toBe(true);
-    await screenshot(page, 'kiosk-appointment-entry');
     await entry.click();
     await page.getByRole('heading', { name: 'Masukkan kode janji temu' }).waitFor();
+    await screenshot(page, 'kiosk-appointment-entry');
 
     for (let i = 0; i < 5; i++) {
       await enterCode(page, wrong);
@@ -61,6 +61,10 @@ describe.runIf(run)('an appointment redeemed at the kiosk', () => {
     await enterCode(page, booked.code);
     await expect.poll(() => page.getByTestId('ticket-number').textContent()).toBe('K-001');
     await page.getByText('Konsultasi Statistik').waitFor();
+    // An appointment goes straight to its service's desk: the screen says to watch for that call.
+    await page.getByTestId('next-step').filter({ hasText: 'menuju meja yang disebutkan' }).waitFor();
+    const finish = page.getByRole('button', { name: 'Selesai' });
+    await expect.poll(() => finish.isEnabled(), { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'kiosk-appointment-ticket');
     const ticket = [...hub.context.runner.state.tickets.values()][0];
     expect(ticket).toMatchObject({ appointmentSlotAt: Date.parse('2026-11-25T09:30:00+07:00') });

@@ -52,7 +52,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     display = await context.newPage();
     await display.goto(`${hub.url}/display/#token=${token}`);
     await display.getByText('Belum ada panggilan').waitFor();
-    await display.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+    await display.getByRole('status').filter({ hasText: 'Koneksi terputus' }).waitFor({ state: 'detached' });
     await display.getByText('Ketuk layar untuk mengaktifkan suara').click();
     await display.getByTestId('sound-off').waitFor({ state: 'detached' });
     budi = await openDesk(browser, hub.url, { username: 'budi', pin: '1357' }, 'Meja Konsultasi 1');

@@ -37,7 +37,7 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
     await page.goto(`${hub.url}/display/#token=${token}`);
     await page.getByText('Belum ada panggilan').or(page.getByTestId('called-number')).waitFor();
     // Connected (the mark shows from the first paint until then): a call made earlier would be missed.
-    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Koneksi terputus' }).waitFor({ state: 'detached' });
     // Chromium plays no sound before a touch: the screen asks for one; staff setting up the TV tap.
     await page.getByText('Ketuk layar untuk mengaktifkan suara').click();
     await page.getByTestId('sound-off').waitFor({ state: 'detached' });
@@ -91,11 +91,13 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
     const { dataDir, port } = hub;
     closeClients();
     await hub.stop();
-    await page.getByText('Offline, menyambung kembali').waitFor();
+    await page.getByText('Koneksi terputus, menyambung kembali').waitFor();
     expect(await page.getByTestId('called-number').textContent()).toBe(call.number);
     await screenshot(page, 'display-offline');
     hub = await startHub({ dataDir, port, realTime: true, appsDir: undefined });
-    await page.getByText('Offline, menyambung kembali').waitFor({ state: 'detached', timeout: 15_000 });
+    await page
+      .getByText('Koneksi terputus, menyambung kembali')
+      .waitFor({ state: 'detached', timeout: 15_000 });
     expect(await page.getByTestId('called-number').textContent()).toBe(call.number);
   });
 
@@ -121,7 +123,7 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
     await context.addInitScript(RECORD_PLAYBACK);
     const page = await context.newPage();
     await page.goto(`${soundHub.url}/display/#token=${displayToken}`);
-    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Koneksi terputus' }).waitFor({ state: 'detached' });
     const ask = page.getByTestId('sound-off').filter({ hasText: 'Ketuk layar untuk mengaktifkan suara' });
     await ask.waitFor();
     // The launch flags allow no autoplay: the browser itself refuses (page.evaluate would count as a
@@ -256,7 +258,10 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
           const context = await browser.newContext({ viewport: SIZES[0] });
           const page = await context.newPage();
           await page.goto(`${layoutHub.url}/display/#token=${displayToken}`);
-          await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+          await page
+            .getByRole('status')
+            .filter({ hasText: 'Koneksi terputus' })
+            .waitFor({ state: 'detached' });
           const open = config.desks.length;
           await expect.poll(() => page.locator('.desk-list li').count()).toBe(open);
           const calledDesks = config.desks.filter((d) => d.kind === 'service').length;

@@ -179,7 +179,7 @@ describe.runIf(run)('the whole walk-in journey', () => {
     const skew = hub.now.value - Date.now(); // the restarted hub keeps the same morning clock
     closeClients();
     await hub.stop();
-    await consult.getByRole('alert').filter({ hasText: 'Tidak terhubung' }).waitFor();
+    await consult.getByRole('alert').filter({ hasText: 'Koneksi terputus' }).waitFor();
     hub = await startHub({
       dataDir,
       port,
@@ -190,7 +190,7 @@ describe.runIf(run)('the whole walk-in journey', () => {
     });
     await consult
       .getByRole('alert')
-      .filter({ hasText: 'Tidak terhubung' })
+      .filter({ hasText: 'Koneksi terputus' })
       .waitFor({ state: 'detached', timeout: 20_000 });
     await consult.getByTestId('waiting-K-002').waitFor();
     await library.getByTestId('waiting-P-001').waitFor();

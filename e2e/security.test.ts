@@ -70,7 +70,7 @@ describe.runIf(run)(
     it('display: shows a call and plays its clips', async () => {
       const token = hub.store.addDevice('display', 'TV CSP', null, hub.now.value).token;
       const page = await open(`/display/#token=${token}`, NO_VOICES, { width: 1920, height: 1080 });
-      await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: 'Koneksi terputus' }).waitFor({ state: 'detached' });
       const clip = page.waitForResponse((r) => r.url().includes('/clips/') && r.status() < 300);
       const kiosk = await hub.device('kiosk');
       const desk = await hub.staff('front-office');

@@ -93,7 +93,7 @@ function Header() {
         </div>
       </div>
       <div className="marks">
-        <OfflineNotice connection={connection} look="mark" message="display.offline" />
+        <OfflineNotice connection={connection} look="mark" />
         <SoundMark />
       </div>
       <div className="clock">

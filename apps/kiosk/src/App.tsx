@@ -2,7 +2,6 @@ import {
   type BoardSnapshot,
   DEFAULT_TIME_ZONE,
   entryQueue,
-  errorText,
   FRONT_OFFICE_QUEUE,
   formatDate,
   formatTime,
@@ -16,6 +15,7 @@ import { AppointmentEntry, AppointmentScreen } from './appointment-screen';
 import { StaffAccess } from './staff-access';
 import { ERROR_SECONDS, IDLE_SECONDS, printOutcome, TICKET_SECONDS, useKiosk } from './store';
 import { useHub } from './use-hub';
+import { visitorErrorText } from './visitor-error';
 
 /** Whether the tap guard (TAP_GUARD_MS after a screen change) has passed: re-renders when it does. */
 function useReady(): boolean {
@@ -138,8 +138,23 @@ function ChooseScreen() {
     : undefined;
   return (
     <main className="choose">
-      <h1>{tr('kiosk.welcome')}</h1>
-      <p className="lead">{tr('kiosk.pick')}</p>
+      {/*
+       * What the kiosk says takes the place of the welcome while it is said: no room is kept empty
+       * for a message, and a message never moves the cards under a finger.
+       */}
+      <div className="intro">
+        <h1>{tr('kiosk.welcome')}</h1>
+        <p className="lead">{tr('kiosk.pick')}</p>
+        {error ? (
+          <p className="notice error" role="alert">
+            {visitorErrorText(error.code, lang)}
+          </p>
+        ) : phase.name === 'taking' ? (
+          <p className="notice busy">{tr('kiosk.busy')}</p>
+        ) : services.length === 0 && board ? (
+          <p className="notice error">{tr('kiosk.unavailable')}</p>
+        ) : null}
+      </div>
       <button
         type="button"
         className={`priority ${priority ? 'on' : ''}`}
@@ -166,18 +181,6 @@ function ChooseScreen() {
           </strong>
         </div>
       )}
-      {/* One slot of fixed height for what the kiosk says: a message never moves the cards. */}
-      <div className="notice">
-        {error ? (
-          <p className="error" role="alert">
-            {errorText(error.code, lang)}
-          </p>
-        ) : phase.name === 'taking' ? (
-          <p className="busy">{tr('kiosk.busy')}</p>
-        ) : services.length === 0 && board ? (
-          <p className="error">{tr('kiosk.unavailable')}</p>
-        ) : null}
-      </div>
       <div className="services">
         {services.map((service) => (
           <button
@@ -302,55 +305,66 @@ function TicketScreen() {
   if (!ticket) return null;
   const service = board?.services.find((s) => s.id === ticket.serviceId);
   const printOk = outcome === 'ok';
+  const frontOffice = ticket.queue === FRONT_OFFICE_QUEUE;
   return (
+    // In landscape the number and what it means stand left, what the visitor does stands right:
+    // every action stays on screen at any size (the number is sized by the screen's short side).
     <main className="ticket">
-      <p className="your-number">{tr('kiosk.yourNumber')}</p>
-      <p className="number" style={{ color: service?.color }} data-testid="ticket-number">
-        {ticket.number}
-      </p>
-      <p className="ticket-service">{lang === 'en' ? service?.nameEn : service?.name}</p>
-      {ticket.priority && <p className="badge">{tr('ticket.priority')}</p>}
-      <div className="facts">
-        <p data-testid="people-ahead">
-          {tr(ticket.queue === FRONT_OFFICE_QUEUE ? 'kiosk.peopleAheadFrontOffice' : 'kiosk.peopleAhead', {
-            n: ticket.peopleAhead,
-          })}
+      <div className="ticket-id">
+        <p className="your-number">{tr('kiosk.yourNumber')}</p>
+        <p className="number" style={{ color: service?.color }} data-testid="ticket-number">
+          {ticket.number}
         </p>
-        <p>{tr('kiosk.estimatedWait', { n: ticket.estimatedWaitMinutes })}</p>
-      </div>
-      {outcome === 'printing' ? (
-        <p className="printing" role="status">
-          {tr('kiosk.printing')}
-        </p>
-      ) : (
-        <p className={printOk ? 'printed' : 'print-failed'} role={printOk ? 'status' : 'alert'}>
-          {printOk ? tr('kiosk.printed') : tr('kiosk.printFailed')}
-        </p>
-      )}
-      {outcome === 'failed' && shown < KIOSK_REPRINT_SECONDS && (
-        <div className="reprint">
-          <p>{tr('kiosk.reprintHint')}</p>
-          <button
-            type="button"
-            className="reprint-button"
-            disabled={reprinting}
-            onClick={(event) => {
-              // The ticket screen returns to the start on a tap; this tap is for the paper.
-              event.stopPropagation();
-              void reprint(ticket.id);
-            }}
-          >
-            {reprinting ? tr('kiosk.reprinting') : tr('kiosk.reprint')}
-          </button>
+        <p className="ticket-service">{lang === 'en' ? service?.nameEn : service?.name}</p>
+        {ticket.priority && <p className="badge">{tr('ticket.priority')}</p>}
+        <div className="facts">
+          <p data-testid="people-ahead">
+            {tr(frontOffice ? 'kiosk.peopleAheadFrontOffice' : 'kiosk.peopleAhead', {
+              n: ticket.peopleAhead,
+            })}
+          </p>
+          <p>{tr('kiosk.estimatedWait', { n: ticket.estimatedWaitMinutes })}</p>
         </div>
-      )}
-      <p className="free">{tr('app.free')}</p>
-      <button type="button" className="finish" disabled={!ready} onClick={finish}>
-        {tr('kiosk.finish')}
-      </button>
-      <p className="back">
-        {tr('kiosk.finishHint')} · {tr('kiosk.back', { n: Math.max(0, left) })}
-      </p>
+        {/* What to do now: walk-ins see the front office first (guest book), others the desk named. */}
+        <p className="next-step" data-testid="next-step">
+          {tr(frontOffice ? 'kiosk.nextFrontOffice' : 'kiosk.nextDesk')}
+        </p>
+      </div>
+      <div className="ticket-actions">
+        {outcome === 'printing' ? (
+          <p className="printing" role="status">
+            {tr('kiosk.printing')}
+          </p>
+        ) : (
+          <p className={printOk ? 'printed' : 'print-failed'} role={printOk ? 'status' : 'alert'}>
+            {printOk ? tr('kiosk.printed') : tr('kiosk.printFailed')}
+          </p>
+        )}
+        {outcome === 'failed' && shown < KIOSK_REPRINT_SECONDS && (
+          <div className="reprint">
+            <p>{tr('kiosk.reprintHint')}</p>
+            <button
+              type="button"
+              className="reprint-button"
+              disabled={reprinting}
+              onClick={(event) => {
+                // The ticket screen returns to the start on a tap; this tap is for the paper.
+                event.stopPropagation();
+                void reprint(ticket.id);
+              }}
+            >
+              {reprinting ? tr('kiosk.reprinting') : tr('kiosk.reprint')}
+            </button>
+          </div>
+        )}
+        <p className="free">{tr('app.free')}</p>
+        <button type="button" className="finish" disabled={!ready} onClick={finish}>
+          {tr('kiosk.finish')}
+        </button>
+        <p className="back">
+          {tr('kiosk.finishHint')} · {tr('kiosk.back', { n: Math.max(0, left) })}
+        </p>
+      </div>
     </main>
   );
 }

@@ -1,9 +1,10 @@
 /** "Saya punya janji temu": the entry on the start screen and the code screen (issue 21). */
-import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH, errorText } from '@pst/shared';
+import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useKiosk } from './store';
+import { visitorErrorText } from './visitor-error';
 
 export function AppointmentEntry({ disabled }: { disabled: boolean }) {
   const tr = useT();
@@ -42,7 +43,7 @@ export function AppointmentScreen() {
       </output>
       {error && (
         <p className="error" role="alert">
-          {errorText(error.code, lang)}
+          {visitorErrorText(error.code, lang)}
         </p>
       )}
       <div className="keypad">

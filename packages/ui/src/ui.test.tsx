@@ -35,11 +35,11 @@ describe('@pst/ui', () => {
   it('says nothing while online; offline, a banner alerts and a mark is a quiet status', () => {
     expect(render(<OfflineNotice connection="online" />)).toBe('');
     expect(render(<OfflineNotice connection="offline" />)).toBe(
-      '<div class="offline-banner" role="alert">Tidak terhubung ke server antrian. Menyambung kembali…</div>',
+      '<div class="offline-banner" role="alert">Koneksi terputus, menyambung kembali…</div>',
     );
-    expect(
-      render(<OfflineNotice connection="connecting" look="mark" message="display.offline" className="x" />),
-    ).toBe('<div class="offline-mark x" role="status">Offline, menyambung kembali</div>');
+    expect(render(<OfflineNotice connection="connecting" look="mark" className="x" />)).toBe(
+      '<div class="offline-mark x" role="status">Koneksi terputus, menyambung kembali…</div>',
+    );
   });
 
   it("reads the hub's time: this PC's time plus the hub's offset", () => {

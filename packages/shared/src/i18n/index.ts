@@ -7,6 +7,7 @@ import { en } from './en';
 import { formsEn, formsId } from './forms';
 import { id } from './id';
 import { onlineEn, onlineId } from './online';
+import { screensEn, screensId } from './screens';
 
 export type StringKey =
   | keyof typeof id
@@ -15,10 +16,29 @@ export type StringKey =
   | keyof typeof onlineId
   | keyof typeof deskPickId
   | keyof typeof deskParkId
-  | keyof typeof formsId;
+  | keyof typeof formsId
+  | keyof typeof screensId;
 export const STRINGS: Record<Lang, Record<StringKey, string>> = {
-  id: { ...id, ...counterId, ...deskReportsId, ...onlineId, ...deskPickId, ...deskParkId, ...formsId },
-  en: { ...en, ...counterEn, ...deskReportsEn, ...onlineEn, ...deskPickEn, ...deskParkEn, ...formsEn },
+  id: {
+    ...id,
+    ...counterId,
+    ...deskReportsId,
+    ...onlineId,
+    ...deskPickId,
+    ...deskParkId,
+    ...formsId,
+    ...screensId,
+  },
+  en: {
+    ...en,
+    ...counterEn,
+    ...deskReportsEn,
+    ...onlineEn,
+    ...deskPickEn,
+    ...deskParkEn,
+    ...formsEn,
+    ...screensEn,
+  },
 };
 
 /** Looks up a UI string and fills `{name}` placeholders. */
