@@ -318,11 +318,79 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
             for (const row of rows)
               if (!shown.includes(row)) expect(overlaps(row, recentPanel as Box)).toBe(false);
             if (rows.length > 0) expect(shown.length).toBeGreaterThan(0);
+            // Four desks: both other calls are shown, the recalled one with its count under the number.
+            if (deskCount === 4) expect(shown.length, `recent rows at ${size.width}`).toBe(rows.length);
             // Nothing inside a queue card is cut off.
             const clipped = await page
               .locator('[data-testid=queue-card]')
               .evaluateAll((cs) => cs.filter((c) => c.scrollHeight > c.clientHeight + 1).length);
             expect(clipped).toBe(0);
+            // Readable from 5 m: waiting counts at about 4vh on one line ("3 menunggu · ±9 mnt"),
+            // desk names whole, the sound question on one line, the called number the biggest text.
+            const texts = await page.evaluate(() => {
+              const px = (e: Element) => Number.parseFloat(getComputedStyle(e).fontSize);
+              const cut = (e: Element) => e.scrollWidth > e.clientWidth + 1;
+              const all = (q: string) => [...document.querySelectorAll(q)];
+              const lines = (e: Element) => {
+                const style = getComputedStyle(e);
+                const content =
+                  e.getBoundingClientRect().height -
+                  Number.parseFloat(style.paddingTop) -
+                  Number.parseFloat(style.paddingBottom);
+                return Math.round(content / Number.parseFloat(style.lineHeight));
+              };
+              const biggestOther = Math.max(
+                ...all('body *')
+                  .filter((e) => !e.closest('[data-testid=called-number]') && e.childElementCount === 0)
+                  .filter((e) => (e.textContent ?? '').trim() !== '')
+                  .map(px),
+              );
+              return {
+                vh: innerHeight / 100,
+                counts: all('.queue-count').map((e) => ({ px: px(e), cut: cut(e), lines: lines(e) })),
+                names: all('.queue-name').map((e) => ({
+                  px: px(e),
+                  cut: e.scrollHeight > e.clientHeight + 1,
+                })),
+                deskNames: all('.desk-name').map((e) => ({ text: e.textContent, px: px(e), cut: cut(e) })),
+                ask: all('.sound-mark').map((e) => ({ cut: cut(e), lines: lines(e) })),
+                number: [...document.querySelectorAll('[data-testid=called-number]')].map(px)[0] ?? null,
+                biggestOther,
+              };
+            });
+            const at = `at ${size.width}x${size.height}`;
+            for (const count of texts.counts) {
+              expect(count.px, `waiting count size ${at}`).toBeGreaterThanOrEqual(
+                (serviceCount <= 6 ? 3.9 : 3.1) * texts.vh,
+              );
+              expect(count, `waiting count ${at}`).toMatchObject({ cut: false, lines: 1 });
+            }
+            for (const name of texts.names) {
+              expect(name.px, `queue name size ${at}`).toBeGreaterThanOrEqual(2.9 * texts.vh);
+              expect(name.cut, `queue name cut ${at}`).toBe(false);
+            }
+            for (const desk of texts.deskNames) {
+              expect(desk.cut, `desk name "${desk.text}" cut ${at}`).toBe(false);
+              expect(desk.px, `desk name size ${at}`).toBeGreaterThanOrEqual(2.9 * texts.vh);
+            }
+            for (const ask of texts.ask)
+              expect(ask, `sound question ${at}`).toEqual({ cut: false, lines: 1 });
+            if (calledDesks > 0) {
+              expect(texts.number, `called number the biggest ${at}`).toBeGreaterThan(texts.biggestOther);
+              // The call is whole inside its card: the card shrinks it, never cuts it.
+              for (const part of ['[data-testid=called-number]', '[data-testid=called-desk]']) {
+                const [box] = await boxes(page, part);
+                expect(inside(box as Box, current as Box), `${part} ${at}`).toBe(true);
+              }
+            }
+            // The sound button: on screen, nothing over it.
+            const gearBox = gear as Box;
+            const gearHit = await page.evaluate(
+              ([x, y]) =>
+                document.elementFromPoint(x as number, y as number)?.closest('button.gear') !== null,
+              [gearBox.x + gearBox.width / 2, gearBox.y + gearBox.height / 2],
+            );
+            expect(gearHit, `sound button covered ${at}`).toBe(true);
             if (deskCount === 8)
               await screenshot(page, `display-${deskCount}-desks-${size.width}x${size.height}`);
           }

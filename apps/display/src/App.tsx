@@ -138,6 +138,7 @@ function Desks() {
   return (
     <section className="panel desks" data-testid="desks-panel">
       <h2>{tr('display.desks')}</h2>
+      {open.length === 0 && <p className="empty">{tr('display.noDesks')}</p>}
       {/* Two columns from five desks on: eight desks fit beside the call at 1280x720. */}
       <ul className={`desk-list ${open.length > 4 ? 'two' : ''}`}>
         {open.map((desk) => (
@@ -160,6 +161,7 @@ function RecentCalls() {
   return (
     <section className="panel recent-panel" data-testid="recent-panel">
       <h2>{tr('display.recent')}</h2>
+      {rows.length === 0 && <p className="empty">–</p>}
       {/* Rows that do not fit wrap into a column out of sight: whole rows or none, no fragments. */}
       <ul className="recent">
         {rows.map((row) => (
@@ -178,13 +180,15 @@ function Queues() {
   const tr = useT();
   const queues = useDisplay((s) => s.board?.queues);
   return (
-    <section className={`queues ${(queues?.length ?? 0) > 4 ? 'many' : ''}`}>
+    <section className="queues">
       {(queues ?? []).map((queue) => (
         <div key={queue.id} className="queue" data-testid="queue-card" style={{ borderColor: queue.color }}>
           <span className="queue-name">
             {queue.id === FRONT_OFFICE_QUEUE ? tr('queue.frontOffice') : queue.name}
           </span>
-          <span>{tr('display.waiting', { n: queue.waitingCount, m: queue.estimatedWaitMinutes })}</span>
+          <span className="queue-count">
+            {tr('display.waiting', { n: queue.waitingCount, m: queue.estimatedWaitMinutes })}
+          </span>
         </div>
       ))}
     </section>
