@@ -91,8 +91,21 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
     const { dataDir, port } = hub;
     closeClients();
     await hub.stop();
-    await page.getByText('Koneksi terputus, menyambung kembali').waitFor();
+    const offline = page.getByRole('status').filter({ hasText: 'Koneksi terputus, menyambung kembali…' });
+    await offline.waitFor();
     expect(await page.getByTestId('called-number').textContent()).toBe(call.number);
+    // The kiosk's words, big enough for the lobby, whole, over the running text and nothing else.
+    const mark = await offline.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const clock = (document.querySelector('.clock') as Element).getBoundingClientRect();
+      return {
+        size: Number.parseFloat(getComputedStyle(e).fontSize) / (innerHeight / 100),
+        whole: e.scrollWidth <= e.clientWidth && r.right <= innerWidth && r.bottom <= innerHeight,
+        belowClock: r.top >= clock.bottom,
+      };
+    });
+    expect(mark.size).toBeGreaterThanOrEqual(3);
+    expect(mark).toMatchObject({ whole: true, belowClock: true });
     await screenshot(page, 'display-offline');
     hub = await startHub({ dataDir, port, realTime: true, appsDir: undefined });
     await page

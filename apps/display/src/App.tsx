@@ -26,6 +26,8 @@ export function App() {
       </main>
       <Queues />
       <Ticker />
+      {/* Over the running text, across the screen: read from across the lobby, never over the clock. */}
+      <OfflineNotice connection={connection} look="mark" />
     </div>
   );
 }
@@ -78,7 +80,7 @@ function SoundMark() {
 
 function Header() {
   const tr = useT();
-  const { board, connection } = useDisplay(useShallow((s) => ({ board: s.board, connection: s.connection })));
+  const board = useDisplay((s) => s.board);
   const now = useHubNow();
   const tz = board?.office.timeZone ?? DEFAULT_TIME_ZONE;
   return (
@@ -93,7 +95,6 @@ function Header() {
         </div>
       </div>
       <div className="marks">
-        <OfflineNotice connection={connection} look="mark" />
         <SoundMark />
       </div>
       <div className="clock">
