@@ -222,6 +222,8 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     await page.getByRole('button', { name: /Perpustakaan/ }).click();
     await page.getByText(/Mohon catat nomor Anda/).waitFor();
     expect(await page.getByTestId('ticket-number').textContent()).toBe('P-001');
+    const finish = page.getByRole('button', { name: 'Selesai' });
+    await expect.poll(() => finish.isEnabled(), { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'kiosk-printer-failed');
     expect(hub.store.db.prepare(`SELECT print_state FROM tickets WHERE number = 'P-001'`).get()).toEqual({
       print_state: 'failed:paper-out',
