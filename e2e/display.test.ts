@@ -343,7 +343,7 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
             const texts = await page.evaluate(() => {
               const px = (e: Element) => Number.parseFloat(getComputedStyle(e).fontSize);
               const cut = (e: Element) => e.scrollWidth > e.clientWidth + 1;
-              const all = (q: string) => [...document.querySelectorAll(q)];
+              const all = (q: string) => Array.from(document.querySelectorAll(q));
               const lines = (e: Element) => {
                 const style = getComputedStyle(e);
                 const content =
@@ -367,7 +367,7 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
                 })),
                 deskNames: all('.desk-name').map((e) => ({ text: e.textContent, px: px(e), cut: cut(e) })),
                 ask: all('.sound-mark').map((e) => ({ cut: cut(e), lines: lines(e) })),
-                number: [...document.querySelectorAll('[data-testid=called-number]')].map(px)[0] ?? null,
+                number: all('[data-testid=called-number]').map(px)[0] ?? null,
                 biggestOther,
               };
             });

@@ -8,8 +8,9 @@ import { browserAvailable, launchBrowser, screenshot } from './browser';
 const run = browserAvailable();
 
 /** The kiosk's screens: a portrait totem and the landscape touch monitors offices buy. */
+const PORTRAIT = { width: 1080, height: 1920 };
 const SIZES = [
-  { width: 1080, height: 1920 },
+  PORTRAIT,
   { width: 1920, height: 1080 },
   { width: 1366, height: 768 },
   { width: 1280, height: 720 },
@@ -78,7 +79,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const blocks = document.querySelectorAll(
       'main :is(h1, p, strong, small, .service-name), footer, [role=alert]',
     );
-    for (const el of blocks) {
+    for (const el of Array.from(blocks)) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       const text = (el.textContent ?? '').trim().slice(0, 40);
@@ -127,7 +128,7 @@ describe.runIf(run)('kiosk layout at every screen size, with the services an off
       const supervisor = await hub.staff('supervisor');
       const config = office(serviceCount, direct);
       await ok(supervisor, 'settings:config', { config });
-      const page = await browser.newPage({ viewport: SIZES[0] });
+      const page = await browser.newPage({ viewport: PORTRAIT });
       await page.goto(`${hub.url}/kiosk/#token=${token}`);
       const last = config.services.at(-1)?.name as string;
       const cards = page.locator('button.service');
@@ -147,7 +148,7 @@ describe.runIf(run)('kiosk layout at every screen size, with the services an off
       }
 
       // A priority ticket for the longest name, its print failed: number, badge, failure, reprint, finish.
-      await page.setViewportSize(SIZES[0]);
+      await page.setViewportSize(PORTRAIT);
       await page.getByRole('button', { name: /Prioritas/ }).click();
       await page.getByRole('button', { name: /Penjualan Produk Statistik/ }).click();
       const again = page.getByRole('button', { name: 'Ya, ambil nomor baru' });
