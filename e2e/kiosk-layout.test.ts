@@ -1,9 +1,10 @@
-import { closeClients, ok, startHub, type TestHub } from '@pst/hub/testing';
+import { ok, type TestHub } from '@pst/hub/testing';
 import { startFakePrinter } from '@pst/printer/testing';
 import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshot } from './browser';
+import { browserAvailable, screenshot } from './browser';
+import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
@@ -104,18 +105,14 @@ describe.runIf(run)('kiosk layout at every screen size, with the services an off
   beforeAll(async () => {
     // Out of paper: the ticket screen shows its longest form (the failure and "Cetak ulang").
     printer = await startFakePrinter({ status: 'paper-out' });
-    hub = await startHub({
+    ({ hub, browser } = await openOffice({
       printer: { kind: 'network', host: printer.host, port: printer.port },
-      appsDir: undefined,
       kioskRateLimit: { burst: 100, refillMs: 1000 },
-    });
+    }));
     token = hub.store.addDevice('kiosk', 'Kiosk Lobi', null, hub.now.value).token;
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    closeClients();
-    await browser?.close();
-    await hub?.stop();
+    await closeOffice({ hub, browser });
     await printer?.close();
   });
 
