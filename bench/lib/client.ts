@@ -90,8 +90,11 @@ export function printOutcomes(client: Client): (ticketId: string) => Promise<Pri
  */
 export async function printLocally(client: Client, printer: { host: string; port: number }) {
   const transport = createNetworkPrinter({ host: printer.host, port: printer.port });
+  // Results still on their way to the hub: closing waits for them, so a disconnect right after the
+  // last ticket does not cut an answer off.
+  const reporting = new Set<Promise<unknown>>();
   client.on('print:job', (job) => {
-    void transport
+    const result = transport
       .print(Buffer.from(job.data, 'base64'))
       .then(
         () => ({ state: 'ok' as const, detail: '' }),
@@ -102,7 +105,13 @@ export async function printLocally(client: Client, printer: { host: string; port
         }),
       )
       .then((result) => send(client, 'print:result', { jobId: job.jobId, ...result }));
+    reporting.add(result);
+    const settled = () => reporting.delete(result);
+    result.then(settled, settled);
   });
   await ok(client, 'kiosk:printer', { local: true, description: transport.description });
-  return () => transport.close();
+  return async () => {
+    await Promise.allSettled(reporting);
+    transport.close();
+  };
 }

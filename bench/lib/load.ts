@@ -276,8 +276,8 @@ export async function runLoad(
     ...desks.map((c, i) => desk(c, spec.desks[i] as LoadDesk, i)),
   ]);
   clearTimeout(stopTimer);
-  for (const c of [...kiosks, ...desks]) c.disconnect();
   await Promise.all(closePrinters.map((close) => close()));
+  for (const c of [...kiosks, ...desks]) c.disconnect();
 
   const seconds = (stopAt - startedAt) / 1000;
   const okTotal = Object.values(counts).reduce((a, b) => a + b, 0);

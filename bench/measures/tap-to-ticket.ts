@@ -53,8 +53,8 @@ async function takes(office: Office, kioskIndex: number, n: number, gapMs: numbe
       if (gapMs) await sleep(gapMs);
     }
   } finally {
-    kiosk.disconnect();
     await closePrinter?.();
+    kiosk.disconnect();
   }
   return { bytes, acks, failures };
 }
