@@ -289,7 +289,7 @@ describe('send to a named desk', () => {
   });
 });
 
-describe('transfer back (Kembalikan ke antrean sebelumnya)', () => {
+describe('transfer back (Kembalikan ke antrian sebelumnya)', () => {
   it('sends a transferred ticket back to the head of the queue it came from', () => {
     const state = twoWaiting();
     call(state, 'konsultasi-1', wib('09:02'));

@@ -17,7 +17,7 @@
  * desk closes, it falls back into the whole queue, where it would have been had it been sent there
  * (ordered by the time it was sent). Its 10-minute clock: clock.ts `clockStartAtDesk`.
  *
- * Transfer back (Kembalikan ke antrean sebelumnya): the ticket at a desk goes back to the queue its
+ * Transfer back (Kembalikan ke antrian sebelumnya): the ticket at a desk goes back to the queue its
  * visit came from by its last forward or transfer, at the head of that queue.
  */
 import { deskControlOf, queueRefusal, sendRefusal } from '@pst/shared';

@@ -187,7 +187,7 @@ export const schemas = {
     serviceId: id,
     note: z.string().trim().max(500).default(''),
   }),
-  /** Kembalikan ke antrean sebelumnya: the ticket at this desk goes back to the head of the queue it came from. */
+  /** Kembalikan ke antrian sebelumnya: the ticket at this desk goes back to the head of the queue it came from. */
   'ticket:transfer-back': deskTicket,
   // online requests and appointments (issue 21): online.ts
   ...onlineSchemas,

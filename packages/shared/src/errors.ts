@@ -87,7 +87,7 @@ export const ERRORS = {
   },
   // ---- hold and send to a desk (issue 20, part 2) ----
   DESK_HAS_PARKED: {
-    id: 'Masih ada antrian yang ditunda di meja ini: panggil kembali, kembalikan ke antrean, atau tandai tidak hadir dulu.',
+    id: 'Masih ada antrian yang ditunda di meja ini: panggil kembali, kembalikan ke antrian, atau tandai tidak hadir dulu.',
     en: 'Tickets are still on hold at this desk: call them back, return them to their queue, or mark them no-show first.',
   },
   SAME_DESK: { id: 'Antrian sudah berada di meja ini.', en: 'The ticket is already at this desk.' },
@@ -96,7 +96,7 @@ export const ERRORS = {
     en: 'That desk does not serve this service.',
   },
   NO_PREVIOUS_QUEUE: {
-    id: 'Antrian ini belum pernah dialihkan, jadi tidak ada antrean sebelumnya.',
+    id: 'Antrian ini belum pernah dialihkan, jadi tidak ada antrian sebelumnya.',
     en: 'This ticket was never transferred: there is no previous queue.',
   },
   // ---- online requests and appointments (issue 21) ----
