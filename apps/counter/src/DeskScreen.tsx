@@ -248,7 +248,6 @@ function WaitingRow({
 }) {
   const tr = useT();
   const colour = clockColour(ticket, now);
-  const clock = clockText(tr, ticket.clock.deadline, now);
   return (
     <li
       className={`waiting-row clock-${colour}`}
@@ -258,7 +257,7 @@ function WaitingRow({
       <span className="number">{ticket.number}</span>
       {ticket.priority && <span className="priority-tag">{tr('counter.priority')}</span>}
       <span className="waited">{tr('counter.waited', { t: minutesText(now - ticket.enteredAt) })}</span>
-      <span className="clock">{clock}</span>
+      <span className="clock">{clockText(ticket.clock, now, tr)}</span>
       <div className="row-actions">
         <button
           type="button"

@@ -129,7 +129,7 @@ export function SupervisorBoard() {
                 </p>
                 {head && (
                   <p className="clock">
-                    {head.number} · {clockText(tr, head.clock.deadline, now)}
+                    {head.number} · {clockText(head.clock, now, tr)}
                   </p>
                 )}
               </div>

@@ -1,5 +1,5 @@
 import type { BoardSnapshot, DeskView, VisitDetail, WaitingTicketView } from '@pst/shared';
-import { transferTarget } from '@pst/shared';
+import { t, transferTarget } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import { availableActions, clockColour, clockText, minutesText, transferChoices } from './desk-logic';
 
@@ -117,13 +117,17 @@ describe('transferChoices', () => {
 });
 
 describe('clockText', () => {
-  const tr = (key: string, params?: Record<string, string | number>) =>
-    `${key}${params ? ` ${params.t}` : ''}`;
-  it('says not started, minutes left rounded up, or minutes late', () => {
-    expect(clockText(tr, null, 0)).toBe('counter.clockNotStarted');
-    expect(clockText(tr, 10 * 60_000, 60_000 + 1)).toBe('counter.clockLeft 9 mnt');
-    expect(clockText(tr, 10 * 60_000, 60_000)).toBe('counter.clockLeft 9 mnt');
-    expect(clockText(tr, 10 * 60_000, 60_000 - 1)).toBe('counter.clockLeft 10 mnt');
-    expect(clockText(tr, 10 * 60_000, 13 * 60_000)).toBe('counter.clockLate 3 mnt');
+  it('writes the 10-minute clock with the one shared reading (never "sisa 11", never "lewat 0")', () => {
+    const tr = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>
+      t('id', key, params);
+    const clock = { startedAt: 0, deadline: 600_000, targetMinutes: 10 };
+    expect(clockText({ startedAt: null, deadline: null, targetMinutes: 10 }, 0, tr)).toBe(
+      'hitungan 10 menit belum berjalan',
+    );
+    expect(clockText(clock, -30_000, tr)).toBe('sisa 10 mnt');
+    expect(clockText(clock, 0, tr)).toBe('sisa 10 mnt');
+    expect(clockText(clock, 600_000, tr)).toBe('sisa 0 mnt');
+    expect(clockText(clock, 600_001, tr)).toBe('lewat 1 mnt');
+    expect(clockText(clock, 660_001, tr)).toBe('lewat 2 mnt');
   });
 });

@@ -1,5 +1,18 @@
-import type { BoardSnapshot, DeskView, QueueView, VisitDetail, WaitingTicketView } from '@pst/shared';
-import { mayTakeDesk, queuesOfDesk, RECALLS_BEFORE_NO_SHOW, transferTargets } from '@pst/shared';
+import type {
+  BoardSnapshot,
+  DeskView,
+  QueueView,
+  ServiceClockView,
+  VisitDetail,
+  WaitingTicketView,
+} from '@pst/shared';
+import {
+  mayTakeDesk,
+  queuesOfDesk,
+  RECALLS_BEFORE_NO_SHOW,
+  readServiceClock,
+  transferTargets,
+} from '@pst/shared';
 import type { Translate } from '@pst/ui';
 
 export type DeskAction = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer';
@@ -57,18 +70,19 @@ export function clockColour(ticket: WaitingTicketView, now: number): ClockColour
   return 'green';
 }
 
-/** A waiting ticket's clock as its line says it: not started, minutes left (rounded up), or minutes late. */
-export function clockText(tr: Translate, deadline: number | null, now: number): string {
-  if (deadline === null) return tr('counter.clockNotStarted');
-  if (now > deadline) return tr('counter.clockLate', { t: minutesText(now - deadline) });
-  return tr('counter.clockLeft', { t: minutesText(deadline - now + 59_999) });
-}
-
 /** "12 mnt" / "1 j 05 mnt": how long someone has waited. */
 export function minutesText(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   if (minutes < 60) return `${minutes} mnt`;
   return `${Math.floor(minutes / 60)} j ${String(minutes % 60).padStart(2, '0')} mnt`;
+}
+
+/** "sisa 3 mnt" / "lewat 1 mnt" / not started: a waiting ticket's 10-minute clock on every counter screen. */
+export function clockText(clock: ServiceClockView, now: number, tr: Translate): string {
+  const reading = readServiceClock(clock, now);
+  if (reading.state === 'not-started') return tr('counter.clockNotStarted');
+  const t = minutesText(reading.minutes * 60_000);
+  return tr(reading.state === 'late' ? 'counter.clockLate' : 'counter.clockLeft', { t });
 }
 
 /** Desks a staff role may take (supervisors stand in anywhere). */
@@ -111,6 +125,11 @@ export interface BreachWarning {
   targetMinutes: number;
 }
 
+function leftMinutes(clock: ServiceClockView, now: number): number {
+  const reading = readServiceClock(clock, now);
+  return reading.state === 'left' ? reading.minutes : 0;
+}
+
 /**
  * The waiting tickets of this desk's queues that are about to miss the service target (their
  * clock has turned amber, see `clockColour`) and have not been warned about yet. Only an open
@@ -131,7 +150,7 @@ export function breachWarnings(
         number: ticket.number,
         queueId: queue.id,
         minutesWaited: Math.max(0, Math.floor((now - ticket.enteredAt) / 60_000)),
-        minutesLeft: Math.max(0, Math.ceil(((ticket.clock.deadline ?? now) - now) / 60_000)),
+        minutesLeft: leftMinutes(ticket.clock, now),
         targetMinutes: ticket.clock.targetMinutes,
       })),
   );

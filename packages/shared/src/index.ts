@@ -21,6 +21,7 @@ export * from './opening-hours';
 export * from './report-tables';
 export * from './reports';
 export * from './rules';
+export * from './service-clock';
 export * from './staff-roles';
 export * from './terbilang';
 export * from './time';
