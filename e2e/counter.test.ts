@@ -332,7 +332,7 @@ describe.runIf(run)('counter in its Electron shell (the bridge stood in by a fak
     expect(notice).toEqual({
       tag: first.ticket.id,
       title: `Antrian ${first.ticket.number} hampir melewati 10 menit`,
-      body: `${first.ticket.number} di antrian Front Office (Buku Tamu) sudah menunggu 8 menit; sisa 2 menit dari target layanan.`,
+      body: `${first.ticket.number} di antrian Front Office sudah menunggu 8 menit; sisa 2 menit dari target layanan.`,
     });
     // The warnings are checked as each board arrives, before it is drawn: once the next ticket shows,
     // that board has been checked too.

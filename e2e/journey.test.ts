@@ -150,7 +150,7 @@ describe.runIf(run)('the whole walk-in journey', () => {
       'K-001': visitor(1, 'Konsultasi Statistik', 'Laki-laki'),
       'P-001': visitor(2, 'Perpustakaan'),
       'J-001': visitor(3, 'Penjualan Produk Statistik', 'Laki-laki'),
-      'R-001': visitor(5, 'Rekomendasi Kegiatan Statistik'),
+      'R-001': visitor(5, 'Rekomendasi Statistik'),
     };
     for (let i = 0; i < 5; i++) {
       await fo.getByRole('button', { name: 'Panggil berikutnya' }).click();

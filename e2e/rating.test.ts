@@ -61,7 +61,7 @@ describe.runIf(run)('rating tablet in Chromium against a real hub', () => {
       await page.getByRole('button', { name: 'Sangat puas' }).tap();
       await page
         .getByRole('heading', {
-          name: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+          name: 'Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
         })
         .waitFor();
       await page.getByText('Unsur 1 dari 9 · Persyaratan').waitFor();

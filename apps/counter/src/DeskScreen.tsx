@@ -134,7 +134,7 @@ function runAction(action: ShortcutAction): void {
   else if (action === 'noShow') void store.ticketCommand('ticket:no-show');
   else if (action === 'start') void store.ticketCommand('ticket:start');
   else if (action === 'finish') void store.ticketCommand('ticket:finish');
-  // "Pilih tiket": to the queue list's first "Panggil"; Tab moves on, Enter opens its reason dialog.
+  // "Panggil (pilih dari daftar)": to the queue list's first "Panggil"; Tab moves on, Enter opens its reason dialog.
   else if (action === 'pickTicket')
     document.querySelector<HTMLButtonElement>('.pick-ticket:enabled')?.focus();
   else if (isDeskParkAction(action)) runDeskParkAction(action);

@@ -78,9 +78,9 @@ describe('clockColour', () => {
 });
 
 it('writes waits the Indonesian way', () => {
-  expect(minutesText(0)).toBe('0 mnt');
-  expect(minutesText(12 * 60_000 + 59_000)).toBe('12 mnt');
-  expect(minutesText(65 * 60_000)).toBe('1 j 05 mnt');
+  expect(minutesText(0)).toBe('0 menit');
+  expect(minutesText(12 * 60_000 + 59_000)).toBe('12 menit');
+  expect(minutesText(65 * 60_000)).toBe('1 jam 05 menit');
 });
 
 describe('transferChoices', () => {
@@ -124,10 +124,10 @@ describe('clockText', () => {
     expect(clockText({ startedAt: null, deadline: null, targetMinutes: 10 }, 0, tr)).toBe(
       'hitungan 10 menit belum berjalan',
     );
-    expect(clockText(clock, -30_000, tr)).toBe('sisa 10 mnt');
-    expect(clockText(clock, 0, tr)).toBe('sisa 10 mnt');
-    expect(clockText(clock, 600_000, tr)).toBe('sisa 0 mnt');
-    expect(clockText(clock, 600_001, tr)).toBe('lewat 1 mnt');
-    expect(clockText(clock, 660_001, tr)).toBe('lewat 2 mnt');
+    expect(clockText(clock, -30_000, tr)).toBe('sisa 10 menit');
+    expect(clockText(clock, 0, tr)).toBe('sisa 10 menit');
+    expect(clockText(clock, 600_000, tr)).toBe('sisa 0 menit');
+    expect(clockText(clock, 600_001, tr)).toBe('lewat 1 menit');
+    expect(clockText(clock, 660_001, tr)).toBe('lewat 2 menit');
   });
 });

@@ -70,11 +70,11 @@ export function clockColour(ticket: WaitingTicketView, now: number): ClockColour
   return 'green';
 }
 
-/** "12 mnt" / "1 j 05 mnt": how long someone has waited. */
+/** "12 menit" / "1 jam 05 menit": how long someone has waited (counter screens write minutes in full, as their labels do). */
 export function minutesText(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes} mnt`;
-  return `${Math.floor(minutes / 60)} j ${String(minutes % 60).padStart(2, '0')} mnt`;
+  if (minutes < 60) return `${minutes} menit`;
+  return `${Math.floor(minutes / 60)} jam ${String(minutes % 60).padStart(2, '0')} menit`;
 }
 
 /** "sisa 3 mnt" / "lewat 1 mnt" / not started: a waiting ticket's 10-minute clock on every counter screen. */

@@ -84,7 +84,7 @@ function Overall() {
     <>
       <h1>{tr('rating.overall')}</h1>
       <div className="choices faces">
-        {[...IKM_SCORES].reverse().map((score) => (
+        {IKM_SCORES.map((score) => (
           <button
             key={score}
             type="button"
@@ -113,8 +113,9 @@ function Element({ index }: { index: number }) {
       </p>
       <h1 className="question">{lang === 'en' ? element.questionEn : element.question}</h1>
       <div className="choices">
-        {[...answers].reverse().map((answer, i) => {
-          const score = (4 - i) as Score;
+        {/* In the order of the SKM questionnaire (PermenPANRB 14/2017), a (1, worst) to d (4, best), as the online form. */}
+        {answers.map((answer, i) => {
+          const score = (i + 1) as Score;
           return (
             <button
               key={answer}
@@ -141,11 +142,11 @@ function Integrity({ index }: { index: 0 | 1 }) {
     <>
       <h1>{tr(index === 0 ? 'rating.imbalan' : 'rating.pungli')}</h1>
       <div className="choices two">
-        <button type="button" className="choice s4" onClick={() => update((s) => answerIntegrity(s, false))}>
-          {tr('rating.no')}
-        </button>
         <button type="button" className="choice s1" onClick={() => update((s) => answerIntegrity(s, true))}>
           {tr('rating.yes')}
+        </button>
+        <button type="button" className="choice s4" onClick={() => update((s) => answerIntegrity(s, false))}>
+          {tr('rating.no')}
         </button>
       </div>
       <button type="button" className="skip" onClick={() => update((s) => answerIntegrity(s, null))}>

@@ -22,7 +22,7 @@ const id = {
   category: 'Kategori',
   complaintsOpen: 'Pengaduan terbuka',
   complaints: 'Pengaduan',
-  online: 'Permohonan online ≤ 3 hari kerja',
+  online: 'Permintaan online ≤ 3 hari kerja',
   onlineNote: 'Belum ada data: hub kantor belum mencatat permohonan online.',
   lastSync: 'Sinkron terakhir',
   lastDay: 'Hari terakhir diterima',

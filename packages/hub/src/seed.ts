@@ -237,7 +237,7 @@ export function seedOffice(store: Store, options: { days: number; seed?: number;
             konsultasi: 'Konsultasi Statistik',
             perpustakaan: 'Perpustakaan',
             penjualan: 'Penjualan Produk Statistik',
-            rekomendasi: 'Rekomendasi Kegiatan Statistik',
+            rekomendasi: 'Rekomendasi Statistik',
           } as const
         )[serviceId as 'konsultasi'] ?? 'Lainnya',
       ],

@@ -30,11 +30,25 @@ export const GUEST_BOOK_OPTIONS = {
     'Perpustakaan',
     'Penjualan Produk Statistik',
     'Konsultasi Statistik',
-    'Rekomendasi Kegiatan Statistik',
+    'Rekomendasi Statistik',
     'Lainnya',
   ],
   visitType: ['Perorangan', 'Kelompok'],
 } as const;
+
+/**
+ * Guest-book labels renamed after entries were stored under the old words: "Rekomendasi Kegiatan
+ * Statistik" is the service the office standard calls "Rekomendasi Statistik". Old entries read
+ * (reports, a returning visitor's pre-filled form) as today's label.
+ */
+const RENAMED_SERVICES_USED: Record<string, string> = {
+  'Rekomendasi Kegiatan Statistik': 'Rekomendasi Statistik',
+};
+
+/** A stored "services used" label as today's list names it. */
+export function currentServiceUsedLabel(label: string): string {
+  return RENAMED_SERVICES_USED[label] ?? label;
+}
 
 /** The two words a form shows for a field: nothing typed yet, or something typed that is wrong. */
 export const REQUIRED = 'Wajib diisi';
@@ -140,7 +154,12 @@ export const guestBookEntrySchema = z
     address: z.string().trim().max(200, 'Alamat paling banyak 200 karakter').default(''),
     purpose: oneOf(GUEST_BOOK_OPTIONS.purpose),
     servicesUsed: z
-      .array(oneOf(GUEST_BOOK_OPTIONS.servicesUsed))
+      .array(
+        z.preprocess(
+          (value) => (typeof value === 'string' ? currentServiceUsedLabel(value) : value),
+          oneOf(GUEST_BOOK_OPTIONS.servicesUsed),
+        ),
+      )
       .min(1, 'Pilih minimal satu layanan')
       .max(5, 'Pilih paling banyak lima layanan'),
     dataNeeded: z.string().trim().max(1000, 'Paling banyak 1000 karakter'),

@@ -7,7 +7,7 @@ export const IKM_ELEMENTS = [
     code: 'U1',
     name: 'Persyaratan',
     question:
-      'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+      'Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
     questionEn: 'How well do the requirements fit the service you asked for?',
     answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
     answersEn: ['Not suitable', 'Less suitable', 'Suitable', 'Very suitable'],
@@ -15,7 +15,7 @@ export const IKM_ELEMENTS = [
   {
     code: 'U2',
     name: 'Sistem, mekanisme, dan prosedur',
-    question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
+    question: 'Bagaimana pemahaman Anda tentang kemudahan prosedur pelayanan di unit ini?',
     questionEn: 'How easy is the service procedure here?',
     answers: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
     answersEn: ['Not easy', 'Less easy', 'Easy', 'Very easy'],
@@ -23,7 +23,7 @@ export const IKM_ELEMENTS = [
   {
     code: 'U3',
     name: 'Waktu penyelesaian',
-    question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+    question: 'Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?',
     questionEn: 'How fast were you served?',
     answers: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
     answersEn: ['Not fast', 'Less fast', 'Fast', 'Very fast'],
@@ -31,7 +31,7 @@ export const IKM_ELEMENTS = [
   {
     code: 'U4',
     name: 'Biaya/tarif',
-    question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
+    question: 'Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?',
     questionEn: 'How fair is the cost of the service?',
     answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
     answersEn: ['Very expensive', 'Fairly expensive', 'Cheap', 'Free'],
@@ -40,7 +40,7 @@ export const IKM_ELEMENTS = [
     code: 'U5',
     name: 'Produk spesifikasi jenis pelayanan',
     question:
-      'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+      'Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
     questionEn: 'How well does what you received match what the service standard promises?',
     answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
     answersEn: ['Not matching', 'Less matching', 'Matching', 'Fully matching'],
@@ -48,7 +48,7 @@ export const IKM_ELEMENTS = [
   {
     code: 'U6',
     name: 'Kompetensi pelaksana',
-    question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+    question: 'Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?',
     questionEn: 'How competent were the staff who served you?',
     answers: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
     answersEn: ['Not competent', 'Less competent', 'Competent', 'Very competent'],
@@ -57,7 +57,7 @@ export const IKM_ELEMENTS = [
     code: 'U7',
     name: 'Perilaku pelaksana',
     question:
-      'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+      'Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
     questionEn: 'How polite and friendly were the staff?',
     answers: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
     answersEn: [
@@ -70,7 +70,7 @@ export const IKM_ELEMENTS = [
   {
     code: 'U8',
     name: 'Penanganan pengaduan, saran dan masukan',
-    question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan pengguna layanan?',
+    question: 'Bagaimana pendapat Anda tentang penanganan pengaduan, saran dan masukan pengguna layanan?',
     questionEn: 'How are complaints, suggestions and feedback handled?',
     answers: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
     answersEn: [
@@ -83,7 +83,7 @@ export const IKM_ELEMENTS = [
   {
     code: 'U9',
     name: 'Sarana dan prasarana',
-    question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
+    question: 'Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?',
     questionEn: 'How good are the facilities?',
     answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'],
     answersEn: ['Poor', 'Fair', 'Good', 'Very good'],

@@ -44,7 +44,7 @@ export const counterId = {
   'counter.consent':
     'Pengunjung menyetujui data pribadinya disimpan untuk pelayanan dan statistik pengguna layanan (UU 27/2022).',
   'counter.visit': 'Kunjungan',
-  'counter.purpose': 'Keperluan',
+  'counter.purpose': 'Pemanfaatan utama hasil kunjungan',
   'counter.dataNeeded': 'Data yang dibutuhkan',
   'counter.notes': 'Catatan konsultasi',
   'counter.addNote': 'Simpan catatan',
@@ -264,7 +264,7 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'counter.consent':
     'The visitor agrees that their personal data is kept for the service and service statistics (Law 27/2022).',
   'counter.visit': 'Visit',
-  'counter.purpose': 'Purpose',
+  'counter.purpose': 'Main use of the visit',
   'counter.dataNeeded': 'Data needed',
   'counter.notes': 'Consultation notes',
   'counter.addNote': 'Save note',

@@ -82,7 +82,7 @@ export const en: Record<keyof typeof id, string> = {
   'status.no-show': 'Did not come',
   'status.cancelled': 'Cancelled',
   'status.unserved': 'Not served',
-  'queue.frontOffice': 'Front Office (Guest book)',
+  'queue.frontOffice': 'Front Office',
   'page.ticketStatus': 'Queue status',
   'page.goTo': 'Please go to {desk}',
   'page.refresh': 'This page refreshes by itself',

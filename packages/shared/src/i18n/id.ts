@@ -82,7 +82,7 @@ export const id = {
   'status.no-show': 'Tidak hadir',
   'status.cancelled': 'Dibatalkan',
   'status.unserved': 'Tidak terlayani',
-  'queue.frontOffice': 'Front Office (Buku Tamu)',
+  'queue.frontOffice': 'Front Office',
   'page.ticketStatus': 'Status Antrian',
   'page.goTo': 'Silakan menuju {desk}',
   'page.refresh': 'Halaman ini diperbarui otomatis',
