@@ -85,6 +85,13 @@ describe.runIf(run)('rating tablet in Chromium against a real hub', () => {
       await page.getByLabel('Pengaduan atau saran').fill('Mohon tambah kursi ruang tunggu');
       await page.getByRole('button', { name: 'Kirim' }).tap();
       await page.getByText('Terima kasih atas penilaian Anda!').waitFor();
+      // What next, and the office's complaint channels (a setting) as the tablet must show them.
+      await page.getByText('Layanan Anda sudah selesai. Sampai jumpa kembali!').waitFor();
+      const channels = page.getByRole('region', { name: 'Ada pengaduan atau saran? Sampaikan melalui:' });
+      expect(await channels.getByRole('listitem').allTextContents()).toEqual(
+        hub.store.queueConfig().office.complaintChannels,
+      );
+      expect(await channels.getByRole('listitem').count()).toBeGreaterThan(0);
       if (orientation === 'portrait') await screenshot(page, 'rating-thanks');
 
       const stored = hub.store.db

@@ -60,8 +60,30 @@ export function App() {
         {step.name === 'element' && <Element index={step.index} />}
         {step.name === 'integrity' && <Integrity index={step.index} />}
         {step.name === 'complaint' && <Complaint />}
-        {step.name === 'thanks' && <h1 className="thanks">{tr('rating.thanks')}</h1>}
+        {step.name === 'thanks' && <Thanks />}
       </main>
+    </div>
+  );
+}
+
+/** Thanks, what happens next, and the office's complaint channels (DOMAIN.md: the tablet shows them). */
+function Thanks() {
+  const tr = useT();
+  const channels = useRating((s) => s.complaintChannels);
+  return (
+    <div className="thanks-screen">
+      <h1 className="thanks">{tr('rating.thanks')}</h1>
+      <p className="next">{tr('rating.thanksNext')}</p>
+      {channels.length > 0 && (
+        <section className="channels" aria-labelledby="channels-title">
+          <h2 id="channels-title">{tr('rating.channelsTitle')}</h2>
+          <ul>
+            {channels.map((channel) => (
+              <li key={channel}>{channel}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import * as flow from './flow';
 
 /** Back to the idle screen after this long without a touch (nothing is sent then). */
 export const IDLE_AFTER_MS = 60_000;
-const THANKS_MS = 5_000;
+/** Long enough to read the complaint channels on the thanks screen; the next visit's request replaces it anyway. */
+const THANKS_MS = 20_000;
 
 export interface RatingState {
   lang: Lang;
@@ -16,7 +17,9 @@ export interface RatingState {
   lastTouch: number;
   /** The office's name, for the header between visits (from the board the hub pushes). */
   officeName: string | null;
-  setOfficeName(name: string): void;
+  /** The office's complaint channels (a setting), shown on the thanks screen. */
+  complaintChannels: string[];
+  setOffice(office: { name: string; complaintChannels: string[] }): void;
   setHub(hub: HubConnection | null): void;
   setConnection(state: ConnectionState): void;
   toggleLang(): void;
@@ -35,7 +38,8 @@ export const useRating = create<RatingState>()((set, get) => ({
   error: null,
   lastTouch: 0,
   officeName: null,
-  setOfficeName: (officeName) => set({ officeName }),
+  complaintChannels: [],
+  setOffice: ({ name, complaintChannels }) => set({ officeName: name, complaintChannels }),
   setHub: (hub) => set({ hub }),
   setConnection: (connection) => set({ connection }),
   toggleLang: () => set((s) => ({ lang: s.lang === 'id' ? 'en' : 'id', lastTouch: Date.now() })),

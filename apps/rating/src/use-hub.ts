@@ -8,10 +8,10 @@ export function useHub(): { token: string | null; pair: (token: string) => void 
   const { token, pair } = useDeviceToken('rating');
   useEffect(() => {
     if (!token) return;
-    const { setHub, setConnection, requested, setOfficeName } = useRating.getState();
+    const { setHub, setConnection, requested, setOffice } = useRating.getState();
     const hub = connectHub({ token, onState: setConnection });
     hub.socket.on('rating:request', requested);
-    hub.socket.on('board:snapshot', (board) => setOfficeName(board.office.name));
+    hub.socket.on('board:snapshot', (board) => setOffice(board.office));
     setHub(hub);
     const timer = setInterval(() => useRating.getState().tick(Date.now()), 1000);
     return () => {

@@ -106,4 +106,7 @@ export const en: Record<keyof typeof id, string> = {
   'page.unknownTicket': 'This queue number was not found',
   'page.unknownTicketHint':
     'A queue number is valid on the day it was taken. If you are still waiting, please ask the front office.',
+  // ---- rating thanks screen: what next, and where to complain (screens review, "words") ----
+  'rating.thanksNext': 'Your service is complete. We hope to see you again!',
+  'rating.channelsTitle': 'A complaint or suggestion? Tell us through:',
 };

@@ -106,4 +106,7 @@ export const id = {
   'page.unknownTicket': 'Nomor antrian ini tidak ditemukan',
   'page.unknownTicketHint':
     'Nomor antrian berlaku pada hari diambil. Bila Anda masih menunggu, silakan tanyakan ke petugas Front Office.',
+  // ---- rating thanks screen: what next, and where to complain (screens review, "words") ----
+  'rating.thanksNext': 'Layanan Anda sudah selesai. Sampai jumpa kembali!',
+  'rating.channelsTitle': 'Ada pengaduan atau saran? Sampaikan melalui:',
 } as const;
