@@ -12,6 +12,7 @@ import {
   type GuestBookDimension,
   IKM_CATEGORY_LABELS,
   type Lang,
+  NO_VALUE,
   REPORT_TABLES,
   type Report,
   type StageSummary,
@@ -19,7 +20,17 @@ import {
 } from '@pst/shared';
 import { DateField, useT } from '@pst/ui';
 import { useEffect, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
 import { ChosenCallsReport } from './ChosenCallsReport';
 import { download, rangeParams, useCounter } from './store';
@@ -33,9 +44,8 @@ const COMPLAINT_COLUMNS = [
   'sup.complaintResponse',
   'sup.complaintHandler',
 ] as const satisfies readonly StringKey[];
-/** The stage figures of a queue or desk, after its name. */
+/** The stage figures of a queue or desk, after its name and its count (SummaryTable's countLabel). */
 const SUMMARY_COLUMNS = [
-  'sup.count',
   'sup.served',
   'sup.noShow',
   'sup.waitMedian',
@@ -44,6 +54,11 @@ const SUMMARY_COLUMNS = [
   'sup.breaches',
   'sup.withinTargetOfCalled',
 ] as const satisfies readonly StringKey[];
+/** What a column means where its heading alone may not say it (the heading's tooltip). */
+const COLUMN_HINTS: Partial<Record<StringKey, StringKey>> = {
+  'sup.waitMedian': 'sup.waitMedianHint',
+  'sup.waitP90': 'sup.waitP90Hint',
+};
 const DAYS = ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'];
 /** The hours of the busy-hours grid: the service day, 07.00 to 17.59. */
 const OPEN_HOURS = Array.from({ length: 11 }, (_, i) => i + 7);
@@ -159,11 +174,13 @@ function ReportBody({
   const services = board?.services ?? [];
   const ikm = report.satisfaction;
   const mins = (ms: number | null) => formatMinutes(ms, lang);
-  const ikmValue = ikm.converted === null ? '-' : formatNumber(ikm.converted, lang, 2);
+  const ikmValue = ikm.converted === null ? NO_VALUE : formatNumber(ikm.converted, lang, 2);
   const perDay = report.visitors.perDay.map((d) => ({ day: formatShortDay(d.day, lang), ...d.services }));
   const target = Object.entries(report.byQueue).map(([id, s]) => ({
     name: queueName(id),
-    percent: s.withinTargetShare === null ? 0 : Math.round(s.withinTargetShare * 100),
+    percent: s.withinTargetShare === null ? 0 : s.withinTargetShare * 100,
+    // Written at every bar (a 0% bar keeps a sliver for it), so 0% reads as 0%, not as missing data.
+    label: formatPercent(s.withinTargetShare, lang),
   }));
   const elements = ikm.elements.map((e) => ({
     name: e.code,
@@ -186,7 +203,7 @@ function ReportBody({
         <Kpi label={tr('sup.meanWait')} value={mins(report.overall.wait.mean)} />
         <Kpi
           label={tr('sup.ikm')}
-          value={ikm.converted === null ? '-' : `${ikmValue} ${ikm.category ?? ''}`}
+          value={ikm.converted === null ? NO_VALUE : `${ikmValue} ${ikm.category ?? ''}`}
           note={`${ikm.category ? IKM_CATEGORY_LABELS[ikm.category] : ''} · ${tr('sup.respondents', { n: ikm.respondents })}`}
           testId="kpi-ikm"
         />
@@ -211,19 +228,32 @@ function ReportBody({
             ))}
           </BarChart>
         </ChartPanel>
-        <SummaryTable title={tr('sup.service')} stats={report.byQueue} nameOf={queueName} lang={lang} />
+        <SummaryTable
+          title={tr('sup.service')}
+          countLabel="sup.countQueued"
+          stats={report.byQueue}
+          nameOf={queueName}
+          lang={lang}
+        />
       </section>
       <section className="panel chart-row">
         <ChartPanel title={tr('sup.targetPerService')}>
-          <BarChart data={target} layout="vertical" margin={{ left: 40 }}>
+          <BarChart data={target} layout="vertical" margin={{ left: 40, right: 72 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" domain={[0, 100]} />
             <YAxis type="category" dataKey="name" width={170} />
-            <Tooltip />
-            <Bar dataKey="percent" name="%" fill="#0b6e4f" isAnimationActive={false} />
+            <Bar dataKey="percent" name="%" fill="#0b6e4f" minPointSize={3} isAnimationActive={false}>
+              <LabelList dataKey="label" position="right" />
+            </Bar>
           </BarChart>
         </ChartPanel>
-        <SummaryTable title={tr('sup.deskColumn')} stats={report.byDesk} nameOf={deskName} lang={lang} />
+        <SummaryTable
+          title={tr('sup.deskColumn')}
+          countLabel="sup.countCalled"
+          stats={report.byDesk}
+          nameOf={deskName}
+          lang={lang}
+        />
       </section>
       <section className="panel chart-row">
         <ChartPanel title={tr('sup.ikmPerElement')}>
@@ -261,12 +291,12 @@ function ReportBody({
                   <td>{e.code}</td>
                   <td>{e.name}</td>
                   <td>{e.respondents}</td>
-                  <td>{e.nrr === null ? '-' : formatNumber(e.nrr, lang, 2)}</td>
+                  <td>{e.nrr === null ? NO_VALUE : formatNumber(e.nrr, lang, 2)}</td>
                 </tr>
               ))}
               <tr>
                 <th colSpan={3}>IKM (x25)</th>
-                <th>{ikm.converted === null ? '-' : `${ikmValue} (${ikm.category})`}</th>
+                <th>{ikm.converted === null ? NO_VALUE : `${ikmValue} (${ikm.category})`}</th>
               </tr>
             </tbody>
           </table>
@@ -408,7 +438,7 @@ function ComplaintRow({
         </button>
       </td>
       <td>
-        {complaint.handledBy ?? '-'}
+        {complaint.handledBy ?? NO_VALUE}
         {complaint.respondedAt !== null && (
           <small className="muted">
             {' '}
@@ -420,14 +450,23 @@ function ComplaintRow({
   );
 }
 
+/** A header cell: its words, or its words and what they mean (shown as the cell's tooltip). */
+type HeadCell = string | { text: string; hint: string };
+
 /** A table's header row. */
-function TableHead({ cells }: { cells: string[] }) {
+function TableHead({ cells }: { cells: HeadCell[] }) {
   return (
     <thead>
       <tr>
-        {cells.map((cell) => (
-          <th key={cell}>{cell}</th>
-        ))}
+        {cells.map((cell) =>
+          typeof cell === 'string' ? (
+            <th key={cell}>{cell}</th>
+          ) : (
+            <th key={cell.text} title={cell.hint}>
+              {cell.text}
+            </th>
+          ),
+        )}
       </tr>
     </thead>
   );
@@ -453,14 +492,21 @@ function ChartPanel({
   );
 }
 
-/** The stage figures of each queue or desk (`stats` by id), a row each under its name. */
+/**
+ * The stage figures of each queue or desk (`stats` by id), a row each under its name. A service's
+ * count is every ticket that entered its queue; a desk's only those called there. A ticket cancelled
+ * or left unserved before any desk called it counts for its service and no desk, so the two tables
+ * may differ by those: `countLabel` says which count it is, its tooltip why.
+ */
 function SummaryTable({
   title,
+  countLabel,
   stats,
   nameOf,
   lang,
 }: {
   title: string;
+  countLabel: 'sup.countQueued' | 'sup.countCalled';
   stats: Record<string, StageSummary>;
   nameOf: (id: string) => string;
   lang: Lang;
@@ -470,7 +516,16 @@ function SummaryTable({
   const mins = (ms: number | null) => formatMinutes(ms, lang);
   return (
     <table className="summary">
-      <TableHead cells={[title, ...SUMMARY_COLUMNS.map((key) => tr(key))]} />
+      <TableHead
+        cells={[
+          title,
+          { text: tr(countLabel), hint: tr(`${countLabel}Hint`) },
+          ...SUMMARY_COLUMNS.map((key) => {
+            const hint = COLUMN_HINTS[key];
+            return hint ? { text: tr(key), hint: tr(hint) } : tr(key);
+          }),
+        ]}
+      />
       <tbody>
         {rows.map(([name, s]) => (
           <tr key={name}>

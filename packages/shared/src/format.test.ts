@@ -17,10 +17,10 @@ describe('Indonesian number and date formats', () => {
 
   it('writes minutes and shares', () => {
     expect(formatMinutes(78_000)).toBe('1,3 mnt');
-    expect(formatMinutes(null)).toBe('-');
+    expect(formatMinutes(null)).toBe('–');
     expect(formatMinutes(78_000, 'en')).toBe('1.3 min');
     expect(formatPercent(0.625)).toBe('62,5%');
-    expect(formatPercent(null)).toBe('-');
+    expect(formatPercent(null)).toBe('–');
   });
 
   it('writes CSV numbers without thousands separators', () => {

@@ -36,15 +36,18 @@ export function formatCsvNumber(value: number, lang: Lang = 'id'): string {
   return numberFormat(lang, digits, false).format(value);
 }
 
-/** "1,3 mnt" from milliseconds; "-" when there is nothing to show. */
+/** What a table cell or figure shows when there is no value: one dash everywhere (an en dash). */
+export const NO_VALUE = '–';
+
+/** "1,3 mnt" from milliseconds; NO_VALUE when there is nothing to show. */
 export function formatMinutes(ms: number | null, lang: Lang = 'id', digits = 1): string {
-  if (ms === null) return '-';
+  if (ms === null) return NO_VALUE;
   return `${formatNumber(ms / 60_000, lang, digits)} ${lang === 'id' ? 'mnt' : 'min'}`;
 }
 
-/** "62,5%" from a share 0..1; "-" when there is no base. */
+/** "62,5%" from a share 0..1 (no space before %, as Indonesian writes it); NO_VALUE when there is no base. */
 export function formatPercent(share: number | null, lang: Lang = 'id', digits = 1): string {
-  return share === null ? '-' : `${formatNumber(share * 100, lang, digits)}%`;
+  return share === null ? NO_VALUE : `${formatNumber(share * 100, lang, digits)}%`;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
