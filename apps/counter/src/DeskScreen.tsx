@@ -2,6 +2,7 @@ import {
   FRONT_OFFICE_QUEUE,
   formatTime,
   mayCommand,
+  NO_VALUE,
   overtakenBy,
   type StringKey,
   type WaitingTicketView,
@@ -542,11 +543,11 @@ function VisitPanel() {
           <dt>{tr('gb.fullName')}</dt>
           <dd>{gb.fullName}</dd>
           <dt>{tr('gb.institutionName')}</dt>
-          <dd>{gb.institutionName || '-'}</dd>
+          <dd>{gb.institutionName || NO_VALUE}</dd>
           <dt>{tr('counter.purpose')}</dt>
           <dd>{gb.purpose}</dd>
           <dt>{tr('counter.dataNeeded')}</dt>
-          <dd>{gb.dataNeeded || '-'}</dd>
+          <dd>{gb.dataNeeded || NO_VALUE}</dd>
         </dl>
       ) : (
         <p className="muted">{tr('counter.noGuestBook')}</p>

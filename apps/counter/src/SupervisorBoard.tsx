@@ -1,4 +1,4 @@
-import { FRONT_OFFICE_QUEUE, formatTime, type StringKey } from '@pst/shared';
+import { FRONT_OFFICE_QUEUE, formatTime, NO_VALUE, type StringKey } from '@pst/shared';
 import { useHubNow, useT } from '@pst/ui';
 import { useShallow } from 'zustand/react/shallow';
 import { clockColour, clockText, minutesText } from './desk-logic';
@@ -80,7 +80,7 @@ export function SupervisorBoard() {
             {board.desks.map((desk) => (
               <tr key={desk.id} data-testid={`desk-${desk.id}`}>
                 <td>{desk.name}</td>
-                <td>{deskStaff[desk.id] ?? '-'}</td>
+                <td>{deskStaff[desk.id] ?? NO_VALUE}</td>
                 <td>
                   <span className={`status status-${desk.status}`}>
                     {tr(STATUS_KEY[desk.status] as StringKey)}
@@ -96,7 +96,7 @@ export function SupervisorBoard() {
                       · {tr('sup.since', { time: formatTime(desk.current.since, lang, tz) })}
                     </>
                   ) : (
-                    '-'
+                    NO_VALUE
                   )}
                 </td>
                 <td>{desk.servedToday}</td>
