@@ -29,8 +29,8 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
   afterAll(() => closeOffice({ hub, browser }));
 
   it('sets the kiosk hours per weekday; the hub keeps them', async () => {
-    const hours = page.getByRole('region', { name: 'Jam layanan kiosk' });
-    await hours.getByLabel('Kiosk mengikuti jam layanan').check();
+    const hours = page.getByRole('region', { name: 'Jam layanan mesin antrian' });
+    await hours.getByLabel('Mesin antrian mengikuti jam layanan').check();
     // 24-hour times with the Indonesian dot, whatever the browser's language ("08.00", not "08:00 AM").
     expect(await hours.getByLabel('Jam buka Senin').inputValue()).toBe('08.00');
     expect(await hours.getByLabel('Jam tutup Senin').inputValue()).toBe('15.30');
@@ -46,7 +46,7 @@ describe.runIf(run)('supervisor settings: kiosk hours and the office voice, in C
       null,
     ]);
     // Back to any hour, so the rest of the suite's kiosks stay open.
-    await hours.getByLabel('Kiosk mengikuti jam layanan').uncheck();
+    await hours.getByLabel('Mesin antrian mengikuti jam layanan').uncheck();
     await hours.getByRole('button', { name: 'Simpan jam layanan' }).click();
     await expect.poll(() => hub.store.openingHours()).toBeNull();
   });

@@ -305,10 +305,12 @@ describe.runIf(run)('kiosk in Chromium against a real hub and a TCP printer stan
     await page.mouse.up();
     await page.getByLabel('PIN petugas').fill('1111');
     await page.getByRole('button', { name: 'Tutup aplikasi' }).click();
-    await page.getByRole('alert').filter({ hasText: 'PIN salah.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'PIN salah, coba lagi.' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-staff');
-    await page.getByLabel('PIN petugas').fill('2468');
+    // After a wrong PIN the field is cleared and keeps the keyboard: the PIN is typed again at once.
+    await page.keyboard.type('2468');
+    expect(await page.getByLabel('PIN petugas').inputValue()).toBe('2468');
     await page.getByRole('button', { name: 'Buka pengaturan' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => (window as unknown as { staffCalls: string[] }).staffCalls)).toEqual([

@@ -77,6 +77,7 @@ function StaffDialog({
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<StringKey | null>(null);
   const [busy, setBusy] = useState(false);
+  const pinField = useRef<HTMLInputElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: every key typed restarts the idle time-out
   useEffect(() => {
     const idle = setTimeout(onClose, IDLE_MS);
@@ -87,8 +88,11 @@ function StaffDialog({
     const refusal = refusalKey(await call(pin));
     setBusy(false);
     setPin('');
-    if (refusal) setMessage(refusal);
-    else onClose();
+    if (refusal) {
+      setMessage(refusal);
+      // The field is cleared: keep the keyboard in it so the PIN can be typed again at once.
+      pinField.current?.focus();
+    } else onClose();
   };
   return (
     <div className="staff-backdrop">
@@ -106,6 +110,7 @@ function StaffDialog({
         <label>
           {tr('kiosk.staffPin')}
           <input
+            ref={pinField}
             type="password"
             inputMode="numeric"
             autoComplete="off"

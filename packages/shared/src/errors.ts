@@ -157,7 +157,7 @@ export const ERRORS = {
   },
   UNKNOWN_APPOINTMENT: { id: 'Janji temu tidak ditemukan.', en: 'Appointment not found.' },
   APPOINTMENT_NOT_ZOOM: {
-    id: 'Kehadiran janji temu datang langsung tercatat di kiosk, tidak ditandai petugas.',
+    id: 'Kehadiran janji temu datang langsung tercatat di mesin antrian, tidak ditandai petugas.',
     en: 'An in-person appointment is checked in at the kiosk, not marked by staff.',
   },
   APPOINTMENT_NOT_STARTED: {

@@ -121,7 +121,7 @@ export const counterId = {
   'print.reprinted': '{number} dicetak ulang.',
   'print.notWaiting': 'tidak menunggu lagi',
   'printer.alertHelp':
-    'Tiket tidak tercetak: pengunjung melihat nomornya di layar kiosk. Periksa printer; peringatan hilang begitu printer menjawab siap, dan tiket yang masih menunggu dicetak ulang.',
+    'Tiket tidak tercetak: pengunjung melihat nomornya di layar mesin antrian. Periksa printer; peringatan hilang begitu printer menjawab siap, dan tiket yang masih menunggu dicetak ulang.',
   'sup.longest': 'terlama {t}',
   'set.printers': 'Printer tiket',
   'set.printerHub': 'Printer hub',
@@ -181,10 +181,10 @@ export const counterId = {
   'gb.groupSize': 'Jumlah orang',
   'gb.choose': '— pilih —',
   // ---- pilot-a: opening hours and the office's announcement recordings ----
-  'set.hours': 'Jam layanan kiosk',
+  'set.hours': 'Jam layanan mesin antrian',
   'set.hoursHint':
-    'Di luar jam ini dan pada hari libur, kiosk tertutup dan menampilkan kapan buka kembali. Petugas tetap dapat mengambilkan nomor.',
-  'set.hoursOn': 'Kiosk mengikuti jam layanan',
+    'Di luar jam ini dan pada hari libur, mesin antrian tertutup dan menampilkan kapan buka kembali. Petugas tetap dapat mengambilkan nomor.',
+  'set.hoursOn': 'Mesin antrian mengikuti jam layanan',
   'set.hoursOpen': 'Buka',
   'set.hoursFrom': 'Jam buka',
   'set.hoursTo': 'Jam tutup',

@@ -15,7 +15,7 @@ export const deskReportsId = {
   'counter.cancelBack': 'Kembali',
   'counter.cancelled': '{number} dibatalkan',
   'counter.cancelReasonDuplicate': 'Tiket ganda',
-  'counter.cancelReasonMistake': 'Salah tekan di kiosk',
+  'counter.cancelReasonMistake': 'Salah tekan di mesin antrian',
   'counter.cancelReasonLeft': 'Pengunjung sudah pulang',
   'counter.cancelReasonWrongService': 'Salah pilih layanan',
   'counter.transferNoteFrom': 'Catatan pengalihan dari {queue}',
@@ -31,7 +31,7 @@ export const deskReportsId = {
   'role.consultant': 'Petugas konsultasi',
   'role.supervisor': 'Kepala PST (supervisor)',
   'role.admin': 'Administrator',
-  'role.kiosk': 'Kiosk antrian',
+  'role.kiosk': 'Mesin antrian',
   'role.display': 'Layar ruang tunggu',
   'role.rating': 'Tablet penilaian',
   'sup.ikmMissing':

@@ -20,7 +20,7 @@ export const en: Record<keyof typeof id, string> = {
   'kiosk.staffSetup': 'Open set-up',
   'kiosk.staffExit': 'Quit the app',
   'kiosk.staffCancel': 'Cancel',
-  'kiosk.staffWrongPin': 'Wrong PIN.',
+  'kiosk.staffWrongPin': 'Wrong PIN, try again.',
   'kiosk.staffLocked': 'Too many wrong PINs. Wait a while (at most 15 minutes), then try again.',
   'kiosk.staffNoPin': 'No staff PIN is set. Set one on the kiosk set-up page.',
   'kiosk.printed': 'Please take your ticket',
