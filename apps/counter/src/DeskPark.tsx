@@ -163,7 +163,6 @@ function SendToDeskDialog() {
           {t('counter.cancel')}
         </button>
       </div>
-      <p className="muted shortcuts">{t('send.shortcuts')}</p>
     </form>
   );
 }

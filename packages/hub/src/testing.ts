@@ -89,6 +89,13 @@ export interface TestHub extends Hub {
 
 const clients: Client[] = [];
 
+/** The names the office's staff go by in tests and screenshots (a screen shows the name, never the username). */
+const STAFF_NAMES: Record<string, string> = {
+  rina: 'Rina Wulandari',
+  budi: 'Budi Santoso',
+  kepala: 'Kepala PST',
+};
+
 export function tempDir(name = 'pst-hub-'): string {
   return mkdtempSync(join(tmpdir(), name));
 }
@@ -176,7 +183,7 @@ export async function startHub(
     },
     staffAccount(role, username = `${role}-${++staffCount}`) {
       const { id } = hub.store.addStaff(
-        { username, name: `Petugas ${username}`, role, pin: '123456' },
+        { username, name: STAFF_NAMES[username] ?? `Petugas ${username}`, role, pin: '123456' },
         now.value,
       );
       const session = hub.store.login(username, '123456', now.value);

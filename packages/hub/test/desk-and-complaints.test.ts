@@ -114,7 +114,7 @@ describe('complaint follow-up', () => {
       deskId: 'konsultasi-1',
       text: 'Ruang tunggu panas',
       status: 'ditindaklanjuti',
-      handledBy: 'Petugas kepala',
+      handledBy: 'Kepala PST',
       response: 'Kipas angin dipasang',
       respondedAt: MORNING + 60 * 60_000,
     });
@@ -152,7 +152,7 @@ describe('complaint follow-up', () => {
       .split('\r\n');
     expect(header).toBe('Tanggal;Tiket;Meja;Isi;Status;Ditangani oleh;Tanggapan;Tanggal tanggapan');
     expect(row).toBe(
-      `2026-11-25;${taken.ticket.id};Meja Konsultasi 1;Ruang tunggu panas;Ditindaklanjuti;Petugas kepala;Kipas angin dipasang;25/11/2026 10.00 WIB`,
+      `2026-11-25;${taken.ticket.id};Meja Konsultasi 1;Ruang tunggu panas;Ditindaklanjuti;Kepala PST;Kipas angin dipasang;25/11/2026 10.00 WIB`,
     );
   });
 });

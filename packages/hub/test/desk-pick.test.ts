@@ -65,7 +65,7 @@ describe('desk:call-chosen over real sockets', () => {
     expect(report.data.outOfOrder).toEqual({
       total: { chosen: 1, outOfOrder: 1, overtaken: 2 },
       byDesk: { 'konsultasi-1': { chosen: 1, outOfOrder: 1, overtaken: 2 } },
-      byStaff: { [staffId as string]: { chosen: 1, outOfOrder: 1, overtaken: 2, name: 'Petugas budi' } },
+      byStaff: { [staffId as string]: { chosen: 1, outOfOrder: 1, overtaken: 2, name: 'Budi Santoso' } },
       byReason: { 'dokumen-siap': { chosen: 1, outOfOrder: 1, overtaken: 2 } },
     });
     const csv = (await (await get('/api/reports/panggilan-pilihan.csv?preset=today')).text())
@@ -75,7 +75,7 @@ describe('desk:call-chosen over real sockets', () => {
     expect(csv).toEqual([
       'Rincian;Nama;Dipanggil pilihan;Di luar urutan;Antrian yang didahului',
       'Meja;Meja Konsultasi 1;1;1;2',
-      'Petugas;Petugas budi;1;1;2',
+      'Petugas;Budi Santoso;1;1;2',
       'Alasan;Dokumen/persyaratan sudah siap;1;1;2',
       'Semua;;1;1;2',
     ]);

@@ -120,16 +120,16 @@ describe('online requests over real sockets', () => {
     expect(closed).toMatchObject({ state: 'ditutup', closeReason: 'tidak-ada-respons', actions: [] });
 
     expect(closed.history.map((h) => [h.kind, h.state ?? h.direction, h.staffName])).toEqual([
-      ['state', 'baru', 'Petugas rina'],
-      ['note', 'dari-pengguna', 'Petugas rina'],
-      ['state', 'menunggu-kelengkapan', 'Petugas rina'],
-      ['note', 'ke-pengguna', 'Petugas rina'],
-      ['note', 'dari-pengguna', 'Petugas budi'],
-      ['state', 'diproses', 'Petugas budi'],
-      ['state', 'dijawab', 'Petugas budi'],
-      ['note', 'ke-pengguna', 'Petugas budi'],
-      ['state', 'ditutup', 'Petugas budi'],
-      ['note', 'internal', 'Petugas budi'],
+      ['state', 'baru', 'Rina Wulandari'],
+      ['note', 'dari-pengguna', 'Rina Wulandari'],
+      ['state', 'menunggu-kelengkapan', 'Rina Wulandari'],
+      ['note', 'ke-pengguna', 'Rina Wulandari'],
+      ['note', 'dari-pengguna', 'Budi Santoso'],
+      ['state', 'diproses', 'Budi Santoso'],
+      ['state', 'dijawab', 'Budi Santoso'],
+      ['note', 'ke-pengguna', 'Budi Santoso'],
+      ['state', 'ditutup', 'Budi Santoso'],
+      ['note', 'internal', 'Budi Santoso'],
     ]);
     const logged = hub.store.db
       .prepare(`SELECT type FROM events WHERE type LIKE 'online.%' AND type != 'online.read' ORDER BY id`)
