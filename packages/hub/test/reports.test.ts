@@ -175,6 +175,28 @@ describe('reports against hand-computed values', () => {
   });
 });
 
+describe('per service and per desk counts', () => {
+  it('count a ticket cancelled before any call under its service only: it never reached a desk', async () => {
+    hub = await startHub({ dataDir: directOfficeDir() });
+    const kiosk = await hub.device('kiosk');
+    const consultant = await hub.staff('consultant');
+    const frontOffice = await hub.staff('front-office');
+    hub.now.value = MORNING;
+    const served = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    const cancelled = await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' });
+    await ok(frontOffice, 'ticket:cancel', { ticketId: cancelled.ticket.id, reason: 'Tiket ganda' });
+    await ok(consultant, 'desk:open', { deskId: 'konsultasi-1' });
+    await ok(consultant, 'desk:call-next', { deskId: 'konsultasi-1' });
+    await ok(consultant, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: served.ticket.id });
+
+    const get = await supervisorFetch(hub);
+    const { data: report } = (await (await get('/api/reports?preset=today')).json()) as { data: Report };
+    // The service table's count is "entered the queue" (2), the desk table's "called here" (1).
+    expect(report.byQueue.konsultasi).toMatchObject({ count: 2, served: 1, cancelled: 1 });
+    expect(report.byDesk['konsultasi-1']).toMatchObject({ count: 1, served: 1, cancelled: 0 });
+  });
+});
+
 describe('a seeded month', () => {
   it('adds up, and the guest-book export is logged with who and which range', async () => {
     const dataDir = tempDir();
