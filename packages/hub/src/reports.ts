@@ -263,7 +263,8 @@ function factsFromRows(
     for (const d of ['gender', 'education', 'occupation', 'institutionCategory', 'purpose'] as const)
       add(d, String(e[d]));
     add('ageGroup', ageGroup(Number(e.birthYear), Number(row.day.slice(0, 4))));
-    for (const service of (e.servicesUsed as string[]) ?? []) add('servicesUsed', currentServiceUsedLabel(service));
+    for (const service of (e.servicesUsed as string[]) ?? [])
+      add('servicesUsed', currentServiceUsedLabel(service));
   }
 
   const scoresByDay = new Map<string, Array<{ scores: Array<IkmScore | null> }>>();

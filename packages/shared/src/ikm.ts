@@ -6,8 +6,7 @@ export const IKM_ELEMENTS = [
   {
     code: 'U1',
     name: 'Persyaratan',
-    question:
-      'Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+    question: 'Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
     questionEn: 'How well do the requirements fit the service you asked for?',
     answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
     answersEn: ['Not suitable', 'Less suitable', 'Suitable', 'Very suitable'],

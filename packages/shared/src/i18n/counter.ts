@@ -218,9 +218,11 @@ export const counterId = {
   'set.unlocked': 'Kunci login dibuka',
   // ---- report tables: what each count means, waits in plain words (screens review, "words") ----
   'sup.countQueued': 'Masuk antrian',
-  'sup.countQueuedHint': 'Semua tiket yang masuk antrian ini, termasuk yang dibatalkan atau tidak terlayani sebelum dipanggil meja.',
+  'sup.countQueuedHint':
+    'Semua tiket yang masuk antrian ini, termasuk yang dibatalkan atau tidak terlayani sebelum dipanggil meja.',
   'sup.countCalled': 'Dipanggil',
-  'sup.countCalledHint': 'Tiket yang dipanggil di meja ini. Tiket yang dibatalkan atau tidak terlayani sebelum dipanggil meja mana pun hanya dihitung di layanannya.',
+  'sup.countCalledHint':
+    'Tiket yang dipanggil di meja ini. Tiket yang dibatalkan atau tidak terlayani sebelum dipanggil meja mana pun hanya dihitung di layanannya.',
   'sup.waitMedianHint': 'Separuh pengunjung menunggu kurang dari ini (median).',
   'sup.waitP90Hint': '9 dari 10 pengunjung menunggu kurang dari ini (persentil ke-90).',
 } as const;
@@ -444,9 +446,11 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'set.unlocked': 'Sign-in lock lifted',
   // ---- report tables: what each count means, waits in plain words (screens review, "words") ----
   'sup.countQueued': 'Entered',
-  'sup.countQueuedHint': 'Every ticket that entered this queue, including those cancelled or left unserved before a desk called them.',
+  'sup.countQueuedHint':
+    'Every ticket that entered this queue, including those cancelled or left unserved before a desk called them.',
   'sup.countCalled': 'Called',
-  'sup.countCalledHint': 'Tickets called at this desk. A ticket cancelled or left unserved before any desk called it counts only under its service.',
+  'sup.countCalledHint':
+    'Tickets called at this desk. A ticket cancelled or left unserved before any desk called it counts only under its service.',
   'sup.waitMedianHint': 'Half of the visitors waited less than this (median).',
   'sup.waitP90Hint': '9 in 10 visitors waited less than this (90th percentile).',
 };

@@ -27,7 +27,8 @@ export const id = {
   'kiosk.back': 'Kembali ke awal dalam {n} detik',
   'kiosk.busy': 'Mohon tunggu…',
   'kiosk.pairTitle': 'Perangkat belum dipasangkan',
-  'kiosk.pairHint': 'Petugas: tempel token perangkat mesin antrian dari server antrian, lalu tekan Pasangkan.',
+  'kiosk.pairHint':
+    'Petugas: tempel token perangkat mesin antrian dari server antrian, lalu tekan Pasangkan.',
   'kiosk.pairToken': 'Token perangkat',
   'kiosk.pairButton': 'Pasangkan',
   'kiosk.waitingCount': '{n} menunggu',
