@@ -74,7 +74,7 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     await screenshot(page, 'appointment-zoom-link-missing');
     expect((await ok(staff, 'appointment:list', { date: open })).appointments).toEqual([]);
     await form.getByLabel('Tautan Zoom').fill('https://zoom.us/j/123456789');
-    await form.getByLabel('Petugas konsultasi').selectOption({ label: 'Petugas budi' });
+    await form.getByLabel('Petugas konsultasi').selectOption({ label: 'Budi Santoso' });
     await time.selectOption('08:00');
     await form.getByRole('button', { name: 'Buat janji temu' }).click();
     await form.getByTestId('appointment-message').getByText('https://zoom.us/j/123456789').waitFor();
@@ -88,7 +88,7 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
     page = await signIn(browser, hub.url, { username: 'rina' }, WIDE);
     form = await requestPage(page, request.id);
     await form.getByLabel('Tanggal').fill(dayInputText(open));
-    await form.getByRole('listitem').getByText('Petugas budi').waitFor();
+    await form.getByRole('listitem').getByText('Budi Santoso').waitFor();
     expect(await form.getByRole('button', { name: 'Hadir di Zoom' }).count()).toBe(0);
     await page.context().close();
     page = await signIn(browser, hub.url, { username: 'budi' }, WIDE);

@@ -101,15 +101,15 @@ describe.runIf(run)('online requests in the counter app', () => {
     await page.locator(`tr[data-request="${id}"]`).getByText('Ditutup (selesai)').waitFor();
     const history = await page2.locator('.online-history li').allTextContents();
     expect(history.map((h) => h.split(' · ').slice(1).join(' · '))).toEqual([
-      'Petugas rina · Baru',
-      'Petugas rina · Dari pengguna: Selamat malam, saya butuh data PDRB Kendal.',
-      'Petugas rina · Menunggu kelengkapan',
-      'Petugas rina · Ke pengguna: Mohon sebutkan satuan yang dibutuhkan.',
-      'Petugas budi · Dari pengguna: Juta rupiah, harga konstan.',
-      'Petugas budi · Diproses',
-      'Petugas budi · Dijawab',
-      'Petugas budi · Ke pengguna: Data PDRB terlampir.',
-      'Petugas budi · Ditutup',
+      'Rina Wulandari · Baru',
+      'Rina Wulandari · Dari pengguna: Selamat malam, saya butuh data PDRB Kendal.',
+      'Rina Wulandari · Menunggu kelengkapan',
+      'Rina Wulandari · Ke pengguna: Mohon sebutkan satuan yang dibutuhkan.',
+      'Budi Santoso · Dari pengguna: Juta rupiah, harga konstan.',
+      'Budi Santoso · Diproses',
+      'Budi Santoso · Dijawab',
+      'Budi Santoso · Ke pengguna: Data PDRB terlampir.',
+      'Budi Santoso · Ditutup',
     ]);
     await screenshot(consultant, 'online-request-closed');
 
@@ -170,10 +170,10 @@ describe.runIf(run)('online requests in the counter app', () => {
     const online = page.getByRole('region', { name: 'Layanan online' });
     const all = online.getByRole('row', { name: /Semua kanal/ });
     await expect.poll(() => all.locator('td').first().textContent()).toBe('2');
-    expect(await all.locator('td').nth(1).textContent()).toBe('50 %');
+    expect(await all.locator('td').nth(1).textContent()).toBe('50,0%');
     await online.getByTestId('online-ikm').getByText('IKM online').waitFor();
-    // (8 x 4 + 3) / 9 x 25 = 97.2
-    expect(await online.getByTestId('online-ikm').textContent()).toContain('IKM online 97,2 (1 responden)');
+    // (8 x 4 + 3) / 9 x 25 = 97.22
+    expect(await online.getByTestId('online-ikm').textContent()).toContain('IKM online 97,22 (1 responden)');
     expect(await accessibilityViolations(page)).toEqual([]);
     await online.scrollIntoViewIfNeeded();
     await screenshot(page, 'online-report');

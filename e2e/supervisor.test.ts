@@ -40,7 +40,7 @@ describe.runIf(run)('supervisor: live board and reports over a seeded month', ()
     await page.getByLabel('PIN').fill('8642');
     await page.getByRole('button', { name: 'Masuk' }).click();
     const desk = page.getByTestId('desk-konsultasi-1');
-    await desk.getByText('Petugas budi').waitFor();
+    await desk.getByText('Budi Santoso').waitFor();
     await expect.poll(() => page.getByTestId('queue-front-office').locator('.big').textContent()).toBe('1');
     // No online request is overdue: no empty card above the desks, one line under them.
     await page.locator('.online-overdue-none').waitFor();

@@ -1,5 +1,8 @@
 /** The online service's figures beside the walk-in report, for the same range (issue 21). */
 import {
+  formatNumber,
+  formatPercent,
+  NO_VALUE,
   ONLINE_CHANNEL_LABELS,
   type OnlineChannelFigures,
   type OnlineReport as OnlineReportData,
@@ -25,17 +28,17 @@ export function OnlineReport() {
       .catch(() => setData(null));
   }, [session, range, report]);
   if (!data) return null;
-  const number = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
-  const show = (v: number | null, suffix = '') => (v === null ? '–' : `${number.format(v)}${suffix}`);
+  // The walk-in report's number styles: IKM with 2 decimals, working days with 1, shares as "62,5%".
+  const show = (v: number | null, digits: number) => (v === null ? NO_VALUE : formatNumber(v, lang, digits));
   const row = (label: string, f: OnlineChannelFigures) => (
     <tr key={label}>
       <th scope="row">{label}</th>
       <td>{f.requests}</td>
-      <td>{show(f.inTimeShare === null ? null : f.inTimeShare * 100, ' %')}</td>
-      <td>{show(f.medianWorkingDays)}</td>
+      <td>{formatPercent(f.inTimeShare, lang)}</td>
+      <td>{show(f.medianWorkingDays, 1)}</td>
       <td>{f.closedDone}</td>
       <td>{f.closedNoResponse}</td>
-      <td>{show(f.ikm.converted)}</td>
+      <td>{show(f.ikm.converted, 2)}</td>
     </tr>
   );
   return (
@@ -68,9 +71,9 @@ export function OnlineReport() {
       </p>
       <p data-testid="online-ikm">
         {tr('on.report.ikm', {
-          walkIn: show(data.ikm.walkIn.converted),
+          walkIn: show(data.ikm.walkIn.converted, 2),
           walkInN: data.ikm.walkIn.respondents,
-          online: show(data.ikm.online.converted),
+          online: show(data.ikm.online.converted, 2),
           onlineN: data.ikm.online.respondents,
         })}
       </p>
