@@ -68,7 +68,7 @@ describe.runIf(run)('guest book: send to a named desk, in Chromium against a rea
       await expect.poll(() => currentNumber(rina).textContent()).toBe(number);
       await fillGuestBook(rina, visitor(n));
       // Whole queue by default; the open consultation desks by name, each with who waits for it.
-      expect(await choice.getByRole('radio', { name: /Antrean umum/ }).isChecked()).toBe(true);
+      expect(await choice.getByRole('radio', { name: /Antrian umum/ }).isChecked()).toBe(true);
       await choice.getByRole('radio', { name: /Meja Konsultasi 1/ }).waitFor();
       await choice
         .getByRole('radio', { name: new RegExp(`Meja Konsultasi 2 ${n - 1} menunggu meja ini`) })

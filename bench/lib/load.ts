@@ -58,7 +58,7 @@ const SERVICES_USED: Record<string, GuestBookInput['servicesUsed'][number]> = {
   konsultasi: 'Konsultasi Statistik',
   perpustakaan: 'Perpustakaan',
   penjualan: 'Penjualan Produk Statistik',
-  rekomendasi: 'Rekomendasi Kegiatan Statistik',
+  rekomendasi: 'Rekomendasi Statistik',
 };
 const NAMES = ['Siti', 'Ahmad', 'Dewi', 'Budi', 'Rina', 'Agus', 'Nur', 'Eko', 'Sri', 'Joko'];
 const SURNAMES = ['Rahayu', 'Santoso', 'Lestari', 'Wibowo', 'Kurniawan', 'Hidayat', 'Pratiwi'];

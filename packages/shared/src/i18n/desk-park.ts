@@ -33,11 +33,11 @@ export const deskParkId = {
   'settings.deskControlSave': 'Simpan batas waktu',
   'settings.deskControlSaved': 'Batas waktu tunda dan kirim ke meja disimpan',
   'gbDesk.legend': 'Kirim ke meja (pilihan)',
-  'gbDesk.queue': 'Antrean umum',
+  'gbDesk.queue': 'Antrian umum',
   'gbDesk.queueHint': 'meja mana pun yang kosong · {n} menunggu',
   'gbDesk.deskHint': '{n} menunggu meja ini',
   'gbDesk.paused': 'istirahat',
-  'gbDesk.none': 'Belum ada meja yang buka untuk layanan ini: tiket masuk antrean umum.',
+  'gbDesk.none': 'Belum ada meja yang buka untuk layanan ini: tiket masuk antrian umum.',
   'gbDesk.save': 'Simpan & kirim ke {desk}',
 } as const;
 
