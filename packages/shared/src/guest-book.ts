@@ -154,12 +154,7 @@ export const guestBookEntrySchema = z
     address: z.string().trim().max(200, 'Alamat paling banyak 200 karakter').default(''),
     purpose: oneOf(GUEST_BOOK_OPTIONS.purpose),
     servicesUsed: z
-      .array(
-        z.preprocess(
-          (value) => (typeof value === 'string' ? currentServiceUsedLabel(value) : value),
-          oneOf(GUEST_BOOK_OPTIONS.servicesUsed),
-        ),
-      )
+      .array(z.string().transform(currentServiceUsedLabel).pipe(oneOf(GUEST_BOOK_OPTIONS.servicesUsed)))
       .min(1, 'Pilih minimal satu layanan')
       .max(5, 'Pilih paling banyak lima layanan'),
     dataNeeded: z.string().trim().max(1000, 'Paling banyak 1000 karakter'),
