@@ -23,7 +23,7 @@ const id = {
   complaintsOpen: 'Pengaduan terbuka',
   complaints: 'Pengaduan',
   online: 'Permintaan online ≤ 3 hari kerja',
-  onlineNote: 'Belum ada data: hub kantor belum mencatat permohonan online.',
+  onlineNote: 'Belum ada data: hub kantor belum mencatat permintaan online.',
   lastSync: 'Sinkron terakhir',
   lastDay: 'Hari terakhir diterima',
   status: 'Status',

@@ -87,7 +87,7 @@ describe('the dashboard', () => {
     const cilacap = page.slice(page.indexOf('3301 BPS Kabupaten Cilacap'));
     expect(cilacap.slice(0, cilacap.indexOf('</tr>'))).toContain('Belum pernah mengirim');
     expect(page).toContain('<svg');
-    expect(page).toContain('Belum ada data: hub kantor belum mencatat permohonan online.');
+    expect(page).toContain('Belum ada data: hub kantor belum mencatat permintaan online.');
   });
 
   it('keeps a province user out of other provinces, even when asked for', async () => {
