@@ -68,7 +68,9 @@ describe.runIf(run)('appointments in the counter app follow the office hours', (
       await form.getByRole('button', { name: 'Buat janji temu' }).click();
       await form
         .getByRole('alert')
-        .getByText('Janji temu Zoom memerlukan tautan Zoom yang diawali https://.')
+        .getByText(
+          'Janji temu Zoom memerlukan tautan rapat Zoom (https://….zoom.us/…) tanpa spasi atau teks lain.',
+        )
         .waitFor();
     }
     await screenshot(page, 'appointment-zoom-link-missing');

@@ -39,6 +39,10 @@ describe('booking a slot', () => {
     expect(checkSlot({ date: '2026-11-26', time: '10:00', staffId: 'budi' }, [], now, calendar, null)).toBe(
       wib('10:00', '2026-11-26'),
     );
+    // 90 days ahead to the day (Tuesday 23 February 2027) is still bookable.
+    expect(checkSlot({ date: '2027-02-23', time: '08:30', staffId: 'budi' }, [], now, calendar, null)).toBe(
+      wib('08:30', '2027-02-23'),
+    );
   });
   it.each([
     ['Christmas Day', { date: '2026-12-25', time: '10:00' }, 'APPOINTMENT_HOLIDAY'],
@@ -47,6 +51,7 @@ describe('booking a slot', () => {
     ['before opening', { date: '2026-11-26', time: '07:30' }, 'APPOINTMENT_OUTSIDE_HOURS'],
     ['a slot running past closing', { date: '2026-11-26', time: '15:15' }, 'APPOINTMENT_OUTSIDE_HOURS'],
     ['the past', { date: '2026-11-25', time: '08:30' }, 'APPOINTMENT_IN_PAST'],
+    ['more than 90 days ahead', { date: '2027-02-24', time: '10:00' }, 'APPOINTMENT_TOO_FAR'],
   ] as const)('refuses %s', (_name, slot, code) => {
     expect(refused(() => checkSlot({ ...slot, staffId: 'budi' }, [], now, calendar, null))).toBe(code);
   });
@@ -108,7 +113,8 @@ describe('booking a slot', () => {
       .map(([a, b]) => (a < b ? { open: a, close: b } : null))
       .filter((h) => h !== null);
     const week = fc.array(fc.option(dayHours, { nil: null }), { minLength: 7, maxLength: 7 });
-    const date = fc.integer({ min: 1, max: 120 }).map((n) => addDays('2026-11-25', n));
+    // Days inside the booking horizon (90 days; the day past it is refused whatever the hours, above).
+    const date = fc.integer({ min: 1, max: 89 }).map((n) => addDays('2026-11-25', n));
     fc.assert(
       fc.property(week, date, time, (days, day, start) => {
         const configured = { week: days };

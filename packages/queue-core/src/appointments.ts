@@ -4,6 +4,7 @@
  */
 import {
   APPOINTMENT_EARLY_MINUTES,
+  APPOINTMENT_HORIZON_DAYS,
   APPOINTMENT_LATE_MINUTES,
   APPOINTMENT_MINUTES,
   type AppointmentKind,
@@ -22,6 +23,7 @@ import type { OfficeCalendar } from './online-clock';
 import { DomainError, type QueueState } from './types';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 export interface BookedSlot {
   slotAt: number;
@@ -41,7 +43,7 @@ export function slotInstant(date: string, time: string, calendar: OfficeCalendar
 }
 
 /**
- * Checks a new slot: in the future, on a day the office is open (its opening hours, `hours`, and the
+ * Checks a new slot: in the future (at most APPOINTMENT_HORIZON_DAYS ahead), on a day the office is open (its opening hours, `hours`, and the
  * holiday table; the PST's usual hours when the office set none), wholly inside that day's hours,
  * and the consultant free for its length. Throws the DomainError staff see; returns the slot's instant.
  */
@@ -57,6 +59,7 @@ export function checkSlot(
   if (!day) throw new DomainError('APPOINTMENT_HOLIDAY', slot.date);
   if (!slotFitsHours(day, slot.time)) throw new DomainError('APPOINTMENT_OUTSIDE_HOURS', slot.time);
   if (slotAt <= now) throw new DomainError('APPOINTMENT_IN_PAST', slot.time);
+  if (slotAt - now > APPOINTMENT_HORIZON_DAYS * DAY) throw new DomainError('APPOINTMENT_TOO_FAR', slot.date);
   const length = APPOINTMENT_MINUTES * MINUTE;
   const clash = booked.some(
     (b) =>

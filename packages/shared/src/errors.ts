@@ -122,13 +122,17 @@ export const ERRORS = {
     en: 'The appointment time is outside the PST service hours.',
   },
   APPOINTMENT_IN_PAST: { id: 'Waktu janji temu sudah lewat.', en: 'The appointment time has passed.' },
+  APPOINTMENT_TOO_FAR: {
+    id: 'Janji temu paling lambat 90 hari ke depan. Periksa tanggalnya.',
+    en: 'Appointments can be booked at most 90 days ahead. Check the date.',
+  },
   APPOINTMENT_CONSULTANT_BUSY: {
     id: 'Petugas tersebut sudah punya janji temu pada jam itu.',
     en: 'That consultant already has an appointment at that time.',
   },
   APPOINTMENT_ZOOM_LINK: {
-    id: 'Janji temu Zoom memerlukan tautan Zoom yang diawali https://.',
-    en: 'A Zoom appointment needs a Zoom link starting with https://.',
+    id: 'Janji temu Zoom memerlukan tautan rapat Zoom (https://….zoom.us/…) tanpa spasi atau teks lain.',
+    en: 'A Zoom appointment needs a Zoom meeting link (https://….zoom.us/…), with no spaces or other text.',
   },
   APPOINTMENT_CODE_UNKNOWN: {
     id: 'Kode janji temu tidak dikenal. Periksa kembali kode dari WhatsApp.',

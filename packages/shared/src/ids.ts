@@ -8,8 +8,5 @@ export const idSchema = z.string().regex(ID_PATTERN, 'lowercase letters, digits 
 /** A ticket id as queue-core's ticketIdFor makes it: the office day and the ticket number. */
 export const ticketIdSchema = z.string().regex(/^\d{8}-[A-Z]\d{3,4}$/, 'a ticket id such as 20261125-K012');
 
-/** An office day in a payload (YYYY-MM-DD, office time). */
-export const officeDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 /** A print job's id: the hub names the job, the kiosk's shell checks it again before printing. */
 export const printJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

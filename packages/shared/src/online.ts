@@ -4,11 +4,12 @@
  * queue-core's online-*.ts.
  */
 import { z } from 'zod';
+import { calendarDaySchema } from './calendar';
 import type { StaffRole } from './contract';
 import type { ErrorCode } from './errors';
 import { guestBookEntrySchema, normalizePhone, phoneSchema } from './guest-book';
 import { t } from './i18n';
-import { idSchema, officeDaySchema } from './ids';
+import { idSchema } from './ids';
 import { DEFAULT_OPENING_HOURS, hhmmSchema, type OpeningHours, type ServiceHours } from './opening-hours';
 import { isSupervisorOrAbove } from './staff-roles';
 import { formatDate, formatTime, type Lang, type OfficeTimeZone } from './time';
@@ -193,6 +194,11 @@ export const APPOINTMENT_MINUTES = 30;
 /** The kiosk takes a code from an hour before the slot until 15 minutes after it. */
 export const APPOINTMENT_EARLY_MINUTES = 60;
 export const APPOINTMENT_LATE_MINUTES = 15;
+/**
+ * How far ahead a slot may be booked: a follow-up of an online request, and inside the holiday table an
+ * office keeps for the coming months (a typo'd year books nobody 8,000 years ahead).
+ */
+export const APPOINTMENT_HORIZON_DAYS = 90;
 /** Wrong codes in a row at one kiosk before it waits. */
 export const APPOINTMENT_CODE_TRIES = 5;
 export const APPOINTMENT_CODE_WAIT_MINUTES = 5;
@@ -244,6 +250,22 @@ const appointmentId = z.string().regex(new RegExp(`^janji-[a-z0-9]{${APPOINTMENT
 /** The error code a booking's missing or wrong Zoom link is reported with (a field problem of the schema). */
 export const ZOOM_LINK_PROBLEM = 'APPOINTMENT_ZOOM_LINK' satisfies ErrorCode;
 
+/**
+ * A Zoom meeting link as the office sends it in the WhatsApp text in its own name: https, a zoom.us host
+ * (an office's own subdomain too), no user or password, nothing but the link (no spaces to carry a
+ * "transfer Rp50.000 first" note or a look-alike host behind it).
+ */
+export function isZoomMeetingLink(value: string): boolean {
+  if (/\s/.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    (url.hostname === 'zoom.us' || url.hostname.endsWith('.zoom.us'))
+  );
+}
+
 export const appointmentSchemas = {
   'appointment:book': z
     .strictObject({
@@ -252,19 +274,20 @@ export const appointmentSchemas = {
       kind: z.enum(APPOINTMENT_KINDS),
       serviceId: idSchema,
       /** Office day and time of the slot, e.g. 2026-11-26 and 10:00 (office time). */
-      date: officeDaySchema,
+      date: calendarDaySchema,
       time: hhmmSchema,
       /** The consultant who will serve (staff id), or a desk. */
       staffId: z.string().min(1).max(60).nullable().default(null),
       deskId: idSchema.nullable().default(null),
       requesterName: z.string().trim().min(2).max(100),
       phone: phoneSchema,
-      // https only: the link goes into the WhatsApp text the requester opens (no javascript: or data:).
       // A field problem's message is the error code the booking form shows (errorText).
       zoomLink: z
         .union(
           [
-            z.url({ protocol: /^https$/, error: ZOOM_LINK_PROBLEM }).max(300, { error: ZOOM_LINK_PROBLEM }),
+            z.string().trim().max(300, { error: ZOOM_LINK_PROBLEM }).refine(isZoomMeetingLink, {
+              error: ZOOM_LINK_PROBLEM,
+            }),
             z.literal(''),
           ],
           { error: ZOOM_LINK_PROBLEM },
@@ -276,7 +299,7 @@ export const appointmentSchemas = {
       path: ['zoomLink'],
       error: ZOOM_LINK_PROBLEM,
     }),
-  'appointment:list': z.strictObject({ date: officeDaySchema }),
+  'appointment:list': z.strictObject({ date: calendarDaySchema }),
   'appointment:redeem': z.strictObject({ code: appointmentCode }),
   /** Staff mark a Zoom appointment attended or not (an in-person one is checked in at the kiosk). */
   'appointment:attendance': z.strictObject({
