@@ -417,7 +417,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         const { [ticket.ticketId]: _done, ...drafts } = get().drafts;
         const text = toDesk
           ? t(get().lang, 'send.sent', { number: saved.number, desk: toDesk.deskName })
-          : `${saved.number} diteruskan`;
+          : t(get().lang, 'send.forwarded', { number: saved.number });
         set({ drafts, draftErrors: {}, notice: { kind: 'ok', text } });
       }
       return check;

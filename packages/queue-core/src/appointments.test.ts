@@ -175,6 +175,10 @@ describe('arriving with a code', () => {
     expect(refused(() => checkAttendanceMark({ ...zoom, staffId: 'budi' }, markers[1], slot))).toBe(
       'APPOINTMENT_NOT_YOURS',
     );
+    // A booking from before the consultant check that names a front-office account is still not theirs.
+    expect(refused(() => checkAttendanceMark({ ...zoom, staffId: 'rina' }, markers[2], slot))).toBe(
+      'APPOINTMENT_NOT_YOURS',
+    );
   });
 });
 

@@ -317,8 +317,10 @@ export function mayMarkAttendance(
   appointment: { staffId: string | null },
   marker: { staffId: string; role: StaffRole },
 ): boolean {
+  // A consultant's own, or an unassigned one (a row from before bookings checked the consultant could
+  // name a front-office account: that never makes it theirs).
   const isOwn =
-    appointment.staffId === null ? marker.role === 'consultant' : appointment.staffId === marker.staffId;
+    marker.role === 'consultant' && (appointment.staffId === null || appointment.staffId === marker.staffId);
   return isOwn || isSupervisorOrAbove(marker.role);
 }
 
