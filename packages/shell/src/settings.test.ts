@@ -45,6 +45,17 @@ describe('settings', () => {
     });
   });
 
+  it('drops a remembered desk id the id rule no longer takes, and keeps the rest', () => {
+    const loaded = loadSettings(
+      fileWith('{"hubUrl": "http://192.168.1.10:3324", "deskId": "Meja_1.lama"}'),
+      'counter',
+    );
+    expect(loaded).toEqual({
+      settings: { hubUrl: 'http://192.168.1.10:3324', autoStart: false },
+      problem: null,
+    });
+  });
+
   it('writes through a temporary file and reads back what it wrote', async () => {
     const dir = tempDir();
     const store = openSettings(dir, 'counter');

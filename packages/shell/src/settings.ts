@@ -40,8 +40,12 @@ export const settingsSchema = z.object({
   windowBounds: boundsSchema.optional(),
   /** Whether the counter's window was maximized when last moved, resized or closed. */
   windowMaximized: z.boolean().optional(),
-  /** The desk last chosen on this PC (counter); kept here so a cleared browser profile keeps it. */
-  deskId: idSchema.optional(),
+  /**
+   * The desk last chosen on this PC (counter); kept here so a cleared browser profile keeps it. Only a
+   * preference: one the id rule no longer takes (an older shell's looser rule) is dropped on its own,
+   * not taken as a broken file that would lose the hub's address.
+   */
+  deskId: idSchema.optional().catch(undefined),
   /**
    * The counter's global "call next" key combination, in Electron's accelerator syntax
    * (`F9`, `Control+Alt+Space`); null switches it off, absent means the default.
