@@ -7,6 +7,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { currentServiceUsedLabel } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReport, type Report, type ReportRange } from '../src/reports';
 import { MIGRATIONS } from '../src/storage/migrations';
@@ -44,7 +45,8 @@ describe('upgrading from the previous release', () => {
       JSON.parse(JSON.stringify(value), (_key, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v));
     // Every figure the old release reported is still there, unchanged; later releases may add figures
     // (called and breach counts, elements without answers, complaint follow-up), never change these.
-    expect(rounded(report) as Report).toMatchObject(rounded(release.report));
+    // A guest-book label renamed since (shared currentServiceUsedLabel) keeps its count under today's name.
+    expect(rounded(report) as Report).toMatchObject(rounded(withCurrentLabels(release.report)));
     expect(again).toEqual(report);
     expect(report.visitors.total).toBe(release.seeded.visits);
 
@@ -62,3 +64,12 @@ describe('upgrading from the previous release', () => {
     });
   });
 });
+
+/** The old release's report with each renamed guest-book label (an object key) as today's list names it. */
+function withCurrentLabels(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withCurrentLabels);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [currentServiceUsedLabel(key), withCurrentLabels(v)]),
+  );
+}
