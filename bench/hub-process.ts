@@ -5,8 +5,8 @@
  *   node --cpu-prof --import tsx bench/hub-process.ts --data-dir /tmp/x [--printer-port 9100]
  *
  * prints {"port":..,"pid":..} and runs until SIGINT/SIGTERM. Forked by the bench, it talks IPC:
- * 'ready' {port, pid}; {type:'mem'} -> 'mem' {rss, heap, tickets, the hub's clock}; {type:'speed-up'} makes the
- * hub's clock run --time-factor times faster from then on; {type:'close'} closes the hub
+ * 'ready' {port, pid}; {type:'mem'} -> 'mem' {rss, heap, tickets, the hub's clock}; {type:'speed-up', factor?} makes the
+ * hub's clock run `factor` (default --time-factor) times faster from then on (1: real pace again); {type:'close'} closes the hub
  * and exits normally (which is when --cpu-prof writes its profile).
  */
 import { parseArgs } from 'node:util';
@@ -58,7 +58,7 @@ fromParent(async (message) => {
       clock: hub.context.clock(),
     });
   } else if (message.type === 'speed-up') {
-    clock.speedUp(Number(values['time-factor']));
+    clock.speedUp(typeof message.factor === 'number' ? message.factor : Number(values['time-factor']));
     toParent({ type: 'sped-up', clock: clock.now() });
   } else if (message.type === 'close') {
     await close();

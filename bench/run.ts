@@ -6,7 +6,7 @@
  *   npm run bench -- --quick          a short run of everything (printed only, unless --write)
  *   npm run bench -- --only memory    one or more measurements, comma-separated (printed only, unless --write)
  *
- * Options: --load-seconds N, --steady-seconds N, --scale-visits N, --seed N, --no-write,
+ * Options: --load-seconds N, --steady-seconds N, --scale-visits N, --seed N, --office-days N, --no-write,
  * --wait-idle (wait, at most 15 min, until the machine's load average is below 1.0).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -52,6 +52,7 @@ const { values } = parseArgs({
     'steady-seconds': { type: 'string' },
     'scale-visits': { type: 'string' },
     seed: { type: 'string' },
+    'office-days': { type: 'string' },
     write: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     'wait-idle': { type: 'boolean', default: false },
@@ -63,6 +64,7 @@ if (values['load-seconds']) sizes.loadSeconds = Number(values['load-seconds']);
 if (values['steady-seconds']) sizes.steadySeconds = Number(values['steady-seconds']);
 if (values['scale-visits']) sizes.scaleVisits = Number(values['scale-visits']);
 if (values.seed) sizes.seed = Number(values.seed);
+if (values['office-days']) sizes.officeDays = Number(values['office-days']);
 
 const selected: MeasurementName[] = values.only
   ? values.only.split(',').map((name) => {
@@ -76,7 +78,8 @@ const partial =
   !!values.only ||
   !!values['load-seconds'] ||
   !!values['steady-seconds'] ||
-  !!values['scale-visits'];
+  !!values['scale-visits'] ||
+  !!values['office-days'];
 const write = !values['no-write'] && (values.write || !partial);
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 

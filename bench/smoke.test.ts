@@ -107,15 +107,23 @@ describe('benchmarks at a tiny size', () => {
     expect(data.steady.load.errors).toBe(0);
   });
 
-  it("office day: the day's visits taken and served on the hub's fast clock, RSS sampled through it", async () => {
+  it("office days: each day's visits taken and served on one hub's fast clock, through the night, RSS sampled", async () => {
     const { data, rows } = await officeDay(TINY);
-    expect(data.day.errorSamples).toEqual([]);
-    expect(data.day.taken).toBe(TINY.officeDayVisits);
-    expect(data.day.finished).toBeGreaterThan(0);
-    expect(data.end.tickets).toBe(TINY.officeDayVisits);
-    expect(data.end.clock - data.start.clock).toBeGreaterThan(3_600_000);
-    expect(data.samples.length).toBeGreaterThanOrEqual(2);
-    expect(rows.length).toBe(1);
+    expect(data.days.length).toBe(TINY.officeDays);
+    for (const run of data.days) {
+      expect(run.day.errorSamples).toEqual([]);
+      expect(run.day.taken).toBe(TINY.officeDayVisits);
+      expect(run.day.finished).toBeGreaterThan(0);
+      // The day's state starts empty (yesterday ended) and holds that day's tickets at closing.
+      expect(run.start.tickets).toBe(0);
+      expect(run.end.tickets).toBe(TINY.officeDayVisits);
+      expect(run.end.clock - run.start.clock).toBeGreaterThan(3_600_000);
+      expect(run.samples.length).toBeGreaterThanOrEqual(2);
+    }
+    // The next day opens on the next calendar day: the clock went through the night.
+    const [day1, day2] = data.days;
+    expect((day2?.start.clock ?? 0) - (day1?.start.clock ?? 0)).toBeGreaterThan(20 * 3_600_000);
+    expect(rows.length).toBe(TINY.officeDays + 1);
   });
 
   it('durable vs NORMAL: every setting measured, every database consistent', async () => {

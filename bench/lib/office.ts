@@ -57,8 +57,13 @@ export function officeConfig(front: number, service: number): QueueConfig {
   };
 }
 
+/** Every bench staff member's PIN (the morning logins of the office-day measure use it). */
+export const BENCH_PIN = '123456';
+
 export interface StaffToken {
   token: string;
+  /** For a new session by `POST /api/login`. */
+  username: string;
   role: StaffRole;
   deskId: string;
 }
@@ -94,10 +99,10 @@ export function prepareOffice(
     const staff = config.desks.map((desk, i) => {
       const role: StaffRole = desk.kind === 'front-office' ? 'front-office' : 'consultant';
       const username = `bench-${i + 1}`;
-      store.addStaff({ username, name: `Petugas ${i + 1}`, role, pin: '123456' }, options.now);
-      const session = store.login(username, '123456', options.now);
+      store.addStaff({ username, name: `Petugas ${i + 1}`, role, pin: BENCH_PIN }, options.now);
+      const session = store.login(username, BENCH_PIN, options.now);
       if (!session) throw new Error(`login of ${username} failed`);
-      return { token: session.token, role, deskId: desk.id };
+      return { token: session.token, username, role, deskId: desk.id };
     });
     return { kiosks, displays, staff };
   } finally {
@@ -124,7 +129,8 @@ export function benchClock(skew: number): { now(): number; speedUp(factor: numbe
   let from = 0;
   let at = 0;
   let factor = 1;
-  const now = () => (factor === 1 ? Date.now() + skew : at + (Date.now() - from) * factor);
+  // Once moved, the clock goes on from where it is (also when set back to real pace: never backwards).
+  const now = () => (from === 0 ? Date.now() + skew : at + (Date.now() - from) * factor);
   return {
     now,
     speedUp(to) {

@@ -58,6 +58,12 @@ export interface Sizes {
   officeDayFactor: number;
   officeDayDesks: [front: number, service: number];
   officeDayDisplays: number;
+  /**
+   * Consecutive office days on one running hub (day 1 includes the fresh process's warm-up), and
+   * the real seconds each night between them takes (its clock runs as fast as that needs).
+   */
+  officeDays: number;
+  officeNightSeconds: number;
   seed: number;
 }
 
@@ -88,6 +94,10 @@ export const FULL: Sizes = {
   officeDayFactor: 60,
   officeDayDesks: [3, 7],
   officeDayDisplays: 10,
+  // Two days and the night between: long enough (a minute) for the hub's half-minute housekeeping to
+  // end the day after midnight by itself and run the morning's data care, as in an office.
+  officeDays: 2,
+  officeNightSeconds: 60,
   seed: 3324,
 };
 
@@ -133,4 +143,5 @@ export const TINY: Sizes = {
   officeDayVisits: 40,
   officeDayFactor: 7200,
   officeDayDisplays: 2,
+  officeNightSeconds: 2,
 };

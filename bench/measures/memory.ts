@@ -76,8 +76,11 @@ interface HubChild {
   pid: number;
   url: string;
   heap(gc: boolean): Promise<MemorySnapshot>;
-  /** From now on the hub's clock runs `timeFactor` times faster. */
-  speedUp(): Promise<void>;
+  /**
+   * From now on the hub's clock runs `factor` (default: the option's `timeFactor`) times faster than
+   * real time; resolves with the hub's clock at the change.
+   */
+  speedUp(factor?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -122,10 +125,10 @@ async function startHubChild(
       const { anonymous, file } = rssParts(ready.pid);
       return { ...memory, anonymous, file };
     },
-    async speedUp() {
-      const reply = child.next('sped-up');
-      child.send({ type: 'speed-up' });
-      await reply;
+    async speedUp(factor) {
+      const reply = child.next<{ type: 'sped-up'; clock: number }>('sped-up');
+      child.send(factor === undefined ? { type: 'speed-up' } : { type: 'speed-up', factor });
+      return (await reply).clock;
     },
     async close() {
       child.send({ type: 'close' });
