@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, screenshot } from './browser';
+import { LANDSCAPE_SCREENS, servicesUpTo } from './offices';
 import { closeOffice, openOffice, recordSpeech } from './setup';
 
 const run = browserAvailable();
@@ -181,19 +182,11 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
   });
 
   describe('layout', () => {
-    const SIZES = [
-      { width: 1920, height: 1080 },
-      { width: 1366, height: 768 },
-      { width: 1280, height: 720 },
-    ];
-    const EXTRA_SERVICES = [
-      { id: 'data-mikro', name: 'Data Mikro', nameEn: 'Microdata', prefix: 'D', color: '#00695c' },
-      { id: 'peta', name: 'Peta Wilayah Kerja', nameEn: 'Work Area Maps', prefix: 'W', color: '#5d4037' },
-    ].map((s) => ({ ...s, targetMinutes: 10, typicalServiceMinutes: 10, active: true }));
+    const SIZES = LANDSCAPE_SCREENS;
 
     /** An office with `deskCount` desks (the first the front office) and `serviceCount` services. */
     function office(deskCount: number, serviceCount: number): QueueConfig {
-      const services = [...DEFAULT_CONFIG.services, ...EXTRA_SERVICES].slice(0, serviceCount);
+      const services = servicesUpTo(serviceCount);
       const ids = services.map((s) => s.id);
       const desks: QueueConfig['desks'] = [
         { id: 'fo-1', name: 'Front Office', kind: 'front-office', services: [] },

@@ -4,38 +4,21 @@ import { DEFAULT_CONFIG, type QueueConfig } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, screenshot } from './browser';
+import { LANDSCAPE_SCREENS, servicesUpTo } from './offices';
 import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 
 /** The kiosk's screens: a portrait totem and the landscape touch monitors offices buy. */
 const PORTRAIT = { width: 1080, height: 1920 };
-const SIZES = [
-  PORTRAIT,
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-  { width: 1280, height: 720 },
-];
-
-const EXTRA_SERVICES = [
-  { id: 'data-mikro', name: 'Data Mikro', nameEn: 'Microdata', prefix: 'D', color: '#00695c' },
-  { id: 'peta', name: 'Peta Wilayah Kerja', nameEn: 'Work Area Maps', prefix: 'W', color: '#5d4037' },
-  {
-    id: 'publikasi',
-    name: 'Publikasi Digital',
-    nameEn: 'Digital Publications',
-    prefix: 'B',
-    color: '#37474f',
-  },
-  { id: 'daring', name: 'Konsultasi Daring', nameEn: 'Online Consultation', prefix: 'O', color: '#ad1457' },
-].map((s) => ({ ...s, targetMinutes: 10, typicalServiceMinutes: 10, active: true }));
+const SIZES = [PORTRAIT, ...LANDSCAPE_SCREENS];
 
 /** The default office with `serviceCount` services; `direct` sends visitors straight to their service. */
 function office(serviceCount: number, direct: boolean): QueueConfig {
   return {
     ...DEFAULT_CONFIG,
     office: { ...DEFAULT_CONFIG.office, frontOfficeFirst: !direct },
-    services: [...DEFAULT_CONFIG.services, ...EXTRA_SERVICES].slice(0, serviceCount),
+    services: servicesUpTo(serviceCount),
   };
 }
 
