@@ -11,7 +11,6 @@ import {
 } from '@pst/queue-core';
 import {
   addDays,
-  currentServiceUsedLabel,
   dayStart,
   GUEST_BOOK_DIMENSIONS,
   type GuestBookDimension,
@@ -22,6 +21,7 @@ import {
   officeHour,
   type Report,
   type ReportRange,
+  withCurrentServiceLabels,
 } from '@pst/shared';
 import { chosenCallReport } from './chosen-call-report';
 import type { ReportStore } from './storage/report-store';
@@ -258,13 +258,12 @@ function factsFromRows(
     const add = (dimension: GuestBookDimension, value: string) => {
       guestBook.breakdown[dimension][value] = (guestBook.breakdown[dimension][value] ?? 0) + 1;
     };
-    const e = JSON.parse(row.entry) as Record<string, unknown>;
+    const e = withCurrentServiceLabels(JSON.parse(row.entry) as Record<string, unknown>);
     guestBook.entries++;
     for (const d of ['gender', 'education', 'occupation', 'institutionCategory', 'purpose'] as const)
       add(d, String(e[d]));
     add('ageGroup', ageGroup(Number(e.birthYear), Number(row.day.slice(0, 4))));
-    for (const service of (e.servicesUsed as string[]) ?? [])
-      add('servicesUsed', currentServiceUsedLabel(service));
+    for (const service of (e.servicesUsed as string[]) ?? []) add('servicesUsed', service);
   }
 
   const scoresByDay = new Map<string, Array<{ scores: Array<IkmScore | null> }>>();

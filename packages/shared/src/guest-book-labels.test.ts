@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest';
-import { currentServiceUsedLabel, GUEST_BOOK_OPTIONS, guestBookEntrySchema } from './guest-book';
+import {
+  currentServiceUsedLabel,
+  GUEST_BOOK_OPTIONS,
+  guestBookEntrySchema,
+  withCurrentServiceLabels,
+} from './guest-book';
 import { GUEST } from './testing';
 
 it('names the recommendation service as the office standard does, and reads the old stored label as it', () => {
@@ -8,4 +13,14 @@ it('names the recommendation service as the office standard does, and reads the 
   expect(currentServiceUsedLabel('Perpustakaan')).toBe('Perpustakaan');
   const parsed = guestBookEntrySchema.parse({ ...GUEST, servicesUsed: ['Rekomendasi Kegiatan Statistik'] });
   expect(parsed.servicesUsed).toEqual(['Rekomendasi Statistik']);
+});
+
+it('reads a stored entry with today’s labels, each once (reports, exports, a returning visitor’s form)', () => {
+  const stored = {
+    ...GUEST,
+    servicesUsed: ['Rekomendasi Kegiatan Statistik', 'Rekomendasi Statistik', 'Perpustakaan'],
+  };
+  expect(withCurrentServiceLabels(stored).servicesUsed).toEqual(['Rekomendasi Statistik', 'Perpustakaan']);
+  // A saved form with the old and the new label ticked stores the service once.
+  expect(guestBookEntrySchema.parse(stored).servicesUsed).toEqual(['Rekomendasi Statistik', 'Perpustakaan']);
 });

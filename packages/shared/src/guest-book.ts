@@ -50,6 +50,19 @@ export function currentServiceUsedLabel(label: string): string {
   return RENAMED_SERVICES_USED[label] ?? label;
 }
 
+/**
+ * A stored entry's "services used" as today's list names them, each once: every read of a stored entry
+ * (reports, exports, a returning visitor's form) goes through this, so an old label is never shown, nor
+ * counted twice beside its new name.
+ */
+export function withCurrentServiceLabels<T extends { servicesUsed?: unknown }>(entry: T): T {
+  if (!Array.isArray(entry.servicesUsed)) return entry;
+  return {
+    ...entry,
+    servicesUsed: [...new Set(entry.servicesUsed.map((l) => currentServiceUsedLabel(String(l))))],
+  };
+}
+
 /** The two words a form shows for a field: nothing typed yet, or something typed that is wrong. */
 export const REQUIRED = 'Wajib diisi';
 
@@ -156,7 +169,9 @@ export const guestBookEntrySchema = z
     servicesUsed: z
       .array(z.string().transform(currentServiceUsedLabel).pipe(oneOf(GUEST_BOOK_OPTIONS.servicesUsed)))
       .min(1, 'Pilih minimal satu layanan')
-      .max(5, 'Pilih paling banyak lima layanan'),
+      .max(5, 'Pilih paling banyak lima layanan')
+      // An old label and its new name ticked together are one service.
+      .transform((labels) => [...new Set(labels)]),
     dataNeeded: z.string().trim().max(1000, 'Paling banyak 1000 karakter'),
     visitType: oneOf(GUEST_BOOK_OPTIONS.visitType),
     groupSize: z

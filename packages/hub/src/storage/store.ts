@@ -12,6 +12,7 @@ import {
   type QueueConfig,
   queueConfigSchema,
   type StaffRole,
+  withCurrentServiceLabels,
 } from '@pst/shared';
 import { hashPinSync, verifyPinSync } from '@pst/shared/pin-hash';
 import { hashToken, newId, newToken } from '../auth';
@@ -633,7 +634,7 @@ export class Store {
     const row = this.sql('SELECT entry FROM guest_book WHERE id = ? AND erased_at IS NULL').get(id) as
       | { entry: string }
       | undefined;
-    return row ? (JSON.parse(row.entry) as GuestBookEntry) : null;
+    return row ? withCurrentServiceLabels(JSON.parse(row.entry) as GuestBookEntry) : null;
   }
 
   /** The latest entry of a returning visitor, found by phone or email. */
@@ -642,7 +643,9 @@ export class Store {
     const row = this.sql(
       `SELECT entry, created_at FROM guest_book WHERE ${column} = ? AND erased_at IS NULL ORDER BY created_at DESC LIMIT 1`,
     ).get(value) as { entry: string; created_at: number } | undefined;
-    return row ? { ...(JSON.parse(row.entry) as GuestBookEntry), lastVisitAt: row.created_at } : null;
+    return row
+      ? { ...withCurrentServiceLabels(JSON.parse(row.entry) as GuestBookEntry), lastVisitAt: row.created_at }
+      : null;
   }
 
   guestBookRows(
@@ -656,7 +659,7 @@ export class Store {
     ).map((r) => ({
       day: r.day,
       ticketId: r.ticketId,
-      entry: JSON.parse(r.entry) as Record<string, unknown>,
+      entry: withCurrentServiceLabels(JSON.parse(r.entry) as Record<string, unknown>),
     }));
   }
 
