@@ -9,6 +9,7 @@ import {
   formatLongDay,
   formatTime,
   mayMarkAttendance,
+  NO_VALUE,
   officeDay,
   openServices,
   type StringKey,
@@ -115,26 +116,28 @@ export function AppointmentBooking({
     zoomLink: '',
   });
   const [message, setMessage] = useState('');
-  const [problem, setProblem] = useState<BookingProblem | null>(null);
+  // Problems show once staff pressed Book, and go as soon as the form is put right.
+  const [tried, setTried] = useState(false);
   const [day, reload] = useDay(form.date);
   const edit = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }));
   // A time the chosen day does not offer (another day's hours) falls back to the day's first.
   const time = !day || day.times.includes(form.time) ? form.time : (day.times[0] ?? form.time);
+  const booking = {
+    requestId,
+    kind: form.kind,
+    serviceId: form.serviceId,
+    date: form.date,
+    time,
+    staffId: form.staffId || null,
+    requesterName,
+    phone: form.phone,
+    // A link typed before switching to an in-person meeting is not sent (nor checked).
+    zoomLink: form.kind === 'zoom' ? form.zoomLink : '',
+  };
+  const problem: BookingProblem | null = tried ? bookingProblem(booking) : null;
   const book = async () => {
-    const booking = {
-      requestId,
-      kind: form.kind,
-      serviceId: form.serviceId,
-      date: form.date,
-      time,
-      staffId: form.staffId || null,
-      requesterName,
-      phone: form.phone,
-      // A link typed before switching to an in-person meeting is not sent (nor checked).
-      zoomLink: form.kind === 'zoom' ? form.zoomLink : '',
-    };
+    setTried(true);
     const found = bookingProblem(booking);
-    setProblem(found);
     if (found && found.field !== 'zoomLink')
       useCounter.setState({ notice: { kind: 'error', text: errorText(found.code, lang) } });
     if (found) return;
@@ -228,7 +231,7 @@ export function AppointmentBooking({
         </p>
       )}
       <h5>
-        {tr('on.appt.day')} {form.date ? formatLongDay(form.date, lang) : '–'}
+        {tr('on.appt.day')} {form.date ? formatLongDay(form.date, lang) : NO_VALUE}
       </h5>
       <AppointmentList day={day} onChanged={reload} />
     </section>

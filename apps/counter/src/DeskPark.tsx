@@ -212,7 +212,7 @@ function DeskParkLists() {
                   <span className="number">{p.number}</span>
                   <span className="muted">
                     {p.wasServing ? t('park.wasServing') : t('park.wasCalled')} ·{' '}
-                    {t('park.since', { t: minutesText(now - p.parkedAt) })}
+                    {t('park.since', { t: minutesText(now - p.parkedAt, t) })}
                   </span>
                   <button
                     type="button"

@@ -257,7 +257,7 @@ function WaitingRow({
     >
       <span className="number">{ticket.number}</span>
       {ticket.priority && <span className="priority-tag">{tr('counter.priority')}</span>}
-      <span className="waited">{tr('counter.waited', { t: minutesText(now - ticket.enteredAt) })}</span>
+      <span className="waited">{tr('counter.waited', { t: minutesText(now - ticket.enteredAt, tr) })}</span>
       <span className="clock">{clockText(ticket.clock, now, tr)}</span>
       <div className="row-actions">
         <button

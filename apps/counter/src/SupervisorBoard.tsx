@@ -51,7 +51,7 @@ export function SupervisorBoard() {
                 {tr('sup.breach', {
                   number: head.number,
                   queue: queueName(queue.id),
-                  t: minutesText(now - (head.clock.deadline ?? now)),
+                  t: minutesText(now - (head.clock.deadline ?? now), tr),
                 })}
               </span>
             </li>
@@ -123,7 +123,7 @@ export function SupervisorBoard() {
                 <p>
                   {head
                     ? tr('sup.longest', {
-                        t: minutesText(now - Math.min(...queue.waiting.map((w) => w.enteredAt))),
+                        t: minutesText(now - Math.min(...queue.waiting.map((w) => w.enteredAt)), tr),
                       })
                     : tr('counter.empty')}
                 </p>

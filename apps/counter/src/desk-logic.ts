@@ -70,18 +70,21 @@ export function clockColour(ticket: WaitingTicketView, now: number): ClockColour
   return 'green';
 }
 
-/** "12 menit" / "1 jam 05 menit": how long someone has waited (counter screens write minutes in full, as their labels do). */
-export function minutesText(ms: number): string {
+/** "12 menit" / "1 jam 05 menit" ("12 min" in English): how long someone has waited, in the screen's language. */
+export function minutesText(ms: number, tr: Translate): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes} menit`;
-  return `${Math.floor(minutes / 60)} jam ${String(minutes % 60).padStart(2, '0')} menit`;
+  if (minutes < 60) return tr('counter.minutes', { m: minutes });
+  return tr('counter.hoursMinutes', {
+    h: Math.floor(minutes / 60),
+    m: String(minutes % 60).padStart(2, '0'),
+  });
 }
 
-/** "sisa 3 mnt" / "lewat 1 mnt" / not started: a waiting ticket's 10-minute clock on every counter screen. */
+/** "sisa 3 menit" / "lewat 1 menit" / not started: a waiting ticket's 10-minute clock on every counter screen. */
 export function clockText(clock: ServiceClockView, now: number, tr: Translate): string {
   const reading = readServiceClock(clock, now);
   if (reading.state === 'not-started') return tr('counter.clockNotStarted');
-  const t = minutesText(reading.minutes * 60_000);
+  const t = minutesText(reading.minutes * 60_000, tr);
   return tr(reading.state === 'late' ? 'counter.clockLate' : 'counter.clockLeft', { t });
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, FRONT_OFFICE_QUEUE, formatDate, formatTime } from '@pst/shared';
+import { DEFAULT_TIME_ZONE, FRONT_OFFICE_QUEUE, formatDate, formatTime, NO_VALUE } from '@pst/shared';
 import { OfflineNotice, PairingScreen, useHubNow, useT } from '@pst/ui';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -162,7 +162,7 @@ function RecentCalls() {
   return (
     <section className="panel recent-panel" data-testid="recent-panel">
       <h2>{tr('display.recent')}</h2>
-      {rows.length === 0 && <p className="empty">–</p>}
+      {rows.length === 0 && <p className="empty">{NO_VALUE}</p>}
       {/* Rows that do not fit wrap into a column out of sight: whole rows or none, no fragments. */}
       <ul className="recent">
         {rows.map((row) => (

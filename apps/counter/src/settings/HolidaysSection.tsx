@@ -60,7 +60,7 @@ function HolidaysForm({ settings }: SettingsSectionProps) {
         ))}
       </ul>
       <div className="row">
-        <DateField label="Tanggal" value={add.date} onChange={(date) => setAdd({ ...add, date })} />
+        <DateField label={tr('sup.date')} value={add.date} onChange={(date) => setAdd({ ...add, date })} />
         <input
           aria-label={tr('set.name')}
           value={add.name}
