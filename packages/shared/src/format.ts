@@ -1,3 +1,4 @@
+import { isCalendarDay } from './calendar';
 import type { Lang } from './time';
 
 /**
@@ -128,9 +129,8 @@ export function parseDayInput(text: string): string | null {
   if (!match) return null;
   const [, d, m, y] = match;
   const day = `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  // Date.parse rolls 31/02 over to March: a day is real only if it writes back the same.
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day ? day : null;
+  // The hub's own rule for a day on the wire: 31/02 and year 0012 are refused here already.
+  return isCalendarDay(day) ? day : null;
 }
 
 /** "8.00", "08.00", "08:00" or "0800" → "08:00" (24-hour); null when it is not a time of day. */

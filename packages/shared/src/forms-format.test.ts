@@ -75,3 +75,10 @@ describe('working days left on an online request', () => {
     expect(formatWorkingDaysLeft(0, true)).toBe('lewat kurang dari 1 hari kerja');
   });
 });
+
+it('takes a typed day only when the hub takes it too (a real calendar day, years 1900-2999)', () => {
+  expect(parseDayInput('17/08/2026')).toBe('2026-08-17');
+  expect(parseDayInput('31/02/2026')).toBeNull();
+  expect(parseDayInput('01/01/0012')).toBeNull();
+  expect(parseDayInput('01/01/9999')).toBeNull();
+});
