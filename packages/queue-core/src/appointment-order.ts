@@ -28,11 +28,16 @@ export function orderIndex(keys: readonly number[], key: number): number {
   return index;
 }
 
-/** Puts a ticket into a queue's non-priority line by the rule above. */
-export function enterInOrder(state: QueueState, line: string[], ticket: Ticket): void {
+/** Where a ticket enters a list of a queue's line by the rule above (its index). */
+export function placeInOrder(state: QueueState, line: readonly string[], ticket: Ticket): number {
   const keys = line.map((id) => {
     const waiting = state.tickets.get(id);
     return waiting ? orderKey(waiting) : Number.NEGATIVE_INFINITY;
   });
-  line.splice(orderIndex(keys, orderKey(ticket)), 0, ticket.id);
+  return orderIndex(keys, orderKey(ticket));
+}
+
+/** Puts a ticket into a queue's non-priority line by the rule above. */
+export function enterInOrder(state: QueueState, line: string[], ticket: Ticket): void {
+  line.splice(placeInOrder(state, line, ticket), 0, ticket.id);
 }

@@ -463,7 +463,7 @@ describe('front office', () => {
         note: '',
         targetMinutes: 10,
         // The office's sent-to-desk fall-back (default 5 minutes), as `ticket:send-to-desk`.
-        forDesk: { deskId: 'konsultasi-2', until: at(9) },
+        forDesk: { deskId: 'konsultasi-2', until: at(9), staffId: staffOf('fo-1'), via: 'guest-book' },
       },
     ]);
     expect(state.desks['konsultasi-2']?.sentHere).toEqual([K1]);

@@ -206,11 +206,12 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
       if (command.type === 'forward' && command.forDeskId !== undefined) {
         const toDesk = {
           deskId: command.deskId,
+          staffId: command.staffId,
           toDeskId: command.forDeskId,
           serviceId: service.id,
           note: '',
         };
-        return [...events, ...decideSendToDesk(state, ticket, toDesk, at)];
+        return [...events, ...decideSendToDesk(state, ticket, toDesk, at, 'guest-book')];
       }
       events.push({
         type: 'ticket.moved',
@@ -279,7 +280,7 @@ function decideOnDay(state: QueueState, command: Command, now: number, freshDay:
     case 'unpark':
       return decideUnpark(state, command, at);
     case 'sendToDesk':
-      return decideSendToDesk(state, ticketAtDesk(state, command), command, at);
+      return decideSendToDesk(state, ticketAtDesk(state, command), command, at, 'send');
     case 'transferBack':
       return decideTransferBack(state, ticketAtDesk(state, command), command.deskId, at);
     case 'applyDue':

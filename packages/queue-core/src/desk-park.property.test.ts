@@ -10,7 +10,8 @@ import { evolve } from './evolve';
 import { createState, currentStage, ticketStatus } from './state';
 import type { SharedAction } from './test-helpers';
 import { DESKS, playActions, SERVICES, sharedActions, sharedCommand, staffOf } from './test-helpers';
-import type { Command, DomainEvent, QueueState, Stage } from './types';
+import type { Command, DomainEvent, QueueState, Stage, Ticket } from './types';
+import { callViews, withdrawnCallViews } from './views';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
 /** Straight to the service queues (the front office's forward is covered by invariants.test.ts). */
@@ -122,6 +123,27 @@ function checkOnePlace(state: QueueState) {
   }
 }
 
+/**
+ * The lobby (views.ts callStands): the board never shows a call for a ticket that is not at that desk
+ * (waiting again, parked, or at another desk since), and a call taken back is one that does not stand.
+ */
+function checkLobby(state: QueueState) {
+  const shown = callViews(state);
+  for (const call of shown) {
+    const ticket = state.tickets.get(call.ticketId) as Ticket;
+    const stage = currentStage(ticket);
+    expect({ call: call.ticketId, at: stage.deskId }).toEqual({ call: call.ticketId, at: call.deskId });
+    expect(['called', 'serving', 'finished', 'no-show', 'cancelled']).toContain(ticketStatus(ticket));
+    expect(stage.calledAt).toBeLessThanOrEqual(call.at);
+  }
+  const withdrawn = withdrawnCallViews(state);
+  for (const call of withdrawn) {
+    const stage = currentStage(state.tickets.get(call.ticketId) as Ticket);
+    const stillThere = stage.deskId === call.deskId && stage.parkedAt === null;
+    expect(stillThere && stage.calledAt !== null && stage.calledAt <= call.at).toBe(false);
+  }
+}
+
 /** What the log says of each stage, replayed independently of evolve: the service time less parks. */
 function serviceTimesFromLog(log: DomainEvent[]): Map<string, number> {
   type Open = {
@@ -225,6 +247,18 @@ function play(actions: Action[]) {
           expect(event.clockStart, 'the clock starts at the finish of the visitor directly ahead').toBe(
             expectedClockStart(ref, stage?.enteredAt ?? 0),
           );
+          // A sent ticket's first call names exactly those of its queue waiting ahead of its place:
+          // every priority ticket (it is not one) and those that entered before it was sent.
+          if (stage?.forDeskId && ticket) {
+            const line = state.lines[stage.queue] ?? { priority: [], normal: [] };
+            const before = (id: string) =>
+              currentStage(state.tickets.get(id) as Ticket).enteredAt <= stage.enteredAt;
+            const ahead = ticket.priority
+              ? line.priority.filter(before)
+              : [...line.priority, ...line.normal.filter(before)];
+            expect(event.sent?.overtook).toEqual(ahead);
+            expect(event.sent?.fromDeskId).toBe(ticket.stages.at(-2)?.deskId);
+          } else expect(event.sent).toBeUndefined();
           lastCalledBy.set(`desk:${event.deskId}`, stageKey(event.ticketId));
           if (!stage?.forDeskId) lastCalledBy.set(`line:${stage?.queue}`, stageKey(event.ticketId));
         }
@@ -268,6 +302,7 @@ function play(actions: Action[]) {
         }
       }
       checkOnePlace(state);
+      checkLobby(state);
       for (const ticket of state.tickets.values())
         ticket.stages.forEach((stage, i) => {
           stagesSeen.set(`${ticket.id}#${i}`, stage);
@@ -282,7 +317,7 @@ describe('hold and send to a desk over random days', () => {
   const runs = Number(process.env.PROPERTY_RUNS ?? 100);
   const days = fc.array(action, { minLength: 50, maxLength: 300, size: 'max' });
 
-  it('parked and sent tickets are in one place, called only as the rules say, and come back as they were', () => {
+  it('parked and sent tickets are in one place, called only as the rules say, come back as they were, and the lobby shows a call only while its ticket is at that desk', () => {
     fc.assert(
       fc.property(days, (actions) => {
         play(actions);

@@ -289,6 +289,74 @@ describe('send to a named desk', () => {
   });
 });
 
+describe('the first call of a ticket sent to a desk records whom it went ahead of', () => {
+  const K3 = '20261125-K003';
+  const callAt = (state: QueueState, deskId: string, time: string) =>
+    run(state, { type: 'callNext', deskId, staffId: staffOf(deskId) }, time)[0];
+
+  it('those still waiting ahead of its place in the queue when that desk calls it, with who sent it', () => {
+    const state = twoWaiting();
+    take(state, 'konsultasi', wib('09:02'));
+    call(state, 'konsultasi-1', wib('09:03')); // K-001
+    send(state, 'konsultasi-1', K1, 'konsultasi-2', '09:04');
+    take(state, 'konsultasi', wib('09:05')); // K-004 came after the send: not passed
+    expect(callAt(state, 'konsultasi-2', '09:06')).toMatchObject({
+      ticketId: K1,
+      sent: {
+        fromDeskId: 'konsultasi-1',
+        byStaffId: staffOf('konsultasi-1'),
+        via: 'send',
+        overtook: [K2, K3],
+      },
+    });
+    expect(queueViews(state)[0]?.waiting.map((w) => w.number)).toEqual(['K-002', 'K-003', 'K-004']);
+  });
+
+  it('counts at the call: a ticket called by another desk meanwhile is passed by nobody', () => {
+    const state = twoWaiting();
+    call(state, 'konsultasi-1', wib('09:03')); // K-001
+    send(state, 'konsultasi-1', K1, 'konsultasi-2', '09:04');
+    expect(call(state, 'konsultasi-1', wib('09:05'))).toBe(K2);
+    expect(callAt(state, 'konsultasi-2', '09:06')).toMatchObject({ ticketId: K1, sent: { overtook: [] } });
+  });
+
+  it('a priority ticket waiting passes a sent ticket that is not; from the guest book it says so', () => {
+    const state = newState();
+    openDesk(state, 'fo-1', wib('08:55'));
+    openDesk(state, 'konsultasi-2', wib('08:55'));
+    take(state, 'konsultasi', wib('09:00')); // K-001 at the front office
+    call(state, 'fo-1', wib('09:01'));
+    const FO = { deskId: 'fo-1', staffId: staffOf('fo-1'), ticketId: K1 };
+    const forward = { ...FO, serviceId: 'konsultasi', guestBookId: 'gb-1' };
+    run(state, { type: 'forward', ...forward }, '09:02');
+    take(state, 'konsultasi', wib('09:03'), true); // K-002, priority, at the front office
+    call(state, 'fo-1', wib('09:04'));
+    run(
+      state,
+      { type: 'forward', ...FO, ticketId: K2, serviceId: 'konsultasi', guestBookId: 'gb-2' },
+      '09:05',
+    );
+    take(state, 'konsultasi', wib('09:06'));
+    call(state, 'fo-1', wib('09:07'));
+    const toDesk = { ...FO, ticketId: K3, serviceId: 'konsultasi', guestBookId: 'gb-3' };
+    run(state, { type: 'forward', ...toDesk, forDeskId: 'konsultasi-2' }, '09:08');
+    expect(callAt(state, 'konsultasi-2', '09:09')).toMatchObject({
+      ticketId: K3,
+      sent: { fromDeskId: 'fo-1', byStaffId: staffOf('fo-1'), via: 'guest-book', overtook: [K2, K1] },
+    });
+  });
+
+  it('a ticket that fell back to the queue is called in order, with no send to audit', () => {
+    const state = twoWaiting();
+    call(state, 'konsultasi-1', wib('09:02'));
+    send(state, 'konsultasi-1', K1, 'konsultasi-2', '09:03');
+    run(state, { type: 'applyDue' }, '09:08');
+    const called = callAt(state, 'konsultasi-2', '09:09');
+    expect(called).toMatchObject({ type: 'ticket.called', ticketId: K2 });
+    expect(called).not.toHaveProperty('sent');
+  });
+});
+
 describe('transfer back (Kembalikan ke antrian sebelumnya)', () => {
   it('sends a transferred ticket back to the head of the queue it came from', () => {
     const state = twoWaiting();

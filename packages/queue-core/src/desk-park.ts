@@ -20,16 +20,19 @@
  * Transfer back (Kembalikan ke antrian sebelumnya): the ticket at a desk goes back to the queue its
  * visit came from by its last forward or transfer, at the head of that queue.
  */
-import { deskControlOf, queueRefusal, sendRefusal } from '@pst/shared';
+import { deskControlOf, overtakenBy, queueRefusal, sendRefusal } from '@pst/shared';
+import { placeInOrder } from './appointment-order';
 import { sentClockAtCall } from './clock';
 import { checkFreeOpen, deskConfig, deskOf, isFrontOffice, ownDesk, ticketOf } from './lookups';
-import { currentStage, targetMinutesOf } from './state';
+import { currentStage, targetMinutesOf, waitingInOrder } from './state';
 import {
   type Command,
   type DeskState,
   DomainError,
   type DomainEvent,
   type QueueState,
+  type SendVia,
+  type SentFrom,
   type Ticket,
 } from './types';
 
@@ -82,12 +85,19 @@ function checkQueueOpen(state: QueueState, queue: string): void {
   if (refusal) throw new DomainError(refusal, queue);
 }
 
-/** Also the front office's guest book with a desk chosen (`forward` with `forDeskId`): the same rule. */
+/**
+ * Also the front office's guest book with a desk chosen (`forward` with `forDeskId`, `via: 'guest-book'`):
+ * the same rule. Who sent it and how go with the move; its first call at that desk is the audit record.
+ */
 export function decideSendToDesk(
   state: QueueState,
   ticket: Ticket,
-  command: Pick<Extract<Command, { type: 'sendToDesk' }>, 'deskId' | 'toDeskId' | 'serviceId' | 'note'>,
+  command: Pick<
+    Extract<Command, { type: 'sendToDesk' }>,
+    'deskId' | 'staffId' | 'toDeskId' | 'serviceId' | 'note'
+  >,
   at: number,
+  via: SendVia,
 ): DomainEvent[] {
   checkTarget(state, command.deskId, command.toDeskId, command.serviceId);
   const fromFrontOffice = isFrontOffice(state, command.deskId);
@@ -102,7 +112,12 @@ export function decideSendToDesk(
       toQueue: command.serviceId,
       note: command.note,
       targetMinutes: targetMinutesOf(state.config, command.serviceId),
-      forDesk: { deskId: command.toDeskId, until: at + sentFallbackMinutes * MINUTE },
+      forDesk: {
+        deskId: command.toDeskId,
+        until: at + sentFallbackMinutes * MINUTE,
+        staffId: command.staffId,
+        via,
+      },
     },
   ];
 }
@@ -140,6 +155,21 @@ export function decideTransferBack(
   ];
 }
 
+/**
+ * The tickets of its queue a ticket sent to a desk goes ahead of when that desk calls it: those before
+ * the place it would have in the queue's line, the place it falls back to (by the time it was sent,
+ * appointment-order.ts). Counted at the call, not at the send: who waits ahead then is who it passes
+ * (a ticket called by another desk meanwhile is passed by nobody; a fall-back passes nobody).
+ */
+export function overtakenBySent(state: QueueState, ticket: Ticket): string[] {
+  const line = state.lines[currentStage(ticket).queue];
+  if (!line) return [];
+  const own = [...(ticket.priority ? line.priority : line.normal)];
+  own.splice(placeInOrder(state, own, ticket), 0, ticket.id);
+  const withIt = ticket.priority ? { ...line, priority: own } : { ...line, normal: own };
+  return overtakenBy(waitingInOrder(withIt), ticket.id);
+}
+
 /** The first ticket sent to this desk, called before its queues (null: none waits for it). */
 export function callSentHere(
   state: QueueState,
@@ -150,7 +180,10 @@ export function callSentHere(
   const desk = deskOf(state, deskId);
   const next = desk.sentHere[0];
   if (!next) return null;
-  const stage = currentStage(ticketOf(state, next));
+  const ticket = ticketOf(state, next);
+  const stage = currentStage(ticket);
+  // Set with forDeskId by every move to a named desk.
+  const from = stage.sentFrom as SentFrom;
   return {
     type: 'ticket.called',
     at,
@@ -158,6 +191,7 @@ export function callSentHere(
     deskId,
     staffId,
     ...sentClockAtCall(state, desk, stage, at),
+    sent: { ...from, overtook: overtakenBySent(state, ticket) },
   };
 }
 

@@ -20,6 +20,7 @@ import {
   wib,
 } from './test-helpers';
 import type { QueueState } from './types';
+import { callViews } from './views';
 
 const K1 = '20261125-K001';
 const K2 = '20261125-K002';
@@ -113,12 +114,13 @@ describe('calls and recalls', () => {
     ]);
   });
 
-  it('keeps the 12 latest calls, newest first', () => {
+  it('keeps the 24 latest calls, newest first (the board lists 12 of those that stand)', () => {
     const state = directDay();
     take(state, 'konsultasi', at(0));
     call(state, 'konsultasi-1', at(1));
-    for (let i = 1; i <= 14; i++) act(state, 'recall', 'konsultasi-1', K1, at(1 + i));
-    expect(state.recentCalls.map((c) => c.recall)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
+    for (let i = 1; i <= 26; i++) act(state, 'recall', 'konsultasi-1', K1, at(1 + i));
+    expect(state.recentCalls.map((c) => c.recall)).toEqual(Array.from({ length: 24 }, (_, i) => 26 - i));
+    expect(callViews(state).map((c) => c.recall)).toEqual(Array.from({ length: 12 }, (_, i) => 26 - i));
   });
 });
 

@@ -1,8 +1,7 @@
 import { enterInOrder } from './appointment-order';
-import { closedDesk, currentStage, resetDay, syncConfig } from './state';
-import type { DomainEvent, Line, QueueState, Stage, Ticket } from './types';
+import { CALL_LOG, closedDesk, currentStage, resetDay, syncConfig } from './state';
+import type { DomainEvent, Line, QueueState, SentFrom, Stage, Ticket } from './types';
 
-const RECENT_CALLS = 12;
 const RECENT_SERVICE_TIMES = 10;
 
 /**
@@ -105,12 +104,16 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       const stage = currentStage(ticket);
       endStage(stage, event.at, event.kind);
       stage.note = event.note;
-      // Sent to a named desk, or back to the head of a queue: it waits again, no call stands for it.
-      if (event.forDesk || event.toHead) withdrawCalls(state, ticket.id);
       noteServiceTime(lineOf(state, stage.queue), stage);
       releaseDesk(state, event.deskId, true);
+      const sentFrom = event.forDesk && {
+        fromDeskId: event.deskId,
+        byStaffId: event.forDesk.staffId ?? stage.staffId ?? '',
+        via: event.forDesk.via ?? 'send',
+      };
       enterQueue(state, ticket, event.toQueue, event.at, event.targetMinutes, {
         forDesk: event.forDesk,
+        sentFrom,
         head: event.toHead,
       });
       return state;
@@ -157,8 +160,6 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       const desk = deskOf(state, event.deskId);
       desk.current = null;
       desk.parked.push(event.ticketId);
-      // The lobby no longer shows it as called there; calling it back is a new call (announced).
-      withdrawCalls(state, event.ticketId);
       return state;
     }
     case 'ticket.unparked': {
@@ -208,7 +209,11 @@ function enterQueue(
   queue: string,
   at: number,
   targetMinutes: number,
-  place: { forDesk?: { deskId: string; until: number } | undefined; head?: boolean | undefined } = {},
+  place: {
+    forDesk?: { deskId: string; until: number } | undefined;
+    sentFrom?: SentFrom | undefined;
+    head?: boolean | undefined;
+  } = {},
 ): void {
   const stage: Stage = {
     queue,
@@ -233,6 +238,7 @@ function enterQueue(
     parkOverdueAt: null,
     forDeskId: place.forDesk?.deskId ?? null,
     forDeskUntil: place.forDesk?.until ?? null,
+    sentFrom: place.sentFrom ?? null,
   };
   ticket.stages.push(stage);
   if (place.forDesk) {
@@ -303,19 +309,7 @@ function releaseDesk(state: QueueState, deskId: string, served: boolean): void {
 
 function pushCall(state: QueueState, call: QueueState['recentCalls'][number]): void {
   state.recentCalls.unshift(call);
-  if (state.recentCalls.length > RECENT_CALLS) state.recentCalls.pop();
-}
-
-/**
- * Takes a ticket's calls off the lobby's recent calls: it left the desk to wait again (parked, sent to
- * a named desk, back to the head of a queue), so the display must not keep sending the visitor there.
- * A ticket finished, forwarded or transferred after its service keeps its calls, as it always did.
- */
-function withdrawCalls(state: QueueState, ticketId: string): void {
-  const taken = state.recentCalls.filter((c) => c.ticketId === ticketId);
-  if (taken.length === 0) return;
-  state.recentCalls = state.recentCalls.filter((c) => c.ticketId !== ticketId);
-  state.withdrawnCalls = [...taken, ...state.withdrawnCalls].slice(0, RECENT_CALLS);
+  if (state.recentCalls.length > CALL_LOG) state.recentCalls.pop();
 }
 
 function ticketOf(state: QueueState, id: string): Ticket {

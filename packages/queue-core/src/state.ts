@@ -7,6 +7,14 @@ import {
 } from '@pst/shared';
 import type { DeskState, Line, QueueState, Stage, Ticket } from './types';
 
+/** The calls a lobby board lists (the first is the big "current call"), and those it lists as taken back. */
+export const LOBBY_CALLS = 12;
+/**
+ * The calls the day keeps for the board: room for the standing ones and for those taken back since, which
+ * the board derives from the tickets (views.ts `callStands`).
+ */
+export const CALL_LOG = 2 * LOBBY_CALLS;
+
 export function createState(config: QueueConfig, now: number): QueueState {
   return resetDay(
     {
@@ -17,7 +25,6 @@ export function createState(config: QueueConfig, now: number): QueueState {
       desks: {},
       lines: {},
       recentCalls: [],
-      withdrawnCalls: [],
     },
     now,
   );
@@ -29,7 +36,6 @@ export function resetDay(state: QueueState, now: number): QueueState {
   state.tickets = new Map();
   state.lastSeq = {};
   state.recentCalls = [];
-  state.withdrawnCalls = [];
   state.lines = {};
   state.desks = {};
   syncConfig(state);

@@ -42,6 +42,17 @@ export interface Stage {
   /** Sent to a named desk: while it waits, only that desk calls it, until `forDeskUntil` (then the whole queue). */
   forDeskId: string | null;
   forDeskUntil: number | null;
+  /** Sent to a named desk: from which desk, by whom and how (its first call there records it with `sent`). */
+  sentFrom: SentFrom | null;
+}
+
+/** How a ticket came to wait for a named desk: the front office's guest book, or *Kirim ke meja*. */
+export type SendVia = 'guest-book' | 'send';
+
+export interface SentFrom {
+  fromDeskId: string;
+  byStaffId: string;
+  via: SendVia;
 }
 
 export interface Ticket {
@@ -102,12 +113,11 @@ export interface QueueState {
   lastSeq: Record<string, number>;
   desks: Record<string, DeskState>;
   lines: Record<string, Line>;
-  recentCalls: CallRecord[];
   /**
-   * Recent calls taken back from the lobby: their ticket left the desk to wait again (parked, sent to a
-   * named desk, back to a queue's head), so no screen shows them as a call any more (evolve.ts).
+   * The day's latest calls and recalls, newest first (state.ts CALL_LOG of them). Which of them the lobby
+   * still shows is derived from the tickets, never stored (views.ts `callStands`).
    */
-  withdrawnCalls: CallRecord[];
+  recentCalls: CallRecord[];
 }
 
 type DeskCommand = { deskId: string; staffId: string };
@@ -180,6 +190,11 @@ export type DomainEvent =
        * overtook (empty when it was the head anyway: then it is an in-order call).
        */
       chosen?: ChosenCall;
+      /**
+       * The first call of a ticket sent to this desk by name (desk-park.ts): who sent it, from where, and
+       * the tickets of its queue it went ahead of (empty when none waited ahead of its place there).
+       */
+      sent?: SentCall;
     }
   | { type: 'ticket.recalled'; at: number; ticketId: string; deskId: string; recalls: number }
   | { type: 'ticket.started'; at: number; ticketId: string; deskId: string }
@@ -194,8 +209,11 @@ export type DomainEvent =
       toQueue: string;
       note: string;
       targetMinutes: number;
-      /** Sent to a named desk: it waits for that desk until `until` (desk-park.ts). */
-      forDesk?: { deskId: string; until: number };
+      /**
+       * Sent to a named desk: it waits for that desk until `until` (desk-park.ts). `staffId` and `via`
+       * (who sent it, and how) are absent in events stored before they were recorded: the stage's caller, a send.
+       */
+      forDesk?: { deskId: string; until: number; staffId?: string; via?: SendVia };
       /** Transferred back to the previous queue: it enters at the head of that queue. */
       toHead?: boolean;
     }
@@ -232,6 +250,10 @@ export type DomainEvent =
 export interface ChosenCall {
   reason: CallReason;
   note: string;
+  overtook: string[];
+}
+
+export interface SentCall extends SentFrom {
   overtook: string[];
 }
 

@@ -9,6 +9,7 @@ import {
   newState,
   openDesk,
   staffOf,
+  stageOf,
   take,
   ticketOf,
   wib,
@@ -271,7 +272,11 @@ describe('callViews', () => {
       });
       run(state, { type: 'unpark', ...K_1, ticketId: K1, to: 'desk' }, '09:06');
       expect(callViews(state)[0]).toMatchObject({ ticketId: K1, deskId: 'konsultasi-1', at: wib('09:06') });
-      expect(lobby(state).shown).toEqual(['K-001@konsultasi-1', 'K-002@konsultasi-2']);
+      // At that desk again: its calls there stand again (the display counts them as one row).
+      expect(lobby(state)).toEqual({
+        shown: ['K-001@konsultasi-1', 'K-001@konsultasi-1', 'K-002@konsultasi-2', 'K-001@konsultasi-1'],
+        withdrawn: [],
+      });
     });
 
     it('parked, then back to the queue: stays withdrawn until a desk calls it', () => {
@@ -283,26 +288,43 @@ describe('callViews', () => {
       expect(lobby(state).shown).toEqual(['K-001@konsultasi-2', 'K-002@konsultasi-2']);
     });
 
-    it('sent to a named desk or back to the previous queue: withdrawn', () => {
+    it('sent to a named desk, transferred, or back to the previous queue: withdrawn', () => {
       const state = twoCalled();
       const send = { ...K_1, ticketId: K1, toDeskId: 'konsultasi-2', serviceId: 'konsultasi', note: '' };
       run(state, { type: 'sendToDesk', ...send }, '09:04');
       expect(lobby(state)).toEqual({ shown: ['K-002@konsultasi-2'], withdrawn: ['K-001@konsultasi-1'] });
-      // Konsultasi 2 calls it (shown there), transfers it, Konsultasi 1 sends it back: withdrawn again.
+      // Konsultasi 2 calls it (shown there) and transfers it: withdrawn; Konsultasi 1 calls it (shown
+      // there) and sends it back: withdrawn again.
       call(state, 'konsultasi-2', wib('09:05'));
       const desk2 = { deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2') };
       run(state, { type: 'transfer', ...desk2, ticketId: K1, serviceId: 'rekomendasi', note: '' }, '09:06');
-      expect(lobby(state).shown).toEqual(['K-001@konsultasi-2', 'K-002@konsultasi-2']);
+      expect(lobby(state).shown).toEqual(['K-002@konsultasi-2']);
       call(state, 'konsultasi-1', wib('09:07'));
+      expect(lobby(state).shown).toEqual(['K-001@konsultasi-1', 'K-002@konsultasi-2']);
       run(state, { type: 'transferBack', ...K_1, ticketId: K1 }, '09:08');
       expect(lobby(state).shown).toEqual(['K-002@konsultasi-2']);
     });
 
-    it('finished, forwarded or transferred after service: the call stands, as before', () => {
+    it('finished there: the call stands; transferred into a queue: withdrawn like a send', () => {
       const state = twoCalled();
       const K_DESK = { deskId: 'konsultasi-1', staffId: staffOf('konsultasi-1') };
-      run(state, { type: 'transfer', ...K_DESK, ticketId: K1, serviceId: 'rekomendasi', note: '' }, '09:04');
       expect(lobby(state)).toEqual({ shown: ['K-002@konsultasi-2', 'K-001@konsultasi-1'], withdrawn: [] });
+      run(state, { type: 'transfer', ...K_DESK, ticketId: K1, serviceId: 'rekomendasi', note: '' }, '09:04');
+      expect(lobby(state)).toEqual({ shown: ['K-002@konsultasi-2'], withdrawn: ['K-001@konsultasi-1'] });
+    });
+
+    it('the guest book without a desk: the front-office call is withdrawn as with one', () => {
+      const state = newState();
+      openDesk(state, 'fo-1', wib('09:00'));
+      take(state, 'konsultasi', wib('09:00'));
+      call(state, 'fo-1', wib('09:01'));
+      const FO = { deskId: 'fo-1', staffId: staffOf('fo-1') };
+      run(
+        state,
+        { type: 'forward', ...FO, ticketId: K1, serviceId: 'konsultasi', guestBookId: 'gb-1' },
+        '09:03',
+      );
+      expect(lobby(state)).toEqual({ shown: [], withdrawn: ['K-001@fo-1'] });
     });
 
     it('the guest book with a desk chosen: the front-office call is withdrawn', () => {
@@ -321,6 +343,10 @@ describe('callViews', () => {
   it('skips a call whose ticket is unknown; names an unknown desk by its id', () => {
     const state = newState();
     take(state, 'konsultasi', wib('09:00'));
+    openDesk(state, 'fo-1', wib('09:00'));
+    call(state, 'fo-1', wib('09:01'));
+    // The desk was called before a configuration renamed it away.
+    stageOf(state, K1).deskId = 'meja-lama';
     state.recentCalls = [
       { ticketId: '20261125-K999', deskId: 'konsultasi-1', at: wib('09:02'), recall: 0 },
       { ticketId: K1, deskId: 'meja-lama', at: wib('09:01'), recall: 0 },

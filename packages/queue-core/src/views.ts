@@ -12,7 +12,7 @@ import {
 import { sentWaitingClock, waitingClock } from './clock';
 import { previousQueue } from './desk-park';
 import { estimateWaitMinutes } from './estimate';
-import { currentStage, queueIds, ticketStatus, waitingInOrder } from './state';
+import { currentStage, LOBBY_CALLS, queueIds, ticketStatus, waitingInOrder } from './state';
 import type { CallRecord, DeskState, QueueState, Ticket } from './types';
 
 /** How many waiting tickets the board lists per queue (counts cover all of them). */
@@ -127,14 +127,36 @@ function sentViews(state: QueueState, desk: DeskState): SentTicketView[] {
   });
 }
 
-/** The lobby's recent calls, newest first: the first is the big "current call" of every screen. */
-export function callViews(state: QueueState): CallView[] {
-  return callViewsOf(state, state.recentCalls);
+/**
+ * Whether the lobby still shows a call, in one rule: while its ticket is still at that call's desk:
+ * called, in service, or its visit ended there (finished, no-show, cancelled at the desk). A ticket that
+ * waits again (parked, sent to a named desk, forwarded or transferred into a queue, back at a queue's
+ * head) or was called at another desk since takes its calls off the board, silently: no screen sends
+ * the visitor to a desk they no longer go to. Derived from the tickets alone, so a hub that replays
+ * the day after a restart shows the same board.
+ */
+export function callStands(state: QueueState, call: CallRecord): boolean {
+  const ticket = state.tickets.get(call.ticketId);
+  if (!ticket) return false;
+  const stage = currentStage(ticket);
+  return (
+    stage.deskId === call.deskId &&
+    stage.calledAt !== null &&
+    stage.calledAt <= call.at &&
+    stage.parkedAt === null
+  );
 }
 
-/** Recent calls taken back (their ticket parked, sent to a named desk, back to a queue): shown nowhere. */
+/** The lobby's recent calls that stand, newest first: the first is the big "current call" of every screen. */
+export function callViews(state: QueueState): CallView[] {
+  const standing = state.recentCalls.filter((call) => callStands(state, call));
+  return callViewsOf(state, standing.slice(0, LOBBY_CALLS));
+}
+
+/** Recent calls taken back (callStands no longer holds): a display showing one of them big drops it. */
 export function withdrawnCallViews(state: QueueState): CallView[] {
-  return callViewsOf(state, state.withdrawnCalls);
+  const withdrawn = state.recentCalls.filter((call) => !callStands(state, call));
+  return callViewsOf(state, withdrawn.slice(0, LOBBY_CALLS));
 }
 
 function callViewsOf(state: QueueState, calls: readonly CallRecord[]): CallView[] {
