@@ -4,10 +4,16 @@ import {
   type ChosenCallReport,
   formatNumber,
   type Lang,
+  type SendVia,
+  type SentCallCounts,
+  type SentCallReport,
 } from '@pst/shared';
 import { useT } from '@pst/ui';
 
-/** The report's chosen and out-of-order calls (issue 20): per desk, staff member and reason. */
+/**
+ * The report's chosen and out-of-order calls (issue 20): per desk, staff member and reason; then the
+ * tickets sent to a named desk, which that desk called ahead of their queue: per sender and way sent.
+ */
 export function ChosenCallsReport({
   report,
   deskName,
@@ -66,6 +72,55 @@ export function ChosenCallsReport({
           </tbody>
         </table>
       )}
+      <SentCalls report={report.sent} lang={lang} />
     </section>
+  );
+}
+
+function SentCalls({ report, lang }: { report: SentCallReport; lang: Lang }) {
+  const tr = useT();
+  const rows: Array<[string, string, SentCallCounts]> = [
+    ...Object.values(report.bySender).map((c): [string, string, SentCallCounts] => [
+      tr('sup.sentBySender'),
+      c.name,
+      c,
+    ]),
+    ...Object.entries(report.byVia).map(([via, c]): [string, string, SentCallCounts] => [
+      tr('sup.sentByVia'),
+      tr(`sendVia.${via as SendVia}`),
+      c as SentCallCounts,
+    ]),
+    [tr('sup.chosenTotal'), '', report.total],
+  ];
+  return (
+    <div data-testid="sent-calls-report">
+      <h3>{tr('sup.sentCalls')}</h3>
+      {report.total.sent === 0 ? (
+        <p className="muted">{tr('sup.sentNone')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{tr('sup.chosenPart')}</th>
+              <th>{tr('sup.chosenName')}</th>
+              <th>{tr('sup.sentCount')}</th>
+              <th>{tr('sup.chosenOutOfOrder')}</th>
+              <th>{tr('sup.chosenOvertaken')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([part, name, c]) => (
+              <tr key={`${part}/${name}`}>
+                <td>{part}</td>
+                <td>{name}</td>
+                <td>{formatNumber(c.sent, lang)}</td>
+                <td>{formatNumber(c.outOfOrder, lang)}</td>
+                <td>{formatNumber(c.overtaken, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }

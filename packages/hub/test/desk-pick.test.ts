@@ -67,6 +67,7 @@ describe('desk:call-chosen over real sockets', () => {
       byDesk: { 'konsultasi-1': { chosen: 1, outOfOrder: 1, overtaken: 2 } },
       byStaff: { [staffId as string]: { chosen: 1, outOfOrder: 1, overtaken: 2, name: 'Budi Santoso' } },
       byReason: { 'dokumen-siap': { chosen: 1, outOfOrder: 1, overtaken: 2 } },
+      sent: { total: { sent: 0, outOfOrder: 0, overtaken: 0 }, bySender: {}, byVia: {} },
     });
     const csv = (await (await get('/api/reports/panggilan-pilihan.csv?preset=today')).text())
       .replace(/^\uFEFF/, '')

@@ -20,7 +20,7 @@
  * Transfer back (Kembalikan ke antrian sebelumnya): the ticket at a desk goes back to the queue its
  * visit came from by its last forward or transfer, at the head of that queue.
  */
-import { deskControlOf, overtakenBy, queueRefusal, sendRefusal } from '@pst/shared';
+import { deskControlOf, overtakenBy, queueRefusal, type SendVia, sendRefusal } from '@pst/shared';
 import { placeInOrder } from './appointment-order';
 import { sentClockAtCall } from './clock';
 import { checkFreeOpen, deskConfig, deskOf, isFrontOffice, ownDesk, ticketOf } from './lookups';
@@ -31,7 +31,6 @@ import {
   DomainError,
   type DomainEvent,
   type QueueState,
-  type SendVia,
   type SentFrom,
   type Ticket,
 } from './types';

@@ -1,4 +1,4 @@
-import type { CallReason, ErrorCode, QueueConfig } from '@pst/shared';
+import type { CallReason, ErrorCode, QueueConfig, SendVia } from '@pst/shared';
 
 /** `requeued`: a parked ticket went back to the head of its queue (a new stage there, desk-park.ts). */
 export type StageOutcome =
@@ -45,9 +45,6 @@ export interface Stage {
   /** Sent to a named desk: from which desk, by whom and how (its first call there records it with `sent`). */
   sentFrom: SentFrom | null;
 }
-
-/** How a ticket came to wait for a named desk: the front office's guest book, or *Kirim ke meja*. */
-export type SendVia = 'guest-book' | 'send';
 
 export interface SentFrom {
   fromDeskId: string;

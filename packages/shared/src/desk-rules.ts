@@ -4,7 +4,9 @@
  */
 import type { Desk } from './config';
 import type { ErrorCode } from './errors';
+import { t } from './i18n';
 import { queueRefusal, queuesOfDesk, type ServiceLike, type ServiceRefusal } from './rules';
+import type { Lang } from './time';
 
 export type SendRefusal =
   | Extract<ErrorCode, 'SAME_DESK' | 'DESK_NOT_OPEN' | 'DESK_NOT_SERVING'>
@@ -30,4 +32,13 @@ export function sendRefusal(
 export function overtakenBy<T>(inOrder: readonly T[], chosen: T): T[] {
   const at = inOrder.indexOf(chosen);
   return at < 0 ? [] : inOrder.slice(0, at);
+}
+
+/** How a ticket came to wait for a named desk: the front office's guest book, or *Kirim ke meja*. */
+export const SEND_VIAS = ['guest-book', 'send'] as const;
+export type SendVia = (typeof SEND_VIAS)[number];
+
+/** The way a ticket was sent, in words (the string tables' `sendVia.*`): screens and exports read it so. */
+export function sendViaLabel(via: SendVia, lang: Lang = 'id'): string {
+  return t(lang, `sendVia.${via}`);
 }

@@ -13,6 +13,8 @@ export const REPORT_TABLES = [
   'pengaduan',
   // chosen and out-of-order calls (issue 20): hub/src/chosen-call-report.ts
   'panggilan-pilihan',
+  // tickets sent to a named desk and called there ahead of their queue: the same module
+  'kiriman-meja',
   // the online service (issue 21): hub/src/online-reports.ts
   'online',
   'janji-temu',

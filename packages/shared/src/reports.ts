@@ -4,6 +4,7 @@
  */
 import type { ComplaintView } from './contract';
 import type { CallReason } from './desk-pick';
+import type { SendVia } from './desk-rules';
 import type { GuestBookDimension } from './guest-book';
 import type { IkmCategory } from './ikm';
 import type { OnlineChannel } from './online';
@@ -128,4 +129,23 @@ export interface ChosenCallReport {
   byDesk: Record<string, ChosenCallCounts>;
   byStaff: Record<string, ChosenCallCounts & { name: string }>;
   byReason: Partial<Record<CallReason, ChosenCallCounts>>;
+  /** Tickets sent to a named desk, called there ahead of their queue (table `kiriman-meja`). */
+  sent: SentCallReport;
+}
+
+/**
+ * First calls of tickets sent to a named desk (that desk calls them before its queues): how many, how
+ * many of those went ahead of someone waiting in their queue, and how many they went ahead of.
+ */
+export interface SentCallCounts {
+  sent: number;
+  outOfOrder: number;
+  overtaken: number;
+}
+
+/** Per staff id who sent (with names), and per way it was sent (the guest book or *Kirim ke meja*). */
+export interface SentCallReport {
+  total: SentCallCounts;
+  bySender: Record<string, SentCallCounts & { name: string }>;
+  byVia: Partial<Record<SendVia, SentCallCounts>>;
 }

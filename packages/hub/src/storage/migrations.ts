@@ -378,4 +378,30 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE appointments ADD COLUMN attendance_by TEXT;
     `,
   },
+  // ---- desk control audit: a ticket sent to a named desk, called there ahead of its queue ----
+  {
+    version: 12,
+    name: 'sent calls: who sent a ticket to a desk, how, and the tickets its first call there overtook',
+    sql: `
+      -- The projection of each ticket.called event that carries a send (its first call at the desk it was
+      -- sent to; the event itself, in events, is the audit record). desk_id/staff_id: who called it;
+      -- from_desk_id/sent_by: who sent it; via: 'guest-book' or 'send'; overtook: JSON array of the ticket
+      -- ids of its queue waiting ahead of its place there; overtaken: their count.
+      CREATE TABLE sent_calls (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        ticket_id TEXT NOT NULL,
+        queue TEXT NOT NULL,
+        desk_id TEXT NOT NULL,
+        staff_id TEXT NOT NULL,
+        from_desk_id TEXT NOT NULL,
+        sent_by TEXT NOT NULL,
+        via TEXT NOT NULL CHECK (via IN ('guest-book', 'send')),
+        overtook TEXT NOT NULL,
+        overtaken INTEGER NOT NULL
+      );
+      CREATE INDEX sent_calls_day ON sent_calls(day);
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 import type { StageRecord } from '@pst/queue-core';
-import type { ComplaintView, OnlineChannel } from '@pst/shared';
+import type { ComplaintView, OnlineChannel, SendVia } from '@pst/shared';
 import type { Db } from './database';
 import { type Sql, statementsOf } from './statements';
 
@@ -30,6 +30,15 @@ export interface ChosenCallRow {
   /** The caller's name (null once the account is gone). */
   staffName: string | null;
   reason: string;
+  overtaken: number;
+}
+
+/** A sent ticket's first call at its desk (migration 12) as the report of chosen calls reads it. */
+export interface SentCallRow {
+  /** Who sent it, and their name (null once the account is gone). */
+  sentBy: string;
+  senderName: string | null;
+  via: SendVia;
   overtaken: number;
 }
 
@@ -120,6 +129,14 @@ export class ReportStore {
       `SELECT c.desk_id AS deskId, c.staff_id AS staffId, s.name AS staffName, c.reason, c.overtaken
        FROM chosen_calls c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.day BETWEEN ? AND ?`,
     ).all(from, to) as ChosenCallRow[];
+  }
+
+  /** The first calls of tickets sent to a named desk, of the days from..to (migration 12). */
+  sentCalls(from: string, to: string): SentCallRow[] {
+    return this.sql(
+      `SELECT c.sent_by AS sentBy, s.name AS senderName, c.via, c.overtaken
+       FROM sent_calls c LEFT JOIN staff s ON s.id = c.sent_by WHERE c.day BETWEEN ? AND ?`,
+    ).all(from, to) as SentCallRow[];
   }
 
   complaints(from: string, to: string): ComplaintView[] {

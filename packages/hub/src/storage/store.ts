@@ -130,6 +130,12 @@ export class Store {
       insertChosenCall: sql(`
         INSERT INTO chosen_calls (day, at, ticket_id, queue, desk_id, staff_id, reason, note, overtook, overtaken)
         VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @reason, @note, @overtook, @overtaken)`),
+      // The projection of a sent ticket's first call at its desk (migration 12).
+      insertSentCall: sql(`
+        INSERT INTO sent_calls (day, at, ticket_id, queue, desk_id, staff_id, from_desk_id, sent_by, via,
+          overtook, overtaken)
+        VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @fromDeskId, @sentBy, @via, @overtook,
+          @overtaken)`),
       closeTicket: sql('UPDATE tickets SET status = ? WHERE id = ?'),
       // A stage parked at day end: its open park ends too (and, once served, is no service time).
       closeStage: sql(
@@ -230,6 +236,7 @@ export class Store {
         }
       } else if ('ticketId' in event) touched.add(event.ticketId);
       if (event.type === 'ticket.called' && event.chosen) this.recordChosenCall(event, state);
+      if (event.type === 'ticket.called' && event.sent) this.recordSentCall(event, state);
     }
     for (const id of touched) {
       const ticket = state.tickets.get(id);
@@ -252,6 +259,25 @@ export class Store {
       note: event.chosen.note,
       overtook: JSON.stringify(event.chosen.overtook),
       overtaken: event.chosen.overtook.length,
+    });
+  }
+
+  /** A sent ticket's first call at its desk, for the reports: who sent it, how, and whom it overtook. */
+  private recordSentCall(event: Extract<DomainEvent, { type: 'ticket.called' }>, state: QueueState): void {
+    const ticket = state.tickets.get(event.ticketId);
+    if (!ticket || !event.sent) return;
+    this.stmt.insertSentCall.run({
+      day: ticket.day,
+      at: event.at,
+      ticketId: event.ticketId,
+      queue: currentStage(ticket).queue,
+      deskId: event.deskId,
+      staffId: event.staffId,
+      fromDeskId: event.sent.fromDeskId,
+      sentBy: event.sent.byStaffId,
+      via: event.sent.via,
+      overtook: JSON.stringify(event.sent.overtook),
+      overtaken: event.sent.overtook.length,
     });
   }
 

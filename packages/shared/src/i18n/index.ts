@@ -8,6 +8,7 @@ import { formsEn, formsId } from './forms';
 import { id } from './id';
 import { onlineEn, onlineId } from './online';
 import { screensEn, screensId } from './screens';
+import { sentCallsEn, sentCallsId } from './sent-calls';
 
 export type StringKey =
   | keyof typeof id
@@ -17,7 +18,8 @@ export type StringKey =
   | keyof typeof deskPickId
   | keyof typeof deskParkId
   | keyof typeof formsId
-  | keyof typeof screensId;
+  | keyof typeof screensId
+  | keyof typeof sentCallsId;
 export const STRINGS: Record<Lang, Record<StringKey, string>> = {
   id: {
     ...id,
@@ -28,6 +30,7 @@ export const STRINGS: Record<Lang, Record<StringKey, string>> = {
     ...deskParkId,
     ...formsId,
     ...screensId,
+    ...sentCallsId,
   },
   en: {
     ...en,
@@ -38,6 +41,7 @@ export const STRINGS: Record<Lang, Record<StringKey, string>> = {
     ...deskParkEn,
     ...formsEn,
     ...screensEn,
+    ...sentCallsEn,
   },
 };
 
