@@ -8,7 +8,7 @@ import { announcementUtterance, dayStart, officeDay } from '@pst/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, browserAvailable, screenshot } from './browser';
-import { currentNumber, openDesk } from './pages';
+import { currentNumber, openDesk, signIn } from './pages';
 import { closeOffice, openOffice, recordSpeech } from './setup';
 
 const run = browserAvailable();
@@ -166,5 +166,19 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await expect.poll(() => display.getByTestId('called-number').textContent()).toBe('K-001');
     await expect.poll(() => said(display), { timeout: 10_000 }).toHaveLength(5);
     expect(await said(display)).toHaveLength(5);
+
+    // Sari's first call of K-003 went ahead of K-004: the report's chosen calls show it, sent by Budi.
+    hub.store.addStaff(
+      { username: 'kepala', name: 'Kepala PST', role: 'supervisor', pin: '8642' },
+      hub.now.value,
+    );
+    const head = await signIn(browser, hub.url, { username: 'kepala', pin: '8642' });
+    await head.getByRole('button', { name: 'Laporan' }).first().click();
+    const sent = head.getByTestId('sent-calls-report');
+    await sent.getByRole('row', { name: 'Dikirim oleh Budi Santoso 1 1 1' }).waitFor();
+    await sent.getByRole('row', { name: 'Dikirim lewat Kirim ke meja 1 1 1' }).waitFor();
+    await sent.scrollIntoViewIfNeeded();
+    expect(await accessibilityViolations(head)).toEqual([]);
+    await screenshot(head, 'counter-report-sent-calls');
   });
 });
