@@ -4,8 +4,8 @@ const sameCall = (a: CallView, b: CallView) =>
   a.ticketId === b.ticketId && a.deskId === b.deskId && a.at === b.at && a.recall === b.recall;
 
 /**
- * The call shown big once a board arrives. The board decides what stands (queue-core views): a call
- * it has taken back (the ticket parked, sent to a named desk, back to a queue) gives way to the newest
+ * The call shown big once a board arrives. The board decides what stands (queue-core views, callStands):
+ * a call it has taken back (its ticket waits again or is at another desk) gives way to the newest
  * call that stands, silently. A call pushed (`ticket:called`) before the board that holds it stays: calls
  * go out at once, boards at most every so often.
  */

@@ -160,7 +160,7 @@ export function decideTransferBack(
  * appointment-order.ts). Counted at the call, not at the send: who waits ahead then is who it passes
  * (a ticket called by another desk meanwhile is passed by nobody; a fall-back passes nobody).
  */
-export function overtakenBySent(state: QueueState, ticket: Ticket): string[] {
+function overtakenBySent(state: QueueState, ticket: Ticket): string[] {
   const line = state.lines[currentStage(ticket).queue];
   if (!line) return [];
   const own = [...(ticket.priority ? line.priority : line.normal)];
