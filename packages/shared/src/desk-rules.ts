@@ -28,7 +28,10 @@ export function sendRefusal(
   return queueRefusal(services, queue);
 }
 
-/** The tickets a chosen call goes ahead of: those before it in its queue's waiting order. */
+/**
+ * The tickets a call out of turn goes ahead of: those before it in its queue's waiting order. A chosen
+ * call's, and a sent ticket's first call at its desk (queue-core puts it at its fall-back place first).
+ */
 export function overtakenBy<T>(inOrder: readonly T[], chosen: T): T[] {
   const at = inOrder.indexOf(chosen);
   return at < 0 ? [] : inOrder.slice(0, at);
