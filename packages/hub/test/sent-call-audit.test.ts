@@ -125,6 +125,10 @@ describe('a ticket sent to a named desk, called there ahead of its queue', () =>
       'Dikirim lewat;Kirim ke meja;1;1;1',
       'Semua;;2;2;2',
     ]);
+    // A sender's name is staff's own text: a spreadsheet formula stays text, as in every export.
+    hub.store.db.prepare(`UPDATE staff SET name = '=1+2' WHERE username = 'rina'`).run();
+    const renamed = await (await get('/api/reports/kiriman-meja.csv?preset=today')).text();
+    expect(renamed).toContain("\r\nDikirim oleh;'=1+2;1;1;1\r\n");
   });
 
   it('the lobby shows the same calls after a restart: derived from the tickets, nothing stored', async () => {
