@@ -248,14 +248,16 @@ function play(actions: Action[]) {
             expectedClockStart(ref, stage?.enteredAt ?? 0),
           );
           // A sent ticket's first call names exactly those of its queue waiting ahead of its place:
-          // every priority ticket (it is not one) and those that entered before it was sent.
+          // every priority ticket (it is not one), and in its own list everyone up to the last ticket
+          // that entered before it was sent (one put back at the head is ahead whenever it entered).
           if (stage?.forDeskId && ticket) {
             const line = state.lines[stage.queue] ?? { priority: [], normal: [] };
+            const own = ticket.priority ? line.priority : line.normal;
             const before = (id: string) =>
               currentStage(state.tickets.get(id) as Ticket).enteredAt <= stage.enteredAt;
-            const ahead = ticket.priority
-              ? line.priority.filter(before)
-              : [...line.priority, ...line.normal.filter(before)];
+            let cut = own.length;
+            while (cut > 0 && !before(own[cut - 1] as string)) cut--;
+            const ahead = [...(ticket.priority ? [] : line.priority), ...own.slice(0, cut)];
             expect(event.sent?.overtook).toEqual(ahead);
             expect(event.sent?.fromDeskId).toBe(ticket.stages.at(-2)?.deskId);
           } else expect(event.sent).toBeUndefined();
