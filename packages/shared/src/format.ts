@@ -1,4 +1,5 @@
 import { isCalendarDay } from './calendar';
+import { dateTimeFormat, LOCALES } from './intl-formats';
 import type { Lang } from './time';
 
 /**
@@ -6,7 +7,6 @@ import type { Lang } from './time';
  * thousands ("1,3 mnt", "88,89", "12.345"), and "1 Des". Screens, printed reports and the CSV for
  * Indonesian Excel all write numbers through these.
  */
-const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(lang: Lang, digits: number, grouping: boolean): Intl.NumberFormat {
@@ -51,20 +51,13 @@ export function formatPercent(share: number | null, lang: Lang = 'id', digits = 
   return share === null ? NO_VALUE : `${formatNumber(share * 100, lang, digits)}%`;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 function formatOfficeDay(day: string, lang: Lang, withYear: boolean): string {
-  const key = `${lang}:${withYear}`;
-  let format = dayFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[lang], {
-      day: 'numeric',
-      month: 'short',
-      ...(withYear ? { year: 'numeric' } : {}),
-      timeZone: 'UTC',
-    });
-    dayFormats.set(key, format);
-  }
+  const format = dateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
   // The day as written (no time zone shift); some locales put a dot after the short month.
   return format.format(Date.parse(`${day}T00:00:00Z`)).replace('.', '');
 }
@@ -81,7 +74,7 @@ export function formatDay(day: string, lang: Lang = 'id'): string {
 
 /** "Kamis, 3 Desember 2026" from an office day "2026-12-03": date fields write their day out with it. */
 export function formatLongDay(day: string, lang: Lang = 'id'): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], {
+  return dateTimeFormat(lang, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -92,7 +85,7 @@ export function formatLongDay(day: string, lang: Lang = 'id'): string {
 
 /** The twelve month names in the reader's language: "Januari" ... "Desember". */
 export function monthNames(lang: Lang = 'id'): string[] {
-  const format = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' });
+  const format = dateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, i) => format.format(Date.UTC(2026, i, 1)));
 }
 
@@ -104,7 +97,7 @@ export function formatMonth(month: string, lang: Lang = 'id'): string {
 
 /** "Agu 2026" from "2026-08", for narrow places such as chart axes (a 2-digit year reads as a day). */
 export function formatShortMonth(month: string, lang: Lang = 'id'): string {
-  const format = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const format = dateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   return format.format(Date.parse(`${month}-01T00:00:00Z`)).replace('.', '');
 }
 

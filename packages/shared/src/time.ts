@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './intl-formats';
+
 /**
  * Office time. Indonesia has three zones with no daylight saving; each office runs on its own
  * (WIB by default). Days are 'YYYY-MM-DD' strings in the office zone.
@@ -28,6 +30,20 @@ export function fileStamp(at: number, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): s
   return `${local.slice(0, 10)}_${local.slice(11, 23).replace(/[:.]/g, '-')}_${OFFICE_TIME_ZONES[tz].label}`;
 }
 
+/** "2026-11-25T09:05": an instant in office time as a datetime-local input holds it. */
+export function officeDateTimeInput(at: number, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): string {
+  return new Date(at + offset(tz)).toISOString().slice(0, 16);
+}
+
+/**
+ * The instant a datetime-local value in office time stands for; NaN when it is not one (an emptied
+ * field: V8's Date.parse would read ":00Z" as a time in the year 2000).
+ */
+export function parseOfficeDateTimeInput(value: string, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return Number.NaN;
+  return Date.parse(`${value}:00Z`) - offset(tz);
+}
+
 /** The instant a day starts (00:00 office time). */
 export function dayStart(day: string, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): number {
   const ms = Date.parse(`${day}T00:00:00Z`);
@@ -54,27 +70,12 @@ export function officeHour(at: number, tz: OfficeTimeZone = DEFAULT_TIME_ZONE): 
   return new Date(at + offset(tz)).getUTCHours();
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(
-  locale: string,
-  tz: OfficeTimeZone,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  const key = `${locale}|${tz}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone: tz, ...options });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
 export type Lang = 'id' | 'en';
-const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
 /** "Rabu, 25 November 2026" */
 export function formatDate(at: number, lang: Lang = 'id', tz: OfficeTimeZone = DEFAULT_TIME_ZONE): string {
-  return formatter(LOCALES[lang], tz, {
+  return dateTimeFormat(lang, {
+    timeZone: tz,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -89,9 +90,14 @@ export function formatTime(
   tz: OfficeTimeZone = DEFAULT_TIME_ZONE,
   withSeconds = false,
 ): string {
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: tz,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   if (withSeconds) options.second = '2-digit';
-  return `${formatter(LOCALES[lang], tz, options).format(at)} ${OFFICE_TIME_ZONES[tz].label}`;
+  return `${dateTimeFormat(lang, options).format(at)} ${OFFICE_TIME_ZONES[tz].label}`;
 }
 
 /** "25/11/2026 09.05 WIB", compact, for tickets and tables. */
@@ -100,6 +106,11 @@ export function formatDateTime(
   lang: Lang = 'id',
   tz: OfficeTimeZone = DEFAULT_TIME_ZONE,
 ): string {
-  const date = formatter(LOCALES[lang], tz, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+  const date = dateTimeFormat(lang, {
+    timeZone: tz,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(at);
   return `${date} ${formatTime(at, lang, tz)}`;
 }
