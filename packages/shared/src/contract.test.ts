@@ -11,6 +11,7 @@ import { ERROR_CODES, ERRORS, errorBody } from './errors';
 import { guestBookEntrySchema, maskDigits, normalizePhone } from './guest-book';
 import { STRINGS, t } from './i18n';
 import { IKM_ELEMENTS, ikmCategory } from './ikm';
+import { DATA_CARE_DAYS } from './rules';
 import { GUEST } from './testing';
 
 describe('contract', () => {
@@ -29,6 +30,15 @@ describe('contract', () => {
       true,
       false,
     ]);
+  });
+
+  it('takes the data-care periods from DATA_CARE_DAYS, the bounds the settings form offers', () => {
+    const care = { retentionDays: 365, backupDays: 7 };
+    for (const [field, { min, max }] of Object.entries(DATA_CARE_DAYS)) {
+      const accepts = (days: number) =>
+        schemas['settings:data-care'].safeParse({ ...care, [field]: days }).success;
+      expect([min - 1, min, max, max + 1].map(accepts)).toEqual([false, true, true, false]);
+    }
   });
 
   it('validates payloads strictly', () => {

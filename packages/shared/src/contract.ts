@@ -21,7 +21,7 @@ import {
   onlineSchemas,
 } from './online';
 import { type OpeningHours, type OpeningStatus, openingHoursSchema } from './opening-hours';
-import { PIN_PATTERN } from './rules';
+import { DATA_CARE_DAYS, PIN_PATTERN } from './rules';
 import { type Holiday, holidaySchema } from './working-days';
 
 // ---------- roles ----------
@@ -139,8 +139,12 @@ export const schemas = {
   'settings:device-revoke': z.strictObject({ deviceId: z.string().min(1).max(60) }),
   'settings:holidays': z.strictObject({ holidays: z.array(holidaySchema).max(100) }),
   'settings:data-care': z.strictObject({
-    retentionDays: z.number().int().min(30).max(3650),
-    backupDays: z.number().int().min(1).max(365),
+    retentionDays: z
+      .number()
+      .int()
+      .min(DATA_CARE_DAYS.retentionDays.min)
+      .max(DATA_CARE_DAYS.retentionDays.max),
+    backupDays: z.number().int().min(DATA_CARE_DAYS.backupDays.min).max(DATA_CARE_DAYS.backupDays.max),
   }),
   'guestbook:erase': z.union([
     z.strictObject({ phone: phoneSchema }),

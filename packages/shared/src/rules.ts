@@ -14,6 +14,15 @@ export const RECALLS_BEFORE_NO_SHOW = 1;
 export const PIN_LENGTH = { min: 4, max: 8 } as const;
 export const PIN_PATTERN = new RegExp(`^\\d{${PIN_LENGTH.min},${PIN_LENGTH.max}}$`);
 
+/**
+ * The data-care periods in days a supervisor may set: how long personal data is kept (at least a
+ * month, at most ten years) and how many daily backups stay.
+ */
+export const DATA_CARE_DAYS = {
+  retentionDays: { min: 30, max: 3650 },
+  backupDays: { min: 1, max: 365 },
+} as const;
+
 /** Ids in the office's configuration (services, desks) and command payloads: lowercase, digits, dashes. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 

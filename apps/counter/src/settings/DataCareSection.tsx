@@ -1,3 +1,4 @@
+import { DATA_CARE_DAYS } from '@pst/shared';
 import { useT } from '@pst/ui';
 import { useState } from 'react';
 import { useCounter } from '../store';
@@ -6,8 +7,8 @@ import type { SettingsSection, SettingsSectionProps } from './section';
 
 /** The two kept-for periods, in days, with the bounds the hub's schema accepts. */
 const DAY_FIELDS = [
-  { key: 'retentionDays', label: 'set.retention', min: 30, max: 3650 },
-  { key: 'backupDays', label: 'set.backups', min: 1, max: 365 },
+  { key: 'retentionDays', label: 'set.retention', ...DATA_CARE_DAYS.retentionDays },
+  { key: 'backupDays', label: 'set.backups', ...DATA_CARE_DAYS.backupDays },
 ] as const;
 
 /** How long personal data and backups are kept, and erasing one visitor's data on request. */
