@@ -7,18 +7,19 @@ import {
   type ErrorBody,
   errorText,
   type NoteDirection,
-  OFFICE_TIME_ZONES,
   type OfficeTimeZone,
   type OnlineAction,
   type OnlineChannel,
   type OnlineRequestDetail,
   type OnlineRequesterInput,
   type OnlineRequestSummary,
+  officeDateTimeInput,
   type Payload,
+  parseOfficeDateTimeInput,
 } from '@pst/shared';
 import { create } from 'zustand';
 import { checkDraft, draftFromEntry, EMPTY_DRAFT, type GuestBookDraft } from './guest-book-form';
-import { useCounter } from './store';
+import { hubOfficeYear, useCounter } from './store';
 
 export type OnlineFilter = 'open' | 'overdue' | 'closed' | 'all';
 
@@ -74,14 +75,6 @@ export async function send<T>(
 
 const ok = (text: string) => useCounter.setState({ notice: { kind: 'ok', text } });
 
-/** An instant as a datetime-local value in office time, and back. */
-export function toLocalInput(at: number, tz: OfficeTimeZone): string {
-  return new Date(at + OFFICE_TIME_ZONES[tz].offsetMinutes * 60_000).toISOString().slice(0, 16);
-}
-export function fromLocalInput(value: string, tz: OfficeTimeZone): number {
-  return Date.parse(`${value}:00Z`) - OFFICE_TIME_ZONES[tz].offsetMinutes * 60_000;
-}
-
 export const useOnline = create<OnlineUiState>()((set, get) => ({
   isOpen: false,
   filter: 'open',
@@ -121,7 +114,7 @@ export const useOnline = create<OnlineUiState>()((set, get) => ({
       formErrors: {},
       form: {
         channel: 'whatsapp',
-        receivedAt: toLocalInput(now, timeZone),
+        receivedAt: officeDateTimeInput(now, timeZone),
         topic: '',
         note: '',
         isComplete: false,
@@ -159,7 +152,7 @@ export const useOnline = create<OnlineUiState>()((set, get) => ({
   async record(timeZone) {
     const form = get().form;
     if (!form) return false;
-    const check = checkDraft(form.requester, new Date().getFullYear());
+    const check = checkDraft(form.requester, hubOfficeYear(useCounter.getState()));
     const formErrors: Partial<Record<string, string>> = check.ok ? {} : { ...check.errors };
     if (form.topic.trim().length < 3) formErrors.topic = 'Tulis topik permintaan (minimal 3 huruf)';
     if (!check.ok || Object.keys(formErrors).length > 0) {
@@ -170,7 +163,7 @@ export const useOnline = create<OnlineUiState>()((set, get) => ({
     const detail = await send((hub) =>
       hub.send('online:record', {
         channel: form.channel,
-        receivedAt: fromLocalInput(form.receivedAt, timeZone),
+        receivedAt: parseOfficeDateTimeInput(form.receivedAt, timeZone),
         requester: check.entry as unknown as OnlineRequesterInput,
         topic: form.topic,
         dataNeeded: form.requester.dataNeeded,

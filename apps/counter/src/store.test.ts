@@ -353,6 +353,23 @@ describe('counter store', () => {
     expect(s().notice).toEqual({ kind: 'ok', text: 'K-001 diteruskan' });
   });
 
+  it("checks a birth year against the hub's office day, not this PC's clock", async () => {
+    const { hub, sent } = scriptedHub(() => ({ ok: true, data: { number: 'K-001' } }));
+    // On the hub it is already 1 January 2027; this PC's clock still says 31 December 2026, 23.59 WIB.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 11, 31, 16, 59) });
+    try {
+      store.useCounter.setState({ hub, board: { ...board(called('t1', 'K-001')), day: '2027-01-01' } });
+      const s = () => store.useCounter.getState();
+      expect(store.hubOfficeYear(s())).toBe(2027);
+      s().editDraft({ ...GUEST_DRAFT, birthYear: '2027' });
+      s().setForwardTo('konsultasi');
+      expect((await s().saveGuestBook())?.ok).toBe(true);
+      expect(sent.at(-1)?.event).toBe('guestbook:save');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('sends the guest book to the desk picked in one command; a new service or a closed desk means the whole queue', async () => {
     const { hub, sent } = scriptedHub((event) =>
       event === 'guestbook:save'

@@ -16,7 +16,7 @@ import type {
   StringKey,
   VisitDetail,
 } from '@pst/shared';
-import { errorText, isSupervisorOrAbove, t } from '@pst/shared';
+import { errorText, isSupervisorOrAbove, officeDay, t } from '@pst/shared';
 
 /** Hold and send to a named desk (issue 20, part 2): DeskPark.tsx (no-show: of a parked ticket). */
 export type DeskParkCommand =
@@ -191,6 +191,15 @@ function calledNotice(call: CallView, lang: Lang): NonNullable<Notice> {
 
 export function myDesk(state: Pick<CounterState, 'board' | 'deskId'>): DeskView | undefined {
   return state.board?.desks.find((d) => d.id === state.deskId);
+}
+
+/**
+ * The year of the hub's office day: the hub checks a typed birth year against it, so the forms do too
+ * (this PC's clock may be minutes off, on the other side of New Year's midnight).
+ */
+export function hubOfficeYear(state: Pick<CounterState, 'board' | 'hubOffset'>): number {
+  const day = state.board?.day ?? officeDay(Date.now() + state.hubOffset);
+  return Number(day.slice(0, 4));
 }
 
 export const useCounter = create<CounterState>()((set, get) => {
@@ -396,7 +405,7 @@ export const useCounter = create<CounterState>()((set, get) => {
       const ticket = current();
       if (!deskId || !ticket) return null;
       const draft = get().drafts[ticket.ticketId] ?? EMPTY_DRAFT;
-      const check = checkDraft(draft, new Date().getFullYear());
+      const check = checkDraft(draft, hubOfficeYear(get()));
       if (!check.ok) {
         set({
           draftErrors: check.errors,

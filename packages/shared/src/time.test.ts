@@ -9,8 +9,10 @@ import {
   formatTime,
   isoWeekday,
   nextDayStart,
+  officeDateTimeInput,
   officeDay,
   officeHour,
+  parseOfficeDateTimeInput,
 } from './time';
 import { addWorkingDays, DEFAULT_HOLIDAYS, isWorkingDay, workingDaysBetween } from './working-days';
 
@@ -20,6 +22,16 @@ describe('office time', () => {
     expect(officeDay(Date.parse('2026-11-24T17:00:00Z'))).toBe('2026-11-25');
     expect(officeDay(Date.parse('2026-11-24T16:00:00Z'), 'Asia/Makassar')).toBe('2026-11-25');
     expect(officeDay(Date.parse('2026-11-24T14:59:59Z'), 'Asia/Jayapura')).toBe('2026-11-24');
+  });
+
+  it('writes an instant as a datetime-local value in office time, and reads it back', () => {
+    const at = Date.parse('2026-11-24T17:05:00Z');
+    expect(officeDateTimeInput(at)).toBe('2026-11-25T00:05');
+    expect(officeDateTimeInput(at, 'Asia/Jayapura')).toBe('2026-11-25T02:05');
+    expect(parseOfficeDateTimeInput('2026-11-25T00:05')).toBe(at);
+    expect(parseOfficeDateTimeInput('2026-11-25T01:05', 'Asia/Makassar')).toBe(at);
+    expect(parseOfficeDateTimeInput('')).toBeNaN();
+    expect(parseOfficeDateTimeInput('2026-11-25')).toBeNaN();
   });
 
   it('round-trips day starts', () => {
