@@ -2,7 +2,6 @@
 import {
   formatNumber,
   formatPercent,
-  NO_VALUE,
   ONLINE_CHANNEL_LABELS,
   type OnlineChannelFigures,
   type OnlineReport as OnlineReportData,
@@ -28,16 +27,17 @@ export function OnlineReport() {
       .catch(() => setData(null));
   }, [session, range, report]);
   if (!data) return null;
-  // The walk-in report's number styles: IKM with 2 decimals, working days with 1, shares as "62,5%".
-  const show = (v: number | null, digits: number) => (v === null ? NO_VALUE : formatNumber(v, lang, digits));
+  // The walk-in report's number styles: counts as "1.234", IKM with 2 decimals, working days with 1,
+  // shares as "62,5%".
+  const show = (v: number | null, digits = 0) => formatNumber(v, lang, digits);
   const row = (label: string, f: OnlineChannelFigures) => (
     <tr key={label}>
       <th scope="row">{label}</th>
-      <td>{f.requests}</td>
+      <td>{show(f.requests)}</td>
       <td>{formatPercent(f.inTimeShare, lang)}</td>
       <td>{show(f.medianWorkingDays, 1)}</td>
-      <td>{f.closedDone}</td>
-      <td>{f.closedNoResponse}</td>
+      <td>{show(f.closedDone)}</td>
+      <td>{show(f.closedNoResponse)}</td>
       <td>{show(f.ikm.converted, 2)}</td>
     </tr>
   );

@@ -174,7 +174,7 @@ function ReportBody({
   const services = board?.services ?? [];
   const ikm = report.satisfaction;
   const mins = (ms: number | null) => formatMinutes(ms, lang);
-  const ikmValue = ikm.converted === null ? NO_VALUE : formatNumber(ikm.converted, lang, 2);
+  const ikmValue = formatNumber(ikm.converted, lang, 2);
   const perDay = report.visitors.perDay.map((d) => ({ day: formatShortDay(d.day, lang), ...d.services }));
   const target = Object.entries(report.byQueue).map(([id, s]) => ({
     name: queueName(id),
@@ -291,7 +291,7 @@ function ReportBody({
                   <td>{e.code}</td>
                   <td>{e.name}</td>
                   <td>{e.respondents}</td>
-                  <td>{e.nrr === null ? NO_VALUE : formatNumber(e.nrr, lang, 2)}</td>
+                  <td>{formatNumber(e.nrr, lang, 2)}</td>
                 </tr>
               ))}
               <tr>

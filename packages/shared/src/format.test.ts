@@ -13,6 +13,7 @@ describe('Indonesian number and date formats', () => {
     expect(formatNumber(88.888, 'id', 2)).toBe('88,89');
     expect(formatNumber(12345)).toBe('12.345');
     expect(formatNumber(88.888, 'en', 2)).toBe('88.89');
+    expect(formatNumber(null, 'id', 2)).toBe('–');
   });
 
   it('writes minutes and shares', () => {

@@ -23,9 +23,12 @@ function numberFormat(lang: Lang, digits: number, grouping: boolean): Intl.Numbe
   return format;
 }
 
-/** "88,89" (id) / "88.89" (en); `digits` decimals, always shown. */
-export function formatNumber(value: number, lang: Lang = 'id', digits = 0): string {
-  return numberFormat(lang, digits, true).format(value);
+/** What a table cell or figure shows when there is no value: one dash everywhere (an en dash). */
+export const NO_VALUE = '–';
+
+/** "88,89" (id) / "88.89" (en); `digits` decimals, always shown; NO_VALUE when there is no value. */
+export function formatNumber(value: number | null, lang: Lang = 'id', digits = 0): string {
+  return value === null ? NO_VALUE : numberFormat(lang, digits, true).format(value);
 }
 
 /**
@@ -36,9 +39,6 @@ export function formatCsvNumber(value: number, lang: Lang = 'id'): string {
   const digits = Number.isInteger(value) ? 0 : Math.min(3, String(value).split('.')[1]?.length ?? 0);
   return numberFormat(lang, digits, false).format(value);
 }
-
-/** What a table cell or figure shows when there is no value: one dash everywhere (an en dash). */
-export const NO_VALUE = '–';
 
 /** "1,3 mnt" from milliseconds; NO_VALUE when there is nothing to show. */
 export function formatMinutes(ms: number | null, lang: Lang = 'id', digits = 1): string {
