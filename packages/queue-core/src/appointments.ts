@@ -14,6 +14,7 @@ import {
   dayStart,
   mayMarkAttendance,
   type OpeningHours,
+  type StaffAccountState,
   type StaffRole,
   serviceHoursOn,
   slotFitsHours,
@@ -72,14 +73,13 @@ export function checkSlot(
   return slotAt;
 }
 
-export interface StaffMember {
+/** A staff account as bookings see it: shared's account state (role, active) and its id. */
+export interface StaffMember extends StaffAccountState {
   id: string;
-  role: StaffRole;
-  active: boolean;
 }
 
 /** Who may be booked to serve an appointment: an active consultant (the booking form lists these). */
-export function servesAppointments(staff: Omit<StaffMember, 'id'>): boolean {
+export function servesAppointments(staff: StaffAccountState): boolean {
   return staff.active && staff.role === 'consultant';
 }
 
