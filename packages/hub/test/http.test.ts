@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../src/storage/store';
 import { closeClients, ok, removeDir, startHub, type TestHub, tempDir } from '../src/testing';
+import { hubCommand } from './cli-bundle';
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const run = promisify(execFile);
 let hub: TestHub | undefined;
 
 afterEach(async () => {
@@ -118,8 +114,8 @@ describe('HTTP', () => {
 describe('command line', () => {
   it('adds and lists devices and staff; the token is the last line', async () => {
     const dataDir = tempDir();
-    const cli = (...args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', CLI, '--data-dir', dataDir, ...args]);
+    const command = await hubCommand();
+    const cli = (...args: string[]) => command.cli(dataDir, ...args);
     const added = await cli(
       'device',
       'add',
@@ -165,5 +161,6 @@ describe('command line', () => {
     await cli('device', 'revoke', id);
     expect((await cli('device', 'list')).stdout).toContain('revoked');
     removeDir(dataDir);
-  }, 240_000); // nine command-line runs, each a fresh Node with tsx: slow on a busy CI machine
+    command.remove();
+  }, 120_000); // eleven command-line runs, each a fresh Node: slow on a busy CI machine
 });
