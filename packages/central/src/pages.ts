@@ -8,6 +8,8 @@ import {
   formatDateTime,
   formatDay,
   formatMonth,
+  formatNumber,
+  formatPercent,
   formatShortDay,
   formatShortMonth,
   GUEST_BOOK_DIMENSION_LABELS,
@@ -20,7 +22,7 @@ import {
 import type { CentralUser } from './accounts';
 import type { Figures, OfficeDetail, OfficeFigures, Period, TrendPoint } from './dashboard';
 import { PROVINCES, provinceName } from './provinces';
-import { formatNumber, formatPercent, t } from './strings';
+import { t } from './strings';
 
 /** An office whose last push is older than this shows as late (it pushes every few minutes while up). */
 export const LATE_AFTER_MS = 2 * 86_400_000;

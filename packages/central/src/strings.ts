@@ -106,23 +106,3 @@ const en: Record<StringKey, string> = {
 export function t(lang: Lang, key: StringKey): string {
   return lang === 'en' ? en[key] : id[key];
 }
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** Indonesian (or English) digits; the formats are kept: making one costs more than a table row. */
-export function formatNumber(value: number, lang: Lang, digits = 0): string {
-  const key = `${lang}${digits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
-}
-
-export function formatPercent(share: number | null, lang: Lang): string {
-  return share === null ? '–' : `${formatNumber(share * 100, lang, 1)}%`;
-}
