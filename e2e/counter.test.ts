@@ -8,8 +8,8 @@ import { closeOffice, openOffice } from './setup';
 
 const run = browserAvailable();
 /**
- * 09.00 WIB of today, running in real time: the blocks that move the hub's clock on by minutes must not
- * cross midnight WIB with it (a new office day empties the queues they watch).
+ * 09.00 WIB of today, running in real time: a block must not cross midnight WIB while it runs (a new
+ * office day empties the queues and desks it watches), nor when it moves the hub's clock on by minutes.
  */
 const MORNING = () => dayStart(officeDay(Date.now())) + 9 * 3_600_000;
 
@@ -195,7 +195,7 @@ describe.runIf(run)('counter: a desk another staff member holds', () => {
   let hub: TestHub;
 
   beforeAll(async () => {
-    ({ hub, browser } = await openOffice({ realTime: true, dataDir: directOfficeDir() }));
+    ({ hub, browser } = await openOffice({ realTime: true, startAt: MORNING(), dataDir: directOfficeDir() }));
     hub.store.addStaff(
       { username: 'budi', name: 'Budi Santoso', role: 'consultant', pin: '1357' },
       hub.now.value,

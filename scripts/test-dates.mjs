@@ -2,13 +2,13 @@
 // Runs the workspaces' tests with the system clock moved to other dates (Debian's `faketime`), so no
 // test can depend on the day it runs. The monotonic clock stays real, so timers behave.
 //   node scripts/test-dates.mjs            every workspace at every date below
-//   node scripts/test-dates.mjs --ci       every workspace at the date that crosses midnight WIB, and the
-//                                          suites that hold date logic at one more date, a different one each day
+//   node scripts/test-dates.mjs --ci       every workspace at one date, a different one each day, and the
+//                                          suites that hold date logic at the date that crosses midnight WIB
 //   node scripts/test-dates.mjs 2030-06-15T03:00:00Z [...]   every workspace at the given instants (UTC)
 //   --jobs N                               suites at once (default 2, the CI machine's cores)
 //
 // Each (date, workspace) pair is one job, its clock starting at its date when the job starts (so every
-// long suite at 23.58 WIB crosses midnight while it runs). A pool runs the jobs, the longest suites
+// suite at 23.58 WIB that runs over two minutes crosses midnight). A pool runs the jobs, the longest suites
 // first, so the browser suite does not wait behind the hub's: turbo ran one date at a time and started
 // tasks in its own order, which left a core idle for minutes. A job's output is printed whole when it ends.
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,8 +25,8 @@ const DATES = [
 ];
 
 // The suites whose code reads the clock or works with office days, WIB dates, months and years: in --ci
-// these run at the second date too. The browser suite (e2e), the bench smoke test and the shell, printer
-// and client suites (no date logic) run at the midnight date only; every mode without --ci runs them all.
+// these also cross midnight WIB. The browser suite (e2e), the bench smoke test and the shell, printer and
+// client suites (no date logic) run at the day's date only; every mode without --ci runs them all.
 const DATE_LOGIC = new Set([
   '@pst/shared',
   '@pst/queue-core',
@@ -78,8 +78,8 @@ function plan(rest, all) {
   if (rest[0] === '--ci') {
     const day = Math.floor(Date.now() / 86_400_000);
     return [
-      { date: DATES[3], suites: all },
-      { date: DATES[day % 3], suites: all.filter((w) => DATE_LOGIC.has(w.name)) },
+      { date: DATES[day % 3], suites: all },
+      { date: DATES[3], suites: all.filter((w) => DATE_LOGIC.has(w.name)) },
     ];
   }
   const dates = rest.length > 0 ? rest.map((at) => [at, at]) : DATES;
