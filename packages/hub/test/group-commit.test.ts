@@ -8,8 +8,11 @@ describe('group commit', () => {
     const dir = tempDir();
     const store = new Store(join(dir, 'pst.sqlite'));
     try {
-      const stats = store.groupSync?.stats;
-      if (!stats) throw new Error('group commit is the default');
+      const sync = store.groupSync;
+      if (!sync) throw new Error('group commit is the default');
+      const stats = sync.stats;
+      // On the thread pool, as under load (an idle hub syncs on the loop: the next test).
+      sync.idleMs = Number.POSITIVE_INFINITY;
       store.setSetting('a', 1);
       const first = store.synced(); // its fsync starts at once
       store.setSetting('b', 2);
@@ -20,6 +23,29 @@ describe('group commit', () => {
       // Nothing written since: answered without another fsync.
       await store.synced();
       expect(stats.syncs).toBe(2);
+    } finally {
+      store.close();
+      removeDir(dir);
+    }
+  });
+
+  it('syncs on the event loop itself when the hub was idle, still before anyone is answered', async () => {
+    const dir = tempDir();
+    const store = new Store(join(dir, 'pst.sqlite'));
+    try {
+      const sync = store.groupSync;
+      if (!sync) throw new Error('group commit is the default');
+      sync.idleMs = 0;
+      store.setSetting('a', 1);
+      let answered = false;
+      const synced = store.synced().then(() => {
+        answered = true;
+      });
+      // The fsync is done when synced() returns (no thread pool round trip); the answer follows.
+      expect(sync.stats).toMatchObject({ syncs: 1, waiters: 1, onLoop: 1 });
+      expect(answered).toBe(false);
+      await synced;
+      expect(answered).toBe(true);
     } finally {
       store.close();
       removeDir(dir);
