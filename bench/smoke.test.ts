@@ -64,6 +64,9 @@ describe('benchmarks at a tiny size', () => {
     expect(data.clients).toBe(TINY.callClients);
     expect(data.all.n).toBe(TINY.calls);
     expect(data.all.min).toBeGreaterThanOrEqual(data.first.min);
+    // Group commit is the default: each call's own fsync is timed, and the call less it.
+    expect(data.callSync?.n).toBe(TINY.calls);
+    expect(data.allLessSync?.n).toBe(TINY.calls);
   });
 
   it('sustained load: what was acknowledged is in the database, numbers without gaps', async () => {

@@ -16,6 +16,14 @@ export interface CallData {
   clients: number;
   /** The hub's WAL fsyncs while the calls were timed (none without group commit): count, mean ms. */
   syncs: { count: number; meanMs: number };
+  /**
+   * Per call, the fsync(s) that held it back (from its start to its end as the hub sees it: on the
+   * thread pool that includes the pool's round trip), and the call's time to all clients less that:
+   * what the hub costs besides the disk.
+   * Null without group commit.
+   */
+  callSync: Summary | null;
+  allLessSync: Summary | null;
 }
 
 export const TARGET_CALL_P99 = 20;
@@ -79,13 +87,18 @@ export async function callToScreen(
     const all: number[] = [];
     const first: number[] = [];
     const acks: number[] = [];
+    const callSyncs: number[] = [];
     const syncStats = office.hub.store.groupSync?.stats;
     let syncsBefore = { syncs: 0, ms: 0 };
     for (let i = 0; i < sizes.calls + warmup; i++) {
       if (i === warmup && syncStats) syncsBefore = { ...syncStats };
+      const syncMsBefore = syncStats?.ms ?? 0;
       const t0 = nowMs();
       const reply = await send(caller, 'desk:call-next', { deskId: front.deskId });
       const acked = nowMs();
+      // Nothing else writes during a call (the board is sent 50 ms later), so the fsyncs between
+      // the emit and the ack are the call's own: the screens got it only after them.
+      const callSyncMs = (syncStats?.ms ?? 0) - syncMsBefore;
       if (!reply.ok) throw new Error(`desk:call-next refused: ${reply.error.code}`);
       const ticketId = reply.data.ticketId;
       if (!remote.has(ticketId)) {
@@ -107,6 +120,7 @@ export async function callToScreen(
         all.push(Math.max(there.last, mine) - t0);
         first.push(Math.min(there.first, mine) - t0);
         acks.push(acked - t0);
+        callSyncs.push(callSyncMs);
       }
       remote.delete(ticketId);
       own.delete(ticketId);
@@ -120,7 +134,15 @@ export async function callToScreen(
       count: syncCount,
       meanMs: syncCount > 0 ? ((syncStats?.ms ?? 0) - syncsBefore.ms) / syncCount : 0,
     };
-    const data = { all: summarize(all), first: summarize(first), ack: summarize(acks), clients, syncs };
+    const data: CallData = {
+      all: summarize(all),
+      first: summarize(first),
+      ack: summarize(acks),
+      clients,
+      syncs,
+      callSync: syncStats ? summarize(callSyncs) : null,
+      allLessSync: syncStats ? summarize(all.map((ms, i) => ms - (callSyncs[i] ?? 0))) : null,
+    };
     const rows: Row[] = [
       {
         measurement: label,
@@ -131,6 +153,14 @@ export async function callToScreen(
         note: `first client: median ${data.first.median.toFixed(1)} ms`,
       },
     ];
+    if (data.callSync && data.allLessSync)
+      rows.push({
+        measurement: label,
+        metric: "the call's own fsync of the WAL (waited for before the broadcast); the call less it",
+        value: `fsync ${fmtSummary(data.callSync, 2)}; less it ${fmtSummary(data.allLessSync)}`,
+        verdict: 'info',
+        note: 'a screen gets a call only after its fsync',
+      });
     const details = [
       `**${label}**${options.durability ? ` (durability ${options.durability})` : ''}: ${clients} clients ` +
         `(the calling front-office desk, ${others.length} other desks and ${n - others.length} displays, those in a ` +

@@ -197,7 +197,7 @@ export async function rawLimits(sizes: Sizes): Promise<MeasureResult<RawData>> {
 export function ratioRows(
   raw: RawData,
   tap: { idleAck: Summary; idle: Summary } | undefined,
-  call: { all: Summary } | undefined,
+  call: { all: Summary; allLessSync?: Summary | null } | undefined,
 ): Row[] {
   const rows: Row[] = [];
   const x = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
@@ -223,6 +223,16 @@ export function ratioRows(
       verdict: 'info',
       note: `hub ${call.all.median.toFixed(2)} ms, raw ${raw.relayAll.median.toFixed(2)} + ${raw.commit.median.toFixed(2)} ms`,
     });
+    // What the hub's code costs besides the disk: each call less its own fsync (informational).
+    if (call.allLessSync)
+      rows.push({
+        measurement: 'ratios',
+        metric: "call to screen less the call's fsync / plain relay to as many clients",
+        value: `median ${x(call.allLessSync.median, raw.relayAll.median).toFixed(2)}x, p99 ${x(call.allLessSync.p99, raw.relayAll.p99).toFixed(2)}x`,
+        target: '-',
+        verdict: 'info',
+        note: `hub less fsync ${call.allLessSync.median.toFixed(1)} / ${call.allLessSync.p99.toFixed(1)} ms`,
+      });
   }
   if (tap) {
     const limit = raw.ack.median + raw.commit.median;
