@@ -90,8 +90,11 @@ export async function callToScreen(
     const callSyncs: number[] = [];
     const syncStats = office.hub.store.groupSync?.stats;
     let syncsBefore = { syncs: 0, ms: 0 };
+    const checkpointStats = office.hub.store.walCheckpoints?.stats;
+    let checkpointsBefore = 0;
     for (let i = 0; i < sizes.calls + warmup; i++) {
       if (i === warmup && syncStats) syncsBefore = { ...syncStats };
+      if (i === warmup) checkpointsBefore = checkpointStats?.checkpoints ?? 0;
       const syncMsBefore = syncStats?.ms ?? 0;
       const t0 = nowMs();
       const reply = await send(caller, 'desk:call-next', { deskId: front.deskId });
@@ -168,7 +171,8 @@ export async function callToScreen(
         `ack to the desk ${fmtSummary(data.ack)}. Each call is followed by ticket:cancel and a ${GAP_MS} ms pause. ` +
         (syncs.count > 0
           ? `Before a call goes out it waits for the fsync of the WAL that holds it: ${syncs.count} fsyncs meanwhile, ` +
-            `${syncs.meanMs.toFixed(2)} ms each on average.`
+            `${syncs.meanMs.toFixed(2)} ms each on average; ` +
+            `${(checkpointStats?.checkpoints ?? 0) - checkpointsBefore} WAL checkpoints, each after a sync, between commands.`
           : 'No fsync before the broadcast in this mode.'),
     ];
     return { rows, details, data };

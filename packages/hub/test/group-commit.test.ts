@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../src/storage/store';
 import { removeDir, tempDir } from '../src/testing';
+
+/** The WAL header's checkpoint sequence number: SQLite counts each time the WAL starts over. */
+function walRestarts(walFile: string): number {
+  return readFileSync(walFile).readUInt32BE(12);
+}
 
 describe('group commit', () => {
   it('makes every commit so far durable with one fsync per group, and none when nothing was written', async () => {
@@ -46,6 +52,33 @@ describe('group commit', () => {
       expect(answered).toBe(false);
       await synced;
       expect(answered).toBe(true);
+    } finally {
+      store.close();
+      removeDir(dir);
+    }
+  });
+
+  it('checkpoints the WAL in a later turn of the event loop, after the sync, not inside a commit', async () => {
+    const dir = tempDir();
+    const store = new Store(join(dir, 'pst.sqlite'));
+    try {
+      const checkpoints = store.walCheckpoints;
+      if (!checkpoints) throw new Error('group commit is the default');
+      for (let i = 0; i < 300; i++) store.setSetting(`key-${i}`, i);
+      // 300 commits, far fewer pages than SQLite's own checkpoint (the safety net) waits for.
+      expect(checkpoints.stats.checkpoints).toBe(0);
+      await store.synced();
+      expect(checkpoints.stats.checkpoints).toBe(0);
+      const restarts = walRestarts(join(dir, 'pst.sqlite-wal'));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(checkpoints.stats.checkpoints).toBe(1);
+      // The WAL was started over right there (a new header), not by the next command's commit.
+      expect(walRestarts(join(dir, 'pst.sqlite-wal'))).toBe(restarts + 1);
+      // Nothing written since: no other checkpoint after the next sync.
+      await store.synced();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(checkpoints.stats.checkpoints).toBe(1);
+      expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
     } finally {
       store.close();
       removeDir(dir);

@@ -49,6 +49,8 @@ export class GroupSync {
   constructor(
     private readonly walFile: string,
     private readonly changes: () => number,
+    /** Called after each fsync that answered its waiters (the store's WAL checkpoints). */
+    private readonly afterSync: () => void = () => {},
   ) {
     this.durable = changes();
   }
@@ -93,6 +95,7 @@ export class GroupSync {
         if (error) waiter.reject(error);
         else waiter.resolve();
       }
+      if (!error) this.afterSync();
       if (this.closed) this.release();
       else this.flush();
     };

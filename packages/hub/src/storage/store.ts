@@ -25,6 +25,7 @@ import { type Erasure, type PersonalMatch, personalWhere, withoutFields } from '
 import { ReportStore } from './report-store';
 import { type Sql, statementsOf } from './statements';
 import { TurnBatch } from './turn-batch';
+import { WalCheckpoints } from './wal-checkpoints';
 
 export interface DeviceRecord {
   id: string;
@@ -78,6 +79,8 @@ export class Store {
   readonly codeAttempts: CodeAttempts;
   /** Group commit's fsync of the WAL; null when commits need no sync of ours (see Durability). */
   readonly groupSync: GroupSync | null;
+  /** WAL checkpoints between commands (with group commit; see WalCheckpoints). */
+  readonly walCheckpoints: WalCheckpoints | null;
   /** `writeCommit` in a transaction, wrapped once (better-sqlite3 builds four functions per wrap). */
   private readonly commitTransaction: (
     events: readonly DomainEvent[],
@@ -100,10 +103,18 @@ export class Store {
     this.codeAttempts = new CodeAttempts(this.db);
     const durability = options.durability ?? 'group';
     this.batch = new TurnBatch(this.db, this.changeCounter(), (error) => this.onBatchLost(error));
-    this.groupSync =
-      durability === 'group' && file !== ':memory:'
-        ? new GroupSync(`${file}-wal`, () => this.batch.committedChanges())
-        : null;
+    if (durability === 'group' && file !== ':memory:') {
+      const checkpoints = new WalCheckpoints(this.db, this.changeCounter(), () => this.batch.isOpen);
+      this.walCheckpoints = checkpoints;
+      this.groupSync = new GroupSync(
+        `${file}-wal`,
+        () => this.batch.committedChanges(),
+        () => checkpoints.afterSync(),
+      );
+    } else {
+      this.groupSync = null;
+      this.walCheckpoints = null;
+    }
     const sql = this.sql;
     // The statements of every command, looked up once (the cache keeps them too).
     this.stmt = {
