@@ -104,7 +104,7 @@ export class Store {
     const durability = options.durability ?? 'group';
     this.batch = new TurnBatch(this.db, this.changeCounter(), (error) => this.onBatchLost(error));
     if (durability === 'group' && file !== ':memory:') {
-      const checkpoints = new WalCheckpoints(this.db, this.changeCounter(), () => this.batch.isOpen);
+      const checkpoints = new WalCheckpoints(this.db, `${file}-shm`, () => this.batch.isOpen);
       this.walCheckpoints = checkpoints;
       this.groupSync = new GroupSync(
         `${file}-wal`,
@@ -192,6 +192,7 @@ export class Store {
   close(): void {
     this.batch.end();
     this.groupSync?.close();
+    this.walCheckpoints?.close();
     this.db.close();
   }
 

@@ -1,12 +1,19 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { endianness } from 'node:os';
 import type { Db } from './database';
 
-/** Rows written since the last checkpoint that make the next one due (a call writes about three). */
-const CHECKPOINT_CHANGES = 250;
+/** WAL pages that make a checkpoint due: SQLite's own default, so checkpoints come as often as before. */
+const CHECKPOINT_PAGES = 1000;
 /**
- * SQLite's own checkpoint stays as the safety net, further out than ours (its default is 1000
- * pages): it runs inside whichever commit crosses it, i.e. on a command's path.
+ * SQLite's own checkpoint stays as the safety net, further out than ours: it runs inside whichever
+ * commit crosses it, i.e. on a command's path.
  */
 const SAFETY_NET_PAGES = 4000;
+/**
+ * Where the wal-index (the `-shm` file) keeps `mxFrame`, the number of valid frames in the WAL, in
+ * the machine's byte order (https://www.sqlite.org/walformat.html, "The WAL-Index Header").
+ */
+const MX_FRAME_OFFSET = 16;
 
 /**
  * WAL checkpoints at a moment no command waits for. SQLite's automatic checkpoint runs inside the
@@ -15,20 +22,21 @@ const SAFETY_NET_PAGES = 4000;
  * checkpoint's two fsyncs and its copy into the database file (COMMIT 1-9 ms instead of 0.1) before
  * its own fsync could even start: the calls in the p99. Here the checkpoint runs once a group's
  * fsync has answered its waiters (their acks and pushes are written first), in the next turn of the
- * event loop, when enough was written since the last one. What it does is unchanged (sync the WAL,
- * copy into the database file, sync that), so a power cut loses nothing more than before.
+ * event loop, when the WAL holds 1000 pages. What it does is unchanged (sync the WAL, copy into the
+ * database file, sync that), so a power cut loses nothing more than before.
  */
 export class WalCheckpoints {
   private readonly checkpoint;
   private readonly restartWal: () => void;
-  private lastChanges: number;
+  private shm: number | null = null;
+  private readonly word = Buffer.alloc(4);
   private scheduled = false;
   /** Checkpoints run (the benchmarks and tests read it). */
   readonly stats = { checkpoints: 0 };
 
   constructor(
     private readonly db: Db,
-    private readonly totalChanges: () => number,
+    private readonly shmFile: string,
     /** Whether a turn's transaction is open (a checkpoint must wait until it has committed). */
     private readonly inTurn: () => boolean,
   ) {
@@ -38,12 +46,11 @@ export class WalCheckpoints {
       const version = db.pragma('user_version', { simple: true }) as number;
       db.pragma(`user_version = ${version}`);
     };
-    this.lastChanges = totalChanges();
   }
 
   /** Called after each fsync of the group commit has answered its waiters. */
   afterSync(): void {
-    if (this.scheduled || this.totalChanges() - this.lastChanges < CHECKPOINT_CHANGES) return;
+    if (this.scheduled || this.walPages() < CHECKPOINT_PAGES) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -56,7 +63,18 @@ export class WalCheckpoints {
       // half of the slow commits). A write of nothing new (the schema version it already has) makes
       // that commit here; the WAL stays in place, the same size (no file-system journal commit).
       if (result && result.busy === 0 && result.log === result.checkpointed) this.restartWal();
-      this.lastChanges = this.totalChanges();
     });
+  }
+
+  /** Frames in the WAL now, read from the wal-index SQLite keeps for its readers (one pread). */
+  private walPages(): number {
+    this.shm ??= openSync(this.shmFile, 'r');
+    if (readSync(this.shm, this.word, 0, 4, MX_FRAME_OFFSET) < 4) return 0;
+    return endianness() === 'LE' ? this.word.readUInt32LE(0) : this.word.readUInt32BE(0);
+  }
+
+  close(): void {
+    if (this.shm !== null) closeSync(this.shm);
+    this.shm = null;
   }
 }
