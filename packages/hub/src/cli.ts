@@ -133,13 +133,18 @@ program
       url: hub.context.publicUrl(),
       fingerprint: hub.fingerprint,
     });
+    // Once: a terminal's Ctrl+C can arrive twice, directly and through the launcher that set
+    // glibc's malloc setting (bin/malloc-setting.js); a second one must not cut the close short.
+    let stopping = false;
     const stop = async () => {
+      if (stopping) return;
+      stopping = true;
       forget();
       await hub.close();
       process.exit(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 
 const device = program.command('device').description('kiosks, displays and rating tablets');

@@ -60,6 +60,46 @@ describe('pst-hub, the command the README and the start banner use', () => {
     expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false);
   }, 180_000); // three Node processes that each load TypeScript through tsx: slow on a busy machine
 
+  it.runIf(process.platform === 'linux')(
+    "runs the hub with glibc's malloc setting of the service, also when started without it",
+    async () => {
+      const dataDir = tempDir();
+      dirs.push(dataDir);
+      const { MALLOC_MMAP_THRESHOLD_: _unset, ...env } = process.env;
+      const hub = spawn(
+        process.execPath,
+        [BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data-dir', dataDir],
+        { stdio: ['ignore', 'pipe', 'pipe'], env },
+      );
+      try {
+        let out = '';
+        hub.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+        });
+        const exited = new Promise((_, reject) =>
+          hub.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`))),
+        );
+        await Promise.race([
+          exited,
+          expect.poll(() => out, { timeout: 120_000 }).toMatch(/127\.0\.0\.1:\d+\//),
+        ]);
+        // The process that serves (the one that recorded its address), as the kernel started it.
+        const { pid } = JSON.parse(readFileSync(join(dataDir, 'hub-address.json'), 'utf8')) as {
+          pid: number;
+        };
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+        expect(environ).toContain('MALLOC_MMAP_THRESHOLD_=131072');
+      } finally {
+        const exited = new Promise((resolve) => hub.once('exit', resolve));
+        hub.kill('SIGTERM');
+        await exited;
+      }
+      // The stop signal reached the hub: it closed and took its address back.
+      expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false);
+    },
+    180_000,
+  );
+
   it('the README and docs give every hub command without the `--` that PowerShell drops', () => {
     const docs = [
       'README.md',
