@@ -48,12 +48,16 @@ function inCodePage(char: string): boolean {
   return ok;
 }
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * The text as the printer can print it: control characters become spaces (a newline or ESC in an
  * office name must not turn into a command), characters the code page lacks become their fallback,
  * their letter without accents (ā -> a), or '?'.
  */
 export function printable(text: string): string {
+  // Most of a ticket is plain ASCII, which the code page has as it is: no copy made character by character.
+  if (PLAIN_ASCII.test(text)) return text;
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
@@ -133,7 +137,8 @@ export class EscPos {
 
   /** Text in the code page, without a line feed. */
   text(text: string): this {
-    return this.push(...encodeText(text));
+    for (const b of encodeText(text)) this.bytes.push(b);
+    return this;
   }
 
   /** Text, then LF (prints the line). */
