@@ -102,6 +102,9 @@ describe('benchmarks at a tiny size', () => {
   it('memory: RSS sampled idle, with clients, after the load and through steady traffic', async () => {
     const { data } = await memory(TINY);
     expect(data.idle).toBeGreaterThan(10 * 1024 * 1024);
+    // The morning's PIN logins went through (each a new session) before the idle reading after them.
+    expect(data.logins).toBe(TINY.memoryLogins);
+    expect(data.afterLogins).toBeGreaterThan(10 * 1024 * 1024);
     expect(data.withClients).toBeGreaterThan(0);
     expect(data.afterLoad).toBeGreaterThan(0);
     expect(data.load.errors).toBe(0);
@@ -122,6 +125,8 @@ describe('benchmarks at a tiny size', () => {
       expect(run.end.tickets).toBe(TINY.officeDayVisits);
       expect(run.end.clock - run.start.clock).toBeGreaterThan(3_600_000);
       expect(run.samples.length).toBeGreaterThanOrEqual(2);
+      // The climb split by part of the heap (V8's spaces) and the rest of RSS.
+      expect(Object.keys(run.parts)).toEqual(expect.arrayContaining(['old_space', 'outside the V8 heap']));
     }
     // The next day opens on the next calendar day: the clock went through the night.
     const [day1, day2] = data.days;

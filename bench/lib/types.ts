@@ -43,6 +43,8 @@ export interface Sizes {
   settleMs: number;
   /** How long the idle hub rests before its idle RSS is read (V8 gives back start-up memory after ~16 s). */
   idleRestMs: number;
+  /** Staff PIN logins before the idle-after-logins reading (a morning's sign-ins). */
+  memoryLogins: number;
   /** Central roll-up: offices, years of their closed days, timed dashboard requests. */
   centralOffices: number;
   centralYears: number;
@@ -87,6 +89,7 @@ export const FULL: Sizes = {
   sampleEveryMs: 5000,
   settleMs: 1000,
   idleRestMs: 30_000,
+  memoryLogins: 20,
   profileSeconds: 20,
   // A busy office's day: 300 visitors from 09.00 to 17.00, in 8 minutes.
   officeDayVisits: 300,
@@ -139,6 +142,7 @@ export const TINY: Sizes = {
   sampleEveryMs: 1000,
   settleMs: 100,
   idleRestMs: 0,
+  memoryLogins: 4,
   profileSeconds: 2,
   officeDayVisits: 40,
   officeDayFactor: 7200,

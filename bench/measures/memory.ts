@@ -3,10 +3,11 @@
  * connected clients, after the sustained load; then a steady-traffic run sampled every few seconds.
  */
 import { readFileSync } from 'node:fs';
+import { MALLOC_SETTING } from '@pst/hub/malloc-setting';
 import { type Child, forkScript } from '../lib/child';
 import { compileScript } from '../lib/compile';
 import type { LoadResult } from '../lib/load';
-import { morningSkew, officeConfig, prepareOffice, removeDir, tempDir } from '../lib/office';
+import { BENCH_PIN, morningSkew, officeConfig, prepareOffice, removeDir, tempDir } from '../lib/office';
 import { loadSpec, type Printer, startLoad, startPrinter } from '../lib/scenario';
 import type { MeasureResult, Row, Sizes } from '../lib/types';
 import { log, mb, nowMs, sleep, slope, summarize } from '../lib/util';
@@ -44,6 +45,8 @@ export interface MemorySnapshot {
   external: number;
   anonymous: number;
   file: number;
+  /** Reserved bytes of each V8 heap space (new_space, old_space, code_space, ...). */
+  spaces: Record<string, number>;
   tickets: number;
   /** The hub's clock when it was taken. */
   clock: number;
@@ -103,7 +106,8 @@ async function startHubChild(
   const child = forkScript('hub-process.ts', {
     compiled: await compileScript('hub-process.ts'),
     nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])],
-    env: options.env,
+    // glibc's malloc setting, as deploy/pst-hub.service and `pst-hub start` run the hub.
+    env: { [MALLOC_SETTING.name]: MALLOC_SETTING.value, ...options.env },
     args: [
       '--data-dir',
       dataDir,
@@ -175,9 +179,35 @@ export async function startHubOffice(sizes: Sizes, clients: number, options: Hub
   };
 }
 
+/**
+ * Staff sign-ins by `POST /api/login` as in the morning, one after another (all at once from one
+ * address is what the login throttle turns away), `count` in all, going round the office's staff.
+ * Each checks a PIN (scrypt, 16 MiB on one of libuv's threads). Resolves with one new session per login.
+ */
+export async function staffLogins(office: HubOffice, count = office.tokens.staff.length): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const s = office.tokens.staff[i % office.tokens.staff.length] as { username: string };
+    const response = await fetch(`${office.hub.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: s.username, pin: BENCH_PIN }),
+    });
+    const body = (await response.json()) as { ok: boolean; data?: { token: string } };
+    if (!body.ok || !body.data) throw new Error(`login of ${s.username}: HTTP ${response.status}`);
+    tokens.push(body.data.token);
+  }
+  return tokens;
+}
+
+export type HubOffice = Awaited<ReturnType<typeof startHubOffice>>;
+
 export interface MemoryData {
   justStarted: number;
   idle: number;
+  /** Idle again after the morning's staff logins (PIN checks), and how many. */
+  afterLogins: number;
+  logins: number;
   withClients: number;
   duringLoadMax: number;
   afterLoad: number;
@@ -204,6 +234,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
   const office = await startHubOffice(sizes, clients);
   let justStarted: number;
   let idle: number;
+  let afterLogins: number;
   let withClients: number;
   let duringLoadMax = 0;
   let afterLoad: number;
@@ -216,7 +247,14 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
     // grew only after some quiet seconds (about 16 s after the start on the reference machine).
     await sleep(sizes.idleRestMs);
     idle = await rssSettled(office.hub.pid);
-    log(`${label}: ${mb(justStarted)} just after the start, idle ${mb(idle)}; connecting ${clients} clients`);
+    log(
+      `${label}: ${mb(justStarted)} just after the start, idle ${mb(idle)}; ${sizes.memoryLogins} staff logins`,
+    );
+    // The morning: the staff sign in (each a PIN check), then the hub rests again.
+    await staffLogins(office, sizes.memoryLogins);
+    await sleep(sizes.idleRestMs + 2 * sizes.settleMs);
+    afterLogins = await rssSettled(office.hub.pid);
+    log(`${label}: idle after the logins ${mb(afterLogins)}; connecting ${clients} clients`);
     await office.connectClients();
     await sleep(3 * sizes.settleMs);
     withClients = await rssSettled(office.hub.pid);
@@ -308,6 +346,14 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
     },
     {
       measurement: label,
+      metric: `hub RSS, idle after ${sizes.memoryLogins} staff PIN logins (POST /api/login, the service's malloc setting)`,
+      value: mb(afterLogins),
+      note: `${MALLOC_SETTING.name}=${MALLOC_SETTING.value}; idle before them ${mb(idle)}; each login checks a PIN with scrypt (16 MiB)`,
+      target: `< ${TARGET_IDLE_RSS_MB} MB`,
+      verdict: afterLogins < TARGET_IDLE_RSS_MB * 1024 * 1024 ? 'met' : 'missed',
+    },
+    {
+      measurement: label,
       metric: `hub RSS with ${clients} connected clients`,
       value: mb(withClients),
       target: `< ${TARGET_RSS_MB} MB`,
@@ -334,7 +380,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
   ];
   const details = [
     `**${label}**: the hub in its own process (bench/hub-process.ts, built to JavaScript like npm run build and run on plain Node), RSS from /proc/<pid>/status (VmRSS). ` +
-      `Idle ${mb(idle)} (${mb(justStarted)} right after the start); with ${clients} display clients (websocket, in another process) ${mb(withClients)}; ` +
+      `Idle ${mb(idle)} (${mb(justStarted)} right after the start), ${mb(afterLogins)} at rest after ${sizes.memoryLogins} staff logins; with ${clients} display clients (websocket, in another process) ${mb(withClients)}; ` +
       `sustained load ${load.commandsPerSecond.toFixed(0)} commands/s for ${load.seconds.toFixed(0)} s with the clients connected, ` +
       `max RSS during it ${mb(duringLoadMax)}, ${mb(afterLoad)} five seconds after. Steady traffic: ` +
       `${steady.load.okTotal} commands (${steady.load.commandsPerSecond.toFixed(1)}/s, ${steady.load.errors} errors) ` +
@@ -345,6 +391,17 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
   return {
     rows,
     details,
-    data: { justStarted, idle, withClients, duringLoadMax, afterLoad, afterLoadHeap, load, steady },
+    data: {
+      justStarted,
+      idle,
+      afterLogins,
+      logins: sizes.memoryLogins,
+      withClients,
+      duringLoadMax,
+      afterLoad,
+      afterLoadHeap,
+      load,
+      steady,
+    },
   };
 }

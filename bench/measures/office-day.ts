@@ -9,17 +9,47 @@
  * Day 1 is a fresh process's first day, its JIT warm-up included; the days after it say whether the
  * growth levels off. An office whose PC is switched off each night has only days 1.
  */
-import { BENCH_PIN } from '../lib/office';
 import type { OfficeDayResult, OfficeDaySpec } from '../lib/office-day';
 import { startOfficeDay } from '../lib/scenario';
 import type { MeasureResult, Row, Sizes } from '../lib/types';
 import { log, mb, nowMs, sleep, slope } from '../lib/util';
-import { describeGrowth, type MemorySnapshot, rssOf, startHubOffice } from './memory';
+import {
+  describeGrowth,
+  type HubOffice,
+  type MemorySnapshot,
+  rssOf,
+  staffLogins,
+  startHubOffice,
+} from './memory';
 
 /** RSS growth allowed in the second half of the day, per simulated hour. */
 export const OFFICE_DAY_SLOPE_LIMIT_MB_PER_HOUR = 0.5;
 
 const DAY_MS = 24 * 3_600_000;
+
+/**
+ * Which part of RSS climbs in the second half: each V8 heap space (reserved), and the rest of
+ * RSS outside V8's heap (malloc, code, file-backed pages), as slopes in MB per simulated hour.
+ */
+function secondHalfParts(heaps: Array<[number, MemorySnapshot]>, from: number): Record<string, number> {
+  const half = heaps.filter(([h]) => h >= from);
+  const series = (value: (m: MemorySnapshot) => number) =>
+    slope(half.map(([h, m]) => [h, value(m) / 1024 / 1024] as [number, number]));
+  const names = Object.keys(half[0]?.[1].spaces ?? {});
+  return {
+    ...Object.fromEntries(names.map((n) => [n, series((m) => m.spaces[n] ?? 0)])),
+    'heap used': series((m) => m.heapUsed),
+    'outside the V8 heap': series((m) => m.rss - m.heapTotal),
+  };
+}
+
+/** The parts that moved, largest first. */
+const describeParts = (parts: Record<string, number>) =>
+  Object.entries(parts)
+    .filter(([, v]) => Math.abs(v) >= 0.01)
+    .sort(([, a], [, b]) => Math.abs(b) - Math.abs(a))
+    .map(([name, v]) => `${name} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`)
+    .join(', ');
 
 /** One office day on the running hub. */
 export interface OfficeDayRun {
@@ -29,6 +59,8 @@ export interface OfficeDayRun {
   samples: Array<[number, number]>;
   slopeMbPerHour: number;
   slopeSecondHalfMbPerHour: number;
+  /** Second-half slopes (MB per simulated hour) of the parts of RSS, sampled with it (no GC). */
+  parts: Record<string, number>;
   /** After a full GC once the desks are open (the previous day ended), and at closing. */
   start: MemorySnapshot;
   end: MemorySnapshot;
@@ -39,29 +71,8 @@ export interface OfficeDayData {
   days: OfficeDayRun[];
 }
 
-type Office = Awaited<ReturnType<typeof startHubOffice>>;
-
-/**
- * New sessions for every desk, by `POST /api/login` as the staff sign in each morning: one after
- * another (all at once from one address is what the login throttle turns away).
- */
-async function morningLogins(office: Office): Promise<string[]> {
-  const tokens: string[] = [];
-  for (const s of office.tokens.staff) {
-    const response = await fetch(`${office.hub.url}/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: s.username, pin: BENCH_PIN }),
-    });
-    const body = (await response.json()) as { ok: boolean; data?: { token: string } };
-    if (!body.ok || !body.data) throw new Error(`morning login of ${s.username}: HTTP ${response.status}`);
-    tokens.push(body.data.token);
-  }
-  return tokens;
-}
-
 /** The night: the hub's clock runs from closing to the next opening in `seconds` real seconds. */
-async function night(office: Office, opening: number, seconds: number): Promise<void> {
+async function night(office: HubOffice, opening: number, seconds: number): Promise<void> {
   const closing = await office.hub.speedUp(1);
   const factor = (opening - closing) / (seconds * 1000);
   await office.hub.speedUp(factor);
@@ -73,7 +84,7 @@ async function night(office: Office, opening: number, seconds: number): Promise<
 }
 
 async function runDay(
-  office: Office,
+  office: HubOffice,
   sizes: Sizes,
   number: number,
   staffTokens: string[],
@@ -102,11 +113,19 @@ async function runDay(
   running.child.send({ type: 'go' });
   const t0 = nowMs();
   const samples: Array<[number, number]> = [];
-  const take = () => samples.push([((nowMs() - t0) * factor) / 3_600_000, rssOf(office.hub.pid)]);
+  const heaps: Array<[number, MemorySnapshot]> = [];
+  // RSS from /proc at the tick; the hub's own view of its heap (no GC) right after, one at a time.
+  let asking: Promise<unknown> = Promise.resolve();
+  const take = () => {
+    const hour = ((nowMs() - t0) * factor) / 3_600_000;
+    samples.push([hour, rssOf(office.hub.pid)]);
+    asking = asking.then(() => office.hub.heap(false).then((h) => heaps.push([hour, h])));
+  };
   take();
   const sampler = setInterval(take, sizes.sampleEveryMs);
   const day = await running.result.finally(() => clearInterval(sampler));
   take();
+  await asking;
   const end = await office.hub.heap(true);
   const toMb = (points: Array<[number, number]>) =>
     points.map(([h, v]) => [h, v / 1024 / 1024] as [number, number]);
@@ -114,6 +133,7 @@ async function runDay(
   const run: OfficeDayRun = {
     number,
     samples,
+    parts: secondHalfParts(heaps, lastHour / 2),
     slopeMbPerHour: slope(toMb(samples)),
     slopeSecondHalfMbPerHour: slope(toMb(samples.filter(([h]) => h >= lastHour / 2))),
     start,
@@ -122,7 +142,8 @@ async function runDay(
   };
   log(
     `office day ${number}: RSS first ${mb(samples[0]?.[1] ?? 0)} last ${mb(end.rss)}, second half ` +
-      `${run.slopeSecondHalfMbPerHour.toFixed(2)} MB per simulated hour (whole day ${run.slopeMbPerHour.toFixed(2)})`,
+      `${run.slopeSecondHalfMbPerHour.toFixed(2)} MB per simulated hour (whole day ${run.slopeMbPerHour.toFixed(2)}); ` +
+      `parts: ${describeParts(run.parts)}`,
   );
   return run;
 }
@@ -157,7 +178,7 @@ export async function officeDay(sizes: Sizes): Promise<MeasureResult<OfficeDayDa
         opening += DAY_MS;
         await night(office, opening, sizes.officeNightSeconds);
       }
-      const tokens = number === 1 ? office.tokens.staff.map((s) => s.token) : await morningLogins(office);
+      const tokens = number === 1 ? office.tokens.staff.map((s) => s.token) : await staffLogins(office);
       const run = await runDay(office, sizes, number, tokens);
       if (number === 1) opening = run.start.clock;
       days.push(run);
@@ -206,7 +227,8 @@ export async function officeDay(sizes: Sizes): Promise<MeasureResult<OfficeDayDa
       (run) =>
         `Day ${run.number}: ${run.day.taken} tickets, ${run.day.finished} finished, ${run.day.commands} commands acknowledged, ` +
         `${run.day.errors} refused${run.day.errorSamples.length ? ` (${run.day.errorSamples.slice(0, 5).join('; ')})` : ''}, ` +
-        `${sizes.officeDayHours} simulated hours in ${run.day.realSeconds.toFixed(0)} s; second half ${slopes(run)}. ` +
+        `${sizes.officeDayHours} simulated hours in ${run.day.realSeconds.toFixed(0)} s; second half ${slopes(run)}, ` +
+        `of it (MB/h, sampled without a GC): ${describeParts(run.parts)}. ` +
         `After a full GC at opening (${run.start.tickets} tickets in memory) and closing (${run.end.tickets}): ${describeGrowth(run.start, run.end)}.`,
     ),
     ...(days.length > 1

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MALLOC_SETTING } from '../bin/malloc-setting.js';
 import { removeDir, tempDir } from '../src/testing';
 
 const BIN = fileURLToPath(new URL('../bin/pst-hub.js', import.meta.url));
@@ -65,7 +66,8 @@ describe('pst-hub, the command the README and the start banner use', () => {
     async () => {
       const dataDir = tempDir();
       dirs.push(dataDir);
-      const { MALLOC_MMAP_THRESHOLD_: _unset, ...env } = process.env;
+      const env = { ...process.env };
+      delete env[MALLOC_SETTING.name];
       const hub = spawn(
         process.execPath,
         [BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data-dir', dataDir],
@@ -88,7 +90,12 @@ describe('pst-hub, the command the README and the start banner use', () => {
           pid: number;
         };
         const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-        expect(environ).toContain('MALLOC_MMAP_THRESHOLD_=131072');
+        const setting = `${MALLOC_SETTING.name}=${MALLOC_SETTING.value}`;
+        expect(environ).toContain(setting);
+        // The same setting as the systemd unit's.
+        expect(readFileSync(join(ROOT, 'deploy/pst-hub.service'), 'utf8')).toContain(
+          `Environment=${setting}\n`,
+        );
       } finally {
         const exited = new Promise((resolve) => hub.once('exit', resolve));
         hub.kill('SIGTERM');
