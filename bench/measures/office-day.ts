@@ -191,8 +191,10 @@ export async function officeDay(sizes: Sizes): Promise<MeasureResult<OfficeDayDa
   const later = days.slice(1);
   const dayMetric = (run: OfficeDayRun) =>
     `day ${run.number}${run.number === 1 ? ' (fresh hub)' : ''}: simulated ${sizes.officeDayHours}-hour day (${run.day.taken} visits, clock x${factor}), hub RSS per simulated hour in the second half`;
+  // What climbed, in MB per simulated hour: old_space is V8's old generation between major GCs.
   const note = (run: OfficeDayRun) =>
-    `${run.day.finished} visits finished, ${run.day.commands} commands, ${run.day.errors} errors`;
+    `${run.day.finished} visits finished, ${run.day.commands} commands, ${run.day.errors} errors; ` +
+    `second half by part (MB/h): ${describeParts(run.parts)}`;
   const rows: Row[] = days.map((run) => ({
     measurement: label,
     metric: dayMetric(run),
