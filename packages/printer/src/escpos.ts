@@ -87,13 +87,22 @@ function qrFunction(fn: number, params: Uint8Array | number[]): number[] {
   return [GS, 0x28, 0x6b, length & 0xff, length >> 8, 0x31, fn, ...params];
 }
 
-/** A tiny byte builder, one method per command the ticket uses. */
+/**
+ * A tiny byte builder, one method per command the ticket uses. The pieces are kept as they come and
+ * joined once in build(): no array of single bytes grown and copied through the ticket.
+ */
 export class EscPos {
-  private readonly bytes: number[] = [];
+  private readonly pieces: Uint8Array[] = [];
+  private length = 0;
+
+  private piece(bytes: Uint8Array): this {
+    this.pieces.push(bytes);
+    this.length += bytes.length;
+    return this;
+  }
 
   private push(...bytes: number[]): this {
-    for (const b of bytes) this.bytes.push(b);
-    return this;
+    return this.piece(Uint8Array.from(bytes));
   }
 
   /** ESC @: clears the printer's modes left by whatever printed before. */
@@ -137,8 +146,7 @@ export class EscPos {
 
   /** Text in the code page, without a line feed. */
   text(text: string): this {
-    for (const b of encodeText(text)) this.bytes.push(b);
-    return this;
+    return this.piece(encodeText(text));
   }
 
   /** Text, then LF (prints the line). */
@@ -176,6 +184,12 @@ export class EscPos {
   }
 
   build(): Uint8Array {
-    return Uint8Array.from(this.bytes);
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const piece of this.pieces) {
+      out.set(piece, at);
+      at += piece.length;
+    }
+    return out;
   }
 }
