@@ -85,8 +85,11 @@ describe('pst-hub, the command the README and the start banner use', () => {
           exited,
           expect.poll(() => out, { timeout: 120_000 }).toMatch(/127\.0\.0\.1:\d+\//),
         ]);
-        // The process that serves (the one that recorded its address), as the kernel started it.
-        const { pid } = JSON.parse(readFileSync(join(dataDir, 'hub-address.json'), 'utf8')) as {
+        // The process that serves (the one that recorded its address, just after its banner), as the
+        // kernel started it.
+        const address = join(dataDir, 'hub-address.json');
+        await expect.poll(() => existsSync(address)).toBe(true);
+        const { pid } = JSON.parse(readFileSync(address, 'utf8')) as {
           pid: number;
         };
         const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
