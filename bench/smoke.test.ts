@@ -67,6 +67,14 @@ describe('benchmarks at a tiny size', () => {
     // Group commit is the default: each call's own fsync is timed, and the call less it.
     expect(data.callSync?.n).toBe(TINY.calls);
     expect(data.allLessSync?.n).toBe(TINY.calls);
+    // The plain relay timed in the same loop, one event per call; the ratio row says it uses it.
+    expect(data.relayAll.n).toBe(TINY.calls);
+    const [ratio] = ratioRows({ ...data, ack: data.first, commit: data.first, tcp: data.first }, undefined, {
+      all: data.relayAll,
+      relayAll: data.relayAll,
+    });
+    expect(ratio?.metric).toContain('interleaved with the calls');
+    expect(ratio?.value).toBe('median 1.00x, p99 1.00x');
   });
 
   it('sustained load: what was acknowledged is in the database, numbers without gaps', async () => {

@@ -5,6 +5,7 @@
 import type { Durability } from '@pst/hub';
 import { forkScript } from '../lib/child';
 import { type Client, connect, ok, send } from '../lib/client';
+import { type Relay, startRelay } from '../lib/relay';
 import { startOffice } from '../lib/scenario';
 import type { MeasureResult, Row, Sizes } from '../lib/types';
 import { fmtSummary, log, nowMs, type Summary, sleep, summarize } from '../lib/util';
@@ -24,6 +25,12 @@ export interface CallData {
    */
   callSync: Summary | null;
   allLessSync: Summary | null;
+  /**
+   * The plain relay (bench/lib/relay.ts) to as many clients, one event per call in the same loop
+   * (alternately before and after the call, the same gap between): the ratio's denominator under
+   * the same load as the calls.
+   */
+  relayAll: Summary;
 }
 
 export const TARGET_CALL_P99 = 20;
@@ -43,6 +50,7 @@ export async function callToScreen(
   });
   const clientsProcess = forkScript('clients-process.ts');
   const opened: Client[] = [];
+  let relay: Relay | null = null;
   try {
     const [front, ...others] = office.tokens.staff;
     if (!front) throw new Error('no front-office desk');
@@ -69,7 +77,11 @@ export async function callToScreen(
     clientsProcess.send({ type: 'connect', url: office.hub.url, tokens: listenerTokens });
     const n = (await connected).n;
     const clients = n + 1;
-    log(`${label}: ${clients} clients connected, ${sizes.calls} calls`);
+    // The plain relay, its as many listeners in a process of their own too.
+    relay = await startRelay(n);
+    log(
+      `${label}: ${clients} clients connected to the hub and ${relay.clients} to a plain relay, ${sizes.calls} calls`,
+    );
 
     const remote = new Map<string, { first: number; last: number }>();
     const remoteWaiters = new Map<string, () => void>();
@@ -92,9 +104,8 @@ export async function callToScreen(
     let syncsBefore = { syncs: 0, ms: 0 };
     const checkpointStats = office.hub.store.walCheckpoints?.stats;
     let checkpointsBefore = 0;
-    for (let i = 0; i < sizes.calls + warmup; i++) {
-      if (i === warmup && syncStats) syncsBefore = { ...syncStats };
-      if (i === warmup) checkpointsBefore = checkpointStats?.checkpoints ?? 0;
+    const relayAll: number[] = [];
+    const hubCall = async (timed: boolean) => {
       const syncMsBefore = syncStats?.ms ?? 0;
       const t0 = nowMs();
       const reply = await send(caller, 'desk:call-next', { deskId: front.deskId });
@@ -119,7 +130,7 @@ export async function callToScreen(
       }
       const there = remote.get(ticketId) as { first: number; last: number };
       const mine = own.get(ticketId) ?? acked;
-      if (i >= warmup) {
+      if (timed) {
         all.push(Math.max(there.last, mine) - t0);
         first.push(Math.min(there.first, mine) - t0);
         acks.push(acked - t0);
@@ -128,7 +139,24 @@ export async function callToScreen(
       remote.delete(ticketId);
       own.delete(ticketId);
       await ok(caller, 'ticket:cancel', { ticketId, reason: 'Benchmark' });
+    };
+    for (let i = 0; i < sizes.calls + warmup; i++) {
+      if (i === warmup && syncStats) syncsBefore = { ...syncStats };
+      if (i === warmup) checkpointsBefore = checkpointStats?.checkpoints ?? 0;
+      // One call and one relayed event, which goes first alternating, so both see the same load.
+      const relayFirst = i % 2 === 1;
+      if (relayFirst) {
+        const ms = await relay.relay();
+        if (i >= warmup) relayAll.push(ms);
+        await sleep(GAP_MS);
+      }
+      await hubCall(i >= warmup);
       await sleep(GAP_MS);
+      if (!relayFirst) {
+        const ms = await relay.relay();
+        if (i >= warmup) relayAll.push(ms);
+        await sleep(GAP_MS);
+      }
     }
 
     // Calls, cancels and boards each wait for an fsync of the WAL before anything goes out.
@@ -145,6 +173,7 @@ export async function callToScreen(
       syncs,
       callSync: syncStats ? summarize(callSyncs) : null,
       allLessSync: syncStats ? summarize(all.map((ms, i) => ms - (callSyncs[i] ?? 0))) : null,
+      relayAll: summarize(relayAll),
     };
     const rows: Row[] = [
       {
@@ -168,7 +197,9 @@ export async function callToScreen(
       `**${label}**${options.durability ? ` (durability ${options.durability})` : ''}: ${clients} clients ` +
         `(the calling front-office desk, ${others.length} other desks and ${n - others.length} displays, those in a ` +
         `separate process); all clients ${fmtSummary(data.all)}; first client ${fmtSummary(data.first)}; ` +
-        `ack to the desk ${fmtSummary(data.ack)}. Each call is followed by ticket:cancel and a ${GAP_MS} ms pause. ` +
+        `ack to the desk ${fmtSummary(data.ack)}. Each call is followed by ticket:cancel and a ${GAP_MS} ms pause, ` +
+        `and paired with one event of the plain relay to as many clients (the same gap, alternately before and after ` +
+        `the call): relay to all ${fmtSummary(data.relayAll)}. ` +
         (syncs.count > 0
           ? `Before a call goes out it waits for the fsync of the WAL that holds it: ${syncs.count} fsyncs meanwhile, ` +
             `${syncs.meanMs.toFixed(2)} ms each on average; ` +
@@ -178,6 +209,7 @@ export async function callToScreen(
     return { rows, details, data };
   } finally {
     for (const c of opened) c.disconnect();
+    await relay?.close();
     await clientsProcess.kill();
     await office.close().catch(() => undefined);
   }
