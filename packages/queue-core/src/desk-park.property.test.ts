@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { evolve } from './evolve';
-import { createState, currentStage, ticketStatus } from './state';
+import { CALL_LOG, createState, currentStage, LOBBY_CALLS, ticketStatus } from './state';
 import type { SharedAction } from './test-helpers';
 import { DESKS, playActions, SERVICES, sharedActions, sharedCommand, staffOf } from './test-helpers';
 import type { Command, DomainEvent, QueueState, Stage, Ticket } from './types';
@@ -123,25 +123,70 @@ function checkOnePlace(state: QueueState) {
   }
 }
 
+/** The calls the lobby was told of, newest first, whether each still stands, and each ticket's recalls. */
+type LobbyModel = {
+  calls: Array<{ key: string; ticketId: string; stands: boolean }>;
+  recalls: Map<string, number>;
+};
+
 /**
- * The lobby (views.ts callStands): the board never shows a call for a ticket that is not at that desk
- * (waiting again, parked, or at another desk since), and a call taken back is one that does not stand.
+ * The lobby, kept from the events alone (not from callStands): a call or recall stands until that
+ * ticket's next park, move (forward, transfer, send, back), requeue, or call at a desk; a call back
+ * from a park is a new call. The day's end clears the log; it keeps as many calls as the state's.
  */
-function checkLobby(state: QueueState) {
-  const shown = callViews(state);
-  for (const call of shown) {
-    const ticket = state.tickets.get(call.ticketId) as Ticket;
-    const stage = currentStage(ticket);
-    expect({ call: call.ticketId, at: stage.deskId }).toEqual({ call: call.ticketId, at: call.deskId });
-    expect(['called', 'serving', 'finished', 'no-show', 'cancelled']).toContain(ticketStatus(ticket));
-    expect(stage.calledAt).toBeLessThanOrEqual(call.at);
+function lobbyModelStep(model: LobbyModel, event: DomainEvent): void {
+  const { calls, recalls } = model;
+  if (event.type === 'day.ended') {
+    calls.length = 0;
+    return;
   }
-  const withdrawn = withdrawnCallViews(state);
-  for (const call of withdrawn) {
-    const stage = currentStage(state.tickets.get(call.ticketId) as Ticket);
-    const stillThere = stage.deskId === call.deskId && stage.parkedAt === null;
-    expect(stillThere && stage.calledAt !== null && stage.calledAt <= call.at).toBe(false);
+  const withdraw = (ticketId: string) => {
+    for (const call of calls) if (call.ticketId === ticketId) call.stands = false;
+  };
+  const push = (ticketId: string, deskId: string, at: number) => {
+    const recall = recalls.get(ticketId) ?? 0;
+    calls.unshift({ key: `${ticketId}@${deskId}@${at}#${recall}`, ticketId, stands: true });
+    if (calls.length > CALL_LOG) calls.pop();
+  };
+  switch (event.type) {
+    case 'ticket.called':
+      withdraw(event.ticketId);
+      recalls.set(event.ticketId, 0);
+      push(event.ticketId, event.deskId, event.at);
+      break;
+    case 'ticket.recalled':
+      recalls.set(event.ticketId, event.recalls);
+      push(event.ticketId, event.deskId, event.at);
+      break;
+    case 'ticket.parked':
+    case 'ticket.moved':
+      withdraw(event.ticketId);
+      break;
+    case 'ticket.unparked':
+      withdraw(event.ticketId);
+      // Called back to the desk: announced again, with the recalls it had.
+      if (event.to === 'desk') push(event.ticketId, event.deskId, event.at);
+      break;
   }
+}
+
+/** The board (callViews, withdrawnCallViews) is the model's: shown what stands, withdrawn the rest. */
+function checkLobby(state: QueueState, { calls }: LobbyModel) {
+  const key = (c: { ticketId: string; deskId: string; at: number; recall: number }) =>
+    `${c.ticketId}@${c.deskId}@${c.at}#${c.recall}`;
+  expect({
+    shown: callViews(state).map(key),
+    withdrawn: withdrawnCallViews(state).map(key),
+  }).toEqual({
+    shown: calls
+      .filter((c) => c.stands)
+      .slice(0, LOBBY_CALLS)
+      .map((c) => c.key),
+    withdrawn: calls
+      .filter((c) => !c.stands)
+      .slice(0, LOBBY_CALLS)
+      .map((c) => c.key),
+  });
 }
 
 /** What the log says of each stage, replayed independently of evolve: the service time less parks. */
@@ -200,6 +245,7 @@ function play(actions: Action[]) {
   const state = createState(CONFIG, T0);
   const log: DomainEvent[] = [];
   const statusBeforePark = new Map<string, string>();
+  const lobby: LobbyModel = { calls: [], recalls: new Map() };
   /** Every stage of the run by ticket and index (a past day's too: its tickets leave the state). */
   const stagesSeen = new Map<string, Stage>();
   const openAll: Action[] = DESKS.map((_, desk) => ({ kind: 'desk', desk, op: 'open' }));
@@ -281,6 +327,7 @@ function play(actions: Action[]) {
           statusBeforePark.set(event.ticketId, ticket ? ticketStatus(ticket) : '?');
         }
         evolve(state, event);
+        lobbyModelStep(lobby, event);
         log.push(event);
         if (event.type === 'ticket.unparked' && event.to === 'desk') {
           // Back at the desk as it was when parked: called stays called, serving stays serving.
@@ -304,7 +351,7 @@ function play(actions: Action[]) {
         }
       }
       checkOnePlace(state);
-      checkLobby(state);
+      checkLobby(state, lobby);
       for (const ticket of state.tickets.values())
         ticket.stages.forEach((stage, i) => {
           stagesSeen.set(`${ticket.id}#${i}`, stage);

@@ -157,6 +157,7 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       const stage = currentStage(ticketOf(state, event.ticketId));
       stage.parkedAt = event.at;
       stage.firstParkedAt ??= event.at;
+      stage.callsWithdrawnAt = event.at;
       const desk = deskOf(state, event.deskId);
       desk.current = null;
       desk.parked.push(event.ticketId);
@@ -236,6 +237,7 @@ function enterQueue(
     parkedMs: 0,
     serviceParkedMs: 0,
     parkOverdueAt: null,
+    callsWithdrawnAt: null,
     forDeskId: place.forDesk?.deskId ?? null,
     forDeskUntil: place.forDesk?.until ?? null,
     sentFrom: place.sentFrom ?? null,

@@ -39,6 +39,11 @@ export interface Stage {
   serviceParkedMs: number;
   /** When it was proposed as a no-show for being parked past the limit (the desk confirms or not). */
   parkOverdueAt: number | null;
+  /**
+   * When this stage last parked: its calls made until then stay off the lobby even once the park ends
+   * (no-show while parked, called back to the desk: only calls after it stand; views.ts `callStands`).
+   */
+  callsWithdrawnAt: number | null;
   /** Sent to a named desk: while it waits, only that desk calls it, until `forDeskUntil` (then the whole queue). */
   forDeskId: string | null;
   forDeskUntil: number | null;

@@ -272,10 +272,29 @@ describe('callViews', () => {
       });
       run(state, { type: 'unpark', ...K_1, ticketId: K1, to: 'desk' }, '09:06');
       expect(callViews(state)[0]).toMatchObject({ ticketId: K1, deskId: 'konsultasi-1', at: wib('09:06') });
-      // At that desk again: its calls there stand again (the display counts them as one row).
+      // At that desk again: only the new call stands, the calls before the park stay withdrawn.
       expect(lobby(state)).toEqual({
-        shown: ['K-001@konsultasi-1', 'K-001@konsultasi-1', 'K-002@konsultasi-2', 'K-001@konsultasi-1'],
-        withdrawn: [],
+        shown: ['K-001@konsultasi-1', 'K-002@konsultasi-2'],
+        withdrawn: ['K-001@konsultasi-1', 'K-001@konsultasi-1'],
+      });
+    });
+
+    it('parked, then a no-show: its calls stay withdrawn (not back as the big call)', () => {
+      const state = twoCalled();
+      run(state, { type: 'park', ...K_1, ticketId: K1 }, '09:04');
+      run(state, { type: 'noShow', ...K_1, ticketId: K1 }, '09:05');
+      expect(lobby(state)).toEqual({ shown: ['K-002@konsultasi-2'], withdrawn: ['K-001@konsultasi-1'] });
+    });
+
+    it('parked twice: a call back between the parks is withdrawn by the second park', () => {
+      const state = twoCalled();
+      run(state, { type: 'park', ...K_1, ticketId: K1 }, '09:04');
+      run(state, { type: 'unpark', ...K_1, ticketId: K1, to: 'desk' }, '09:05');
+      run(state, { type: 'park', ...K_1, ticketId: K1 }, '09:06');
+      run(state, { type: 'unpark', ...K_1, ticketId: K1, to: 'desk' }, '09:07');
+      expect(lobby(state)).toEqual({
+        shown: ['K-001@konsultasi-1', 'K-002@konsultasi-2'],
+        withdrawn: ['K-001@konsultasi-1', 'K-001@konsultasi-1'],
       });
     });
 
