@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import { dueEvents } from './desk-park';
+import { evolve } from './evolve';
 import { execute } from './index';
 import { tallyStages } from './stats';
 import {
@@ -344,6 +345,37 @@ describe('the first call of a ticket sent to a desk records whom it went ahead o
       ticketId: K3,
       sent: { fromDeskId: 'fo-1', byStaffId: staffOf('fo-1'), via: 'guest-book', overtook: [K2, K1] },
     });
+  });
+
+  it('an event stored before who and how were recorded: from the guest book if it came with its entry', () => {
+    /** Decides the command, drops `staffId` and `via` from the stored move as old events lack them, applies. */
+    const runOld = (state: QueueState, command: Parameters<typeof decide>[1], time: string) => {
+      for (const event of decide(state, command, wib(time))) {
+        if (event.type === 'ticket.moved' && event.forDesk) {
+          const { deskId, until } = event.forDesk;
+          evolve(state, { ...event, forDesk: { deskId, until } });
+        } else evolve(state, event);
+      }
+    };
+    const state = newState();
+    openDesk(state, 'fo-1', wib('08:55'));
+    openDesk(state, 'konsultasi-1', wib('08:55'));
+    openDesk(state, 'konsultasi-2', wib('08:55'));
+    take(state, 'konsultasi', wib('09:00')); // K-001
+    take(state, 'konsultasi', wib('09:00')); // K-002
+    const FO = { deskId: 'fo-1', staffId: staffOf('fo-1') };
+    call(state, 'fo-1', wib('09:01'));
+    const forward = { ...FO, ticketId: K1, serviceId: 'konsultasi', guestBookId: 'gb-1' };
+    runOld(state, { type: 'forward', ...forward, forDeskId: 'konsultasi-2' }, '09:02');
+    expect(stageOf(state, K1).sentFrom).toEqual({
+      fromDeskId: 'fo-1',
+      byStaffId: staffOf('fo-1'),
+      via: 'guest-book',
+    });
+    call(state, 'fo-1', wib('09:03'));
+    const send = { ...FO, ticketId: K2, toDeskId: 'konsultasi-1', serviceId: 'konsultasi', note: '' };
+    runOld(state, { type: 'sendToDesk', ...send }, '09:04');
+    expect(stageOf(state, K2).sentFrom).toMatchObject({ fromDeskId: 'fo-1', via: 'send' });
   });
 
   it('a ticket that fell back to the queue is called in order, with no send to audit', () => {

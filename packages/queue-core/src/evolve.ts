@@ -109,7 +109,11 @@ export function evolve(state: QueueState, event: DomainEvent): QueueState {
       const sentFrom = event.forDesk && {
         fromDeskId: event.deskId,
         byStaffId: event.forDesk.staffId ?? stage.staffId ?? '',
-        via: event.forDesk.via ?? 'send',
+        // Stored before `via` was: the front office's forward of a ticket with its guest book entry
+        // (attached by the same command) came from the guest book; anything else was a send.
+        via:
+          event.forDesk.via ??
+          (event.kind === 'forwarded' && ticket.guestBookId !== null ? 'guest-book' : 'send'),
       };
       enterQueue(state, ticket, event.toQueue, event.at, event.targetMinutes, {
         forDesk: event.forDesk,
