@@ -131,6 +131,14 @@ describe('a ticket sent to a named desk, called there ahead of its queue', () =>
     expect(renamed).toContain("\r\nDikirim oleh;'=1+2;1;1;1\r\n");
   });
 
+  it('a sent call projected twice (its events committed again) is one row of sent_calls', async () => {
+    const { k2 } = await sentFromGuestBook();
+    const sentCall = calledPayloads().find((e) => e.ticketId === k2 && e.sent);
+    const { actor, ...event } = sentCall;
+    hub.store.commit([event], hub.context.runner.state, actor);
+    expect(hub.store.db.prepare('SELECT ticket_id FROM sent_calls').all()).toEqual([{ ticket_id: k2 }]);
+  });
+
   it('the lobby shows the same calls after a restart: derived from the tickets, nothing stored', async () => {
     const { budi, k1 } = await sentFromGuestBook();
     // Budi calls K-001 and parks it: its call is taken back; K-002's at Meja Konsultasi 2 stands.

@@ -399,7 +399,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         sent_by TEXT NOT NULL,
         via TEXT NOT NULL CHECK (via IN ('guest-book', 'send')),
         overtook TEXT NOT NULL,
-        overtaken INTEGER NOT NULL
+        overtaken INTEGER NOT NULL,
+        -- A ticket's first call at the desk it was sent to: one row however often its event is projected.
+        UNIQUE (ticket_id, at)
       );
       CREATE INDEX sent_calls_day ON sent_calls(day);
     `,

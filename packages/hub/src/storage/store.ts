@@ -141,9 +141,9 @@ export class Store {
       insertChosenCall: sql(`
         INSERT INTO chosen_calls (day, at, ticket_id, queue, desk_id, staff_id, reason, note, overtook, overtaken)
         VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @reason, @note, @overtook, @overtaken)`),
-      // The projection of a sent ticket's first call at its desk (migration 12).
+      // The projection of a sent ticket's first call at its desk (migration 12): once per call.
       insertSentCall: sql(`
-        INSERT INTO sent_calls (day, at, ticket_id, queue, desk_id, staff_id, from_desk_id, sent_by, via,
+        INSERT OR IGNORE INTO sent_calls (day, at, ticket_id, queue, desk_id, staff_id, from_desk_id, sent_by, via,
           overtook, overtaken)
         VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @fromDeskId, @sentBy, @via, @overtook,
           @overtaken)`),
