@@ -176,7 +176,7 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     await head.getByRole('button', { name: 'Laporan' }).first().click();
     const sent = head.getByTestId('sent-calls-report');
     await sent.getByRole('row', { name: 'Dikirim oleh Budi Santoso 1 1 1' }).waitFor();
-    await sent.getByRole('row', { name: 'Dikirim lewat Kirim ke meja 1 1 1' }).waitFor();
+    await sent.getByRole('row', { name: 'Cara pengiriman Kirim ke meja 1 1 1' }).waitFor();
     await sent.scrollIntoViewIfNeeded();
     expect(await accessibilityViolations(head)).toEqual([]);
     await screenshot(head, 'counter-report-sent-calls');

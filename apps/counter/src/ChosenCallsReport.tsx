@@ -2,13 +2,60 @@ import {
   type CallReason,
   type ChosenCallCounts,
   type ChosenCallReport,
+  callReasonLabel,
   formatNumber,
   type Lang,
   type SendVia,
   type SentCallCounts,
   type SentCallReport,
+  sendViaLabel,
+  t,
 } from '@pst/shared';
 import { useT } from '@pst/ui';
+
+/** A table row: its React key, part, name and counts. Staff are keyed by id: two may share a name. */
+type Row<C> = [key: string, part: string, name: string, counts: C];
+
+export function chosenCallRows(
+  report: ChosenCallReport,
+  deskName: (id: string) => string,
+  lang: Lang,
+): Array<Row<ChosenCallCounts>> {
+  return [
+    ...Object.entries(report.byDesk).map(
+      ([id, c]): Row<ChosenCallCounts> => [`desk/${id}`, t(lang, 'sup.chosenByDesk'), deskName(id), c],
+    ),
+    ...Object.entries(report.byStaff).map(
+      ([id, c]): Row<ChosenCallCounts> => [`staff/${id}`, t(lang, 'sup.chosenByStaff'), c.name, c],
+    ),
+    ...Object.entries(report.byReason).map(
+      ([reason, c]): Row<ChosenCallCounts> => [
+        `reason/${reason}`,
+        t(lang, 'sup.chosenByReason'),
+        callReasonLabel(reason as CallReason, lang),
+        c as ChosenCallCounts,
+      ],
+    ),
+    ['total', t(lang, 'sup.chosenTotal'), '', report.total],
+  ];
+}
+
+export function sentCallRows(report: SentCallReport, lang: Lang): Array<Row<SentCallCounts>> {
+  return [
+    ...Object.entries(report.bySender).map(
+      ([id, c]): Row<SentCallCounts> => [`sender/${id}`, t(lang, 'sup.sentBySender'), c.name, c],
+    ),
+    ...Object.entries(report.byVia).map(
+      ([via, c]): Row<SentCallCounts> => [
+        `via/${via}`,
+        t(lang, 'sup.sentByVia'),
+        sendViaLabel(via as SendVia, lang),
+        c as SentCallCounts,
+      ],
+    ),
+    ['total', t(lang, 'sup.chosenTotal'), '', report.total],
+  ];
+}
 
 /**
  * The report's chosen and out-of-order calls (issue 20): per desk, staff member and reason; then the
@@ -24,23 +71,7 @@ export function ChosenCallsReport({
   lang: Lang;
 }) {
   const tr = useT();
-  const rows: Array<[string, string, ChosenCallCounts]> = [
-    ...Object.entries(report.byDesk).map(([id, c]): [string, string, ChosenCallCounts] => [
-      tr('sup.chosenByDesk'),
-      deskName(id),
-      c,
-    ]),
-    ...Object.values(report.byStaff).map((c): [string, string, ChosenCallCounts] => [
-      tr('sup.chosenByStaff'),
-      c.name,
-      c,
-    ]),
-    ...Object.entries(report.byReason).map(([reason, c]): [string, string, ChosenCallCounts] => [
-      tr('sup.chosenByReason'),
-      tr(`callReason.${reason as CallReason}`),
-      c as ChosenCallCounts,
-    ]),
-  ];
+  const rows = chosenCallRows(report, deskName, lang);
   return (
     <section className="panel" data-testid="chosen-calls-report">
       <h2>{tr('sup.chosenCalls')}</h2>
@@ -58,17 +89,15 @@ export function ChosenCallsReport({
             </tr>
           </thead>
           <tbody>
-            {[...rows, [tr('sup.chosenTotal'), '', report.total] as [string, string, ChosenCallCounts]].map(
-              ([part, name, c]) => (
-                <tr key={`${part}/${name}`}>
-                  <td>{part}</td>
-                  <td>{name}</td>
-                  <td>{formatNumber(c.chosen, lang)}</td>
-                  <td>{formatNumber(c.outOfOrder, lang)}</td>
-                  <td>{formatNumber(c.overtaken, lang)}</td>
-                </tr>
-              ),
-            )}
+            {rows.map(([key, part, name, c]) => (
+              <tr key={key}>
+                <td>{part}</td>
+                <td>{name}</td>
+                <td>{formatNumber(c.chosen, lang)}</td>
+                <td>{formatNumber(c.outOfOrder, lang)}</td>
+                <td>{formatNumber(c.overtaken, lang)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
@@ -79,19 +108,7 @@ export function ChosenCallsReport({
 
 function SentCalls({ report, lang }: { report: SentCallReport; lang: Lang }) {
   const tr = useT();
-  const rows: Array<[string, string, SentCallCounts]> = [
-    ...Object.values(report.bySender).map((c): [string, string, SentCallCounts] => [
-      tr('sup.sentBySender'),
-      c.name,
-      c,
-    ]),
-    ...Object.entries(report.byVia).map(([via, c]): [string, string, SentCallCounts] => [
-      tr('sup.sentByVia'),
-      tr(`sendVia.${via as SendVia}`),
-      c as SentCallCounts,
-    ]),
-    [tr('sup.chosenTotal'), '', report.total],
-  ];
+  const rows = sentCallRows(report, lang);
   return (
     <div data-testid="sent-calls-report">
       <h3>{tr('sup.sentCalls')}</h3>
@@ -109,8 +126,8 @@ function SentCalls({ report, lang }: { report: SentCallReport; lang: Lang }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map(([part, name, c]) => (
-              <tr key={`${part}/${name}`}>
+            {rows.map(([key, part, name, c]) => (
+              <tr key={key}>
                 <td>{part}</td>
                 <td>{name}</td>
                 <td>{formatNumber(c.sent, lang)}</td>

@@ -13,7 +13,9 @@ import {
   type SendVia,
   type SentCallCounts,
   type SentCallReport,
+  type StringKey,
   sendViaLabel,
+  t,
 } from '@pst/shared';
 import type { Table } from './exports';
 import type { ReportRange } from './reports';
@@ -51,7 +53,9 @@ export function chosenCallReport(source: ReportStore, range: ReportRange): Chose
     sent: { total: noneSent(), bySender: {}, byVia: {} },
   };
   const byReason: Record<string, ChosenCallCounts> = {};
+  const usernames = new Map<string, string>();
   for (const row of source.chosenCalls(range.from, range.to)) {
+    if (row.staffUsername !== null) usernames.set(row.staffId, row.staffUsername);
     add(report.total, row.overtaken);
     add(countIn(report.byDesk, row.deskId, none), row.overtaken);
     add(
@@ -61,6 +65,7 @@ export function chosenCallReport(source: ReportStore, range: ReportRange): Chose
     add(countIn(byReason, row.reason, none), row.overtaken);
   }
   report.byReason = byReason as ChosenCallReport['byReason'];
+  tellApart(report.byStaff, usernames);
   report.sent = sentCallReport(source, range);
   return report;
 }
@@ -68,7 +73,9 @@ export function chosenCallReport(source: ReportStore, range: ReportRange): Chose
 function sentCallReport(source: ReportStore, range: ReportRange): SentCallReport {
   const report: SentCallReport = { total: noneSent(), bySender: {}, byVia: {} };
   const byVia: Record<string, SentCallCounts> = {};
+  const usernames = new Map<string, string>();
   for (const row of source.sentCalls(range.from, range.to)) {
+    if (row.senderUsername !== null) usernames.set(row.sentBy, row.senderUsername);
     addSent(report.total, row.overtaken);
     addSent(
       countIn(report.bySender, row.sentBy, () => ({ ...noneSent(), name: row.senderName ?? row.sentBy })),
@@ -77,7 +84,19 @@ function sentCallReport(source: ReportStore, range: ReportRange): SentCallReport
     addSent(countIn(byVia, row.via, noneSent), row.overtaken);
   }
   report.byVia = byVia as SentCallReport['byVia'];
+  tellApart(report.bySender, usernames);
   return report;
+}
+
+/**
+ * Staff are counted by id but read by name: where two share a name, each also shows their username
+ * (screen and exports alike), so the rows do not read as one person twice.
+ */
+function tellApart(byId: Record<string, { name: string }>, usernames: ReadonlyMap<string, string>): void {
+  const count = new Map<string, number>();
+  for (const { name } of Object.values(byId)) count.set(name, (count.get(name) ?? 0) + 1);
+  for (const [id, counts] of Object.entries(byId))
+    if ((count.get(counts.name) ?? 0) > 1) counts.name = `${counts.name} (${usernames.get(id) ?? id})`;
 }
 
 /**
@@ -87,46 +106,47 @@ function sentCallReport(source: ReportStore, range: ReportRange): SentCallReport
  */
 export function chosenCallTables(report: ChosenCallReport, config: QueueConfig): Table[] {
   const deskName = (id: string) => config.desks.find((d) => d.id === id)?.name ?? id;
-  const row = (part: string, name: string, c: ChosenCallCounts) => [
-    part,
+  // The counter's report screen shows the same table: its headings and parts are the string table's.
+  const id = (key: StringKey) => t('id', key);
+  const row = (part: StringKey, name: string, c: ChosenCallCounts | SentCallCounts) => [
+    id(part),
     name,
-    c.chosen,
+    'chosen' in c ? c.chosen : c.sent,
     c.outOfOrder,
     c.overtaken,
+  ];
+  const columns = (count: StringKey) => [
+    id('sup.chosenPart'),
+    id('sup.chosenName'),
+    id(count),
+    id('sup.chosenOutOfOrder'),
+    id('sup.chosenOvertaken'),
   ];
   return [
     {
       name: 'panggilan-pilihan',
       title: 'Panggilan pilihan',
-      columns: ['Rincian', 'Nama', 'Dipanggil pilihan', 'Di luar urutan', 'Antrian yang didahului'],
+      columns: columns('sup.chosenCount'),
       rows: [
-        ...Object.entries(report.byDesk).map(([id, c]) => row('Meja', deskName(id), c)),
-        ...Object.values(report.byStaff).map((c) => row('Petugas', c.name, c)),
+        ...Object.entries(report.byDesk).map(([desk, c]) => row('sup.chosenByDesk', deskName(desk), c)),
+        ...Object.values(report.byStaff).map((c) => row('sup.chosenByStaff', c.name, c)),
         ...Object.entries(report.byReason).map(([reason, c]) =>
-          row('Alasan', callReasonLabel(reason as CallReason), c as ChosenCallCounts),
+          row('sup.chosenByReason', callReasonLabel(reason as CallReason), c as ChosenCallCounts),
         ),
-        row('Semua', '', report.total),
+        row('sup.chosenTotal', '', report.total),
       ],
     },
     {
       name: 'kiriman-meja',
       title: 'Dikirim ke meja',
-      columns: ['Rincian', 'Nama', 'Dipanggil setelah dikirim', 'Di luar urutan', 'Antrian yang didahului'],
+      columns: columns('sup.sentCount'),
       rows: [
-        ...Object.values(report.sent.bySender).map((c) => sentRow('Dikirim oleh', c.name, c)),
+        ...Object.values(report.sent.bySender).map((c) => row('sup.sentBySender', c.name, c)),
         ...Object.entries(report.sent.byVia).map(([via, c]) =>
-          sentRow('Dikirim lewat', sendViaLabel(via as SendVia), c as SentCallCounts),
+          row('sup.sentByVia', sendViaLabel(via as SendVia), c as SentCallCounts),
         ),
-        sentRow('Semua', '', report.sent.total),
+        row('sup.chosenTotal', '', report.sent.total),
       ],
     },
   ];
 }
-
-const sentRow = (part: string, name: string, c: SentCallCounts) => [
-  part,
-  name,
-  c.sent,
-  c.outOfOrder,
-  c.overtaken,
-];

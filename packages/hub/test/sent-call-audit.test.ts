@@ -121,14 +121,27 @@ describe('a ticket sent to a named desk, called there ahead of its queue', () =>
       'Rincian;Nama;Dipanggil setelah dikirim;Di luar urutan;Antrian yang didahului',
       'Dikirim oleh;Rina Wulandari;1;1;1',
       'Dikirim oleh;Budi Santoso;1;1;1',
-      'Dikirim lewat;Buku tamu;1;1;1',
-      'Dikirim lewat;Kirim ke meja;1;1;1',
+      'Cara pengiriman;Buku tamu;1;1;1',
+      'Cara pengiriman;Kirim ke meja;1;1;1',
       'Semua;;2;2;2',
     ]);
     // A sender's name is staff's own text: a spreadsheet formula stays text, as in every export.
     hub.store.db.prepare(`UPDATE staff SET name = '=1+2' WHERE username = 'rina'`).run();
     const renamed = await (await get('/api/reports/kiriman-meja.csv?preset=today')).text();
     expect(renamed).toContain("\r\nDikirim oleh;'=1+2;1;1;1\r\n");
+    // Two senders of the same name: each row also says whose (the username), on screen and in the export.
+    hub.store.db.prepare(`UPDATE staff SET name = 'Budi Santoso' WHERE username = 'rina'`).run();
+    const sameName = await (await get('/api/reports/kiriman-meja.csv?preset=today')).text();
+    expect(sameName).toContain(
+      '\r\nDikirim oleh;Budi Santoso (rina);1;1;1\r\nDikirim oleh;Budi Santoso (budi);1;1;1\r\n',
+    );
+    const again = (await (await get('/api/reports?preset=today')).json()) as typeof report;
+    expect(again.data.outOfOrder.sent).toMatchObject({
+      bySender: {
+        [rinaId as string]: { name: 'Budi Santoso (rina)' },
+        [budiId as string]: { name: 'Budi Santoso (budi)' },
+      },
+    });
   });
 
   it('a sent call projected twice (its events committed again) is one row of sent_calls', async () => {

@@ -111,7 +111,6 @@ function sentViews(state: QueueState, desk: DeskState): SentTicketView[] {
   return desk.sentHere.map((id, position) => {
     const ticket = state.tickets.get(id) as Ticket;
     const stage = currentStage(ticket);
-    const from = ticket.stages[ticket.stages.length - 2];
     return {
       ticketId: id,
       number: ticket.number,
@@ -121,7 +120,7 @@ function sentViews(state: QueueState, desk: DeskState): SentTicketView[] {
       sentAt: stage.enteredAt,
       // Set with forDeskId for as long as the ticket is in the desk's list.
       until: stage.forDeskUntil as number,
-      fromDeskId: from?.deskId ?? null,
+      fromDeskId: stage.sentFrom?.fromDeskId ?? null,
       clock: sentWaitingClock(state, desk, stage, position),
     };
   });

@@ -27,17 +27,19 @@ const COMPLAINTS = `
 export interface ChosenCallRow {
   deskId: string;
   staffId: string;
-  /** The caller's name (null once the account is gone). */
+  /** The caller's name and username (null once the account is gone). */
   staffName: string | null;
+  staffUsername: string | null;
   reason: string;
   overtaken: number;
 }
 
 /** A sent ticket's first call at its desk (migration 12) as the report of chosen calls reads it. */
 export interface SentCallRow {
-  /** Who sent it, and their name (null once the account is gone). */
+  /** Who sent it, and their name and username (null once the account is gone). */
   sentBy: string;
   senderName: string | null;
+  senderUsername: string | null;
   via: SendVia;
   overtaken: number;
 }
@@ -126,7 +128,7 @@ export class ReportStore {
   /** The chosen calls of the days from..to (migration 9). */
   chosenCalls(from: string, to: string): ChosenCallRow[] {
     return this.sql(
-      `SELECT c.desk_id AS deskId, c.staff_id AS staffId, s.name AS staffName, c.reason, c.overtaken
+      `SELECT c.desk_id AS deskId, c.staff_id AS staffId, s.name AS staffName, s.username AS staffUsername, c.reason, c.overtaken
        FROM chosen_calls c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.day BETWEEN ? AND ?`,
     ).all(from, to) as ChosenCallRow[];
   }
@@ -134,7 +136,7 @@ export class ReportStore {
   /** The first calls of tickets sent to a named desk, of the days from..to (migration 12). */
   sentCalls(from: string, to: string): SentCallRow[] {
     return this.sql(
-      `SELECT c.sent_by AS sentBy, s.name AS senderName, c.via, c.overtaken
+      `SELECT c.sent_by AS sentBy, s.name AS senderName, s.username AS senderUsername, c.via, c.overtaken
        FROM sent_calls c LEFT JOIN staff s ON s.id = c.sent_by WHERE c.day BETWEEN ? AND ?`,
     ).all(from, to) as SentCallRow[];
   }
