@@ -379,7 +379,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
     },
   ];
   const details = [
-    `**${label}**: the hub in its own process (bench/hub-process.ts, built to JavaScript like npm run build and run on plain Node), RSS from /proc/<pid>/status (VmRSS). ` +
+    `**${label}**: the hub in its own process (bench/hub-process.ts, built to JavaScript like npm run build and run on plain Node with the service's ${MALLOC_SETTING.name}=${MALLOC_SETTING.value}), RSS from /proc/<pid>/status (VmRSS). ` +
       `Idle ${mb(idle)} (${mb(justStarted)} right after the start), ${mb(afterLogins)} at rest after ${sizes.memoryLogins} staff logins; with ${clients} display clients (websocket, in another process) ${mb(withClients)}; ` +
       `sustained load ${load.commandsPerSecond.toFixed(0)} commands/s for ${load.seconds.toFixed(0)} s with the clients connected, ` +
       `max RSS during it ${mb(duringLoadMax)}, ${mb(afterLoad)} five seconds after. Steady traffic: ` +

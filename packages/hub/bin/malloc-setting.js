@@ -24,10 +24,16 @@ export async function ensureMallocSetting() {
   if (process.platform !== 'linux' || process.env[name] !== undefined) return;
   const env = { ...process.env, [name]: value };
   const args = [...process.execArgv, ...process.argv.slice(1)];
-  if (typeof process.execve === 'function')
-    process.execve(process.execPath, [process.execPath, ...args], env);
+  if (typeof process.execve === 'function') {
+    try {
+      process.execve(process.execPath, [process.execPath, ...args], env);
+    } catch {
+      return; // Not replaced: go on without the setting rather than not start at all.
+    }
+  }
 
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+  // The IPC channel closes when this process dies, even by SIGKILL: the hub then stops (cli.ts).
+  const child = spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
   // A terminal's Ctrl+C reaches the child too (same process group): the hub stops once either way.
   for (const signal of FORWARDED) process.on(signal, () => child.kill(signal));
   const [code, signal] = await once(child, 'exit');

@@ -106,6 +106,9 @@ program
       tls: opts.tls === true,
       mdns: opts.mdns !== false,
       durability: opts.durability as Durability,
+      // End at once, without closing: a close would checkpoint from a WAL the disk failed to keep.
+      // The service manager starts the hub again, and SQLite recovers from what is on disk.
+      onDiskFailed: () => process.exit(1),
     });
     const hosts = opts.host === '0.0.0.0' ? ['localhost', ...lanAddresses()] : [opts.host];
     const scheme = hub.fingerprint ? 'https' : 'http';
@@ -135,16 +138,26 @@ program
     });
     // Once: a terminal's Ctrl+C can arrive twice, directly and through the launcher that set
     // glibc's malloc setting (bin/malloc-setting.js); a second one must not cut the close short.
-    let stopping = false;
+    // A second Ctrl+C a second or more later ends a close that hangs.
+    let stopping = 0;
     const stop = async () => {
-      if (stopping) return;
-      stopping = true;
+      if (stopping) {
+        if (performance.now() - stopping >= 1000) process.exit(130);
+        return;
+      }
+      stopping = performance.now();
       forget();
       await hub.close();
       process.exit(0);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Started by that launcher on older Node: if it dies (even by SIGKILL) its channel closes, and a
+    // hub nobody can stop any more must not go on holding the office's database.
+    if (process.channel) {
+      process.channel.unref();
+      process.on('disconnect', stop);
+    }
   });
 
 const device = program.command('device').description('kiosks, displays and rating tablets');

@@ -49,6 +49,11 @@ export interface HubOptions {
   appsDir?: string;
   /** When a commit counts as on disk (default `group`: fsync'ed, with group commit, before the ack). */
   durability?: Durability;
+  /**
+   * Called when the disk failed an fsync of the WAL: the hub acknowledges nothing more and must
+   * end without closing the database (`pst-hub start` exits so the service restarts it from disk).
+   */
+  onDiskFailed?: (error: Error) => void;
   /** Tickets a kiosk may take at once, and how fast that allowance refills. */
   kioskRateLimit?: { burst: number; refillMs: number };
   boardIntervalMs?: number;
@@ -100,6 +105,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const scheme = tls ? 'https' : 'http';
   const store = new Store(join(options.dataDir, 'pst.sqlite'), { durability: options.durability });
   const runner = new QueueRunner(store, clock);
+  store.onSyncFailed = (error) => {
+    log.fatal(
+      { err: error },
+      'fsync of the database WAL failed: nothing more is acknowledged; restart the hub',
+    );
+    options.onDiskFailed?.(error);
+  };
+  store.onCheckpointFailed = (error) =>
+    log.warn({ err: error }, 'WAL checkpoint failed; SQLite retries later');
   const limits = options.kioskRateLimit ?? { burst: 6, refillMs: 5000 };
   // Express answers every request that is not Socket.IO's: it is the server's handler before
   // Socket.IO attaches, so Socket.IO can route only its own path to itself (a request must never

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GroupSync } from '../src/storage/group-sync';
 import { Store } from '../src/storage/store';
 import { removeDir, tempDir } from '../src/testing';
 
@@ -88,6 +89,50 @@ describe('group commit', () => {
       store.close();
       removeDir(dir);
     }
+  });
+
+  it('acknowledges nothing more after a failed fsync, even when a later one would succeed', async () => {
+    // /dev/null cannot be fsync'ed (EINVAL): the disk refusing a sync, on either path.
+    for (const idleMs of [0, Number.POSITIVE_INFINITY]) {
+      let written = 0;
+      const failures: Error[] = [];
+      const sync = new GroupSync(
+        '/dev/null',
+        () => written,
+        () => undefined,
+        (error) => failures.push(error),
+      );
+      sync.idleMs = idleMs;
+      written = 1;
+      await expect(sync.synced()).rejects.toThrow();
+      // Writes after the failure are never acknowledged (no retry that could skip the lost pages).
+      written = 2;
+      await expect(sync.synced()).rejects.toThrow();
+      expect(failures).toHaveLength(1);
+      expect(sync.stats.syncs).toBe(1);
+      sync.close();
+    }
+  });
+
+  it('closes with an fsync in flight without running a checkpoint on the closed database', async () => {
+    const dir = tempDir();
+    const store = new Store(join(dir, 'pst.sqlite'));
+    const sync = store.groupSync;
+    if (!sync) throw new Error('group commit is the default');
+    sync.idleMs = Number.POSITIVE_INFINITY;
+    const checkpointFailures: Error[] = [];
+    store.onCheckpointFailed = (error) => checkpointFailures.push(error);
+    store.setSetting('first', 1);
+    await store.synced(); // on the loop (nothing synced before); the next one goes to the pool
+    // A WAL past the checkpoint mark, so the sync's end would schedule one.
+    for (let i = 0; i < 1200; i++) store.setSetting(`k${i}`, 'x'.repeat(3000));
+    const synced = store.synced();
+    expect(sync.stats.onLoop).toBe(1);
+    store.close();
+    await synced;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(checkpointFailures).toEqual([]);
+    removeDir(dir);
   });
 
   it('is off when the caller chose no sync before the ack (normal)', async () => {

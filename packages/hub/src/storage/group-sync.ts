@@ -32,6 +32,13 @@ export class GroupSync {
   private inFlightWaiters: Waiter[] = [];
   private closed = false;
   /**
+   * The first failed fsync. After it nothing more is acknowledged: Linux may drop the pages whose
+   * writeback failed, so a later fsync can succeed without them ("fsyncgate"), and acknowledging
+   * the commits after a hole in the WAL would be acknowledging what recovery stops short of. Like
+   * PostgreSQL, the hub stops instead; on restart SQLite recovers from what the disk holds.
+   */
+  private failure: Error | null = null;
+  /**
    * fsyncs done, the callers they answered and the milliseconds they took in all (the benchmarks
    * report the group size and what the disk adds to an acknowledgement or a call on the screens).
    */
@@ -51,12 +58,15 @@ export class GroupSync {
     private readonly changes: () => number,
     /** Called after each fsync that answered its waiters (the store's WAL checkpoints). */
     private readonly afterSync: () => void = () => {},
+    /** Called once, at the first failed fsync (the hub stops). */
+    private readonly failed: (error: Error) => void = () => {},
   ) {
     this.durable = changes();
   }
 
   synced(): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the database is closed'));
+    if (this.failure) return Promise.reject(this.failure);
     const written = this.changes();
     if (written <= this.durable) return Promise.resolve();
     return new Promise((resolve, reject) => {
@@ -88,16 +98,23 @@ export class GroupSync {
       const group = this.inFlightWaiters;
       this.inFlightWaiters = [];
       this.inFlight = false;
-      if (!error) this.durable = this.covering;
       this.stats.syncs++;
       this.stats.waiters += group.length;
-      for (const waiter of group) {
-        if (error) waiter.reject(error);
-        else waiter.resolve();
+      if (error) {
+        this.failure = error;
+        for (const waiter of [...group, ...this.waiting.splice(0)]) waiter.reject(error);
+        this.failed(error);
+        if (this.closed) this.release();
+        return;
       }
-      if (!error) this.afterSync();
-      if (this.closed) this.release();
-      else this.flush();
+      this.durable = this.covering;
+      for (const waiter of group) waiter.resolve();
+      if (this.closed) {
+        this.release();
+        return;
+      }
+      this.afterSync();
+      this.flush();
     };
     if (began - this.lastEnded >= this.idleMs) {
       // An idle hub (a lone call at a desk, a ticket at a quiet kiosk): the fsync runs right here.

@@ -93,6 +93,10 @@ export class Store {
   private readonly batch: TurnBatch;
   /** Called when a turn's commit failed: what memory holds of it must be rebuilt from the disk. */
   onBatchLost: (error: Error) => void = () => {};
+  /** Called at the first failed fsync of the WAL: nothing is acknowledged after it (see GroupSync). */
+  onSyncFailed: (error: Error) => void = () => {};
+  /** Called when a WAL checkpoint between commands failed (SQLite's own one remains). */
+  onCheckpointFailed: (error: Error) => void = () => {};
 
   constructor(file: string, options: { durability?: Durability } = {}) {
     this.db = openDatabase(file, options);
@@ -104,12 +108,18 @@ export class Store {
     const durability = options.durability ?? 'group';
     this.batch = new TurnBatch(this.db, this.changeCounter(), (error) => this.onBatchLost(error));
     if (durability === 'group' && file !== ':memory:') {
-      const checkpoints = new WalCheckpoints(this.db, `${file}-shm`, () => this.batch.isOpen);
+      const checkpoints = new WalCheckpoints(
+        this.db,
+        `${file}-shm`,
+        () => this.batch.isOpen,
+        (error) => this.onCheckpointFailed(error),
+      );
       this.walCheckpoints = checkpoints;
       this.groupSync = new GroupSync(
         `${file}-wal`,
         () => this.batch.committedChanges(),
         () => checkpoints.afterSync(),
+        (error) => this.onSyncFailed(error),
       );
     } else {
       this.groupSync = null;

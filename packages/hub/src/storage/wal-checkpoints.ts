@@ -39,6 +39,8 @@ export class WalCheckpoints {
     private readonly shmFile: string,
     /** Whether a turn's transaction is open (a checkpoint must wait until it has committed). */
     private readonly inTurn: () => boolean,
+    /** A checkpoint that failed (logged; SQLite's own checkpoint at SAFETY_NET_PAGES remains). */
+    private readonly failed: (error: Error) => void = () => {},
   ) {
     db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
     this.checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
@@ -50,19 +52,31 @@ export class WalCheckpoints {
 
   /** Called after each fsync of the group commit has answered its waiters. */
   afterSync(): void {
-    if (this.scheduled || this.walPages() < CHECKPOINT_PAGES) return;
+    if (this.scheduled || !this.db.open) return;
+    // Errors here and below must not escape: they would end the hub in the middle of the day for
+    // something SQLite's own checkpoint can still do.
+    try {
+      if (this.walPages() < CHECKPOINT_PAGES) return;
+    } catch (error) {
+      this.failed(error as Error);
+      return;
+    }
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
       // A turn's transaction open now: the next sync brings the checkpoint back.
       if (this.inTurn() || !this.db.open) return;
-      const [result] = this.checkpoint.all() as { busy: number; log: number; checkpointed: number }[];
-      this.stats.checkpoints++;
-      // The WAL is reused from its start by the next commit, which first writes a new WAL header
-      // and fsyncs it inside that COMMIT: one more fsync on a command's path (measured: the other
-      // half of the slow commits). A write of nothing new (the schema version it already has) makes
-      // that commit here; the WAL stays in place, the same size (no file-system journal commit).
-      if (result && result.busy === 0 && result.log === result.checkpointed) this.restartWal();
+      try {
+        const [result] = this.checkpoint.all() as { busy: number; log: number; checkpointed: number }[];
+        this.stats.checkpoints++;
+        // The WAL is reused from its start by the next commit, which first writes a new WAL header
+        // and fsyncs it inside that COMMIT: one more fsync on a command's path (measured: the other
+        // half of the slow commits). A write of nothing new (the schema version it already has) makes
+        // that commit here; the WAL stays in place, the same size (no file-system journal commit).
+        if (result && result.busy === 0 && result.log === result.checkpointed) this.restartWal();
+      } catch (error) {
+        this.failed(error as Error);
+      }
     });
   }
 
