@@ -61,37 +61,47 @@ describe('pst-hub, the command the README and the start banner use', () => {
     expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false);
   }, 180_000); // three Node processes that each load TypeScript through tsx: slow on a busy machine
 
+  /** Whether a process runs (an exited one whose new parent has not reaped it yet is a zombie, 'Z'). */
+  function running(pid: number): boolean {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  }
+
+  /** `pst-hub start` without glibc's malloc setting; resolves with the pid of the process that serves. */
+  async function startWithoutSetting() {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const env = { ...process.env };
+    delete env[MALLOC_SETTING.name];
+    const hub = spawn(
+      process.execPath,
+      [BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'], env },
+    );
+    let out = '';
+    hub.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const exited = new Promise((_, reject) =>
+      hub.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`))),
+    );
+    await Promise.race([exited, expect.poll(() => out, { timeout: 120_000 }).toMatch(/127\.0\.0\.1:\d+\//)]);
+    // The process that serves (the one that recorded its address, just after its banner), as the
+    // kernel started it.
+    const address = join(dataDir, 'hub-address.json');
+    await expect.poll(() => existsSync(address)).toBe(true);
+    const { pid } = JSON.parse(readFileSync(address, 'utf8')) as { pid: number };
+    return { hub, pid, address };
+  }
+
   it.runIf(process.platform === 'linux')(
     "runs the hub with glibc's malloc setting of the service, also when started without it",
     async () => {
-      const dataDir = tempDir();
-      dirs.push(dataDir);
-      const env = { ...process.env };
-      delete env[MALLOC_SETTING.name];
-      const hub = spawn(
-        process.execPath,
-        [BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data-dir', dataDir],
-        { stdio: ['ignore', 'pipe', 'pipe'], env },
-      );
+      const { hub, pid, address } = await startWithoutSetting();
       try {
-        let out = '';
-        hub.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-        });
-        const exited = new Promise((_, reject) =>
-          hub.once('exit', (code) => reject(new Error(`hub exited (${code}): ${out}`))),
-        );
-        await Promise.race([
-          exited,
-          expect.poll(() => out, { timeout: 120_000 }).toMatch(/127\.0\.0\.1:\d+\//),
-        ]);
-        // The process that serves (the one that recorded its address, just after its banner), as the
-        // kernel started it.
-        const address = join(dataDir, 'hub-address.json');
-        await expect.poll(() => existsSync(address)).toBe(true);
-        const { pid } = JSON.parse(readFileSync(address, 'utf8')) as {
-          pid: number;
-        };
         const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
         const setting = `${MALLOC_SETTING.name}=${MALLOC_SETTING.value}`;
         expect(environ).toContain(setting);
@@ -105,7 +115,20 @@ describe('pst-hub, the command the README and the start banner use', () => {
         await exited;
       }
       // The stop signal reached the hub: it closed and took its address back.
-      expect(existsSync(join(dataDir, 'hub-address.json'))).toBe(false);
+      expect(existsSync(address)).toBe(false);
+    },
+    180_000,
+  );
+
+  // Older Node has no process.execve: the hub runs as the launcher's child, which must not outlive it.
+  it.runIf(process.platform === 'linux' && !('execve' in process))(
+    'stops the hub when its launcher is killed outright (no hub left holding the database)',
+    async () => {
+      const { hub, pid, address } = await startWithoutSetting();
+      expect(pid).not.toBe(hub.pid);
+      hub.kill('SIGKILL');
+      await expect.poll(() => running(pid), { timeout: 60_000 }).toBe(false);
+      expect(existsSync(address)).toBe(false);
     },
     180_000,
   );
