@@ -12,7 +12,7 @@
 // first, so the browser suite does not wait behind the hub's: turbo ran one date at a time and started
 // tasks in its own order, which left a core idle for minutes. A job's output is printed whole when it ends.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Instants in UTC (WIB = UTC+7). Each is chosen for a trap: a new year, a month start, a far year with no
@@ -135,8 +135,38 @@ const results = [];
 const started = Date.now();
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 
+/**
+ * The faketime wrapper keeps a semaphore and a shared-memory clock named by its pid in /dev/shm, and
+ * leaves them behind when it is killed. A later wrapper that gets the same pid then fails at once
+ * ("sem_open: File exists"): with a wrapper per suite and date, pids come round often enough. Those of
+ * pids no longer running are removed before each suite starts.
+ */
+function removeStaleFaketimeFiles() {
+  let names;
+  try {
+    names = readdirSync('/dev/shm');
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^(?:sem\.)?faketime_(?:sem|shm)_(\d+)$/.exec(name)?.[1];
+    if (!pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (error) {
+      if (error.code !== 'ESRCH') continue;
+      try {
+        unlinkSync(join('/dev/shm', name));
+      } catch {
+        // Gone already, or another user's.
+      }
+    }
+  }
+}
+
 /** One suite at one date: `npm test` in its folder under faketime, in a process group of its own. */
 function runJob(job) {
+  removeStaleFaketimeFiles();
   return new Promise((resolve) => {
     const begin = Date.now();
     console.log(`[${seconds(begin - started)}] start ${job.name} at ${job.stamp} UTC`);
