@@ -71,73 +71,71 @@ export function ChosenCallsReport({
   lang: Lang;
 }) {
   const tr = useT();
-  const rows = chosenCallRows(report, deskName, lang);
   return (
     <section className="panel" data-testid="chosen-calls-report">
       <h2>{tr('sup.chosenCalls')}</h2>
       {report.total.chosen === 0 ? (
         <p className="muted">{tr('sup.chosenNone')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{tr('sup.chosenPart')}</th>
-              <th>{tr('sup.chosenName')}</th>
-              <th>{tr('sup.chosenCount')}</th>
-              <th>{tr('sup.chosenOutOfOrder')}</th>
-              <th>{tr('sup.chosenOvertaken')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([key, part, name, c]) => (
-              <tr key={key}>
-                <td>{part}</td>
-                <td>{name}</td>
-                <td>{formatNumber(c.chosen, lang)}</td>
-                <td>{formatNumber(c.outOfOrder, lang)}</td>
-                <td>{formatNumber(c.overtaken, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CallCounts
+          rows={chosenCallRows(report, deskName, lang)}
+          countHeader={tr('sup.chosenCount')}
+          count={(c) => c.chosen}
+          lang={lang}
+        />
       )}
-      <SentCalls report={report.sent} lang={lang} />
+      <div data-testid="sent-calls-report">
+        <h3>{tr('sup.sentCalls')}</h3>
+        {report.sent.total.sent === 0 ? (
+          <p className="muted">{tr('sup.sentNone')}</p>
+        ) : (
+          <CallCounts
+            rows={sentCallRows(report.sent, lang)}
+            countHeader={tr('sup.sentCount')}
+            count={(c) => c.sent}
+            lang={lang}
+          />
+        )}
+      </div>
     </section>
   );
 }
 
-function SentCalls({ report, lang }: { report: SentCallReport; lang: Lang }) {
+/** One table of call counts: part, name, the calls counted, how many went out of order, whom they passed. */
+function CallCounts<C extends { outOfOrder: number; overtaken: number }>({
+  rows,
+  countHeader,
+  count,
+  lang,
+}: {
+  rows: Array<Row<C>>;
+  countHeader: string;
+  count: (counts: C) => number;
+  lang: Lang;
+}) {
   const tr = useT();
-  const rows = sentCallRows(report, lang);
   return (
-    <div data-testid="sent-calls-report">
-      <h3>{tr('sup.sentCalls')}</h3>
-      {report.total.sent === 0 ? (
-        <p className="muted">{tr('sup.sentNone')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{tr('sup.chosenPart')}</th>
-              <th>{tr('sup.chosenName')}</th>
-              <th>{tr('sup.sentCount')}</th>
-              <th>{tr('sup.chosenOutOfOrder')}</th>
-              <th>{tr('sup.chosenOvertaken')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([key, part, name, c]) => (
-              <tr key={key}>
-                <td>{part}</td>
-                <td>{name}</td>
-                <td>{formatNumber(c.sent, lang)}</td>
-                <td>{formatNumber(c.outOfOrder, lang)}</td>
-                <td>{formatNumber(c.overtaken, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <table>
+      <thead>
+        <tr>
+          <th>{tr('sup.chosenPart')}</th>
+          <th>{tr('sup.chosenName')}</th>
+          <th>{countHeader}</th>
+          <th>{tr('sup.chosenOutOfOrder')}</th>
+          <th>{tr('sup.chosenOvertaken')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([key, part, name, c]) => (
+          <tr key={key}>
+            <td>{part}</td>
+            <td>{name}</td>
+            <td>{formatNumber(count(c), lang)}</td>
+            <td>{formatNumber(c.outOfOrder, lang)}</td>
+            <td>{formatNumber(c.overtaken, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
