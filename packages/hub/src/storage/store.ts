@@ -60,6 +60,22 @@ export interface PrintJobRecord {
   detail: string;
 }
 
+type CalledEvent = Extract<DomainEvent, { type: 'ticket.called' }>;
+
+/** What every audited call's row starts with: the day, the moment, the ticket, its queue, who called it where. */
+function calledRow(event: CalledEvent, state: QueueState) {
+  const ticket = state.tickets.get(event.ticketId);
+  if (!ticket) return null;
+  return {
+    day: ticket.day,
+    at: event.at,
+    ticketId: event.ticketId,
+    queue: currentStage(ticket).queue,
+    deskId: event.deskId,
+    staffId: event.staffId,
+  };
+}
+
 /**
  * Everything the hub keeps on disk. One instance, one writer. SQL lives here and in the other
  * modules of storage/ (the rest of the hub calls their methods); `db` is public for tests only.
@@ -267,16 +283,11 @@ export class Store {
   }
 
   /** A chosen call (issue 20) for the reports: reason, note, staff and the tickets it overtook. */
-  private recordChosenCall(event: Extract<DomainEvent, { type: 'ticket.called' }>, state: QueueState): void {
-    const ticket = state.tickets.get(event.ticketId);
-    if (!ticket || !event.chosen) return;
+  private recordChosenCall(event: CalledEvent, state: QueueState): void {
+    const call = calledRow(event, state);
+    if (!call || !event.chosen) return;
     this.stmt.insertChosenCall.run({
-      day: ticket.day,
-      at: event.at,
-      ticketId: event.ticketId,
-      queue: currentStage(ticket).queue,
-      deskId: event.deskId,
-      staffId: event.staffId,
+      ...call,
       reason: event.chosen.reason,
       note: event.chosen.note,
       overtook: JSON.stringify(event.chosen.overtook),
@@ -285,16 +296,11 @@ export class Store {
   }
 
   /** A sent ticket's first call at its desk, for the reports: who sent it, how, and whom it overtook. */
-  private recordSentCall(event: Extract<DomainEvent, { type: 'ticket.called' }>, state: QueueState): void {
-    const ticket = state.tickets.get(event.ticketId);
-    if (!ticket || !event.sent) return;
+  private recordSentCall(event: CalledEvent, state: QueueState): void {
+    const call = calledRow(event, state);
+    if (!call || !event.sent) return;
     this.stmt.insertSentCall.run({
-      day: ticket.day,
-      at: event.at,
-      ticketId: event.ticketId,
-      queue: currentStage(ticket).queue,
-      deskId: event.deskId,
-      staffId: event.staffId,
+      ...call,
       fromDeskId: event.sent.fromDeskId,
       sentBy: event.sent.byStaffId,
       via: event.sent.via,
