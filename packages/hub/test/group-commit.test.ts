@@ -10,13 +10,31 @@ function walRestarts(walFile: string): number {
   return readFileSync(walFile).readUInt32BE(12);
 }
 
+/** A store on a fresh database file, closed and removed after `use`. */
+async function withStore(use: (store: Store, file: string) => Promise<void>, options = {}): Promise<void> {
+  const dir = tempDir();
+  const file = join(dir, 'pst.sqlite');
+  const store = new Store(file, options);
+  try {
+    await use(store, file);
+  } finally {
+    store.close();
+    removeDir(dir);
+  }
+}
+
+function groupSyncOf(store: Store): GroupSync {
+  if (!store.groupSync) throw new Error('group commit is the default');
+  return store.groupSync;
+}
+
+/** The next turn of the event loop, where a due checkpoint runs. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('group commit', () => {
   it('makes every commit so far durable with one fsync per group, and none when nothing was written', async () => {
-    const dir = tempDir();
-    const store = new Store(join(dir, 'pst.sqlite'));
-    try {
-      const sync = store.groupSync;
-      if (!sync) throw new Error('group commit is the default');
+    await withStore(async (store) => {
+      const sync = groupSyncOf(store);
       const stats = sync.stats;
       // On the thread pool, as under load (an idle hub syncs on the loop: the next test).
       sync.idleMs = Number.POSITIVE_INFINITY;
@@ -30,18 +48,12 @@ describe('group commit', () => {
       // Nothing written since: answered without another fsync.
       await store.synced();
       expect(stats.syncs).toBe(2);
-    } finally {
-      store.close();
-      removeDir(dir);
-    }
+    });
   });
 
   it('syncs on the event loop itself when the hub was idle, still before anyone is answered', async () => {
-    const dir = tempDir();
-    const store = new Store(join(dir, 'pst.sqlite'));
-    try {
-      const sync = store.groupSync;
-      if (!sync) throw new Error('group commit is the default');
+    await withStore(async (store) => {
+      const sync = groupSyncOf(store);
       sync.idleMs = 0;
       store.setSetting('a', 1);
       let answered = false;
@@ -53,42 +65,34 @@ describe('group commit', () => {
       expect(answered).toBe(false);
       await synced;
       expect(answered).toBe(true);
-    } finally {
-      store.close();
-      removeDir(dir);
-    }
+    });
   });
 
   it('checkpoints the WAL in a later turn of the event loop, after the sync, not inside a commit', async () => {
-    const dir = tempDir();
-    const store = new Store(join(dir, 'pst.sqlite'));
-    try {
+    await withStore(async (store, file) => {
       const checkpoints = store.walCheckpoints;
       if (!checkpoints) throw new Error('group commit is the default');
       // A few pages in the WAL: not due.
       store.setSetting('key', 0);
       await store.synced();
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(0);
       // 1500 one-page commits: past the 1000 pages that make it due, below SQLite's own (the net).
       for (let i = 1; i <= 1500; i++) store.setSetting('key', i);
       expect(checkpoints.stats.checkpoints).toBe(0);
       await store.synced();
       expect(checkpoints.stats.checkpoints).toBe(0);
-      const restarts = walRestarts(join(dir, 'pst.sqlite-wal'));
-      await new Promise((resolve) => setImmediate(resolve));
+      const restarts = walRestarts(`${file}-wal`);
+      await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(1);
       // The WAL was started over right there (a new header), not by the next command's commit.
-      expect(walRestarts(join(dir, 'pst.sqlite-wal'))).toBe(restarts + 1);
+      expect(walRestarts(`${file}-wal`)).toBe(restarts + 1);
       // Nothing written since: no other checkpoint after the next sync.
       await store.synced();
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(1);
       expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
-    } finally {
-      store.close();
-      removeDir(dir);
-    }
+    });
   });
 
   it('acknowledges nothing more after a failed fsync, even when a later one would succeed', async () => {
@@ -117,8 +121,7 @@ describe('group commit', () => {
   it('closes with an fsync in flight without running a checkpoint on the closed database', async () => {
     const dir = tempDir();
     const store = new Store(join(dir, 'pst.sqlite'));
-    const sync = store.groupSync;
-    if (!sync) throw new Error('group commit is the default');
+    const sync = groupSyncOf(store);
     sync.idleMs = Number.POSITIVE_INFINITY;
     const checkpointFailures: Error[] = [];
     store.onCheckpointFailed = (error) => checkpointFailures.push(error);
@@ -130,21 +133,19 @@ describe('group commit', () => {
     expect(sync.stats.onLoop).toBe(1);
     store.close();
     await synced;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     expect(checkpointFailures).toEqual([]);
     removeDir(dir);
   });
 
   it('is off when the caller chose no sync before the ack (normal)', async () => {
-    const dir = tempDir();
-    const store = new Store(join(dir, 'pst.sqlite'), { durability: 'normal' });
-    try {
-      expect(store.groupSync).toBeNull();
-      expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
-      await store.synced();
-    } finally {
-      store.close();
-      removeDir(dir);
-    }
+    await withStore(
+      async (store) => {
+        expect(store.groupSync).toBeNull();
+        expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+        await store.synced();
+      },
+      { durability: 'normal' },
+    );
   });
 });
