@@ -49,8 +49,8 @@ export class GroupSync {
    * or Infinity (always on the thread pool) to make the path they check certain.
    */
   idleMs = 5;
-  /** When the last fsync ended (`performance.now()`). */
-  private lastEnded = Number.NEGATIVE_INFINITY;
+  /** When the last fsync ended (`performance.now()`); a new hub counts as idle since its start. */
+  private lastEnded = performance.now() - 1000 * 60;
 
   /** `changes` counts the connection's writes so far (SQLite's `total_changes()`). */
   constructor(
@@ -116,7 +116,7 @@ export class GroupSync {
       this.afterSync();
       this.flush();
     };
-    if (began - this.lastEnded >= this.idleMs) {
+    if (Number.isFinite(this.idleMs) && began - this.lastEnded >= this.idleMs) {
       // An idle hub (a lone call at a desk, a ticket at a quiet kiosk): the fsync runs right here.
       // On the thread pool it costs two thread wake-ups on top of the fsync (the pool's thread, then
       // the event loop for the callback). Calls alternating between the two paths in one bench run
