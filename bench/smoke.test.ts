@@ -110,7 +110,7 @@ describe('benchmarks at a tiny size', () => {
   it('memory: RSS sampled idle, with clients, after the load and through steady traffic', async () => {
     const { data } = await memory(TINY);
     expect(data.idle).toBeGreaterThan(10 * 1024 * 1024);
-    // The morning's PIN logins went through (each a new session) before the idle reading after them.
+    // The morning's PIN logins went through, each opening a session of its own, before the idle reading after them.
     expect(data.logins).toBe(TINY.memoryLogins);
     expect(data.afterLogins).toBeGreaterThan(10 * 1024 * 1024);
     expect(data.withClients).toBeGreaterThan(0);

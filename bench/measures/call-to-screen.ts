@@ -85,7 +85,8 @@ export async function callToScreen(
     const n = (await connected).n;
     const clients = n + 1;
     // The plain relay, its as many listeners in a process of their own too.
-    relay = await startRelay(n);
+    const plain = await startRelay(n);
+    relay = plain; // closed in `finally`
     log(
       `${label}: ${clients} clients connected to the hub and ${relay.clients} to a plain relay, ${sizes.calls} calls`,
     );
@@ -148,22 +149,21 @@ export async function callToScreen(
       await ok(caller, 'ticket:cancel', { ticketId, reason: 'Benchmark' });
     };
     for (let i = 0; i < sizes.calls + warmup; i++) {
-      if (i === warmup && syncStats) syncsBefore = { ...syncStats };
-      if (i === warmup) checkpointsBefore = checkpointStats?.checkpoints ?? 0;
+      if (i === warmup) {
+        if (syncStats) syncsBefore = { ...syncStats };
+        checkpointsBefore = checkpointStats?.checkpoints ?? 0;
+      }
       // One call and one relayed event, which goes first alternating, so both see the same load.
-      const relayFirst = i % 2 === 1;
-      if (relayFirst) {
-        const ms = await relay.relay();
+      const relayOnce = async () => {
+        const ms = await plain.relay();
         if (i >= warmup) relayAll.push(ms);
         await sleep(GAP_MS);
-      }
+      };
+      const relayFirst = i % 2 === 1;
+      if (relayFirst) await relayOnce();
       await hubCall(i >= warmup);
       await sleep(SETTLE_MS);
-      if (!relayFirst) {
-        const ms = await relay.relay();
-        if (i >= warmup) relayAll.push(ms);
-        await sleep(GAP_MS);
-      }
+      if (!relayFirst) await relayOnce();
     }
 
     // Calls, cancels and boards each wait for an fsync of the WAL before anything goes out.

@@ -205,7 +205,7 @@ export type HubOffice = Awaited<ReturnType<typeof startHubOffice>>;
 export interface MemoryData {
   justStarted: number;
   idle: number;
-  /** Idle again after the morning's staff logins (PIN checks), and how many. */
+  /** Idle again after the morning's staff logins (PIN checks), and the sessions they opened. */
   afterLogins: number;
   logins: number;
   withClients: number;
@@ -240,6 +240,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
   let afterLoad: number;
   let afterLoadHeap: { heapUsed: number; tickets: number };
   let load: LoadResult;
+  let sessions: number;
   try {
     await sleep(2 * sizes.settleMs);
     justStarted = await rssSettled(office.hub.pid);
@@ -251,7 +252,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
       `${label}: ${mb(justStarted)} just after the start, idle ${mb(idle)}; ${sizes.memoryLogins} staff logins`,
     );
     // The morning: the staff sign in (each a PIN check), then the hub rests again.
-    await staffLogins(office, sizes.memoryLogins);
+    sessions = new Set(await staffLogins(office, sizes.memoryLogins)).size;
     await sleep(sizes.idleRestMs + 2 * sizes.settleMs);
     afterLogins = await rssSettled(office.hub.pid);
     log(`${label}: idle after the logins ${mb(afterLogins)}; connecting ${clients} clients`);
@@ -395,7 +396,7 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
       justStarted,
       idle,
       afterLogins,
-      logins: sizes.memoryLogins,
+      logins: sessions,
       withClients,
       duringLoadMax,
       afterLoad,
