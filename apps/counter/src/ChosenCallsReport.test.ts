@@ -1,8 +1,8 @@
-import type { ChosenCallReport } from '@pst/shared';
+import { type ChosenCallReport, chosenCallRows, sentCallRows } from '@pst/shared';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChosenCallsReport, chosenCallRows, sentCallRows } from './ChosenCallsReport';
+import { ChosenCallsReport } from './ChosenCallsReport';
 
 const counts = { chosen: 1, outOfOrder: 1, overtaken: 1 };
 const sent = { sent: 1, outOfOrder: 1, overtaken: 1 };

@@ -1,61 +1,12 @@
 import {
-  type CallReason,
-  type ChosenCallCounts,
+  type CallCountRow,
   type ChosenCallReport,
-  callReasonLabel,
+  chosenCallRows,
   formatNumber,
   type Lang,
-  type SendVia,
-  type SentCallCounts,
-  type SentCallReport,
-  sendViaLabel,
-  t,
+  sentCallRows,
 } from '@pst/shared';
 import { useT } from '@pst/ui';
-
-/** A table row: its React key, part, name and counts. Staff are keyed by id: two may share a name. */
-type Row<C> = [key: string, part: string, name: string, counts: C];
-
-export function chosenCallRows(
-  report: ChosenCallReport,
-  deskName: (id: string) => string,
-  lang: Lang,
-): Array<Row<ChosenCallCounts>> {
-  return [
-    ...Object.entries(report.byDesk).map(
-      ([id, c]): Row<ChosenCallCounts> => [`desk/${id}`, t(lang, 'sup.chosenByDesk'), deskName(id), c],
-    ),
-    ...Object.entries(report.byStaff).map(
-      ([id, c]): Row<ChosenCallCounts> => [`staff/${id}`, t(lang, 'sup.chosenByStaff'), c.name, c],
-    ),
-    ...Object.entries(report.byReason).map(
-      ([reason, c]): Row<ChosenCallCounts> => [
-        `reason/${reason}`,
-        t(lang, 'sup.chosenByReason'),
-        callReasonLabel(reason as CallReason, lang),
-        c as ChosenCallCounts,
-      ],
-    ),
-    ['total', t(lang, 'sup.chosenTotal'), '', report.total],
-  ];
-}
-
-export function sentCallRows(report: SentCallReport, lang: Lang): Array<Row<SentCallCounts>> {
-  return [
-    ...Object.entries(report.bySender).map(
-      ([id, c]): Row<SentCallCounts> => [`sender/${id}`, t(lang, 'sup.sentBySender'), c.name, c],
-    ),
-    ...Object.entries(report.byVia).map(
-      ([via, c]): Row<SentCallCounts> => [
-        `via/${via}`,
-        t(lang, 'sup.sentByVia'),
-        sendViaLabel(via as SendVia, lang),
-        c as SentCallCounts,
-      ],
-    ),
-    ['total', t(lang, 'sup.chosenTotal'), '', report.total],
-  ];
-}
 
 /**
  * The report's chosen and out-of-order calls (issue 20): per desk, staff member and reason; then the
@@ -108,7 +59,7 @@ function CallCounts<C extends { outOfOrder: number; overtaken: number }>({
   count,
   lang,
 }: {
-  rows: Array<Row<C>>;
+  rows: Array<CallCountRow<C>>;
   countHeader: string;
   count: (counts: C) => number;
   lang: Lang;

@@ -5,16 +5,15 @@
  * calls before its queue: per sender and per way sent, the same three figures of their first call there.
  */
 import {
-  type CallReason,
+  type CallCountRow,
   type ChosenCallCounts,
   type ChosenCallReport,
-  callReasonLabel,
+  chosenCallRows,
   type QueueConfig,
-  type SendVia,
   type SentCallCounts,
   type SentCallReport,
   type StringKey,
-  sendViaLabel,
+  sentCallRows,
   t,
 } from '@pst/shared';
 import type { Table } from './exports';
@@ -50,7 +49,7 @@ export function chosenCallReport(source: ReportStore, range: ReportRange): Chose
     byDesk: {},
     byStaff: {},
     byReason: {},
-    sent: { total: noneSent(), bySender: {}, byVia: {} },
+    sent: sentCallReport(source, range),
   };
   const byReason: Record<string, ChosenCallCounts> = {};
   const usernames = new Map<string, string>();
@@ -66,7 +65,6 @@ export function chosenCallReport(source: ReportStore, range: ReportRange): Chose
   }
   report.byReason = byReason as ChosenCallReport['byReason'];
   tellApart(report.byStaff, usernames);
-  report.sent = sentCallReport(source, range);
   return report;
 }
 
@@ -106,47 +104,27 @@ function tellApart(byId: Record<string, { name: string }>, usernames: ReadonlyMa
  */
 export function chosenCallTables(report: ChosenCallReport, config: QueueConfig): Table[] {
   const deskName = (id: string) => config.desks.find((d) => d.id === id)?.name ?? id;
-  // The counter's report screen shows the same table: its headings and parts are the string table's.
-  const id = (key: StringKey) => t('id', key);
-  const row = (part: StringKey, name: string, c: ChosenCallCounts | SentCallCounts) => [
-    id(part),
-    name,
-    'chosen' in c ? c.chosen : c.sent,
-    c.outOfOrder,
-    c.overtaken,
-  ];
-  const columns = (count: StringKey) => [
-    id('sup.chosenPart'),
-    id('sup.chosenName'),
-    id(count),
-    id('sup.chosenOutOfOrder'),
-    id('sup.chosenOvertaken'),
-  ];
+  // The counter's report screen shows the same rows (shared's chosenCallRows/sentCallRows), in Indonesian.
+  const columns = (count: StringKey) =>
+    (['sup.chosenPart', 'sup.chosenName', count, 'sup.chosenOutOfOrder', 'sup.chosenOvertaken'] as const).map(
+      (key) => t('id', key),
+    );
+  const cells = <C extends { outOfOrder: number; overtaken: number }>(
+    rows: Array<CallCountRow<C>>,
+    calls: (c: C) => number,
+  ) => rows.map(([, part, name, c]) => [part, name, calls(c), c.outOfOrder, c.overtaken]);
   return [
     {
       name: 'panggilan-pilihan',
       title: 'Panggilan pilihan',
       columns: columns('sup.chosenCount'),
-      rows: [
-        ...Object.entries(report.byDesk).map(([desk, c]) => row('sup.chosenByDesk', deskName(desk), c)),
-        ...Object.values(report.byStaff).map((c) => row('sup.chosenByStaff', c.name, c)),
-        ...Object.entries(report.byReason).map(([reason, c]) =>
-          row('sup.chosenByReason', callReasonLabel(reason as CallReason), c as ChosenCallCounts),
-        ),
-        row('sup.chosenTotal', '', report.total),
-      ],
+      rows: cells(chosenCallRows(report, deskName, 'id'), (c) => c.chosen),
     },
     {
       name: 'kiriman-meja',
       title: 'Dikirim ke meja',
       columns: columns('sup.sentCount'),
-      rows: [
-        ...Object.values(report.sent.bySender).map((c) => row('sup.sentBySender', c.name, c)),
-        ...Object.entries(report.sent.byVia).map(([via, c]) =>
-          row('sup.sentByVia', sendViaLabel(via as SendVia), c as SentCallCounts),
-        ),
-        row('sup.chosenTotal', '', report.sent.total),
-      ],
+      rows: cells(sentCallRows(report.sent, 'id'), (c) => c.sent),
     },
   ];
 }

@@ -5,6 +5,7 @@ export * from './announcement';
 export * from './announcement-clips';
 export * from './calendar';
 export * from './central';
+export * from './chosen-call-rows';
 export * from './config';
 export * from './contract';
 export * from './desk-pick';
