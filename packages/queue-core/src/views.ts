@@ -132,8 +132,9 @@ function sentViews(state: QueueState, desk: DeskState): SentTicketView[] {
  * waits again (parked, sent to a named desk, forwarded or transferred into a queue, back at a queue's
  * head) or was called at another desk since takes its calls off the board, silently: no screen sends
  * the visitor to a desk they no longer go to. A park takes off every call made until then for good
- * (`callsWithdrawnAt`): a no-show while parked, or a call back to the desk (a new call), leaves them off. Derived from the tickets alone, so a hub that replays
- * the day after a restart shows the same board.
+ * (`callsWithdrawnAt`, so also while the ticket is parked): a no-show while parked, or a call back to
+ * the desk (a new call), leaves them off. Derived from the tickets alone, so a hub that replays the
+ * day after a restart shows the same board.
  */
 export function callStands(state: QueueState, call: CallRecord): boolean {
   const ticket = state.tickets.get(call.ticketId);
@@ -143,7 +144,6 @@ export function callStands(state: QueueState, call: CallRecord): boolean {
     stage.deskId === call.deskId &&
     stage.calledAt !== null &&
     stage.calledAt <= call.at &&
-    stage.parkedAt === null &&
     (stage.callsWithdrawnAt === null || call.at > stage.callsWithdrawnAt)
   );
 }
