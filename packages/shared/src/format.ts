@@ -1,27 +1,10 @@
 import { isCalendarDay } from './calendar';
-import { dateTimeFormat, LOCALES } from './intl-formats';
+import { dateTimeFormat, numberFormat } from './intl-formats';
 import type { Lang } from './time';
 
-/**
- * Numbers and short dates as people read them: Indonesian uses a decimal comma and a dot between
- * thousands ("1,3 mnt", "88,89", "12.345"), and "1 Des". Screens, printed reports and the CSV for
- * Indonesian Excel all write numbers through these.
- */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(lang: Lang, digits: number, grouping: boolean): Intl.NumberFormat {
-  const key = `${lang}:${digits}:${grouping}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-      useGrouping: grouping,
-    });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
+// Numbers and short dates as people read them: Indonesian uses a decimal comma and a dot between
+// thousands ("1,3 mnt", "88,89", "12.345"), and "1 Des". Screens, printed reports and the CSV for
+// Indonesian Excel all write numbers through these.
 
 /** What a table cell or figure shows when there is no value: one dash everywhere (an en dash). */
 export const NO_VALUE = '–';
