@@ -225,12 +225,14 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
       );
     }
 
-    for (const [deskCount, serviceCount] of [
-      [1, 1],
-      [4, 4],
-      [8, 6],
+    for (const [deskCount, serviceCount, sendTwo] of [
+      [1, 1, false],
+      [4, 4, false],
+      [4, 4, true],
+      [8, 6, true],
     ] as const) {
-      it(`${deskCount} desks and ${serviceCount} services fit without overlap at every TV size`, async () => {
+      const what = `${deskCount} desks and ${serviceCount} services${sendTwo ? ', two sent to a desk,' : ''}`;
+      it(`${what} fit without overlap at every TV size`, async () => {
         const layoutHub = await startHub({
           realTime: true,
           appsDir: undefined,
@@ -251,8 +253,21 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
             desks.push({ staff, desk });
           }
           let first = true;
+          const serviceDesks = desks.filter(({ desk }) => desk.kind === 'service');
           for (const { staff, desk } of desks) {
             if (desk.kind === 'front-office') continue;
+            // The last desk first sends two visitors to the first desk (after it called): the lobby
+            // lists them under the desks, which must stay whole.
+            if (sendTwo && desk === serviceDesks.at(-1)?.desk)
+              for (let n = 0; n < 2; n++) {
+                const sent = await ok(staff, 'desk:call-next', { deskId: desk.id });
+                await ok(staff, 'ticket:send-to-desk', {
+                  deskId: desk.id,
+                  ticketId: sent.ticketId,
+                  toDeskId: serviceDesks[0]?.desk.id ?? '',
+                  serviceId: config.services[0]?.id ?? '',
+                });
+              }
             const call = await ok(staff, 'desk:call-next', { deskId: desk.id });
             if (first) {
               await ok(staff, 'ticket:recall', { deskId: desk.id, ticketId: call.ticketId });
@@ -274,16 +289,21 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
           // One row per other ticket called: the recalls did not add rows, and the count is shown.
           if (calledDesks > 1) {
             await expect.poll(() => page.getByTestId('recent-row').count()).toBe(calledDesks - 1);
-            await page.getByTestId('recent-row').filter({ hasText: '3× dipanggil' }).waitFor();
+            await page
+              .getByTestId('recent-row')
+              .filter({ hasText: '3× dipanggil' })
+              .waitFor({ state: 'attached' });
           }
           for (const size of SIZES) {
             await page.setViewportSize(size);
             if (deskCount === 8)
               await screenshot(page, `display-${deskCount}-desks-${size.width}x${size.height}`);
+            else if (sendTwo && size.width === 1366) await screenshot(page, 'display-4-desks-sent-1366x768');
             const [header] = await boxes(page, 'header.header');
             const [current] = await boxes(page, '.current');
             const [desksPanel] = await boxes(page, '[data-testid=desks-panel]');
             const [recentPanel] = await boxes(page, '[data-testid=recent-panel]');
+            const [sentPanel] = await boxes(page, '[data-testid=sent-panel]');
             const [ticker] = await boxes(page, 'footer.ticker');
             const [gear] = await boxes(page, 'button.gear');
             const cards = await boxes(page, '[data-testid=queue-card]');
@@ -292,6 +312,7 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
               current,
               desksPanel,
               recentPanel,
+              ...(sentPanel ? { sentPanel } : {}),
               ticker,
               ...Object.fromEntries(cards.map((card, n) => [`queue card ${n + 1}`, card])),
             };
@@ -318,14 +339,29 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
             // Every open desk is shown whole inside its panel.
             for (const row of await boxes(page, '.desk-list li'))
               expect(inside(row, desksPanel as Box)).toBe(true);
-            // Recent calls: a row is inside the panel or wholly out of sight, never a fragment.
-            const rows = await boxes(page, '[data-testid=recent-row]');
-            const shown = rows.filter((row) => inside(row, recentPanel as Box));
-            for (const row of rows)
-              if (!shown.includes(row)) expect(overlaps(row, recentPanel as Box)).toBe(false);
-            if (rows.length > 0) expect(shown.length).toBeGreaterThan(0);
-            // Four desks: both other calls are shown, the recalled one with its count under the number.
-            if (deskCount === 4) expect(shown.length, `recent rows at ${size.width}`).toBe(rows.length);
+            // A row is inside its panel or wholly out of sight, never a fragment; returns those shown.
+            const wholeRows = async (rowSelector: string, panel: Box) => {
+              const rows = await boxes(page, rowSelector);
+              const shown = rows.filter((row) => row.height > 0 && inside(row, panel));
+              for (const row of rows) if (!shown.includes(row)) expect(overlaps(row, panel)).toBe(false);
+              return { rows, shown };
+            };
+            // The recent calls give way only to tickets sent to a desk (waiting visitors first).
+            const recentShown = recentPanel && recentPanel.height > 0;
+            expect(recentShown || sendTwo).toBe(true);
+            if (recentShown) {
+              const { rows, shown } = await wholeRows('[data-testid=recent-row]', recentPanel);
+              if (rows.length > 0) expect(shown.length).toBeGreaterThan(0);
+              // Four desks and nothing sent: both other calls, the recalled one with its count.
+              if (deskCount === 4 && !sentPanel) expect(shown.length).toBe(rows.length);
+            }
+            // Sent to a desk: at least one row shown at every size, both beside four desks.
+            if (sendTwo) {
+              expect(sentPanel, `sent panel at ${size.width}`).toBeDefined();
+              const { rows, shown } = await wholeRows('[data-testid=sent-row]', sentPanel as Box);
+              expect(rows).toHaveLength(2);
+              expect(shown.length, `sent rows at ${size.width}`).toBe(deskCount === 4 ? 2 : 1);
+            }
             // Nothing inside a queue card is cut off.
             const clipped = await page
               .locator('[data-testid=queue-card]')
@@ -399,6 +435,7 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
             expect(gearHit, `sound button covered ${at}`).toBe(true);
             if (deskCount === 8)
               await screenshot(page, `display-${deskCount}-desks-${size.width}x${size.height}`);
+            else if (sendTwo && size.width === 1366) await screenshot(page, 'display-4-desks-sent-1366x768');
           }
           if (deskCount === 4) await screenshot(page, 'display-4-desks');
           await context.close();

@@ -114,9 +114,9 @@ function CurrentCall() {
   const color = board?.services.find((s) => s.id === latest?.serviceId)?.color ?? '#0b4f8a';
   return (
     <section className="current" aria-live="assertive">
-      <p className="label">{tr('display.callNumber')}</p>
       {latest ? (
         <div key={flash} className={flash > 0 ? 'flash' : ''}>
+          <p className="label">{tr('display.callNumber')}</p>
           <p className="number" data-testid="called-number" style={{ color }}>
             {latest.number}
           </p>
@@ -126,7 +126,12 @@ function CurrentCall() {
           </p>
         </div>
       ) : (
-        <p className="none">{tr('display.noCall')}</p>
+        <p className="none">
+          {/* A call of today was taken back: not "no call yet". */}
+          {board?.recentCalls.length || board?.withdrawnCalls.length
+            ? tr('display.waitNext')
+            : tr('display.noCall')}
+        </p>
       )}
     </section>
   );
@@ -160,20 +165,24 @@ function RecentCalls() {
   );
   const rows = recentRows(calls ?? [], latest);
   return (
-    <section className="panel recent-panel" data-testid="recent-panel">
-      <h2>{tr('display.recent')}</h2>
-      {rows.length === 0 && <p className="empty">{NO_VALUE}</p>}
-      {/* Rows that do not fit wrap into a column out of sight: whole rows or none, no fragments. */}
-      <ul className="recent">
-        {rows.map((row) => (
-          <li key={row.key} data-testid="recent-row">
-            <strong>{row.number}</strong>
-            <span className="desk-name">{row.deskName}</span>
-            {row.calls > 1 && <span className="times">{tr('display.calledTimes', { n: row.calls })}</span>}
-          </li>
-        ))}
-      </ul>
-    </section>
+    // The slot is the panel's container: too short for a row (beside many desks and sent tickets), the
+    // panel goes (styles.css).
+    <div className="recent-slot">
+      <section className="panel recent-panel" data-testid="recent-panel">
+        <h2>{tr('display.recent')}</h2>
+        {rows.length === 0 && <p className="empty">{NO_VALUE}</p>}
+        {/* Rows that do not fit wrap into a column out of sight: whole rows or none, no fragments. */}
+        <ul className="recent">
+          {rows.map((row) => (
+            <li key={row.key} data-testid="recent-row">
+              <strong>{row.number}</strong>
+              <span className="desk-name">{row.deskName}</span>
+              {row.calls > 1 && <span className="times">{tr('display.calledTimes', { n: row.calls })}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
   );
 }
 

@@ -17,7 +17,7 @@ const K2 = call('K-002', 'konsultasi-2', 200);
 const K3 = call('K-003', 'konsultasi-1', 300);
 
 describe('the call shown big on the display', () => {
-  it('with nothing shown yet: the newest call that stands (none: none)', () => {
+  it('with nothing shown yet: the newest call, if it stands (else none)', () => {
     expect(shownCall(null, { recentCalls: [K2, K1], withdrawnCalls: [] })).toBe(K2);
     expect(shownCall(null, { recentCalls: [], withdrawnCalls: [K1] })).toBeNull();
   });
@@ -26,9 +26,15 @@ describe('the call shown big on the display', () => {
     expect(shownCall(K2, { recentCalls: [K2], withdrawnCalls: [K1] })).toBe(K2);
   });
 
-  it('a call taken back (parked, sent to a desk, back to a queue) gives way to the newest that stands', () => {
-    expect(shownCall(K3, { recentCalls: [K2, K1], withdrawnCalls: [K3] })).toBe(K2);
+  it('a call taken back (forwarded, parked, sent to a desk) leaves the big card empty, never to an older call', () => {
+    // K-003 forwarded from the front office: K-002 (maybe finished long ago) must not read as a new call.
+    expect(shownCall(K3, { recentCalls: [K2, K1], withdrawnCalls: [K3] })).toBeNull();
     expect(shownCall(K1, { recentCalls: [], withdrawnCalls: [K1] })).toBeNull();
+    // The same after a reload or on the next board (nothing shown): still not the older call.
+    expect(shownCall(null, { recentCalls: [K2, K1], withdrawnCalls: [K3] })).toBeNull();
+    // A newer call takes the card again.
+    const K4 = call('K-004', 'konsultasi-2', 400);
+    expect(shownCall(null, { recentCalls: [K4, K2, K1], withdrawnCalls: [K3] })).toBe(K4);
   });
 
   it('the same ticket called back after a park is a new call: it stands though its first call was taken back', () => {

@@ -4,19 +4,23 @@ const sameCall = (a: CallView, b: CallView) =>
   a.ticketId === b.ticketId && a.deskId === b.deskId && a.at === b.at && a.recall === b.recall;
 
 /**
- * The call shown big once a board arrives. The board decides what stands (queue-core views, callStands):
- * a call it has taken back (its ticket waits again or is at another desk) gives way to the newest
- * call that stands, silently. A call pushed (`ticket:called`) before the board that holds it stays: calls
- * go out at once, boards at most every so often.
+ * The call shown big once a board arrives: the newest call of the day, if it still stands (queue-core
+ * views, callStands), else none. A call taken back (its ticket was forwarded, parked, sent elsewhere)
+ * does not hand the big card to an older call: the lobby would read that older number, maybe of a
+ * visitor long gone, as a new call. The big card only ever moves on to a newer call. A call pushed
+ * (`ticket:called`) before the board that holds it stays: calls go out at once, boards at most every
+ * so often.
  */
 export function shownCall(
   shown: CallView | null,
   board: Pick<BoardSnapshot, 'recentCalls' | 'withdrawnCalls'>,
-) {
-  const newest = board.recentCalls[0] ?? null;
-  if (!shown) return newest;
-  if (board.recentCalls.some((c) => sameCall(c, shown))) return shown;
-  if (board.withdrawnCalls.some((c) => sameCall(c, shown))) return newest;
-  // Not on this board: built before the call came, or the call is long gone (the board has newer ones).
-  return newest && newest.at > shown.at ? newest : shown;
+): CallView | null {
+  const standing = board.recentCalls[0] ?? null;
+  const withdrawn = board.withdrawnCalls[0] ?? null;
+  const newest = !withdrawn || (standing && standing.at > withdrawn.at) ? standing : null;
+  const onBoard = (call: CallView) =>
+    board.recentCalls.some((c) => sameCall(c, call)) || board.withdrawnCalls.some((c) => sameCall(c, call));
+  // Pushed before this board was built: it is newer than anything on it.
+  if (shown && !onBoard(shown) && shown.at > Math.max(standing?.at ?? 0, withdrawn?.at ?? 0)) return shown;
+  return newest;
 }

@@ -25,8 +25,8 @@ export interface DisplayState {
   /** Hub time minus this PC's time, for the clock on screen. */
   hubOffset: number;
   /**
-   * The call shown big (a push, or the board's newest standing call: current-call.ts); `flash` changes
-   * with every call pushed so the screen can flash again, not when a withdrawn call gives way.
+   * The call shown big (a push, or the board's newest call if it stands: current-call.ts); `flash`
+   * changes with every call pushed so the screen can flash again, not when a call is taken back.
    */
   latest: CallView | null;
   flash: number;

@@ -40,6 +40,7 @@ export const en: Record<keyof typeof id, string> = {
   'display.recent': 'Last calls',
   'display.waiting': '{n} waiting · ~{m} min',
   'display.noCall': 'No call yet',
+  'display.waitNext': 'Please wait for the next call',
   'display.sound': 'Call sound',
   'display.volume': 'Volume',
   'display.pairTitle': 'This screen is not paired',

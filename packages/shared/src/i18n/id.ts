@@ -40,6 +40,7 @@ export const id = {
   'display.recent': 'Panggilan terakhir',
   'display.waiting': '{n} menunggu · ±{m} mnt',
   'display.noCall': 'Belum ada panggilan',
+  'display.waitNext': 'Silakan menunggu panggilan berikutnya',
   'display.sound': 'Suara panggilan',
   'display.volume': 'Volume',
   'display.pairTitle': 'Layar belum dipasangkan',
