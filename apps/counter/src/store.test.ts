@@ -24,7 +24,11 @@ class MemoryStorage {
 }
 const DOWN = 'http://127.0.0.1:1/counter/';
 const page = { location: { href: DOWN } };
-Object.assign(globalThis, { localStorage: new MemoryStorage(), window: page });
+Object.assign(globalThis, {
+  localStorage: new MemoryStorage(),
+  sessionStorage: new MemoryStorage(),
+  window: page,
+});
 let store: typeof import('./store');
 beforeAll(async () => {
   store = await import('./store');
@@ -480,6 +484,24 @@ describe('counter store', () => {
     store.useCounter.getState().chooseDesk(null);
     expect(localStorage.getItem('pst:counter:desk')).toBeNull();
     expect(store.useCounter.getState().visit).toBeNull();
+  });
+
+  it('opens a reloaded page on the screen it was on: a supervisor standing in at a desk stays there', () => {
+    const supervisor = {
+      token: 't',
+      staff: { id: 's2', username: 'budi', name: 'Budi', role: 'supervisor' },
+    } as const;
+    const consultant = { ...supervisor, staff: { ...supervisor.staff, role: 'consultant' } } as const;
+    expect(store.startTab(supervisor, null)).toBe('board');
+    expect(store.startTab(supervisor, 'desk')).toBe('desk');
+    expect(store.startTab(supervisor, 'reports')).toBe('reports');
+    expect(store.startTab(supervisor, 'nonsense')).toBe('board');
+    expect(store.startTab(consultant, 'board')).toBe('desk');
+    expect(store.startTab(null, 'board')).toBe('desk');
+    store.useCounter.getState().setTab('desk');
+    expect(sessionStorage.getItem('pst:counter:tab')).toBe('desk');
+    store.useCounter.getState().logout();
+    expect(sessionStorage.getItem('pst:counter:tab')).toBeNull();
   });
 
   it('signs in over HTTP, keeps the session, and opens the board for a supervisor', async () => {

@@ -49,6 +49,8 @@ export interface Session {
 
 const SESSION_KEY = 'pst:counter:session';
 const DESK_KEY = 'pst:counter:desk';
+/** Per browser tab (sessionStorage): a reload stays on the screen it was on. */
+const TAB_KEY = 'pst:counter:tab';
 
 function stored<T>(key: string): T | null {
   try {
@@ -61,7 +63,17 @@ function stored<T>(key: string): T | null {
 
 /** `ticketId`: the notice is about that ticket at this desk and goes once the ticket leaves it. */
 export type Notice = { kind: 'error' | 'ok'; text: string; ticketId?: string } | null;
-export type Tab = 'board' | 'reports' | 'settings' | 'desk' | 'online';
+const TABS = ['board', 'reports', 'settings', 'desk', 'online'] as const;
+export type Tab = (typeof TABS)[number];
+
+/**
+ * The screen a session opens on: staff at a desk their desk; a supervisor the one this browser tab was
+ * on before a reload (the desk they stand in at, say), else the board.
+ */
+export function startTab(session: Session | null, kept: string | null): Tab {
+  if (!isSupervisor(session)) return 'desk';
+  return TABS.find((tab) => tab === kept) ?? 'board';
+}
 export type RangeQuery = { preset: 'today' | 'week' | 'month' } | { from: string; to: string };
 
 export function rangeParams(range: RangeQuery): string {
@@ -239,7 +251,7 @@ export const useCounter = create<CounterState>()((set, get) => {
     notice: null,
     busy: false,
     hub: null,
-    tab: isSupervisor(stored<Session>(SESSION_KEY)) ? 'board' : 'desk',
+    tab: startTab(stored<Session>(SESSION_KEY), sessionStorage.getItem(TAB_KEY)),
     deskStaff: {},
     report: null,
     reportRange: { preset: 'today' },
@@ -280,7 +292,8 @@ export const useCounter = create<CounterState>()((set, get) => {
           return;
         }
         localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));
-        set({ busy: false, session: body.data, tab: isSupervisor(body.data) ? 'board' : 'desk' });
+        sessionStorage.removeItem(TAB_KEY);
+        set({ busy: false, session: body.data, tab: startTab(body.data, null) });
       } catch {
         set({ busy: false, notice: { kind: 'error', text: errorText('OFFLINE', get().lang) } });
       }
@@ -294,6 +307,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         }).catch(() => undefined);
       }
       localStorage.removeItem(SESSION_KEY);
+      sessionStorage.removeItem(TAB_KEY);
       set({ session: null, visit: null, board: null });
     },
     chooseDesk(deskId) {
@@ -439,7 +453,10 @@ export const useCounter = create<CounterState>()((set, get) => {
       if (visit) set({ visit });
       return visit !== null;
     },
-    setTab: (tab) => set({ tab, notice: null }),
+    setTab: (tab) => {
+      sessionStorage.setItem(TAB_KEY, tab);
+      set({ tab, notice: null });
+    },
     async deskParkCommand(event, payload, done) {
       const result = await send((hub) => hub.send(event, payload));
       if (result) set({ notice: { kind: 'ok', text: done } });
