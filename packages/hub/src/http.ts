@@ -29,6 +29,10 @@ import { buildReport, presetRange, type ReportRange } from './reports';
 import { PAGE_STYLE, securityHeaders } from './security-headers';
 import type { StaffRecord } from './storage/store';
 
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0b4f8a"/>' +
+  '<text x="32" y="41" fill="#fff" font-family="sans-serif" font-size="24" font-weight="700" text-anchor="middle">PST</text></svg>';
+
 export const APPS = ['kiosk', 'counter', 'display', 'rating'] as const;
 
 const loginSchema = z.strictObject({
@@ -326,6 +330,11 @@ export function createHttpApp(
         );
     });
   }
+
+  // Every page's browser asks its origin for /favicon.ico: the service's mark, not a 404 in each log.
+  app.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON);
+  });
 
   app.get('/', (_req, res) => {
     const links = APPS.map((name) => `<li><a href="/${name}/">/${name}</a></li>`).join('');

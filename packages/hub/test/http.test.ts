@@ -103,6 +103,14 @@ describe('HTTP', () => {
     expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
   });
 
+  it('gives browsers an icon, not a 404 on every page', async () => {
+    hub = await startHub();
+    const response = await fetch(`${hub.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await response.text()).toMatch(/^<svg[^>]*>.*PST.*<\/svg>$/s);
+  });
+
   it('says how to build an app that is not built yet', async () => {
     hub = await startHub();
     const response = await fetch(`${hub.url}/kiosk/`);
