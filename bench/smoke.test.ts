@@ -147,6 +147,10 @@ describe('benchmarks at a tiny size', () => {
     expect(data.durable.load.check.ok).toBe(true);
     expect(data.normal.load.check.ok).toBe(true);
     expect(data.full.check.ok).toBe(true);
+    // The ratio's rounds: each durability as often, every database consistent.
+    expect(data.loads.group).toHaveLength(TINY.syncLoadRounds);
+    expect(data.loads.normal).toHaveLength(TINY.syncLoadRounds);
+    for (const load of [...data.loads.group, ...data.loads.normal]) expect(load.check.ok).toBe(true);
     expect(data.normal.call.all.n).toBe(TINY.calls);
     expect(rows.length).toBe(6);
   });

@@ -49,6 +49,11 @@ export interface Sizes {
   centralOffices: number;
   centralYears: number;
   centralRuns: number;
+  /**
+   * Sustained loads per durability for the durable / NORMAL ratio, alternating: one run each ranges
+   * 1,529-2,445 commands/s on the same quiet machine, so the ratio is of the medians.
+   */
+  syncLoadRounds: number;
   /** Seconds of sustained load under `node --cpu-prof`. */
   profileSeconds: number;
   /**
@@ -78,6 +83,7 @@ export const FULL: Sizes = {
   frontDesks: 10,
   serviceDesks: 10,
   loadSeconds: 60,
+  syncLoadRounds: 3,
   scaleVisits: 1_000_000,
   scaleYears: 10,
   scaleReportRuns: 5,
@@ -110,6 +116,7 @@ export const QUICK: Sizes = {
   takesLoaded: 30,
   calls: 40,
   loadSeconds: 10,
+  syncLoadRounds: 1,
   scaleVisits: 50_000,
   scaleYears: 1,
   scaleReportRuns: 3,
@@ -131,6 +138,7 @@ export const TINY: Sizes = {
   frontDesks: 2,
   serviceDesks: 2,
   loadSeconds: 2,
+  syncLoadRounds: 2,
   scaleVisits: 1500,
   scaleYears: 0.02,
   scaleReportRuns: 1,

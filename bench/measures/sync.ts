@@ -3,11 +3,12 @@
  * fsync of the WAL before every ack, shared by the commands that arrive meanwhile, i.e. group
  * commit) and with SQLite `synchronous = NORMAL` and no sync before the ack (what the hub did before,
  * and what a power cut can take back); the sustained load also with `synchronous = FULL` (an fsync
- * inside every commit, on the event loop). Ratios durable / NORMAL.
+ * inside every commit, on the event loop). Ratios durable / NORMAL; for commands/s, of the medians of
+ * `syncLoadRounds` sustained loads of each, run alternately (one run alone says little: see Sizes).
  */
 import type { Durability } from '@pst/hub';
 import type { MeasureResult, Row, Sizes } from '../lib/types';
-import { log } from '../lib/util';
+import { log, summarize } from '../lib/util';
 import { type CallData, callToScreen } from './call-to-screen';
 import { cpuPerCommandUs, type SustainedData, sustainedLoad } from './sustained-load';
 import { type TapData, tapToTicket } from './tap-to-ticket';
@@ -22,6 +23,8 @@ export interface SyncData {
   durable: Required<SyncInputs>;
   normal: Required<SyncInputs>;
   full: SustainedData;
+  /** Every sustained load of each durability, in the order run (the first durable one is `durable.load`). */
+  loads: { group: SustainedData[]; normal: SustainedData[] };
 }
 
 /** Durable commands/s as a share of NORMAL's, measured in the same run. */
@@ -45,6 +48,16 @@ export async function syncCompare(sizes: Sizes, durable: SyncInputs = {}): Promi
   const n = await run('normal', {});
   const full = (await sustainedLoad(sizes, { durability: 'full', label: 'sustained load (durability full)' }))
     .data;
+  // More rounds of the two, alternating which goes first, for the medians.
+  const loads = { group: [d.load], normal: [n.load] };
+  for (let round = 2; round <= sizes.syncLoadRounds; round++) {
+    const order: Durability[] = round % 2 === 0 ? ['normal', 'group'] : ['group', 'normal'];
+    for (const durability of order) {
+      const label = `sustained load (durability ${durability}, round ${round})`;
+      const data = (await sustainedLoad(sizes, { durability, label })).data;
+      (durability === 'group' ? loads.group : loads.normal).push(data);
+    }
+  }
   const ratio = (a: number, b: number) => (a > 0 ? (b / a).toFixed(2) : 'n/a');
   const pair = (metric: string, a: number, b: number, unit: string, digits = 1): Row => ({
     measurement: label,
@@ -53,7 +66,12 @@ export async function syncCompare(sizes: Sizes, durable: SyncInputs = {}): Promi
     verdict: 'info',
   });
   const cps = (data: SustainedData) => data.load.commandsPerSecond;
-  const durableRatio = cps(n.load) > 0 ? cps(d.load) / cps(n.load) : 0;
+  const medianOf = (runs: SustainedData[], value: (data: SustainedData) => number) =>
+    summarize(runs.map(value)).median;
+  const groupCps = medianOf(loads.group, cps);
+  const normalCps = medianOf(loads.normal, cps);
+  const durableRatio = normalCps > 0 ? groupCps / normalCps : 0;
+  const each = (runs: SustainedData[]) => runs.map((r) => cps(r).toFixed(0)).join(' · ');
   const takeP99 = d.load.load.latency['ticket:take']?.p99 ?? Number.NaN;
   const rows: Row[] = [
     pair('tap to ticket bytes, idle, median', n.tap.idle.median, d.tap.idle.median, ' ms'),
@@ -61,9 +79,11 @@ export async function syncCompare(sizes: Sizes, durable: SyncInputs = {}): Promi
     pair('call to screen, all clients, p99', n.call.all.p99, d.call.all.p99, ' ms'),
     {
       measurement: label,
-      metric: 'sustained load, commands/s, durable / NORMAL',
-      value: `NORMAL ${cps(n.load).toFixed(0)}, durable ${cps(d.load).toFixed(0)}: ${durableRatio.toFixed(2)} (FULL ${cps(full).toFixed(0)}: ${ratio(cps(n.load), cps(full))})`,
-      note: `hub CPU per command: NORMAL ${cpuPerCommandUs(n.load).toFixed(0)} µs, durable ${cpuPerCommandUs(d.load).toFixed(0)} µs, FULL ${cpuPerCommandUs(full).toFixed(0)} µs`,
+      metric: `sustained load, commands/s, durable / NORMAL (medians of ${loads.group.length} alternating runs each)`,
+      value: `NORMAL ${normalCps.toFixed(0)}, durable ${groupCps.toFixed(0)}: ${durableRatio.toFixed(2)} (FULL, one run, ${cps(full).toFixed(0)}: ${ratio(normalCps, cps(full))})`,
+      note:
+        `runs: NORMAL ${each(loads.normal)}, durable ${each(loads.group)}; hub CPU per command (median): ` +
+        `NORMAL ${medianOf(loads.normal, cpuPerCommandUs).toFixed(0)} µs, durable ${medianOf(loads.group, cpuPerCommandUs).toFixed(0)} µs, FULL ${cpuPerCommandUs(full).toFixed(0)} µs`,
       target: `>= ${TARGET_DURABLE_RATIO}`,
       verdict: durableRatio >= TARGET_DURABLE_RATIO ? 'met' : 'missed',
     },
@@ -86,8 +106,10 @@ export async function syncCompare(sizes: Sizes, durable: SyncInputs = {}): Promi
     `**${label}**: the same runs with \`createHub({ durability })\`: \`group\` (the default: acknowledged after an fsync of ` +
       'the WAL that every command arriving meanwhile shares), `normal` (no sync before the ack; a power cut can take ' +
       'acknowledged commands back) and, for the sustained load, `full` (SQLite fsyncs inside every commit). Database ' +
-      `check after the loads: durable ${check(d.load)}, NORMAL ${check(n.load)}, FULL ${check(full)}. Single runs on a shared ` +
-      'machine: differences under about 10% are within the run-to-run noise.',
+      `check after the loads: durable ${loads.group.map(check).join('/')}, NORMAL ${loads.normal.map(check).join('/')}, ` +
+      `FULL ${check(full)}. The commands/s ratio is of the medians of ${sizes.syncLoadRounds} sustained loads of each, ` +
+      'run alternately (which goes first alternates); the other rows are single runs, where differences under about ' +
+      '10% are within the run-to-run noise.',
   ];
-  return { rows, details, data: { durable: d, normal: n, full } };
+  return { rows, details, data: { durable: d, normal: n, full, loads } };
 }
