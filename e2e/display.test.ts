@@ -229,6 +229,7 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
       [1, 1, false],
       [4, 4, false],
       [4, 4, true],
+      [8, 6, false],
       [8, 6, true],
     ] as const) {
       const what = `${deskCount} desks and ${serviceCount} services${sendTwo ? ', two sent to a desk,' : ''}`;
@@ -296,9 +297,6 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
           }
           for (const size of SIZES) {
             await page.setViewportSize(size);
-            if (deskCount === 8)
-              await screenshot(page, `display-${deskCount}-desks-${size.width}x${size.height}`);
-            else if (sendTwo && size.width === 1366) await screenshot(page, 'display-4-desks-sent-1366x768');
             const [header] = await boxes(page, 'header.header');
             const [current] = await boxes(page, '.current');
             const [desksPanel] = await boxes(page, '[data-testid=desks-panel]');
@@ -360,7 +358,9 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
               expect(sentPanel, `sent panel at ${size.width}`).toBeDefined();
               const { rows, shown } = await wholeRows('[data-testid=sent-row]', sentPanel as Box);
               expect(rows).toHaveLength(2);
-              expect(shown.length, `sent rows at ${size.width}`).toBe(deskCount === 4 ? 2 : 1);
+              expect(shown.length, `sent rows at ${size.width}`).toBeGreaterThanOrEqual(
+                deskCount === 4 ? 2 : 1,
+              );
             }
             // Nothing inside a queue card is cut off.
             const clipped = await page
@@ -433,11 +433,12 @@ describe.runIf(run)('lobby display in Chromium against a real hub', () => {
               [gearBox.x + gearBox.width / 2, gearBox.y + gearBox.height / 2],
             );
             expect(gearHit, `sound button covered ${at}`).toBe(true);
-            if (deskCount === 8)
-              await screenshot(page, `display-${deskCount}-desks-${size.width}x${size.height}`);
-            else if (sendTwo && size.width === 1366) await screenshot(page, 'display-4-desks-sent-1366x768');
+            if (deskCount === 8 && !sendTwo)
+              await screenshot(page, `display-8-desks-${size.width}x${size.height}`);
+            if (sendTwo && size.width === 1366)
+              await screenshot(page, `display-${deskCount}-desks-sent-1366x768`);
           }
-          if (deskCount === 4) await screenshot(page, 'display-4-desks');
+          if (deskCount === 4 && !sendTwo) await screenshot(page, 'display-4-desks');
           await context.close();
         } finally {
           await layoutHub.stop();

@@ -148,7 +148,7 @@ export function callStands(state: QueueState, call: CallRecord): boolean {
   );
 }
 
-/** The lobby's recent calls that stand, newest first: the first is the big "current call" of every screen. */
+/** The lobby's recent calls that stand, newest first (the big "current call": apps/display current-call.ts). */
 export function callViews(state: QueueState): CallView[] {
   const standing = state.recentCalls.filter((call) => callStands(state, call));
   return callViewsOf(state, standing.slice(0, LOBBY_CALLS));

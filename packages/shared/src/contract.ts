@@ -468,7 +468,10 @@ export interface BoardSnapshot {
   services: ServicePublic[];
   queues: QueueView[];
   desks: DeskView[];
-  /** Newest first; the first is the big "current call". Calls of a ticket that waits again are not here. */
+  /**
+   * Newest first; the first is the big "current call" unless a newer call was taken back (then none is,
+   * until the next). Calls of a ticket that waits again are not here.
+   */
   recentCalls: CallView[];
   /**
    * Recent calls taken back: their ticket was parked, sent to a named desk or put back at the head of a
