@@ -61,6 +61,15 @@ function stored<T>(key: string): T | null {
   }
 }
 
+/** The tab this browser tab was on; none where the browser blocks its storage. */
+function keptTab(): string | null {
+  try {
+    return sessionStorage.getItem(TAB_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** `ticketId`: the notice is about that ticket at this desk and goes once the ticket leaves it. */
 export type Notice = { kind: 'error' | 'ok'; text: string; ticketId?: string } | null;
 const TABS = ['board', 'reports', 'settings', 'desk', 'online'] as const;
@@ -251,7 +260,7 @@ export const useCounter = create<CounterState>()((set, get) => {
     notice: null,
     busy: false,
     hub: null,
-    tab: startTab(stored<Session>(SESSION_KEY), sessionStorage.getItem(TAB_KEY)),
+    tab: startTab(stored<Session>(SESSION_KEY), keptTab()),
     deskStaff: {},
     report: null,
     reportRange: { preset: 'today' },
