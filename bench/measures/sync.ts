@@ -107,9 +107,10 @@ export async function syncCompare(sizes: Sizes, durable: SyncInputs = {}): Promi
       'the WAL that every command arriving meanwhile shares), `normal` (no sync before the ack; a power cut can take ' +
       'acknowledged commands back) and, for the sustained load, `full` (SQLite fsyncs inside every commit). Database ' +
       `check after the loads: durable ${loads.group.map(check).join('/')}, NORMAL ${loads.normal.map(check).join('/')}, ` +
-      `FULL ${check(full)}. The commands/s ratio is of the medians of ${sizes.syncLoadRounds} sustained loads of each, ` +
-      'run alternately (which goes first alternates); the other rows are single runs, where differences under about ' +
-      '10% are within the run-to-run noise.',
+      `FULL ${check(full)}. The commands/s ratio is of the medians of ${sizes.syncLoadRounds} sustained loads of each ` +
+      "(the first durable one is the sustained-load measure's when the whole bench runs; from the second round on, which " +
+      'goes first alternates); the other rows are single runs, where differences under about 10% are within the ' +
+      'run-to-run noise.',
   ];
   return { rows, details, data: { durable: d, normal: n, full, loads } };
 }
