@@ -309,6 +309,7 @@ export const HTTP_ROUTES = [
   { method: 'PUT', path: '/api/clips/:name', roles: REPORT_ROLES },
   { method: 'DELETE', path: '/api/clips/:name', roles: REPORT_ROLES },
   { method: 'POST', path: '/api/holidays/import', roles: REPORT_ROLES },
+  { method: 'GET', path: '/favicon.ico', roles: 'public' },
   { method: 'GET', path: '/', roles: 'public' },
 ] as const satisfies ReadonlyArray<{
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
