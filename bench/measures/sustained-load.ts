@@ -24,6 +24,19 @@ export function cpuPerCommandUs(data: Pick<SustainedData, 'load' | 'use'>): numb
   return data.load.okTotal > 0 ? (data.use.cpuMs * 1000) / data.load.okTotal : Number.NaN;
 }
 
+type SyncStats = { syncs: number; waiters: number; ms: number; onLoop: number };
+
+/** The group commit's fsyncs over a run, from its counters before and after. */
+function describeSyncs(after: SyncStats, before: SyncStats, commands: number): string {
+  const syncs = after.syncs - before.syncs;
+  if (syncs === 0) return 'Group commit: no fsync.';
+  return (
+    `Group commit: ${syncs} fsyncs (${(commands / syncs).toFixed(1)} acknowledged commands and ` +
+    `${((after.waiters - before.waiters) / syncs).toFixed(1)} waiters each, ${after.onLoop - before.onLoop} on the event loop), ` +
+    `${((after.ms - before.ms) / syncs).toFixed(2)} ms each on average.`
+  );
+}
+
 export async function sustainedLoad(
   sizes: Sizes,
   options: { durability?: Durability; label?: string } = {},
@@ -40,9 +53,13 @@ export async function sustainedLoad(
       }),
     );
     await load.ready;
+    // The group commit's fsyncs during the load (durability group only): how many commands each covers.
+    const syncStats = office.hub.store.groupSync?.stats;
+    const syncsBefore = syncStats && { ...syncStats };
     const watch = watchProcess();
     const result = await load.result;
     const use = watch.stop();
+    const syncs = syncStats && syncsBefore && describeSyncs(syncStats, syncsBefore, result.okTotal);
     const printer = await office.printer.stats();
     await office.closeHub();
     const check = checkDatabase(office.dbFile, result.tickets, result.finished);
@@ -96,6 +113,7 @@ export async function sustainedLoad(
       `**${label}** (${sizes.kiosks} kiosks, ${sizes.frontDesks} front-office + ${sizes.serviceDesks} service desks, ${result.seconds.toFixed(0)} s${options.durability ? `, durability ${options.durability}` : ''}): ` +
         `${describeUse(use)}. Printer: ${printer.jobs} jobs, ${printer.statusRequests} status requests. ` +
         `Database: ${describeCheck(check, result.tickets.length)}.` +
+        (syncs ? ` ${syncs}` : '') +
         (result.capped ? ' A service reached ticket 9990 and kiosks stopped taking it.' : '') +
         (result.errorSamples.length ? ` Error samples: ${result.errorSamples.slice(0, 5).join('; ')}` : ''),
       [
