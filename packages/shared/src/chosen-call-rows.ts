@@ -12,30 +12,28 @@ import type { Lang } from './time';
 /** A row: a stable key (staff are keyed by id: two may share a name), its part, its name and its counts. */
 export type CallCountRow<C> = [key: string, part: string, name: string, counts: C];
 
+/** One part's rows: `prefix/key` keys, in the order the report holds them. */
+function partRows<K extends string, C>(
+  prefix: string,
+  part: string,
+  counts: Partial<Record<K, C>>,
+  name: (key: K, counts: C) => string,
+): Array<CallCountRow<C>> {
+  return (Object.entries(counts) as Array<[K, C | undefined]>).flatMap(([key, c]) =>
+    c === undefined ? [] : [[`${prefix}/${key}`, part, name(key, c), c] as CallCountRow<C>],
+  );
+}
+
 export function chosenCallRows(
   report: ChosenCallReport,
   deskName: (id: string) => string,
   lang: Lang,
 ): Array<CallCountRow<ChosenCallCounts>> {
   return [
-    ...Object.entries(report.byDesk).map(
-      ([id, c]): CallCountRow<ChosenCallCounts> => [
-        `desk/${id}`,
-        t(lang, 'sup.chosenByDesk'),
-        deskName(id),
-        c,
-      ],
-    ),
-    ...Object.entries(report.byStaff).map(
-      ([id, c]): CallCountRow<ChosenCallCounts> => [`staff/${id}`, t(lang, 'sup.chosenByStaff'), c.name, c],
-    ),
-    ...Object.entries(report.byReason).map(
-      ([reason, c]): CallCountRow<ChosenCallCounts> => [
-        `reason/${reason}`,
-        t(lang, 'sup.chosenByReason'),
-        callReasonLabel(reason as CallReason, lang),
-        c as ChosenCallCounts,
-      ],
+    ...partRows('desk', t(lang, 'sup.chosenByDesk'), report.byDesk, deskName),
+    ...partRows('staff', t(lang, 'sup.chosenByStaff'), report.byStaff, (_, c) => c.name),
+    ...partRows('reason', t(lang, 'sup.chosenByReason'), report.byReason, (reason: CallReason) =>
+      callReasonLabel(reason, lang),
     ),
     ['total', t(lang, 'sup.chosenTotal'), '', report.total],
   ];
@@ -43,17 +41,8 @@ export function chosenCallRows(
 
 export function sentCallRows(report: SentCallReport, lang: Lang): Array<CallCountRow<SentCallCounts>> {
   return [
-    ...Object.entries(report.bySender).map(
-      ([id, c]): CallCountRow<SentCallCounts> => [`sender/${id}`, t(lang, 'sup.sentBySender'), c.name, c],
-    ),
-    ...Object.entries(report.byVia).map(
-      ([via, c]): CallCountRow<SentCallCounts> => [
-        `via/${via}`,
-        t(lang, 'sup.sentByVia'),
-        sendViaLabel(via as SendVia, lang),
-        c as SentCallCounts,
-      ],
-    ),
+    ...partRows('sender', t(lang, 'sup.sentBySender'), report.bySender, (_, c) => c.name),
+    ...partRows('via', t(lang, 'sup.sentByVia'), report.byVia, (via: SendVia) => sendViaLabel(via, lang)),
     ['total', t(lang, 'sup.chosenTotal'), '', report.total],
   ];
 }
