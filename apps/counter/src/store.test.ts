@@ -504,6 +504,22 @@ describe('counter store', () => {
     expect(sessionStorage.getItem('pst:counter:tab')).toBeNull();
   });
 
+  it('changes tab in a browser that blocks its storage (nothing kept for a reload)', () => {
+    const storage = globalThis.sessionStorage;
+    const blocked = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    Object.assign(globalThis, {
+      sessionStorage: { getItem: blocked, setItem: blocked, removeItem: blocked },
+    });
+    try {
+      store.useCounter.getState().setTab('reports');
+      expect(store.useCounter.getState().tab).toBe('reports');
+    } finally {
+      Object.assign(globalThis, { sessionStorage: storage });
+    }
+  });
+
   it('signs in over HTTP, keeps the session, and opens the board for a supervisor', async () => {
     const session = { token: 'tok', staff: { id: 's2', username: 'budi', name: 'Budi', role: 'supervisor' } };
     const seen = await httpHub((body) =>

@@ -70,6 +70,16 @@ function keptTab(): string | null {
   }
 }
 
+/** Keeps (or, with null, forgets) the tab for a reload; where storage is blocked, a reload opens the board. */
+function keepTab(tab: Tab | null): void {
+  try {
+    if (tab) sessionStorage.setItem(TAB_KEY, tab);
+    else sessionStorage.removeItem(TAB_KEY);
+  } catch {
+    // Nothing kept: the tab still changes.
+  }
+}
+
 /** `ticketId`: the notice is about that ticket at this desk and goes once the ticket leaves it. */
 export type Notice = { kind: 'error' | 'ok'; text: string; ticketId?: string } | null;
 const TABS = ['board', 'reports', 'settings', 'desk', 'online'] as const;
@@ -301,7 +311,7 @@ export const useCounter = create<CounterState>()((set, get) => {
           return;
         }
         localStorage.setItem(SESSION_KEY, JSON.stringify(body.data));
-        sessionStorage.removeItem(TAB_KEY);
+        keepTab(null);
         set({ busy: false, session: body.data, tab: startTab(body.data, null) });
       } catch {
         set({ busy: false, notice: { kind: 'error', text: errorText('OFFLINE', get().lang) } });
@@ -316,7 +326,7 @@ export const useCounter = create<CounterState>()((set, get) => {
         }).catch(() => undefined);
       }
       localStorage.removeItem(SESSION_KEY);
-      sessionStorage.removeItem(TAB_KEY);
+      keepTab(null);
       set({ session: null, visit: null, board: null });
     },
     chooseDesk(deskId) {
@@ -463,7 +473,7 @@ export const useCounter = create<CounterState>()((set, get) => {
       return visit !== null;
     },
     setTab: (tab) => {
-      sessionStorage.setItem(TAB_KEY, tab);
+      keepTab(tab);
       set({ tab, notice: null });
     },
     async deskParkCommand(event, payload, done) {
