@@ -14,6 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 // Instants in UTC (WIB = UTC+7). Each is chosen for a trap: a new year, a month start, a far year with no
 // holiday table, a suite that crosses midnight WIB while it runs.
@@ -179,11 +180,23 @@ function runJob(job) {
       console.log(
         `\n--- ${job.name} at ${job.stamp} UTC: ${passed ? 'passed' : `FAILED (${signal ?? code})`} in ${seconds(took)}`,
       );
-      process.stdout.write(Buffer.concat(output));
-      results.push({ ...job, passed, took });
+      const text = Buffer.concat(output);
+      process.stdout.write(text);
+      results.push({ ...job, passed, took, digest: passed ? [] : failureLines(text.toString()) });
       resolve();
     });
   });
+}
+
+/**
+ * The lines of a failed suite's output that name what failed (vitest's FAIL and × lines, and the
+ * errors under them), repeated at the end: CI shows only the end of a long log, and the suite's own
+ * output may be far above it.
+ */
+function failureLines(text) {
+  const plain = stripVTControlCharacters(text);
+  const lines = plain.split('\n').filter((line) => /(^|\s)(FAIL|×)\s|Error:|expected /.test(line));
+  return [...new Set(lines.map((line) => line.trim()))].slice(0, 40);
 }
 
 // Ctrl-C or a CI timeout: end every suite still running (each is a process group), then leave.
@@ -226,6 +239,10 @@ for (const r of [...results].sort((a, b) => b.took - a.took)) {
 }
 const failed = results.filter((r) => !r.passed);
 if (failed.length > 0) {
+  for (const r of failed) {
+    console.error(`\n--- What failed in ${r.name} at ${r.stamp} UTC (the whole output is above)`);
+    for (const line of r.digest) console.error(line);
+  }
   console.error(`\nTests failed: ${failed.map((r) => `${r.name} at ${r.stamp} UTC`).join(', ')}`);
   process.exit(1);
 }
