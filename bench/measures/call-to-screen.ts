@@ -18,9 +18,8 @@ export interface CallData {
   /** The hub's WAL fsyncs while the calls were timed (none without group commit): count, mean ms. */
   syncs: { count: number; meanMs: number };
   /**
-   * Per call, the fsync(s) that held it back (from its start to its end as the hub sees it: on the
-   * thread pool that includes the pool's round trip), and the call's time to all clients less that:
-   * what the hub costs besides the disk.
+   * Per call, the fsync(s) that held it back, and the call's time to all clients less that: what
+   * the hub costs besides the disk.
    * Null without group commit.
    */
   callSync: Summary | null;

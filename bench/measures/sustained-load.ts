@@ -24,16 +24,15 @@ export function cpuPerCommandUs(data: Pick<SustainedData, 'load' | 'use'>): numb
   return data.load.okTotal > 0 ? (data.use.cpuMs * 1000) / data.load.okTotal : Number.NaN;
 }
 
-type SyncStats = { syncs: number; waiters: number; ms: number; onLoop: number };
+type SyncStats = { syncs: number; ms: number };
 
 /** The group commit's fsyncs over a run, from its counters before and after. */
 function describeSyncs(after: SyncStats, before: SyncStats, commands: number): string {
   const syncs = after.syncs - before.syncs;
   if (syncs === 0) return 'Group commit: no fsync.';
   return (
-    `Group commit: ${syncs} fsyncs (${(commands / syncs).toFixed(1)} acknowledged commands and ` +
-    `${((after.waiters - before.waiters) / syncs).toFixed(1)} waiters each, ${after.onLoop - before.onLoop} on the event loop), ` +
-    `${((after.ms - before.ms) / syncs).toFixed(2)} ms each on average.`
+    `Group commit: ${syncs} fsyncs on the event loop (${(commands / syncs).toFixed(1)} acknowledged commands each), ` +
+    `${((after.ms - before.ms) / syncs).toFixed(2)} ms each on average, ${(after.ms - before.ms).toFixed(0)} ms in all.`
   );
 }
 

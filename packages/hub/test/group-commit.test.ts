@@ -34,37 +34,47 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe('group commit', () => {
   it('makes every commit so far durable with one fsync per group, and none when nothing was written', async () => {
     await withStore(async (store) => {
-      const sync = groupSyncOf(store);
-      const stats = sync.stats;
-      // On the thread pool, as under load (an idle hub syncs on the loop: the next test).
-      sync.idleMs = Number.POSITIVE_INFINITY;
+      const stats = groupSyncOf(store).stats;
       store.setSetting('a', 1);
-      const first = store.synced(); // its fsync starts at once
+      const first = store.synced();
       store.setSetting('b', 2);
-      // Written after that fsync began: all of these wait for the next one, together.
+      // Written after the first fsync: the first of these syncs again, the others find it done.
       const group = Array.from({ length: 50 }, () => store.synced());
       await Promise.all([first, ...group]);
-      expect(stats).toMatchObject({ syncs: 2, waiters: 51, onLoop: 0 });
+      expect(stats.syncs).toBe(2);
       // Nothing written since: answered without another fsync.
       await store.synced();
       expect(stats.syncs).toBe(2);
     });
   });
 
-  it('syncs on the event loop itself when the hub was idle, still before anyone is answered', async () => {
+  it('syncs before anyone is answered, on the event loop itself', async () => {
     await withStore(async (store) => {
       const sync = groupSyncOf(store);
-      sync.idleMs = 0;
       store.setSetting('a', 1);
       let answered = false;
       const synced = store.synced().then(() => {
         answered = true;
       });
       // The fsync is done when synced() returns (no thread pool round trip); the answer follows.
-      expect(sync.stats).toMatchObject({ syncs: 1, waiters: 1, onLoop: 1 });
+      expect(sync.stats.syncs).toBe(1);
       expect(answered).toBe(false);
       await synced;
       expect(answered).toBe(true);
+    });
+  });
+
+  it("waits for the turn's commit, then syncs once for every command of the turn", async () => {
+    await withStore(async (store) => {
+      const stats = groupSyncOf(store).stats;
+      store.joinTurn();
+      store.setSetting('t1', 1);
+      store.joinTurn();
+      store.setSetting('t2', 2);
+      const acks = [store.synced(), store.synced()];
+      expect(stats.syncs).toBe(0);
+      await Promise.all(acks);
+      expect(stats.syncs).toBe(1);
     });
   });
 
@@ -95,44 +105,56 @@ describe('group commit', () => {
     });
   });
 
-  it('acknowledges nothing more after a failed fsync, even when a later one would succeed', async () => {
-    // /dev/null cannot be fsync'ed (EINVAL): the disk refusing a sync, on either path.
-    for (const idleMs of [0, Number.POSITIVE_INFINITY]) {
-      let written = 0;
-      const failures: Error[] = [];
-      const sync = new GroupSync(
-        '/dev/null',
-        () => written,
-        () => undefined,
-        (error) => failures.push(error),
-      );
-      sync.idleMs = idleMs;
-      written = 1;
-      await expect(sync.synced()).rejects.toThrow();
-      // Writes after the failure are never acknowledged (no retry that could skip the lost pages).
-      written = 2;
-      await expect(sync.synced()).rejects.toThrow();
-      expect(failures).toHaveLength(1);
-      expect(sync.stats).toMatchObject({ syncs: 1, onLoop: idleMs === 0 ? 1 : 0 });
-      sync.close();
-    }
+  it("commits a turn's open transaction to checkpoint, rather than leave a busy hub's WAL growing", async () => {
+    await withStore(async (store) => {
+      const checkpoints = store.walCheckpoints;
+      if (!checkpoints) throw new Error('group commit is the default');
+      for (let i = 1; i <= 1500; i++) store.setSetting('key', i);
+      await store.synced();
+      // A command of the next turn has begun its transaction before the checkpoint's turn comes.
+      store.joinTurn();
+      store.setSetting('t1', 1);
+      const acked = store.synced();
+      await nextTurn();
+      expect(checkpoints.stats.checkpoints).toBe(1);
+      expect(store.db.inTransaction).toBe(false);
+      await acked;
+      expect(store.getSetting('t1')).toBe(1);
+    });
   });
 
-  it('closes with an fsync in flight without running a checkpoint on the closed database', async () => {
+  it('acknowledges nothing more after a failed fsync, even when a later one would succeed', async () => {
+    // /dev/null cannot be fsync'ed (EINVAL): the disk refusing a sync.
+    let written = 0;
+    const failures: Error[] = [];
+    const sync = new GroupSync(
+      '/dev/null',
+      () => written,
+      () => undefined,
+      (error) => failures.push(error),
+    );
+    written = 1;
+    await expect(sync.synced()).rejects.toThrow();
+    // Writes after the failure are never acknowledged (no retry that could skip the lost pages).
+    written = 2;
+    await expect(sync.synced()).rejects.toThrow();
+    expect(failures).toHaveLength(1);
+    expect(sync.stats.syncs).toBe(1);
+    sync.close();
+  });
+
+  it('closes with a checkpoint due without running it on the closed database', async () => {
     const dir = tempDir();
     const store = new Store(join(dir, 'pst.sqlite'));
-    const sync = groupSyncOf(store);
-    sync.idleMs = Number.POSITIVE_INFINITY;
     const checkpointFailures: Error[] = [];
     store.onCheckpointFailed = (error) => checkpointFailures.push(error);
-    // A WAL past the checkpoint mark, so the sync's end would schedule one.
+    // A WAL past the checkpoint mark, so the sync schedules one for the next turn.
     for (let i = 0; i < 1200; i++) store.setSetting(`k${i}`, 'x'.repeat(3000));
-    const synced = store.synced();
-    expect(sync.stats.onLoop).toBe(0);
+    await store.synced();
     store.close();
-    await synced;
     await nextTurn();
     expect(checkpointFailures).toEqual([]);
+    expect(store.walCheckpoints?.stats.checkpoints).toBe(0);
     removeDir(dir);
   });
 

@@ -127,7 +127,7 @@ export class Store {
       const checkpoints = new WalCheckpoints(
         this.db,
         `${file}-shm`,
-        () => this.batch.isOpen,
+        () => this.batch.end(),
         (error) => this.onCheckpointFailed(error),
       );
       this.walCheckpoints = checkpoints;

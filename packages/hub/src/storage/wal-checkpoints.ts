@@ -37,8 +37,11 @@ export class WalCheckpoints {
   constructor(
     private readonly db: Db,
     private readonly shmFile: string,
-    /** Whether a turn's transaction is open (a checkpoint must wait until it has committed). */
-    private readonly inTurn: () => boolean,
+    /**
+     * Commits a turn's transaction if one is open: a checkpoint needs none open, and waiting for a
+     * turn without one lets a busy hub's WAL grow to SQLite's own checkpoint inside a command's commit.
+     */
+    private readonly endTurn: () => void,
     /** A checkpoint that failed (logged; SQLite's own checkpoint at SAFETY_NET_PAGES remains). */
     private readonly failed: (error: Error) => void = () => {},
   ) {
@@ -64,9 +67,9 @@ export class WalCheckpoints {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      // A turn's transaction open now: the next sync brings the checkpoint back.
-      if (this.inTurn() || !this.db.open) return;
+      if (!this.db.open) return;
       try {
+        this.endTurn();
         const [result] = this.checkpoint.all() as { busy: number; log: number; checkpointed: number }[];
         this.stats.checkpoints++;
         // The WAL is reused from its start by the next commit, which first writes a new WAL header
