@@ -12,10 +12,10 @@ import { dirname } from 'node:path';
  * could serve commands while the disk worked. Measured against each other (2 December, sustained
  * load of 8 kiosks and 20 desks, runs alternated), the loop was ahead on both disks: this machine's
  * (0.2 ms fsyncs) 1,980 against 1,702 commands/s (medians of three), and with every fsync made 8 ms
- * long (an office PC's hard disk) 761 against 687. The pool's round trip costs CPU (two thread
- * wake-ups, the answers sent in a turn of their own: 470 against 430 µs per command), and the
- * loop, busy with the next turn, picks up a finished fsync late, while the clients, each waiting
- * for its answer, send nothing.
+ * long (an office PC's hard disk) 761 against 715 (means of two). The pool's round trip costs CPU
+ * (thread wake-ups, the answers sent in a turn of their own: 512 against 441 µs of hub CPU per
+ * command, medians), and the loop, busy with the next turn, picks up a finished fsync late, while
+ * the clients, each waiting for its answer, send nothing (docs/benchmarks.md).
  *
  * Why an fsync of the WAL is enough: in WAL mode every commit is appended to the WAL; the database
  * file is written only by checkpoints, which SQLite syncs itself (WAL first, then the database)
