@@ -3,7 +3,6 @@
  * connected clients, after the sustained load; then a steady-traffic run sampled every few seconds.
  */
 import { readFileSync } from 'node:fs';
-import type { Durability } from '@pst/hub';
 import { MALLOC_SETTING } from '@pst/hub/malloc-setting';
 import { type Child, forkScript } from '../lib/child';
 import { compileScript } from '../lib/compile';
@@ -95,8 +94,6 @@ export interface HubChildOptions {
   /** Front-office and service desks of the office (default: the sizes' sustained-load office). */
   desks?: [front: number, service: number];
   env?: NodeJS.ProcessEnv;
-  /** The hub's durability (default: the hub's own, group commit). */
-  durability?: Durability;
 }
 
 async function startHubChild(
@@ -118,7 +115,6 @@ async function startHubChild(
       String(printer.port),
       `--skew=${skew}`,
       `--time-factor=${options.timeFactor ?? 1}`,
-      ...(options.durability ? [`--durability=${options.durability}`] : []),
     ],
   });
   const ready = await child.next<{ type: 'ready'; port: number; pid: number }>('ready', 60_000);

@@ -7,7 +7,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Durability } from '@pst/hub';
 import type { LoadResult } from '../lib/load';
 import { removeDir, tempDir } from '../lib/office';
 import { loadSpec, startLoad } from '../lib/scenario';
@@ -146,16 +145,10 @@ export interface ProfileData {
   load: LoadResult;
 }
 
-export async function profile(
-  sizes: Sizes,
-  options: { durability?: Durability } = {},
-): Promise<MeasureResult<ProfileData>> {
-  const label = `CPU profile${options.durability ? ` (durability ${options.durability})` : ''}`;
+export async function profile(sizes: Sizes): Promise<MeasureResult<ProfileData>> {
+  const label = 'CPU profile';
   const dir = tempDir('pst-bench-prof-');
-  const office = await startHubOffice(sizes, 0, {
-    nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir],
-    durability: options.durability,
-  });
+  const office = await startHubOffice(sizes, 0, { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] });
   let load: LoadResult;
   try {
     log(`${label}: hub under --cpu-prof, sustained load for ${sizes.profileSeconds} s`);

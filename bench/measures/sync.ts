@@ -1,6 +1,6 @@
 /**
  * 6. Side by side, in the same run: measurements 1-3 with durable commits (the hub's default: an
- * fsync of the WAL before every ack, shared by the commands that arrive meanwhile, i.e. group
+ * fsync of the WAL before every ack, shared by the commands of one event-loop turn, i.e. group
  * commit) and with SQLite `synchronous = NORMAL` and no sync before the ack (what the hub did before,
  * and what a power cut can take back); the sustained load also with `synchronous = FULL` (an fsync
  * inside every commit, on the event loop). Ratios durable / NORMAL; for commands/s, of the medians of
@@ -104,7 +104,8 @@ export async function syncCompare(sizes: Sizes, durable: SyncInputs = {}): Promi
   const check = (data: SustainedData) => (data.check.ok ? 'pass' : 'FAIL');
   const details = [
     `**${label}**: the same runs with \`createHub({ durability })\`: \`group\` (the default: acknowledged after an fsync of ` +
-      'the WAL that every command arriving meanwhile shares), `normal` (no sync before the ack; a power cut can take ' +
+      "the WAL that the commands of one event-loop turn share, after the turn's one commit), " +
+      '`normal` (no sync before the ack; a power cut can take ' +
       'acknowledged commands back) and, for the sustained load, `full` (SQLite fsyncs inside every commit). Database ' +
       `check after the loads: durable ${loads.group.map(check).join('/')}, NORMAL ${loads.normal.map(check).join('/')}, ` +
       `FULL ${check(full)}. The commands/s ratio is of the medians of ${sizes.syncLoadRounds} sustained loads of each ` +

@@ -11,7 +11,7 @@ const COMMANDS = Object.keys(schemas) as CommandName[];
 
 /**
  * Each authenticated socket: its rooms (rating tablet's desk, online staff), a kiosk's local printer,
- * the board at once, and every command of the contract, checked again against its token each time.
+ * the board (once what it shows is on disk), and every command of the contract, checked again against its token each time.
  */
 export function serveConnections(hub: HubContext): void {
   const { io, store, clock, runner, log } = hub;
@@ -22,7 +22,12 @@ export function serveConnections(hub: HubContext): void {
     if (data.role === 'rating' && data.deskId) {
       void socket.join(`rating:${data.deskId}`);
       const missed = missedRatingRequest(runner.state, data.deskId, clock());
-      if (missed) socket.emit('rating:request', missed);
+      // Like every push, sent once what it shows is on disk (a command of this turn may not be yet).
+      if (missed)
+        void store.synced().then(
+          () => socket.emit('rating:request', missed),
+          () => undefined,
+        );
     }
     if ((ONLINE_ROLES as readonly string[]).includes(data.role)) void socket.join(ONLINE_ROOM);
     if (data.role === 'kiosk' && data.deviceId) {
@@ -31,7 +36,11 @@ export function serveConnections(hub: HubContext): void {
       hub.kioskPrinters.connected(deviceId, socket as KioskSocket);
       socket.on('disconnect', () => hub.kioskPrinters.disconnected(deviceId, socket as KioskSocket));
     }
-    socket.emit('board:snapshot', hub.board());
+    const board = hub.board();
+    void store.synced().then(
+      () => socket.emit('board:snapshot', board),
+      () => undefined,
+    );
     for (const name of COMMANDS) {
       socket.on(name, (payload: unknown, ack: unknown) => {
         // A revoked device or an expired session loses its rights at its next command.

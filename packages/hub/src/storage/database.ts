@@ -7,8 +7,8 @@ export type Db = Database.Database;
 /**
  * When a commit is on disk:
  * - `group` (the hub's default): commits go to the WAL at `synchronous = NORMAL` and the store's
- *   `synced()` fsyncs the WAL for every commit made so far, one fsync per group; the commands that
- *   run while an fsync is in flight share one commit when it ends (see GroupSync, TurnBatch).
+ *   `synced()` fsyncs the WAL for every commit made so far: the commands of one event-loop turn
+ *   share one commit and one fsync (see GroupSync, TurnBatch).
  *   Nothing is acknowledged before that, so an acknowledged command survives a power cut.
  * - `full`: SQLite's `synchronous = FULL`, an fsync inside every commit (on the event loop).
  * - `normal` / `off`: SQLite's `NORMAL` / `OFF` with no sync before the acknowledgement: a power cut

@@ -14,7 +14,8 @@ interface OpenBatch {
  * event log, of the tickets and stages tables and of their indexes) to the WAL again and again.
  * Now the first command of a turn begins a transaction, every command's own transaction nests in it
  * as a savepoint (so each still succeeds or fails alone), and the turn's transaction is committed
- * once the turn's I/O callbacks have run (`setImmediate`). Nothing is acknowledged before that:
+ * once the turn's I/O callbacks have run (`setImmediate`; a due WAL checkpoint may commit it a
+ * moment sooner, see WalCheckpoints). Nothing is acknowledged before that:
  * the store's `synced()` waits for the commit, then for the fsync that covers it.
  *
  * If the commit itself fails (a disk error), every command of the turn is lost together; their
@@ -67,10 +68,13 @@ export class TurnBatch {
     return this.open ? this.open.changesBefore : this.totalChanges();
   }
 
-  /** Commits the open transaction now (the turn's end, or the store closing). */
-  end(): void {
+  /**
+   * Commits the open transaction now (the turn's end, a due WAL checkpoint, or the store closing);
+   * whether one was open.
+   */
+  end(): boolean {
     const batch = this.open;
-    if (!batch) return;
+    if (!batch) return false;
     this.open = null;
     try {
       // SQLite rolls a transaction back by itself after some errors (disk full, I/O).
@@ -78,9 +82,14 @@ export class TurnBatch {
       this.commit.run();
       batch.resolve();
     } catch (error) {
-      if (this.db.inTransaction) this.rollback.run();
-      batch.reject(error as Error);
-      this.onLost(error as Error);
+      // The turn's waiters hear of it and memory is rebuilt even if the rollback fails too.
+      try {
+        if (this.db.inTransaction) this.rollback.run();
+      } finally {
+        batch.reject(error as Error);
+        this.onLost(error as Error);
+      }
     }
+    return true;
   }
 }

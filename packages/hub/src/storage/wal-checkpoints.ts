@@ -20,10 +20,12 @@ const MX_FRAME_OFFSET = 16;
  * COMMIT that fills the WAL past 1000 pages: with group commit that is a call's or a ticket's own
  * commit, so about one call in 80 (bench call-to-screen, strace of 1 December) waited for the
  * checkpoint's two fsyncs and its copy into the database file (COMMIT 1-9 ms instead of 0.1) before
- * its own fsync could even start: the calls in the p99. Here the checkpoint runs once a group's
- * fsync has answered its waiters (their acks and pushes are written first), in the next turn of the
- * event loop, when the WAL holds 1000 pages. What it does is unchanged (sync the WAL, copy into the
- * database file, sync that), so a power cut loses nothing more than before.
+ * its own fsync could even start: the calls in the p99. Here, when the group commit's fsync finds
+ * the WAL at 1000 pages, the checkpoint runs in a later turn of the event loop, after that group's
+ * acks and pushes are written. What it does is unchanged (sync the WAL, copy into the database file,
+ * sync that), so a power cut loses nothing more than before. A checkpoint whose own sync fails is
+ * only logged: the group commit's descriptor of the WAL gets the same error at its next fdatasync
+ * (Linux reports a writeback error to every open descriptor of the file), which stops the hub.
  */
 export class WalCheckpoints {
   private readonly checkpoint;
@@ -37,11 +39,8 @@ export class WalCheckpoints {
   constructor(
     private readonly db: Db,
     private readonly shmFile: string,
-    /**
-     * Commits a turn's transaction if one is open: a checkpoint needs none open, and waiting for a
-     * turn without one lets a busy hub's WAL grow to SQLite's own checkpoint inside a command's commit.
-     */
-    private readonly endTurn: () => void,
+    /** Commits a turn's transaction if one is open (a checkpoint needs none); whether one was. */
+    private readonly endTurn: () => boolean,
     /** A checkpoint that failed (logged; SQLite's own checkpoint at SAFETY_NET_PAGES remains). */
     private readonly failed: (error: Error) => void = () => {},
   ) {
@@ -53,7 +52,7 @@ export class WalCheckpoints {
     };
   }
 
-  /** Called after each fsync of the group commit has answered its waiters. */
+  /** Called after each fsync of the group commit (its acks and pushes follow in the same turn). */
   afterSync(): void {
     if (this.scheduled || !this.db.open) return;
     // Errors here and below must not escape: they would end the hub in the middle of the day for
@@ -64,12 +63,26 @@ export class WalCheckpoints {
       this.failed(error as Error);
       return;
     }
+    this.schedule(false);
+  }
+
+  /**
+   * The checkpoint's turn. A checkpoint needs no transaction open, and under load a turn is open
+   * nearly always (waiting for one without would leave the WAL to grow to SQLite's own checkpoint,
+   * inside a command's commit): the open turn is committed here, and the checkpoint waits one more
+   * turn so that the committed commands' fsync and answers go first. Once only: then it commits
+   * whatever turn is open and runs.
+   */
+  private schedule(deferred: boolean): void {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
       if (!this.db.open) return;
+      if (this.endTurn() && !deferred) {
+        this.schedule(true);
+        return;
+      }
       try {
-        this.endTurn();
         const [result] = this.checkpoint.all() as { busy: number; log: number; checkpointed: number }[];
         this.stats.checkpoints++;
         // The WAL is reused from its start by the next commit, which first writes a new WAL header
