@@ -151,6 +151,27 @@ describe('group commit', () => {
     sync.close();
   });
 
+  it("rejects, never throws, when the hub's own reaction to a failed fsync throws", async () => {
+    let written = 0;
+    const sync = new GroupSync(
+      '/dev/null',
+      () => written,
+      () => undefined,
+      () => {
+        throw new Error('stopping failed');
+      },
+    );
+    written = 1;
+    let answer: Promise<void> | null = null;
+    expect(() => {
+      answer = sync.synced();
+    }).not.toThrow();
+    await expect(answer).rejects.toThrow('stopping failed');
+    // Still nothing acknowledged afterwards.
+    await expect(sync.synced()).rejects.toThrow();
+    sync.close();
+  });
+
   it('closes with a checkpoint due without running it on the closed database', async () => {
     const dir = tempDir();
     const store = new Store(join(dir, 'pst.sqlite'));

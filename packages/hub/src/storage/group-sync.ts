@@ -54,31 +54,29 @@ export class GroupSync {
     this.durable = changes();
   }
 
-  synced(): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('the database is closed'));
-    if (this.failure) return Promise.reject(this.failure);
+  /**
+   * The fsync runs before this returns (nothing awaits inside), so no answer can come before it;
+   * being async, every failure, a throwing `failed` callback's too, reaches the caller as a rejection.
+   */
+  async synced(): Promise<void> {
+    if (this.closed) throw new Error('the database is closed');
+    if (this.failure) throw this.failure;
     const written = this.changes();
-    if (written <= this.durable) return Promise.resolve();
-    let fd: number;
-    try {
-      fd = this.fd ??= this.openWal();
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    if (written <= this.durable) return;
+    this.fd ??= this.openWal();
     const began = performance.now();
     try {
-      fdatasyncSync(fd);
+      fdatasyncSync(this.fd);
     } catch (error) {
       this.failure = error as Error;
       this.failed(this.failure);
-      return Promise.reject(this.failure);
+      throw this.failure;
     } finally {
       this.stats.ms += performance.now() - began;
       this.stats.syncs++;
     }
     this.durable = written;
     this.afterSync();
-    return Promise.resolve();
   }
 
   /**
