@@ -25,15 +25,26 @@ export function cpuPerCommandUs(data: Pick<SustainedData, 'load' | 'use'>): numb
 }
 
 type SyncStats = { syncs: number; ms: number };
+type CheckpointStats = { checkpoints: number; ms: number };
 
-/** The group commit's fsyncs over a run, from its counters before and after. */
-function describeSyncs(after: SyncStats, before: SyncStats, commands: number): string {
+/** The group commit's fsyncs and the WAL checkpoints over a run, from their counters before and after. */
+function describeSyncs(
+  after: SyncStats,
+  before: SyncStats,
+  commands: number,
+  checkpoints?: { after: CheckpointStats; before: CheckpointStats },
+): string {
   const syncs = after.syncs - before.syncs;
   if (syncs === 0) return 'Group commit: no fsync.';
+  const n = checkpoints ? checkpoints.after.checkpoints - checkpoints.before.checkpoints : 0;
+  const ms = checkpoints ? checkpoints.after.ms - checkpoints.before.ms : 0;
   return (
     `Group commit: ${syncs} fsyncs on the event loop (${(commands / syncs).toFixed(1)} acknowledged commands each), ` +
-    `${((after.ms - before.ms) / syncs).toFixed(2)} ms each on average, ${(after.ms - before.ms).toFixed(0)} ms in all.`
-  );
+    `${((after.ms - before.ms) / syncs).toFixed(2)} ms each on average, ${(after.ms - before.ms).toFixed(0)} ms in all. ` +
+    (n > 0
+      ? `WAL checkpoints: ${n}, ${(ms / n).toFixed(1)} ms each on average, ${ms.toFixed(0)} ms in all.`
+      : '')
+  ).trim();
 }
 
 export async function sustainedLoad(
@@ -55,10 +66,20 @@ export async function sustainedLoad(
     // The group commit's fsyncs during the load (durability group only): how many commands each covers.
     const syncStats = office.hub.store.groupSync?.stats;
     const syncsBefore = syncStats && { ...syncStats };
+    const checkpointStats = office.hub.store.walCheckpoints?.stats;
+    const checkpointsBefore = checkpointStats && { ...checkpointStats };
     const watch = watchProcess();
     const result = await load.result;
     const use = watch.stop();
-    const syncs = syncStats && syncsBefore && describeSyncs(syncStats, syncsBefore, result.okTotal);
+    const syncs =
+      syncStats &&
+      syncsBefore &&
+      describeSyncs(
+        syncStats,
+        syncsBefore,
+        result.okTotal,
+        checkpointStats && checkpointsBefore && { after: checkpointStats, before: checkpointsBefore },
+      );
     const printer = await office.printer.stats();
     await office.closeHub();
     const check = checkDatabase(office.dbFile, result.tickets, result.finished);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GroupSync } from '../src/storage/group-sync';
 import { Store } from '../src/storage/store';
+import { CHECKPOINT_PAGES, SAFETY_NET_PAGES } from '../src/storage/wal-checkpoints';
 import { removeDir, tempDir } from '../src/testing';
 
 /** The WAL header's checkpoint sequence number: SQLite counts each time the WAL starts over. */
@@ -27,6 +28,9 @@ function groupSyncOf(store: Store): GroupSync {
   if (!store.groupSync) throw new Error('group commit is the default');
   return store.groupSync;
 }
+
+/** One-page commits that fill the WAL past the checkpoint mark, well below SQLite's own. */
+const PAST_THE_MARK = CHECKPOINT_PAGES * 1.5;
 
 /** The next turn of the event loop, where a due checkpoint runs. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -84,8 +88,8 @@ describe('group commit', () => {
       await store.synced();
       await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(0);
-      // 1500 one-page commits: past the 1000 pages that make it due, below SQLite's own (the net).
-      for (let i = 1; i <= 1500; i++) store.setSetting('key', i);
+      // One-page commits: past the pages that make it due, below SQLite's own (the net).
+      for (let i = 1; i <= PAST_THE_MARK; i++) store.setSetting('key', i);
       expect(checkpoints.stats.checkpoints).toBe(0);
       await store.synced();
       expect(checkpoints.stats.checkpoints).toBe(0);
@@ -98,7 +102,7 @@ describe('group commit', () => {
       await store.synced();
       await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(1);
-      expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+      expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_NET_PAGES);
     });
   });
 
@@ -107,7 +111,7 @@ describe('group commit', () => {
       const checkpoints = store.walCheckpoints;
       if (!checkpoints) throw new Error('group commit is the default');
       const stats = groupSyncOf(store).stats;
-      for (let i = 1; i <= 1500; i++) store.setSetting('key', i);
+      for (let i = 1; i <= PAST_THE_MARK; i++) store.setSetting('key', i);
       await store.synced();
       const syncs = stats.syncs;
       // A command of the next turn has begun its transaction before the checkpoint's turn comes.
@@ -177,9 +181,9 @@ describe('group commit', () => {
     const store = new Store(join(dir, 'pst.sqlite'));
     const checkpointFailures: Error[] = [];
     store.onCheckpointFailed = (error) => checkpointFailures.push(error);
-    // 1500 one-page commits: a WAL past the checkpoint mark (the checkpoint test above shows it
-    // due), so the sync schedules one for the next turn.
-    for (let i = 1; i <= 1500; i++) store.setSetting('key', i);
+    // A WAL past the checkpoint mark (the checkpoint test above shows it due), so the sync schedules
+    // one for the next turn.
+    for (let i = 1; i <= PAST_THE_MARK; i++) store.setSetting('key', i);
     await store.synced();
     store.close();
     await nextTurn();
