@@ -150,7 +150,13 @@ function Desks() {
         {open.map((desk) => (
           <li key={desk.id}>
             <span className="desk-name">{desk.name}</span>
-            <strong>{desk.current?.number ?? '–'}</strong>
+            {/* A called visitor is still on the way: marked, so nobody reads it as served. */}
+            <span className="desk-ticket">
+              {desk.current?.state === 'called' && (
+                <span className="desk-called">{tr('display.deskCalled')}</span>
+              )}
+              <strong>{desk.current?.number ?? '–'}</strong>
+            </span>
           </li>
         ))}
       </ul>

@@ -12,6 +12,8 @@ export const screensId = {
   'kiosk.error.unreachable':
     'Nomor belum dapat diambil. Sentuh layanan lagi; bila gagal, minta bantuan petugas.',
   'display.noDesks': 'Belum ada meja yang buka',
+  // Beside a desk's number while its visitor is called and on the way, not yet served.
+  'display.deskCalled': 'dipanggil',
 } as const;
 
 export const screensEn: Record<keyof typeof screensId, string> = {
@@ -24,4 +26,5 @@ export const screensEn: Record<keyof typeof screensId, string> = {
   'kiosk.error.unreachable':
     'The number could not be taken yet. Touch the service again; if it still fails, ask the staff for help.',
   'display.noDesks': 'No desk is open yet',
+  'display.deskCalled': 'called',
 };
