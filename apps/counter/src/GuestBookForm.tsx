@@ -213,11 +213,12 @@ export function GuestBookForm() {
           ))}
           {desks.length === 0 && <p className="muted">{tr('gbDesk.none')}</p>}
         </fieldset>
-        <div className="row submit">
-          <button type="submit" className="primary" disabled={!s.online || s.busy}>
-            {toDesk ? tr('gbDesk.save', { desk: toDesk.deskName }) : tr('counter.saveForward')}
-          </button>
-        </div>
+      </div>
+      {/* Kept in sight at the screen's foot while the form is longer than the screen (a 1366x768 laptop). */}
+      <div className="row submit">
+        <button type="submit" className="primary" disabled={!s.online || s.busy}>
+          {toDesk ? tr('gbDesk.save', { desk: toDesk.deskName }) : tr('counter.saveForward')}
+        </button>
       </div>
     </form>
   );
