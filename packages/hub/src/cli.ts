@@ -87,6 +87,12 @@ program
       .choices(DURABILITIES)
       .default('group'),
   )
+  // For the power-cut test, which needs checkpoints to happen within a short burst.
+  .addOption(
+    new Option('--checkpoint-pages <n>', 'WAL pages that make a checkpoint due')
+      .argParser(integer)
+      .hideHelp(),
+  )
   .action(async (opts) => {
     const printer: PrinterConfig | undefined = opts.printerHost
       ? { kind: 'network', host: opts.printerHost, port: opts.printerPort }
@@ -106,6 +112,7 @@ program
       tls: opts.tls === true,
       mdns: opts.mdns !== false,
       durability: opts.durability as Durability,
+      checkpointPages: opts.checkpointPages,
       // End at once, without closing: a close would checkpoint from a WAL the disk failed to keep.
       // The service manager starts the hub again, and SQLite recovers from what is on disk.
       onDiskFailed: () => process.exit(1),

@@ -49,6 +49,8 @@ export interface HubOptions {
   appsDir?: string;
   /** When a commit counts as on disk (default `group`: fsync'ed, with group commit, before the ack). */
   durability?: Durability;
+  /** WAL pages that make a checkpoint due (default: the store's; smaller only for the power-cut test). */
+  checkpointPages?: number;
   /**
    * Called when the disk failed an fsync of the WAL: the hub acknowledges nothing more and must
    * end without closing the database (`pst-hub start` exits so the service restarts it from disk).
@@ -103,7 +105,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const tls = options.tls === true ? await loadOrCreateCertificate(options.dataDir) : options.tls || null;
   const fingerprint = tls ? certificateFingerprint(tls.cert) : null;
   const scheme = tls ? 'https' : 'http';
-  const store = new Store(join(options.dataDir, 'pst.sqlite'), { durability: options.durability });
+  const store = new Store(join(options.dataDir, 'pst.sqlite'), {
+    durability: options.durability,
+    checkpointPages: options.checkpointPages,
+  });
   const runner = new QueueRunner(store, clock);
   store.onSyncFailed = (error) => {
     log.fatal(

@@ -7,7 +7,7 @@
  * Used by test/power-cut.test.ts (CI) and the benchmarks (more cuts).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '@pst/shared';
@@ -133,6 +133,8 @@ export interface PowerCutOptions {
   minMs?: number;
   maxMs?: number;
   seed?: number;
+  /** WAL pages that make the hub's checkpoint due (default: the hub's own mark). */
+  checkpointPages?: number;
   log?: (line: string) => void;
 }
 
@@ -147,6 +149,8 @@ export interface CutResult {
   /** What the file system said it dropped. */
   dropped: string;
   afterMs: number;
+  /** WAL checkpoints the hub completed in this round before the cut (the WAL started over). */
+  checkpoints: number;
 }
 
 export interface PowerCutReport {
@@ -157,6 +161,21 @@ export interface PowerCutReport {
   lost: number;
   reissued: number;
   allIntegrityOk: boolean;
+  checkpoints: number;
+}
+
+/**
+ * The WAL header's checkpoint sequence number: SQLite counts each time the WAL starts over, which
+ * the hub's checkpoint does once it has copied the whole WAL into the database (WalCheckpoints).
+ */
+function walStartedOver(walFile: string): number {
+  const header = Buffer.alloc(16);
+  const fd = openSync(walFile, 'r');
+  try {
+    return readSync(fd, header, 0, 16, 0) === 16 ? header.readUInt32BE(12) : 0;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The office on the backing disk before the first mount: kiosks, consultants, no front office. */
@@ -280,6 +299,7 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
           '1000000',
           '--durability',
           options.durability,
+          ...(options.checkpointPages ? ['--checkpoint-pages', String(options.checkpointPages)] : []),
         ]);
         hub = started.child;
         const acked: string[] = [];
@@ -307,8 +327,12 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
         );
         const ready = await Promise.race([begun.then(() => true), failed.then(() => false)]);
         if (!ready) throw (await failed) ?? new Error('the burst ended before any command was acknowledged');
+        // A command was acknowledged, so the WAL exists (through the mount: what the hub sees).
+        const walFile = join(mountPoint, 'pst.sqlite-wal');
+        const walBefore = walStartedOver(walFile);
         const afterMs = Math.round(minMs + rand() * (maxMs - minMs));
         await new Promise((resolve) => setTimeout(resolve, afterMs));
+        const checkpoints = walStartedOver(walFile) - walBefore;
         // The power goes: nothing acknowledged from here on counts, the hub dies, the cache is lost.
         stop = true;
         await killHard(hub);
@@ -324,10 +348,12 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
           integrityOk: disk.integrityOk,
           dropped,
           afterMs,
+          checkpoints,
         });
         options.log?.(
           `cut ${round + 1}/${options.cuts} (${options.durability}) after ${afterMs} ms: ${acked.length} acknowledged, ` +
-            `${lost.length} lost, ${reissued.length} reissued, integrity ${disk.integrityOk ? 'ok' : 'FAILED'}; ${dropped}`,
+            `${lost.length} lost, ${reissued.length} reissued, integrity ${disk.integrityOk ? 'ok' : 'FAILED'}, ` +
+            `${checkpoints} checkpoints; ${dropped}`,
         );
         if (options.untilLoss && cuts.length >= 2 && (cuts.at(-2)?.lost.length ?? 0) > 0) break;
       } catch (error) {
@@ -352,5 +378,6 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
     lost: cuts.reduce((n, c) => n + c.lost.length, 0),
     reissued: cuts.reduce((n, c) => n + c.reissued.length, 0),
     allIntegrityOk: cuts.every((c) => c.integrityOk),
+    checkpoints: cuts.reduce((n, c) => n + c.checkpoints, 0),
   };
 }

@@ -114,7 +114,7 @@ export class Store {
   /** Called when a WAL checkpoint between commands failed (SQLite's own one remains). */
   onCheckpointFailed: (error: Error) => void = () => {};
 
-  constructor(file: string, options: { durability?: Durability } = {}) {
+  constructor(file: string, options: { durability?: Durability; checkpointPages?: number } = {}) {
     this.db = openDatabase(file, options);
     this.sql = statementsOf(this.db);
     this.reports = new ReportStore(this.db);
@@ -129,6 +129,7 @@ export class Store {
         `${file}-shm`,
         () => this.batch.end(),
         (error) => this.onCheckpointFailed(error),
+        options.checkpointPages,
       );
       this.walCheckpoints = checkpoints;
       this.groupSync = new GroupSync(

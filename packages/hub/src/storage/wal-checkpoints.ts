@@ -8,14 +8,15 @@ import type { Db } from './database';
  * after turn (about 40 pages a turn under the bench's load), so a longer WAL costs little more per
  * checkpoint and needs far fewer: under the sustained load 86 checkpoints a minute of 9.8 ms each
  * instead of 593 of 4.6 ms (2.7 s of the event loop a minute down to 0.8 s). A start after a crash
- * reads the WAL once to rebuild its index: 60 ms for a full 32 MB WAL on the bench machine.
+ * reads the WAL once to rebuild its index: 60 ms for a full 32 MB WAL on the bench machine (more on
+ * a slow disk with a cold cache, or if the WAL had grown past the mark: see journal_size_limit below).
  */
 export const CHECKPOINT_PAGES = 8000;
 /**
- * SQLite's own checkpoint stays as the safety net, further out than ours: it runs inside whichever
- * commit crosses it, i.e. on a command's path.
+ * SQLite's own checkpoint stays as the safety net, further out than ours (this many times our mark):
+ * it runs inside whichever commit crosses it, i.e. on a command's path.
  */
-export const SAFETY_NET_PAGES = 4 * CHECKPOINT_PAGES;
+export const SAFETY_NET_FACTOR = 4;
 /**
  * Where the wal-index (the `-shm` file) keeps `mxFrame`, the number of valid frames in the WAL, in
  * the machine's byte order (https://www.sqlite.org/walformat.html, "The WAL-Index Header").
@@ -48,10 +49,17 @@ export class WalCheckpoints {
     private readonly shmFile: string,
     /** Commits a turn's transaction if one is open (a checkpoint needs none); whether one was. */
     private readonly endTurn: () => boolean,
-    /** A checkpoint that failed (logged; SQLite's own checkpoint at SAFETY_NET_PAGES remains). */
+    /** A checkpoint that failed (logged; SQLite's own checkpoint further out remains). */
     private readonly failed: (error: Error) => void = () => {},
+    /** WAL pages that make a checkpoint due (smaller only in tests that need checkpoints to happen). */
+    private readonly pages = CHECKPOINT_PAGES,
   ) {
-    db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    if (!Number.isInteger(pages) || pages < 1) throw new RangeError(`checkpoint pages: ${pages}`);
+    db.pragma(`wal_autocheckpoint = ${SAFETY_NET_FACTOR * pages}`);
+    // A WAL that grew past its usual size (SQLite's own checkpoint had to step in, a reader held the
+    // checkpoint back) is cut back when it starts over, instead of staying that big for good.
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`journal_size_limit = ${Math.ceil(1.25 * pages) * pageSize}`);
     this.checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
     this.restartWal = () => {
       const version = db.pragma('user_version', { simple: true }) as number;
@@ -65,7 +73,7 @@ export class WalCheckpoints {
     // Errors here and below must not escape: they would end the hub in the middle of the day for
     // something SQLite's own checkpoint can still do.
     try {
-      if (this.walPages() < CHECKPOINT_PAGES) return;
+      if (this.walPages() < this.pages) return;
     } catch (error) {
       this.failed(error as Error);
       return;
@@ -98,10 +106,10 @@ export class WalCheckpoints {
         // half of the slow commits). A write of nothing new (the schema version it already has) makes
         // that commit here; the WAL stays in place, the same size (no file-system journal commit).
         if (result && result.busy === 0 && result.log === result.checkpointed) this.restartWal();
+        this.stats.ms += performance.now() - began;
       } catch (error) {
         this.failed(error as Error);
       }
-      this.stats.ms += performance.now() - began;
     });
   }
 
