@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
-import { isSoundBackup, keepPrivate } from './storage/database';
+import { foldWal, isSoundBackup, keepPrivate } from './storage/database';
 import type { Erasure } from './storage/personal-data';
 import type { Store } from './storage/store';
 
@@ -119,7 +119,12 @@ export async function dailyBackup(
 export function restoreBackup(backupFile: string, dataDir: string): void {
   if (!isSoundBackup(backupFile)) throw new Error(`${backupFile} is not a sound PST database`);
   const target = join(dataDir, 'pst.sqlite');
-  if (existsSync(target)) copyFileSync(target, `${target}.before-restore`);
+  if (existsSync(target)) {
+    // What the hub wrote since its last checkpoint is still in the WAL (after a crash or a power cut,
+    // up to a day's work): folded into the file first, so the copy kept aside holds all of it.
+    foldWal(target);
+    copyFileSync(target, `${target}.before-restore`);
+  }
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   copyFileSync(backupFile, target);
   keepPrivate(target);

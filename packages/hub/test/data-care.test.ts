@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, guestBookEntrySchema, officeDay } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { applyRetention, dailyBackup, ERASED_TEXT, eraseVisitor, restoreBackup }
 import { reportTables } from '../src/exports';
 import { buildReport } from '../src/reports';
 import { Store } from '../src/storage/store';
-import { GUEST, tempDir } from '../src/testing';
+import { GUEST, removeDir, tempDir } from '../src/testing';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25, 2, 0);
@@ -155,5 +155,22 @@ describe('backups', () => {
     expect(restored.integrityOk()).toBe(true);
     expect(existsSync(join(dir, 'pst.sqlite.before-restore'))).toBe(true);
     expect(() => restoreBackup(join(dir, 'pst.sqlite.before-restore.missing'), dir)).toThrow();
+  });
+
+  it('keeps aside what only the WAL held when the hub died (a crash, a power cut), not just the file', async () => {
+    const { dir, store } = storeWith([['gb-a', '2026-11-01']]);
+    const backup = await dailyBackup(store, join(dir, 'backups'), '2026-11-25', 3);
+    if (!backup) throw new Error('no backup');
+    // Written after the backup, in the WAL only: the hub has not checkpointed it into the file.
+    store.insertGuestBook('gb-b', entry, 't-gb-b', '2026-11-25', 'rina', NOW);
+    // The files as a hub that died now leaves them: copied while it still has them open.
+    const crashed = tempDir();
+    for (const suffix of ['', '-wal'])
+      copyFileSync(join(dir, `pst.sqlite${suffix}`), join(crashed, `pst.sqlite${suffix}`));
+    restoreBackup(backup, crashed);
+    const keptAside = new Store(join(crashed, 'pst.sqlite.before-restore'));
+    stores.push(keptAside);
+    expect(keptAside.guestBookById('gb-b')?.fullName).toBe(entry.fullName);
+    removeDir(crashed);
   });
 });

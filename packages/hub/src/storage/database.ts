@@ -77,6 +77,16 @@ export function isSoundBackup(file: string): boolean {
   }
 }
 
+/** Copies everything the WAL holds into the database file and empties the WAL (no hub may have it open). */
+export function foldWal(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * What a database file holds after a power cut, opened as the next start opens it (recovering the
  * WAL): whether it is intact, and each domain event as `<type> <ticketId>` (the power-cut test).
