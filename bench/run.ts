@@ -22,6 +22,7 @@ import { centralRollup } from './measures/central';
 import { loginFlood } from './measures/login-flood';
 import { memory } from './measures/memory';
 import { officeDay } from './measures/office-day';
+import { powerCuts } from './measures/power-cut';
 import { profile } from './measures/profile';
 import { type RawData, ratioRows, rawLimits } from './measures/raw';
 import { scale } from './measures/scale';
@@ -41,6 +42,7 @@ export const MEASUREMENTS = [
   'central',
   'login-flood',
   'office-day',
+  'power-cut',
 ] as const;
 export type MeasurementName = (typeof MEASUREMENTS)[number];
 
@@ -139,6 +141,8 @@ async function measure(name: MeasurementName): Promise<MeasureResult | null> {
       return loginFlood(sizes);
     case 'office-day':
       return officeDay(sizes);
+    case 'power-cut':
+      return powerCuts(sizes.powerCuts);
   }
 }
 

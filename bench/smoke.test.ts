@@ -11,6 +11,7 @@ import { centralRollup } from './measures/central';
 import { loginFlood } from './measures/login-flood';
 import { memory } from './measures/memory';
 import { officeDay } from './measures/office-day';
+import { powerCuts } from './measures/power-cut';
 import { profile } from './measures/profile';
 import { ratioRows, rawLimits } from './measures/raw';
 import { scale } from './measures/scale';
@@ -169,6 +170,16 @@ describe('benchmarks at a tiny size', () => {
     expect(data.province.n).toBe(TINY.centralRuns);
     expect(rows.length).toBe(4);
   });
+
+  it('power cuts: each run cuts as often as asked and loses nothing (skipped with its reason without FUSE)', async () => {
+    const { data, rows } = await powerCuts(TINY.powerCuts);
+    if (data.skipped) {
+      expect(rows[0]?.value).toBe(`skipped: ${data.skipped}`);
+      return;
+    }
+    expect(data.runs.map((r) => r.report.cuts.length)).toEqual([TINY.powerCuts, TINY.powerCuts]);
+    expect(rows.map((r) => r.verdict)).toEqual(['met', 'met']);
+  }, 120_000);
 
   it('login flood: every take answered during both floods; the throttled flood mostly refused unchecked', async () => {
     const { data, rows } = await loginFlood(TINY);

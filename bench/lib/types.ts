@@ -71,6 +71,8 @@ export interface Sizes {
    */
   officeDays: number;
   officeNightSeconds: number;
+  /** Power cuts per run (two runs: the hub's own checkpoint mark, and a small one). */
+  powerCuts: number;
   seed: number;
 }
 
@@ -107,6 +109,8 @@ export const FULL: Sizes = {
   // end the day after midnight by itself and run the morning's data care, as in an office.
   officeDays: 2,
   officeNightSeconds: 60,
+  // Twice CI's 20, in each of the two runs (about 3 minutes each).
+  powerCuts: 40,
   seed: 3324,
 };
 
@@ -125,6 +129,7 @@ export const QUICK: Sizes = {
   steadySeconds: 30,
   profileSeconds: 6,
   officeDayFactor: 240,
+  powerCuts: 5,
 };
 
 /** For the smoke test: every benchmark once, as small as still means something. */
@@ -156,4 +161,5 @@ export const TINY: Sizes = {
   officeDayFactor: 7200,
   officeDayDisplays: 2,
   officeNightSeconds: 2,
+  powerCuts: 2,
 };
