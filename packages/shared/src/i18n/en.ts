@@ -36,7 +36,7 @@ export const en: Record<keyof typeof id, string> = {
   'kiosk.printerProblem': 'Ticket printer problem: your number is still shown on screen.',
   'display.callNumber': 'Queue number',
   'display.goTo': 'please go to',
-  'display.desks': 'Service desks',
+  'display.desks': 'Open desks',
   'display.recent': 'Last calls',
   'display.waiting': '{n} waiting · ~{m} min',
   'display.noCall': 'No call yet',

@@ -36,7 +36,7 @@ export const id = {
   'kiosk.printerProblem': 'Printer tiket bermasalah: nomor tetap ditampilkan di layar.',
   'display.callNumber': 'Nomor antrian',
   'display.goTo': 'silakan menuju',
-  'display.desks': 'Meja layanan',
+  'display.desks': 'Meja yang buka',
   'display.recent': 'Panggilan terakhir',
   'display.waiting': '{n} menunggu · ±{m} mnt',
   'display.noCall': 'Belum ada panggilan',
