@@ -109,7 +109,7 @@ export const FULL: Sizes = {
   // end the day after midnight by itself and run the morning's data care, as in an office.
   officeDays: 2,
   officeNightSeconds: 60,
-  // Twice CI's 20, in each of the two runs (about 3 minutes each).
+  // Twice CI's 20, in each of the two runs (about a minute each).
   powerCuts: 40,
   seed: 3324,
 };

@@ -51,6 +51,12 @@ function integer(value: string): number {
   return n;
 }
 
+function positive(value: string): number {
+  const n = integer(value);
+  if (n === 0) throw new InvalidArgumentError('must be 1 or more');
+  return n;
+}
+
 function usbIds(value: string): { vendorId: number; productId: number } {
   const match = /^(?:0x)?([0-9a-f]{1,4}):(?:0x)?([0-9a-f]{1,4})$/i.exec(value);
   if (!match) throw new InvalidArgumentError('expected vid:pid in hex, e.g. 0416:5011');
@@ -90,7 +96,7 @@ program
   // For the power-cut test, which needs checkpoints to happen within a short burst.
   .addOption(
     new Option('--checkpoint-pages <n>', 'WAL pages that make a checkpoint due')
-      .argParser(integer)
+      .argParser(positive)
       .hideHelp(),
   )
   .action(async (opts) => {

@@ -113,18 +113,30 @@ export async function dailyBackup(
 }
 
 /**
+ * Copies the database aside as the hub left it, WAL included: what the hub wrote since its last
+ * checkpoint is only there (after a crash or a power cut, hours of an office day). The copy's WAL is
+ * then folded into the copy; if the copy cannot be opened (the database is damaged, which may be why
+ * it is being restored), its WAL stays beside it. The database itself is not touched.
+ */
+function keepAside(file: string, aside: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${aside}${suffix}`, { force: true });
+  copyFileSync(file, aside);
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${aside}-wal`);
+  try {
+    foldWal(aside);
+  } catch {
+    // Kept as it was: the file and its WAL, for whoever examines it.
+  }
+}
+
+/**
  * Puts a backup in place of the database (the hub must be stopped): the backup is checked first,
  * and the current file is kept beside it as `pst.sqlite.before-restore`.
  */
 export function restoreBackup(backupFile: string, dataDir: string): void {
   if (!isSoundBackup(backupFile)) throw new Error(`${backupFile} is not a sound PST database`);
   const target = join(dataDir, 'pst.sqlite');
-  if (existsSync(target)) {
-    // What the hub wrote since its last checkpoint is still in the WAL (after a crash or a power cut,
-    // up to a day's work): folded into the file first, so the copy kept aside holds all of it.
-    foldWal(target);
-    copyFileSync(target, `${target}.before-restore`);
-  }
+  if (existsSync(target)) keepAside(target, `${target}.before-restore`);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   copyFileSync(backupFile, target);
   keepPrivate(target);

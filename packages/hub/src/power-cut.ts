@@ -299,7 +299,9 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
           '1000000',
           '--durability',
           options.durability,
-          ...(options.checkpointPages ? ['--checkpoint-pages', String(options.checkpointPages)] : []),
+          ...(options.checkpointPages !== undefined
+            ? ['--checkpoint-pages', String(options.checkpointPages)]
+            : []),
         ]);
         hub = started.child;
         const acked: string[] = [];

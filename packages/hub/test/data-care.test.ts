@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, guestBookEntrySchema, officeDay } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -165,12 +165,37 @@ describe('backups', () => {
     store.insertGuestBook('gb-b', entry, 't-gb-b', '2026-11-25', 'rina', NOW);
     // The files as a hub that died now leaves them: copied while it still has them open.
     const crashed = tempDir();
-    for (const suffix of ['', '-wal'])
-      copyFileSync(join(dir, `pst.sqlite${suffix}`), join(crashed, `pst.sqlite${suffix}`));
-    restoreBackup(backup, crashed);
-    const keptAside = new Store(join(crashed, 'pst.sqlite.before-restore'));
-    stores.push(keptAside);
-    expect(keptAside.guestBookById('gb-b')?.fullName).toBe(entry.fullName);
-    removeDir(crashed);
+    try {
+      for (const suffix of ['', '-wal'])
+        copyFileSync(join(dir, `pst.sqlite${suffix}`), join(crashed, `pst.sqlite${suffix}`));
+      restoreBackup(backup, crashed);
+      // The copy alone, its WAL folded into it; the backup in place, without what came after it.
+      expect(existsSync(join(crashed, 'pst.sqlite.before-restore-wal'))).toBe(false);
+      const keptAside = new Store(join(crashed, 'pst.sqlite.before-restore'));
+      expect(keptAside.guestBookById('gb-b')?.fullName).toBe(entry.fullName);
+      keptAside.close();
+      const restored = new Store(join(crashed, 'pst.sqlite'));
+      expect(restored.guestBookById('gb-b')).toBeNull();
+      restored.close();
+    } finally {
+      removeDir(crashed);
+    }
+  });
+
+  it('restores over a damaged database, keeping the damaged file aside as it was', async () => {
+    const { dir, store } = storeWith([['gb-a', '2026-11-01']]);
+    const backup = await dailyBackup(store, join(dir, 'backups'), '2026-11-25', 3);
+    if (!backup) throw new Error('no backup');
+    const damaged = tempDir();
+    try {
+      writeFileSync(join(damaged, 'pst.sqlite'), 'not a database at all');
+      restoreBackup(backup, damaged);
+      expect(readFileSync(join(damaged, 'pst.sqlite.before-restore'), 'utf8')).toBe('not a database at all');
+      const restored = new Store(join(damaged, 'pst.sqlite'));
+      expect(restored.guestBookById('gb-a')?.fullName).toBe(entry.fullName);
+      restored.close();
+    } finally {
+      removeDir(damaged);
+    }
   });
 });

@@ -77,11 +77,12 @@ export function isSoundBackup(file: string): boolean {
   }
 }
 
-/** Copies everything the WAL holds into the database file and empties the WAL (no hub may have it open). */
+/** Copies everything a database's WAL holds into its file and removes the WAL (nobody else has it open). */
 export function foldWal(file: string): void {
   const db = new Database(file);
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) throw new Error(`${file} is in use`);
   } finally {
     db.close();
   }

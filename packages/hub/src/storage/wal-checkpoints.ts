@@ -29,7 +29,7 @@ const MX_FRAME_OFFSET = 16;
  * commit, so about one call in 80 (bench call-to-screen, strace of 1 December) waited for the
  * checkpoint's two fsyncs and its copy into the database file (COMMIT 1-9 ms instead of 0.1) before
  * its own fsync could even start: the calls in the p99. Here, when the group commit's fsync finds
- * the WAL at CHECKPOINT_PAGES, the checkpoint runs in a later turn of the event loop, after that group's
+ * the WAL at its mark (CHECKPOINT_PAGES unless told), the checkpoint runs in a later turn of the event loop, after that group's
  * acks and pushes are written. What it does is unchanged (sync the WAL, copy into the database file,
  * sync that), so a power cut loses nothing more than before. A checkpoint whose own sync fails is
  * only logged: the group commit's descriptor of the WAL gets the same error at its next fdatasync
@@ -100,12 +100,12 @@ export class WalCheckpoints {
       const began = performance.now();
       try {
         const [result] = this.checkpoint.all() as { busy: number; log: number; checkpointed: number }[];
-        this.stats.checkpoints++;
         // The WAL is reused from its start by the next commit, which first writes a new WAL header
         // and fsyncs it inside that COMMIT: one more fsync on a command's path (measured: the other
         // half of the slow commits). A write of nothing new (the schema version it already has) makes
         // that commit here; the WAL stays in place, the same size (no file-system journal commit).
         if (result && result.busy === 0 && result.log === result.checkpointed) this.restartWal();
+        this.stats.checkpoints++;
         this.stats.ms += performance.now() - began;
       } catch (error) {
         this.failed(error as Error);
