@@ -7,7 +7,7 @@
  * Used by test/power-cut.test.ts (CI) and the benchmarks (more cuts).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '@pst/shared';
@@ -15,6 +15,7 @@ import { buildHub } from '../build';
 import { random } from './seed';
 import { type Durability, domainEventsOnDisk } from './storage/database';
 import { Store } from './storage/store';
+import { walStartedOver } from './storage/wal-checkpoints';
 import {
   type Client,
   closeClients,
@@ -162,20 +163,6 @@ export interface PowerCutReport {
   reissued: number;
   allIntegrityOk: boolean;
   checkpoints: number;
-}
-
-/**
- * The WAL header's checkpoint sequence number: SQLite counts each time the WAL starts over, which
- * the hub's checkpoint does once it has copied the whole WAL into the database (WalCheckpoints).
- */
-function walStartedOver(walFile: string): number {
-  const header = Buffer.alloc(16);
-  const fd = openSync(walFile, 'r');
-  try {
-    return readSync(fd, header, 0, 16, 0) === 16 ? header.readUInt32BE(12) : 0;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The office on the backing disk before the first mount: kiosks, consultants, no front office. */

@@ -1,15 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GroupSync } from '../src/storage/group-sync';
 import { Store } from '../src/storage/store';
-import { CHECKPOINT_PAGES, SAFETY_NET_FACTOR } from '../src/storage/wal-checkpoints';
+import { CHECKPOINT_PAGES, SAFETY_NET_FACTOR, walStartedOver } from '../src/storage/wal-checkpoints';
 import { removeDir, tempDir } from '../src/testing';
-
-/** The WAL header's checkpoint sequence number: SQLite counts each time the WAL starts over. */
-function walRestarts(walFile: string): number {
-  return readFileSync(walFile).readUInt32BE(12);
-}
 
 /** Frames in the WAL file (its 32-byte header, then frames of a 24-byte header and a 4096-byte page). */
 function walFrames(walFile: string): number {
@@ -98,11 +93,11 @@ describe('group commit', () => {
       expect(checkpoints.stats.checkpoints).toBe(0);
       await store.synced();
       expect(checkpoints.stats.checkpoints).toBe(0);
-      const restarts = walRestarts(`${file}-wal`);
+      const restarts = walStartedOver(`${file}-wal`);
       await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(1);
       // The WAL was started over right there (a new header), not by the next command's commit.
-      expect(walRestarts(`${file}-wal`)).toBe(restarts + 1);
+      expect(walStartedOver(`${file}-wal`)).toBe(restarts + 1);
       // Nothing written since: no other checkpoint after the next sync.
       await store.synced();
       await nextTurn();

@@ -24,13 +24,28 @@ export const SAFETY_NET_FACTOR = 4;
 const MX_FRAME_OFFSET = 16;
 
 /**
+ * How many times a WAL has started over: the checkpoint sequence number of its header, which SQLite
+ * counts up each time it does (https://www.sqlite.org/walformat.html). The hub's checkpoint starts the
+ * WAL over once it has copied all of it into the database; tests and the power-cut harness count them.
+ */
+export function walStartedOver(walFile: string): number {
+  const header = Buffer.alloc(16);
+  const fd = openSync(walFile, 'r');
+  try {
+    return readSync(fd, header, 0, 16, 0) === 16 ? header.readUInt32BE(12) : 0;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * WAL checkpoints at a moment no command waits for. SQLite's automatic checkpoint runs inside the
- * COMMIT that fills the WAL past its mark (1000 pages by default): with group commit that is a call's or a ticket's own
- * commit, so about one call in 80 (bench call-to-screen, strace of 1 December) waited for the
+ * COMMIT that fills the WAL past its mark (1000 pages by default): with group commit that is a call's
+ * or a ticket's own commit, so about one call in 80 (bench call-to-screen, strace of 1 December) waited for the
  * checkpoint's two fsyncs and its copy into the database file (COMMIT 1-9 ms instead of 0.1) before
  * its own fsync could even start: the calls in the p99. Here, when the group commit's fsync finds
- * the WAL at its mark (CHECKPOINT_PAGES unless told), the checkpoint runs in a later turn of the event loop, after that group's
- * acks and pushes are written. What it does is unchanged (sync the WAL, copy into the database file,
+ * the WAL at its mark (CHECKPOINT_PAGES unless told), the checkpoint runs in a later turn of the
+ * event loop, after that group's acks and pushes are written. What it does is unchanged (sync the WAL, copy into the database file,
  * sync that), so a power cut loses nothing more than before. A checkpoint whose own sync fails is
  * only logged: the group commit's descriptor of the WAL gets the same error at its next fdatasync
  * (Linux reports a writeback error to every open descriptor of the file), which stops the hub.
