@@ -100,7 +100,9 @@ export function createHubPrinting(options: HubPrintingOptions): HubPrinting {
       options.boardChanged();
     },
   });
+  /** A kiosk's print result, committed with the turn's commands (one commit less per ticket). */
   const recordPrint = (ticketId: string, status: { state: string }) => {
+    store.joinTurn();
     store.setPrintState(ticketId, status.state === 'ok' ? 'printed' : `failed:${status.state}`);
     if (status.state !== 'ok') store.audit(clock(), 'print.failed', { ticketId, printer: status }, 'hub');
   };

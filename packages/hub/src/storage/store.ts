@@ -1,4 +1,11 @@
-import { currentStage, type DomainEvent, type QueueState, type Ticket, ticketStatus } from '@pst/queue-core';
+import {
+  currentStage,
+  type DomainEvent,
+  type QueueState,
+  type Stage,
+  type Ticket,
+  ticketStatus,
+} from '@pst/queue-core';
 import {
   DEFAULT_CONFIG,
   DEFAULT_HOLIDAYS,
@@ -264,7 +271,8 @@ export class Store {
     extra?: (events: readonly DomainEvent[]) => void,
   ): void {
     extra?.(events);
-    const touched = new Set<string>();
+    /** The tickets the events touched, each with the time of its first event here. */
+    const touched = new Map<string, number>();
     for (const event of events) {
       this.stmt.insertEvent.run(event.at, 'domain', event.type, JSON.stringify(event), actor);
       if (event.type === 'day.ended') {
@@ -273,13 +281,14 @@ export class Store {
           this.stmt.closeTicket.run('unserved', id);
           this.stmt.closeStage.run({ at: event.at, id });
         }
-      } else if ('ticketId' in event) touched.add(event.ticketId);
+      } else if ('ticketId' in event)
+        touched.set(event.ticketId, Math.min(event.at, touched.get(event.ticketId) ?? event.at));
       if (event.type === 'ticket.called' && event.chosen) this.recordChosenCall(event, state);
       if (event.type === 'ticket.called' && event.sent) this.recordSentCall(event, state);
     }
-    for (const id of touched) {
+    for (const [id, at] of touched) {
       const ticket = state.tickets.get(id);
-      if (ticket) this.writeTicket(ticket);
+      if (ticket) this.writeTicket(ticket, at);
     }
   }
 
@@ -310,7 +319,8 @@ export class Store {
     });
   }
 
-  private writeTicket(ticket: Ticket): void {
+  /** The ticket's row and the stages that events from `since` on can have changed. */
+  private writeTicket(ticket: Ticket, since: number): void {
     this.stmt.upsertTicket.run({
       id: ticket.id,
       day: ticket.day,
@@ -324,16 +334,22 @@ export class Store {
       ratingId: ticket.ratingId,
     });
     const last = ticket.stages.length - 1;
-    // Earlier stages are closed for good; only the last two can have changed in one command.
-    ticket.stages.forEach((stage, idx) => {
-      if (idx < last - 1) return;
-      this.stmt.upsertStage.run({
-        ticketId: ticket.id,
-        idx,
-        day: ticket.day,
-        ...stage,
-        withinTarget: stage.withinTarget === null ? null : stage.withinTarget ? 1 : 0,
-      });
+    // A command changes the current stage. The one before it changes only in the command that ends
+    // it and adds the current one (evolve.ts), and is closed for good after that: written then only.
+    // (A stage entered in the same millisecond by an earlier command is only written once more.)
+    const lastEnteredNow = (ticket.stages[last]?.enteredAt ?? 0) >= since;
+    for (let idx = lastEnteredNow ? Math.max(0, last - 1) : last; idx <= last; idx++)
+      this.writeStage(ticket, idx);
+  }
+
+  private writeStage(ticket: Ticket, idx: number): void {
+    const stage = ticket.stages[idx] as Stage;
+    this.stmt.upsertStage.run({
+      ticketId: ticket.id,
+      idx,
+      day: ticket.day,
+      ...stage,
+      withinTarget: stage.withinTarget === null ? null : stage.withinTarget ? 1 : 0,
     });
   }
 
