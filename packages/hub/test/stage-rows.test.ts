@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type Command, DomainError, type DomainEvent, type Stage } from '@pst/queue-core';
+import { CALL_REASONS } from '@pst/shared';
 import { describe, expect, it } from 'vitest';
 import { QueueRunner } from '../src/runner';
 import { random } from '../src/seed';
@@ -38,6 +39,7 @@ const TICKET_OPS = [
   'park',
   'transferBack',
   'transfer',
+  'sendToDesk',
   'forward',
 ] as const;
 
@@ -57,22 +59,61 @@ describe('stage rows', () => {
     const next = random(18);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
     const accepted = new Map<string, number>();
-    try {
+    const openDesks = () => {
       for (const deskId of DESKS)
         runner.execute({ type: 'openDesk', deskId, staffId: `s-${deskId}` }, 'test');
-      for (let step = 0; step < 1500; step++) {
+    };
+    /** The next morning: the day ends (its open stages closed on disk only), the desks open again. */
+    const crossMidnight = () => {
+      const before = [...runner.state.tickets.values()].map((ticket) => ({
+        id: ticket.id,
+        rows: ticket.stages.map(row),
+      }));
+      now += 24 * 3600_000;
+      expect(runner.execute({ type: 'endDay' }, 'test').map((event) => event.type)).toContain('day.ended');
+      for (const { id, rows } of before) {
+        const last = rows.at(-1);
+        const closed =
+          last?.outcome === null
+            ? {
+                ended_at: now,
+                outcome: 'unserved',
+                parked_at: null,
+                parked_ms: expect.any(Number),
+                service_parked_ms: expect.any(Number),
+              }
+            : {};
+        expect(stagesOnDisk.all(id), `${id} after the day ended`).toEqual([
+          ...rows.slice(0, -1),
+          { ...last, ...closed },
+        ]);
+      }
+      openDesks();
+      accepted.set('endDay', (accepted.get('endDay') ?? 0) + 1);
+    };
+    try {
+      openDesks();
+      for (let step = 0; step < 2000; step++) {
+        if (step % 500 === 499) {
+          crossMidnight();
+          continue;
+        }
         // Often the same millisecond as the command before, as in one turn of a busy hub.
         now += next() < 0.3 ? 0 : Math.floor(next() * 90_000);
         const deskId = pick(DESKS);
         const staffId = `s-${deskId}`;
         const current = runner.state.desks[deskId]?.current ?? null;
         const parked = runner.state.desks[deskId]?.parked ?? [];
+        const waiting = Object.values(runner.state.lines).flatMap((line) => [
+          ...line.priority,
+          ...line.normal,
+        ]);
         const roll = next();
-        let command: Command | null;
-        if (roll < 0.25)
+        let command: Command | null = null;
+        if (roll < 0.22)
           command = { type: 'takeTicket', serviceId: pick(SERVICES), priority: next() < 0.1, source: 'k1' };
-        else if (roll < 0.45) command = { type: 'callNext', deskId, staffId };
-        else if (roll < 0.5 && parked[0])
+        else if (roll < 0.4) command = { type: 'callNext', deskId, staffId };
+        else if (roll < 0.44 && parked[0])
           command = {
             type: 'unpark',
             to: next() < 0.5 ? 'desk' : 'queue',
@@ -80,16 +121,41 @@ describe('stage rows', () => {
             staffId,
             ticketId: parked[0],
           };
+        else if (roll < 0.47 && waiting.length > 0)
+          command = {
+            type: 'callChosen',
+            reason: pick(CALL_REASONS),
+            note: '',
+            deskId,
+            staffId,
+            ticketId: pick(waiting),
+          };
+        else if (roll < 0.49 && waiting.length > 0)
+          command = { type: 'cancel', ticketId: pick(waiting), staffId, reason: 'pengunjung pulang' };
+        else if (roll < 0.51) command = { type: 'applyDue' };
         else if (current) {
           const op = pick(TICKET_OPS);
           const ticket = { deskId, staffId, ticketId: current };
-          command =
-            op === 'transfer'
-              ? { type: 'transfer', serviceId: pick(SERVICES), note: '', ...ticket }
-              : op === 'forward'
-                ? { type: 'forward', serviceId: pick(SERVICES), guestBookId: null, ...ticket }
-                : { type: op, ...ticket };
-        } else command = null;
+          if (op === 'transfer')
+            command = { type: 'transfer', serviceId: pick(SERVICES), note: '', ...ticket };
+          else if (op === 'sendToDesk')
+            command = {
+              type: 'sendToDesk',
+              toDeskId: pick(DESKS),
+              serviceId: pick(SERVICES),
+              note: '',
+              ...ticket,
+            };
+          else if (op === 'forward')
+            command = {
+              type: 'forward',
+              serviceId: pick(SERVICES),
+              guestBookId: next() < 0.5 ? null : `gb-${step}`,
+              ...(next() < 0.3 ? { forDeskId: pick(DESKS) } : {}),
+              ...ticket,
+            };
+          else command = { type: op, ...ticket };
+        }
         if (!command) continue;
         let events: DomainEvent[];
         try {
@@ -110,7 +176,18 @@ describe('stage rows', () => {
         }
       }
       // The day did move tickets between stages, in every way there is.
-      for (const type of ['forward', 'transfer', 'transferBack', 'park', 'unpark', 'finish'])
+      for (const type of [
+        'forward',
+        'transfer',
+        'transferBack',
+        'sendToDesk',
+        'park',
+        'unpark',
+        'callChosen',
+        'cancel',
+        'finish',
+        'endDay',
+      ])
         expect(accepted.get(type) ?? 0, type).toBeGreaterThan(3);
     } finally {
       store.close();
