@@ -14,6 +14,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileChildren } from './lib/compile';
+import { watchMachine } from './lib/hostload';
 import { mergeIntoDoc, resultsMarkdown, resultsTable } from './lib/report';
 import { FULL, type MeasureResult, QUICK, type Row, type Sizes } from './lib/types';
 import { log, sleep } from './lib/util';
@@ -97,6 +98,7 @@ if (values['wait-idle']) {
 await compileChildren();
 const startedAt = new Date();
 const loadBefore = loadavg();
+const machineShares = watchMachine();
 const rows: Row[] = [];
 const details: string[] = [];
 const failures: string[] = [];
@@ -173,6 +175,7 @@ const markdown = resultsMarkdown({
   startedAt,
   seconds: (Date.now() - startedAt.getTime()) / 1000,
   loadBefore,
+  machineShares: machineShares.stop(),
   failures,
 });
 process.stdout.write(`\n${markdown}\n`);

@@ -1,6 +1,7 @@
 /** The results as markdown: the machine, the command, the table, the details. */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { describeShares, type MachineShares } from './hostload';
 import type { Row } from './types';
 
 export interface Machine {
@@ -61,6 +62,7 @@ export function resultsMarkdown(input: {
   startedAt: Date;
   seconds: number;
   loadBefore: number[];
+  machineShares: MachineShares | null;
   failures: readonly string[];
 }): string {
   const m = machine();
@@ -73,6 +75,7 @@ export function resultsMarkdown(input: {
     `- Node ${m.node}; better-sqlite3, socket.io and socket.io-client as installed in the workspace`,
     `- Command: \`${input.command}\``,
     `- Load average (1/5/15 min) before: ${input.loadBefore.map((v) => v.toFixed(2)).join(' / ')}, after: ${load.map((v) => v.toFixed(2)).join(' / ')} (the machine is shared; other work there slows the runs)`,
+    `- Over the run, of all the machine's CPU time: ${describeShares(input.machineShares)} (a virtual machine: its host's other guests take CPU and disk time that no load average shows)`,
     '',
     resultsTable(input.rows),
     '',
