@@ -29,6 +29,7 @@ import { recordRunningHub, runningHub } from './running-hub';
 import { seedOffice } from './seed';
 import { DURABILITIES, type Durability } from './storage/database';
 import { Store } from './storage/store';
+import { CHECKPOINT_PAGES } from './storage/wal-checkpoints';
 import { certificateFingerprint, readCertificate } from './tls';
 
 const program = new Command('pst-hub').description('PST queue hub / server antrian PST');
@@ -51,9 +52,10 @@ function integer(value: string): number {
   return n;
 }
 
-function positive(value: string): number {
+/** Only ever more often than the hub's own mark: a larger one would leave the WAL to grow unchecked. */
+function checkpointPages(value: string): number {
   const n = integer(value);
-  if (n === 0) throw new InvalidArgumentError('must be 1 or more');
+  if (n < 1 || n > CHECKPOINT_PAGES) throw new InvalidArgumentError(`1 to ${CHECKPOINT_PAGES}`);
   return n;
 }
 
@@ -96,7 +98,7 @@ program
   // For the power-cut test, which needs checkpoints to happen within a short burst.
   .addOption(
     new Option('--checkpoint-pages <n>', 'WAL pages that make a checkpoint due')
-      .argParser(positive)
+      .argParser(checkpointPages)
       .hideHelp(),
   )
   .action(async (opts) => {

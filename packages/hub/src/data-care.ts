@@ -119,7 +119,7 @@ export async function dailyBackup(
  * it is being restored), its WAL stays beside it. The database itself is not touched.
  */
 function keepAside(file: string, aside: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${aside}${suffix}`, { force: true });
+  for (const suffix of ['-wal', '-shm']) rmSync(`${aside}${suffix}`, { force: true });
   copyFileSync(file, aside);
   if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${aside}-wal`);
   try {
@@ -131,12 +131,17 @@ function keepAside(file: string, aside: string): void {
 
 /**
  * Puts a backup in place of the database (the hub must be stopped): the backup is checked first,
- * and the current file is kept beside it as `pst.sqlite.before-restore`.
+ * and the current file is kept beside it as `pst.sqlite.before-restore`. A copy kept by an earlier
+ * restore is never overwritten (it may be the only copy of the day before a wrong backup went in):
+ * the restore refuses until someone has moved it away.
  */
 export function restoreBackup(backupFile: string, dataDir: string): void {
   if (!isSoundBackup(backupFile)) throw new Error(`${backupFile} is not a sound PST database`);
   const target = join(dataDir, 'pst.sqlite');
-  if (existsSync(target)) keepAside(target, `${target}.before-restore`);
+  const aside = `${target}.before-restore`;
+  if (existsSync(aside))
+    throw new Error(`${aside} is kept from an earlier restore: move it elsewhere first, then restore again`);
+  if (existsSync(target)) keepAside(target, aside);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   copyFileSync(backupFile, target);
   keepPrivate(target);

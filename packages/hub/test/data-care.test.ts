@@ -155,6 +155,13 @@ describe('backups', () => {
     expect(restored.integrityOk()).toBe(true);
     expect(existsSync(join(dir, 'pst.sqlite.before-restore'))).toBe(true);
     expect(() => restoreBackup(join(dir, 'pst.sqlite.before-restore.missing'), dir)).toThrow();
+
+    // A second restore (the first backup was the wrong one) keeps the copy from before the first.
+    restored.close();
+    stores = [];
+    const keptBefore = readFileSync(join(dir, 'pst.sqlite.before-restore'));
+    expect(() => restoreBackup(join(backups, 'pst-2026-11-25.sqlite'), dir)).toThrow(/earlier restore/);
+    expect(readFileSync(join(dir, 'pst.sqlite.before-restore')).equals(keptBefore)).toBe(true);
   });
 
   it('keeps aside what only the WAL held when the hub died (a crash, a power cut), not just the file', async () => {
