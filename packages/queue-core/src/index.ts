@@ -2,7 +2,7 @@ export { decide } from './decide';
 export { evolve } from './evolve';
 export { ticketAtDesk } from './lookups';
 // The rest of clock.ts, desk-park.ts, estimate.ts and state.ts serves decide, evolve and the views only.
-export { createState, currentStage, ticketStatus } from './state';
+export { createState, currentStage, firstChangedStage, ticketStatus } from './state';
 export * from './stats';
 export * from './types';
 export * from './views';

@@ -4,6 +4,7 @@ import {
   createState,
   currentStage,
   deskQueues,
+  firstChangedStage,
   queueIds,
   targetMinutesOf,
   ticketIdFor,
@@ -17,6 +18,8 @@ import {
   call,
   configWith,
   directConfig,
+  fixedNow,
+  forward,
   newState,
   openDesk,
   serviceIn,
@@ -135,5 +138,18 @@ describe('waitingInOrder', () => {
     expect(
       waitingInOrder({ priority: ['b', 'd'], normal: ['a', 'c'], lastCalled: null, recentServiceMs: [] }),
     ).toEqual(['b', 'd', 'a', 'c']);
+  });
+});
+
+describe('firstChangedStage', () => {
+  it('is the current stage, and the one before only when the current was entered from `since` on', () => {
+    const state = newState();
+    openDesk(state, 'fo-1');
+    const id = take(state, 'konsultasi');
+    expect(firstChangedStage(ticketOf(state, id), fixedNow)).toBe(0);
+    call(state, 'fo-1', at(1));
+    forward(state, id, 'konsultasi', at(2));
+    expect(firstChangedStage(ticketOf(state, id), at(2))).toBe(0);
+    expect(firstChangedStage(ticketOf(state, id), at(3))).toBe(1);
   });
 });

@@ -78,6 +78,17 @@ export function currentStage(ticket: Ticket): Stage {
   return ticket.stages[ticket.stages.length - 1] as Stage;
 }
 
+/**
+ * The index of the first stage that events from `since` on can have changed (storage writes it and
+ * those after it). A command changes the current stage; the one before it changes only in the command
+ * that ends it and adds the current one (evolve.ts: a move, a park sent back to its queue), never
+ * after. A stage entered by an earlier command in the same millisecond counts as new (written again).
+ */
+export function firstChangedStage(ticket: Ticket, since: number): number {
+  const last = ticket.stages.length - 1;
+  return last > 0 && currentStage(ticket).enteredAt >= since ? last - 1 : Math.max(0, last);
+}
+
 /** A ticket's one state, read off its current stage (a moved ticket is waiting in its new stage). */
 export function ticketStatus(ticket: Ticket): TicketStatus {
   const stage = currentStage(ticket);

@@ -1,6 +1,7 @@
 import {
   currentStage,
   type DomainEvent,
+  firstChangedStage,
   type QueueState,
   type Stage,
   type Ticket,
@@ -333,12 +334,7 @@ export class Store {
       guestBookId: ticket.guestBookId,
       ratingId: ticket.ratingId,
     });
-    const last = ticket.stages.length - 1;
-    // A command changes the current stage. The one before it changes only in the command that ends
-    // it and adds the current one (evolve.ts), and is closed for good after that: written then only.
-    // (A stage entered in the same millisecond by an earlier command is only written once more.)
-    const lastEnteredNow = (ticket.stages[last]?.enteredAt ?? 0) >= since;
-    for (let idx = lastEnteredNow ? Math.max(0, last - 1) : last; idx <= last; idx++)
+    for (let idx = firstChangedStage(ticket, since); idx < ticket.stages.length; idx++)
       this.writeStage(ticket, idx);
   }
 
