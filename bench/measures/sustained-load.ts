@@ -25,7 +25,7 @@ export function cpuPerCommandUs(data: Pick<SustainedData, 'load' | 'use'>): numb
 }
 
 type SyncStats = { syncs: number; ms: number };
-type CheckpointStats = { checkpoints: number; ms: number; fileSyncs: number; fileSyncMs: number };
+type CheckpointStats = { checkpoints: number; ms: number };
 
 /** The group commit's fsyncs and the WAL checkpoints over a run, from their counters before and after. */
 function describeSyncs(
@@ -36,18 +36,13 @@ function describeSyncs(
 ): string {
   const syncs = after.syncs - before.syncs;
   if (syncs === 0) return 'Group commit: no fsync.';
-  const delta = (key: keyof CheckpointStats) =>
-    checkpoints ? checkpoints.after[key] - checkpoints.before[key] : 0;
-  const n = delta('checkpoints');
-  const ms = delta('ms');
-  const fileSyncs = delta('fileSyncs');
+  const n = checkpoints ? checkpoints.after.checkpoints - checkpoints.before.checkpoints : 0;
+  const ms = checkpoints ? checkpoints.after.ms - checkpoints.before.ms : 0;
   return (
     `Group commit: ${syncs} fsyncs on the event loop (${(commands / syncs).toFixed(1)} acknowledged commands each), ` +
     `${((after.ms - before.ms) / syncs).toFixed(2)} ms each on average, ${(after.ms - before.ms).toFixed(0)} ms in all. ` +
     (n > 0
-      ? `WAL checkpoints: ${n}, ${(ms / n).toFixed(1)} ms each on average on the event loop, ${ms.toFixed(0)} ms in all; ` +
-        `their fsyncs of the database file on the thread pool: ${fileSyncs}, ` +
-        `${fileSyncs ? (delta('fileSyncMs') / fileSyncs).toFixed(1) : '-'} ms each.`
+      ? `WAL checkpoints: ${n}, ${(ms / n).toFixed(1)} ms each on average, ${ms.toFixed(0)} ms in all.`
       : '')
   ).trim();
 }

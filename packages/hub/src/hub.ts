@@ -113,7 +113,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   store.onSyncFailed = (error) => {
     log.fatal(
       { err: error },
-      'fsync of the database (its WAL or its file) failed: nothing more is acknowledged; restart the hub',
+      'fsync of the database WAL failed: nothing more is acknowledged; restart the hub',
     );
     options.onDiskFailed?.(error);
   };

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '@pst/shared';
 import { buildHub } from '../build';
 import { random } from './seed';
-import { cutRowsOnDisk, type Durability, domainEventsOnDisk } from './storage/database';
+import { type Durability, domainEventsOnDisk } from './storage/database';
 import { Store } from './storage/store';
 import { walStartedOver } from './storage/wal-checkpoints';
 import {
@@ -369,72 +369,4 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
     allIntegrityOk: cuts.every((c) => c.integrityOk),
     checkpoints: cuts.reduce((n, c) => n + c.checkpoints, 0),
   };
-}
-
-const WRITER = fileURLToPath(
-  new URL('../node_modules/.cache/pst-power-cut/checkpoint-writer.js', import.meta.url),
-);
-
-export interface CheckpointCutResult {
-  /** Rows acknowledged before the cut (1..acknowledged). */
-  acknowledged: number;
-  /** Of them, missing after the cut, or unreadable (-1 when the file could not be read at all). */
-  lost: number;
-  integrityOk: boolean;
-  dropped: string;
-}
-
-/**
- * One power cut while a WAL checkpoint's fsync of the database file is still pending, the moment
- * the group commit's WAL fsync does not cover: rows acknowledged before and after the checkpoint's
- * copy, then the cut (storage/checkpoint-cut-writer.ts); `close`: the database closed before the cut,
- * the file's fsync still pending. `unsynced` is the control (the WAL started over before the file
- * was synced): the harness must see it lose rows.
- */
-export async function checkpointCut(mode: 'hub' | 'close' | 'unsynced'): Promise<CheckpointCutResult> {
-  const root = tempDir('pst-checkpoint-cut-');
-  const backing = join(root, 'disk');
-  const mountPoint = join(root, 'mnt');
-  mkdirSync(backing);
-  // The database exists on the disk before the mount (the mount waits for it).
-  new Store(join(backing, 'pst.sqlite')).close();
-  await buildHub(WRITER, fileURLToPath(new URL('./storage/checkpoint-cut-writer.ts', import.meta.url)));
-  const mount = await LazyMount.mount(backing, mountPoint);
-  let writer: ChildProcess | undefined;
-  try {
-    writer = spawn(process.execPath, [WRITER, join(mountPoint, 'pst.sqlite'), mode], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let acknowledged = 0;
-    const child = writer;
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const lines = out.split('\n');
-        out = lines.pop() ?? '';
-        for (const line of lines) {
-          const acked = /^acked (\d+)$/.exec(line);
-          if (acked) acknowledged = Number(acked[1]);
-          if (line === 'ready') resolve();
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`the writer exited early (${code})`)));
-    });
-    await killHard(child);
-    const dropped = await mount.cut();
-    const disk = cutRowsOnDisk(join(backing, 'pst.sqlite'), acknowledged);
-    const lost = disk.kept < 0 ? -1 : acknowledged - disk.kept;
-    return { acknowledged, lost, integrityOk: disk.integrityOk, dropped };
-  } catch (error) {
-    if (writer) await killHard(writer);
-    try {
-      unmount(mountPoint);
-    } catch {
-      // Already gone with the file system process.
-    }
-    throw error;
-  } finally {
-    removeDir(root);
-  }
 }

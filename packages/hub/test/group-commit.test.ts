@@ -1,17 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/storage/database';
 import { GroupSync } from '../src/storage/group-sync';
 import { Store } from '../src/storage/store';
-import {
-  CHECKPOINT_PAGES,
-  SAFETY_NET_FACTOR,
-  WalCheckpoints,
-  walStartedOver,
-} from '../src/storage/wal-checkpoints';
+import { CHECKPOINT_PAGES, SAFETY_NET_FACTOR, walStartedOver } from '../src/storage/wal-checkpoints';
 import { removeDir, tempDir } from '../src/testing';
 
 /** Frames in the WAL file (its 32-byte header, then frames of a 24-byte header and a 4096-byte page). */
@@ -40,17 +32,8 @@ function groupSyncOf(store: Store): GroupSync {
 /** One-page commits that fill the WAL past the checkpoint mark, well below SQLite's own. */
 const PAST_THE_MARK = CHECKPOINT_PAGES * 1.5;
 
-/** What another process does with the database: it reads (so it opens the WAL), then closes. */
-const READ_AND_CLOSE = "db.prepare('SELECT count(*) FROM settings').get(); db.close();";
-
 /** The next turn of the event loop, where a due checkpoint runs. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Until the checkpoints' fsyncs of the database file (on the thread pool) reach `count`, and one turn more. */
-async function fileSynced(checkpoints: WalCheckpoints, count: number): Promise<void> {
-  while (checkpoints.stats.fileSyncs < count) await new Promise((resolve) => setTimeout(resolve, 1));
-  await nextTurn();
-}
 
 describe('group commit', () => {
   it('makes every commit so far durable with one fsync per group, and none when nothing was written', async () => {
@@ -113,10 +96,7 @@ describe('group commit', () => {
       const restarts = walStartedOver(`${file}-wal`);
       await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(1);
-      // The database file's fsync is on the thread pool; the WAL starts over once it is done (a new
-      // header written by the checkpoint itself, not by the next command's commit).
-      expect(walStartedOver(`${file}-wal`)).toBe(restarts);
-      await fileSynced(checkpoints, 1);
+      // The WAL was started over right there (a new header), not by the next command's commit.
       expect(walStartedOver(`${file}-wal`)).toBe(restarts + 1);
       // Nothing written since: no other checkpoint after the next sync.
       await store.synced();
@@ -196,139 +176,6 @@ describe('group commit', () => {
     // Still nothing acknowledged afterwards.
     await expect(sync.synced()).rejects.toThrow();
     sync.close();
-  });
-
-  describe("a checkpoint's fsync of the database file, off the event loop", () => {
-    /** A database at a small checkpoint mark whose file syncs wait for the test to end them. */
-    function heldSyncs() {
-      const dir = tempDir();
-      const file = join(dir, 'pst.sqlite');
-      const db = openDatabase(file);
-      db.exec('CREATE TABLE t (x TEXT)');
-      const changes = db.prepare('SELECT total_changes()').pluck();
-      const insert = db.prepare('INSERT INTO t VALUES (?)');
-      const diskFailures: Error[] = [];
-      const failures: Error[] = [];
-      const pending: Array<(error: NodeJS.ErrnoException | null) => void> = [];
-      const sync: GroupSync = new GroupSync(
-        `${file}-wal`,
-        () => changes.get() as number,
-        () => checkpoints.afterSync(),
-      );
-      const checkpoints: WalCheckpoints = new WalCheckpoints(
-        db,
-        file,
-        {
-          endTurn: () => false,
-          syncWal: () => sync.syncNow(true),
-          failed: (error) => failures.push(error),
-          diskFailed: (error) => {
-            diskFailures.push(error);
-            sync.stop(error);
-          },
-        },
-        64,
-        (_fd, done) => pending.push(done),
-      );
-      // Rows of a page each: 40 make a checkpoint due (64 pages), and no test writes enough for
-      // SQLite's own checkpoint (256 pages), which would start the WAL over by itself.
-      const write = (rows: number) => {
-        for (let i = 0; i < rows; i++) insert.run('x'.repeat(3000));
-      };
-      const close = () => {
-        checkpoints.beforeClose();
-        db.close();
-        checkpoints.afterClose();
-      };
-      return { dir, file, db, sync, checkpoints, pending, write, close, failures, diskFailures };
-    }
-
-    it('keeps the WAL from starting over until the file is on disk; commits go on meanwhile', async () => {
-      const t = heldSyncs();
-      try {
-        t.write(40);
-        await t.sync.synced();
-        await nextTurn();
-        expect(t.failures).toEqual([]);
-        expect(t.checkpoints.stats.checkpoints).toBe(1);
-        expect(t.pending).toHaveLength(1);
-        const restarts = walStartedOver(`${t.file}-wal`);
-        const frames = walFrames(`${t.file}-wal`);
-        // Commits while the file is being synced go after the WAL's end: nothing copied is overwritten.
-        t.write(30);
-        await t.sync.synced();
-        await nextTurn();
-        expect(walStartedOver(`${t.file}-wal`)).toBe(restarts);
-        expect(walFrames(`${t.file}-wal`)).toBeGreaterThan(frames);
-        // No second checkpoint while one's file sync is in flight.
-        expect(t.checkpoints.stats.checkpoints).toBe(1);
-        t.pending[0]?.(null);
-        await nextTurn();
-        // The pages of the meantime copied too, then the WAL started over.
-        expect(walStartedOver(`${t.file}-wal`)).toBe(restarts + 1);
-        expect(t.failures).toEqual([]);
-        // The database file alone (no WAL) holds all 70 rows.
-        const copy = join(t.dir, 'file-only.sqlite');
-        copyFileSync(t.file, copy);
-        const alone = new Database(copy, { readonly: true });
-        expect(alone.prepare('SELECT count(*) FROM t').pluck().get()).toBe(70);
-        alone.close();
-      } finally {
-        t.close();
-        removeDir(t.dir);
-      }
-    });
-
-    it('after a failed fsync of the file, acknowledges nothing more and keeps the WAL for good', async () => {
-      const t = heldSyncs();
-      try {
-        t.write(40);
-        await t.sync.synced();
-        await nextTurn();
-        const restarts = walStartedOver(`${t.file}-wal`);
-        t.pending[0]?.(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
-        await nextTurn();
-        expect(t.diskFailures).toHaveLength(1);
-        t.write(40);
-        await expect(t.sync.synced()).rejects.toThrow('EIO');
-        await nextTurn();
-        expect(t.checkpoints.stats.checkpoints).toBe(1);
-        expect(walStartedOver(`${t.file}-wal`)).toBe(restarts);
-        // Closing does not checkpoint the WAL into a file the disk may have dropped pages of: it stays.
-        t.close();
-        expect(existsSync(`${t.file}-wal`)).toBe(true);
-      } finally {
-        removeDir(t.dir);
-      }
-    });
-  });
-
-  it("keeps SQLite's locks after a checkpoint: another process closing never takes the WAL away", async () => {
-    await withStore(
-      async (store, file) => {
-        const checkpoints = store.walCheckpoints;
-        if (!checkpoints) throw new Error('group commit is the default');
-        for (let i = 1; i <= 100; i++) store.setSetting('key', i);
-        await store.synced();
-        await nextTurn();
-        await fileSynced(checkpoints, 1);
-        store.setSetting('after', 1);
-        await store.synced();
-        // A second process (the command line's `pst-hub staff add`) opens and closes the database. Had
-        // the hub dropped its locks, that close would find itself the last one, and delete the WAL.
-        const other = spawnSync(
-          process.execPath,
-          ['-e', `const db = new (require('better-sqlite3'))(process.argv[1]); ${READ_AND_CLOSE}`, file],
-          { encoding: 'utf8' },
-        );
-        expect(other.status, other.stderr).toBe(0);
-        expect(existsSync(`${file}-wal`)).toBe(true);
-        store.setSetting('later', 2);
-        await store.synced();
-        expect(store.getSetting('after')).toBe(1);
-      },
-      { checkpointPages: 64 },
-    );
   });
 
   it('closes with a checkpoint due without running it on the closed database', async () => {

@@ -89,26 +89,6 @@ export function foldWal(file: string): void {
 }
 
 /**
- * After a power cut in checkpoint-cut-writer.ts: how many of the rows 1..`acknowledged` the database
- * holds (-1: their table is gone), and whether it is intact.
- */
-export function cutRowsOnDisk(file: string, acknowledged: number): { kept: number; integrityOk: boolean } {
-  const db = new Database(file);
-  try {
-    const integrityOk = db.pragma('integrity_check', { simple: true }) === 'ok';
-    let kept = -1;
-    try {
-      kept = db.prepare('SELECT count(*) FROM cut_rows WHERE n <= ?').pluck().get(acknowledged) as number;
-    } catch {
-      // The table itself is gone or unreadable.
-    }
-    return { kept, integrityOk };
-  } finally {
-    db.close();
-  }
-}
-
-/**
  * What a database file holds after a power cut, opened as the next start opens it (recovering the
  * WAL): whether it is intact, and each domain event as `<type> <ticketId>` (the power-cut test).
  */

@@ -59,39 +59,24 @@ export class GroupSync {
    * being async, every failure, a throwing `failed` callback's too, reaches the caller as a rejection.
    */
   async synced(): Promise<void> {
-    if (this.syncNow()) this.afterSync();
-  }
-
-  /**
-   * fsyncs the WAL now if anything was committed since the last fsync (`force`: in any case, for
-   * writes `changes` does not count); whether it did. Throws once stopped (a failed sync, here or
-   * of the database file by a checkpoint: see `stop`).
-   */
-  syncNow(force = false): boolean {
     if (this.closed) throw new Error('the database is closed');
     if (this.failure) throw this.failure;
     const written = this.changes();
-    if (written <= this.durable && !force) return false;
+    if (written <= this.durable) return;
     this.fd ??= this.openWal();
     const began = performance.now();
     try {
       fdatasyncSync(this.fd);
     } catch (error) {
-      this.stop(error as Error);
-      throw error;
+      this.failure = error as Error;
+      this.failed(this.failure);
+      throw this.failure;
     } finally {
       this.stats.ms += performance.now() - began;
       this.stats.syncs++;
     }
     this.durable = written;
-    return true;
-  }
-
-  /** Nothing more is acknowledged (a failed fsync of the WAL, or of the database file). */
-  stop(error: Error): void {
-    if (this.failure) return;
-    this.failure = error;
-    this.failed(error);
+    this.afterSync();
   }
 
   /**

@@ -117,7 +117,7 @@ export class Store {
   private readonly batch: TurnBatch;
   /** Called when a turn's commit failed: what memory holds of it must be rebuilt from the disk. */
   onBatchLost: (error: Error) => void = () => {};
-  /** Called at the first failed fsync (of the WAL or, after a checkpoint, the file): nothing is acknowledged after it. */
+  /** Called at the first failed fsync of the WAL: nothing is acknowledged after it (see GroupSync). */
   onSyncFailed: (error: Error) => void = () => {};
   /** Called when a WAL checkpoint between commands failed (SQLite's own one remains). */
   onCheckpointFailed: (error: Error) => void = () => {};
@@ -132,25 +132,20 @@ export class Store {
     const durability = options.durability ?? 'group';
     this.batch = new TurnBatch(this.db, this.changeCounter(), (error) => this.onBatchLost(error));
     if (durability === 'group' && file !== ':memory:') {
-      const groupSync = new GroupSync(
+      const checkpoints = new WalCheckpoints(
+        this.db,
+        `${file}-shm`,
+        () => this.batch.end(),
+        (error) => this.onCheckpointFailed(error),
+        options.checkpointPages,
+      );
+      this.walCheckpoints = checkpoints;
+      this.groupSync = new GroupSync(
         `${file}-wal`,
         () => this.batch.committedChanges(),
         () => checkpoints.afterSync(),
         (error) => this.onSyncFailed(error),
       );
-      const checkpoints = new WalCheckpoints(
-        this.db,
-        file,
-        {
-          endTurn: () => this.batch.end(),
-          syncWal: () => groupSync.syncNow(true),
-          failed: (error) => this.onCheckpointFailed(error),
-          diskFailed: (error) => groupSync.stop(error),
-        },
-        options.checkpointPages,
-      );
-      this.walCheckpoints = checkpoints;
-      this.groupSync = groupSync;
     } else {
       this.groupSync = null;
       this.walCheckpoints = null;
@@ -231,10 +226,9 @@ export class Store {
 
   close(): void {
     this.batch.end();
-    this.walCheckpoints?.beforeClose();
     this.groupSync?.close();
+    this.walCheckpoints?.close();
     this.db.close();
-    this.walCheckpoints?.afterClose();
   }
 
   /** Runs `write` in one transaction (nested calls join the outer one); its result, or its throw after a rollback. */
