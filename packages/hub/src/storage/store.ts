@@ -227,8 +227,10 @@ export class Store {
   close(): void {
     this.batch.end();
     this.groupSync?.close();
-    this.walCheckpoints?.close();
     this.db.close();
+    // After the database: closing our descriptor of its -shm drops SQLite's locks on that file too
+    // (POSIX locks are the process's, not the descriptor's).
+    this.walCheckpoints?.close();
   }
 
   /** Runs `write` in one transaction (nested calls join the outer one); its result, or its throw after a rollback. */
