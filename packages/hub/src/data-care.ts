@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
 import { foldWal, isSoundBackup, keepPrivate } from './storage/database';
+import { runningHub } from './running-hub';
 import type { Erasure } from './storage/personal-data';
 import type { Store } from './storage/store';
 
@@ -133,9 +134,13 @@ function keepAside(file: string, aside: string): void {
  * Puts a backup in place of the database (the hub must be stopped): the backup is checked first,
  * and the current file is kept beside it as `pst.sqlite.before-restore`. A copy kept by an earlier
  * restore is never overwritten (it may be the only copy of the day before a wrong backup went in):
- * the restore refuses until someone has moved it away.
+ * the restore refuses until someone has moved it away. It refuses too while a hub runs on the folder
+ * (its recorded address names a live process): that hub would go on writing to a WAL whose database
+ * has just been replaced under it.
  */
 export function restoreBackup(backupFile: string, dataDir: string): void {
+  const hub = runningHub(dataDir);
+  if (hub) throw new Error(`the hub is running on ${dataDir} (process ${hub.pid}, ${hub.url}): stop it first`);
   if (!isSoundBackup(backupFile)) throw new Error(`${backupFile} is not a sound PST database`);
   const target = join(dataDir, 'pst.sqlite');
   const aside = `${target}.before-restore`;

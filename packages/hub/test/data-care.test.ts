@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG, guestBookEntrySchema, officeDay } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRetention, dailyBackup, ERASED_TEXT, eraseVisitor, restoreBackup } from '../src/data-care';
+import { recordRunningHub } from '../src/running-hub';
 import { reportTables } from '../src/exports';
 import { buildReport } from '../src/reports';
 import { Store } from '../src/storage/store';
@@ -144,10 +145,14 @@ describe('backups', () => {
       'pst-2026-11-25.sqlite',
     ]);
 
-    // Something goes wrong after the backup: restore it.
+    // Something goes wrong after the backup: restore it; refused while the hub still runs there.
     store.db.prepare('DELETE FROM guest_book').run();
+    const running = recordRunningHub(dir, { url: 'http://127.0.0.1:3324', fingerprint: null });
+    expect(() => restoreBackup(join(backups, 'pst-2026-11-25.sqlite'), dir)).toThrow(/hub is running/);
+    expect(existsSync(join(dir, 'pst.sqlite.before-restore'))).toBe(false);
     store.close();
     stores = [];
+    running();
     restoreBackup(join(backups, 'pst-2026-11-25.sqlite'), dir);
     const restored = new Store(join(dir, 'pst.sqlite'));
     stores.push(restored);
