@@ -108,6 +108,28 @@ describe('group commit', () => {
     });
   });
 
+  it('cuts a WAL that grew past its usual size back when it starts over (journal_size_limit)', async () => {
+    const pages = 16;
+    await withStore(
+      async (store, file) => {
+        const limit = store.db.pragma('journal_size_limit', { simple: true }) as number;
+        expect(limit).toBe(Math.ceil(1.25 * pages) * 4096);
+        // One transaction of about 200 pages (a day's import, a big export's audit): the WAL grows to it.
+        store.transaction(() => {
+          for (let i = 0; i < 200; i++) store.setSetting(`big-${i}`, 'x'.repeat(3000));
+        });
+        await store.synced();
+        expect(statSync(`${file}-wal`).size).toBeGreaterThan(limit);
+        // The checkpoint's turn: copied, started over, and the file cut back to the limit.
+        await nextTurn();
+        expect(store.walCheckpoints?.stats.checkpoints).toBe(1);
+        expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(limit);
+        expect(store.getSetting('big-199')).toBe('x'.repeat(3000));
+      },
+      { checkpointPages: pages },
+    );
+  });
+
   it("commits a turn's open transaction to checkpoint, and lets its answers go first", async () => {
     await withStore(async (store) => {
       const checkpoints = store.walCheckpoints;
