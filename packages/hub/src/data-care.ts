@@ -11,8 +11,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, normalizePhone, type OfficeTimeZone, officeDay } from '@pst/shared';
-import { foldWal, isSoundBackup, keepPrivate } from './storage/database';
 import { runningHub } from './running-hub';
+import { foldWal, isSoundBackup, keepPrivate } from './storage/database';
 import type { Erasure } from './storage/personal-data';
 import type { Store } from './storage/store';
 
@@ -140,7 +140,8 @@ function keepAside(file: string, aside: string): void {
  */
 export function restoreBackup(backupFile: string, dataDir: string): void {
   const hub = runningHub(dataDir);
-  if (hub) throw new Error(`the hub is running on ${dataDir} (process ${hub.pid}, ${hub.url}): stop it first`);
+  if (hub)
+    throw new Error(`the hub is running on ${dataDir} (process ${hub.pid}, ${hub.url}): stop it first`);
   if (!isSoundBackup(backupFile)) throw new Error(`${backupFile} is not a sound PST database`);
   const target = join(dataDir, 'pst.sqlite');
   const aside = `${target}.before-restore`;

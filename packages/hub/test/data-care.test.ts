@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG, guestBookEntrySchema, officeDay } from '@pst/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRetention, dailyBackup, ERASED_TEXT, eraseVisitor, restoreBackup } from '../src/data-care';
-import { recordRunningHub } from '../src/running-hub';
 import { reportTables } from '../src/exports';
 import { buildReport } from '../src/reports';
+import { recordRunningHub } from '../src/running-hub';
 import { Store } from '../src/storage/store';
 import { GUEST, removeDir, tempDir } from '../src/testing';
 
