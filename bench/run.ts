@@ -144,7 +144,7 @@ async function measure(name: MeasurementName): Promise<MeasureResult | null> {
     case 'office-day':
       return officeDay(sizes);
     case 'power-cut':
-      return powerCuts(sizes.powerCuts);
+      return powerCuts(sizes.powerCuts, sizes.seed);
   }
 }
 

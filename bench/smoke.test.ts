@@ -172,7 +172,7 @@ describe('benchmarks at a tiny size', () => {
   });
 
   it('power cuts: each run cuts as often as asked and loses nothing (skipped with its reason without FUSE)', async () => {
-    const { data, rows } = await powerCuts(TINY.powerCuts);
+    const { data, rows } = await powerCuts(TINY.powerCuts, TINY.seed);
     if (data.skipped) {
       expect(rows[0]?.value).toBe(`skipped: ${data.skipped}`);
       return;

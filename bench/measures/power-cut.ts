@@ -30,7 +30,7 @@ function row(label: string, report: PowerCutReport): Row {
   };
 }
 
-export async function powerCuts(cuts: number): Promise<MeasureResult<PowerCutData>> {
+export async function powerCuts(cuts: number, seed: number): Promise<MeasureResult<PowerCutData>> {
   const skipped = powerCutUnavailable();
   if (skipped) {
     log(`power cuts skipped: ${skipped}`);
@@ -48,12 +48,17 @@ export async function powerCuts(cuts: number): Promise<MeasureResult<PowerCutDat
     };
   }
   const runs: PowerCutData['runs'] = [];
-  for (const [label, checkpointPages] of [
+  const setups = [
     ['the hub as configured', undefined],
     [`a checkpoint every ${SMALL_MARK} WAL pages`, SMALL_MARK],
-  ] as const) {
+  ] as const;
+  for (const [i, [label, checkpointPages]] of setups.entries()) {
     log(`power cuts: ${cuts}, ${label}`);
-    runs.push({ label, report: await powerCutRun({ durability: 'group', cuts, checkpointPages }) });
+    // The cut moments follow the bench's seed (the work between them follows the machine).
+    runs.push({
+      label,
+      report: await powerCutRun({ durability: 'group', cuts, checkpointPages, seed: seed + i }),
+    });
   }
   const acknowledged = runs.map((r) => r.report.cuts.map((c) => c.acknowledged).join(' · '));
   return {
