@@ -113,7 +113,8 @@ describe('group commit', () => {
     await withStore(
       async (store, file) => {
         const limit = store.db.pragma('journal_size_limit', { simple: true }) as number;
-        expect(limit).toBe(Math.ceil(1.25 * pages) * 4096);
+        const pageSize = store.db.pragma('page_size', { simple: true }) as number;
+        expect(limit).toBe(Math.ceil(1.25 * pages) * pageSize);
         // One transaction of about 200 pages (a day's import, a big export's audit): the WAL grows to it.
         store.transaction(() => {
           for (let i = 0; i < 200; i++) store.setSetting(`big-${i}`, 'x'.repeat(3000));
