@@ -9,7 +9,15 @@ import { decide } from './decide';
 import { evolve } from './evolve';
 import { CALL_LOG, createState, currentStage, LOBBY_CALLS, ticketStatus } from './state';
 import type { SharedAction } from './test-helpers';
-import { DESKS, playActions, SERVICES, sharedActions, sharedCommand, staffOf } from './test-helpers';
+import {
+  DESKS,
+  expectTallyCounted,
+  playActions,
+  SERVICES,
+  sharedActions,
+  sharedCommand,
+  staffOf,
+} from './test-helpers';
 import type { Command, DomainEvent, QueueState, Stage, Ticket } from './types';
 import { callViews, withdrawnCallViews } from './views';
 
@@ -121,6 +129,7 @@ function checkOnePlace(state: QueueState) {
             : [];
     expect({ id: ticket.id, status, where }).toEqual({ id: ticket.id, status, where: expected });
   }
+  expectTallyCounted(state);
 }
 
 /** The calls the lobby was told of, newest first, whether each still stands, and each ticket's recalls. */

@@ -1,5 +1,5 @@
 import { enterInOrder } from './appointment-order';
-import { CALL_LOG, closedDesk, currentStage, resetDay, syncConfig } from './state';
+import { CALL_LOG, closedDesk, currentStage, resetDay, syncConfig, tallyTicket } from './state';
 import type { DomainEvent, Line, QueueState, SentFrom, Stage, Ticket } from './types';
 
 const RECENT_SERVICE_TIMES = 10;
@@ -7,9 +7,20 @@ const RECENT_SERVICE_TIMES = 10;
 /**
  * Applies one event to the day's state and returns it. The state is updated in place: copying a
  * busy day's tickets for every event would cost more than the whole command (see the benchmarks);
- * `decide` never writes, so a refused command leaves the state as it was.
+ * `decide` never writes, so a refused command leaves the state as it was. Every event that changes
+ * a ticket names it, so the day's tally takes that ticket's share out before and adds it after.
  */
 export function evolve(state: QueueState, event: DomainEvent): QueueState {
+  const id = 'ticketId' in event ? event.ticketId : null;
+  const before = id === null ? undefined : state.tickets.get(id);
+  if (before) tallyTicket(state.tally, before, -1);
+  const next = apply(state, event);
+  const after = id === null ? undefined : next.tickets.get(id);
+  if (after) tallyTicket(next.tally, after, 1);
+  return next;
+}
+
+function apply(state: QueueState, event: DomainEvent): QueueState {
   switch (event.type) {
     case 'day.ended': {
       for (const id of event.unserved) {

@@ -5,7 +5,15 @@ import { decide } from './decide';
 import { evolve } from './evolve';
 import { createState, currentStage, deskQueues, ticketStatus } from './state';
 import type { SharedAction } from './test-helpers';
-import { DESKS, playActions, SERVICES, sharedActions, sharedCommand, staffOf } from './test-helpers';
+import {
+  DESKS,
+  expectTallyCounted,
+  playActions,
+  SERVICES,
+  sharedActions,
+  sharedCommand,
+  staffOf,
+} from './test-helpers';
 import type { Command, DomainEvent, QueueState, Ticket } from './types';
 
 const T0 = Date.UTC(2026, 10, 25, 1, 0); // 08:00 WIB
@@ -110,6 +118,7 @@ function checkOneState(state: QueueState) {
       expect(['forwarded', 'transferred']).toContain(stage.outcome);
   }
   for (const id of [...inLines.keys(), ...atDesks.keys()]) expect(state.tickets.has(id)).toBe(true);
+  expectTallyCounted(state);
 }
 
 function checkNumbering(events: DomainEvent[]) {

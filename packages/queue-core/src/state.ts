@@ -5,7 +5,7 @@ import {
   queuesOfDesk,
   type TicketStatus,
 } from '@pst/shared';
-import type { DeskState, Line, QueueState, Stage, Ticket } from './types';
+import type { DayTally, DeskState, Line, QueueState, Stage, Ticket } from './types';
 
 /** The calls a lobby board lists (the first is the big "current call"), and those it lists as taken back. */
 export const LOBBY_CALLS = 12;
@@ -25,6 +25,7 @@ export function createState(config: QueueConfig, now: number): QueueState {
       desks: {},
       lines: {},
       recentCalls: [],
+      tally: emptyTally(),
     },
     now,
   );
@@ -36,6 +37,7 @@ export function resetDay(state: QueueState, now: number): QueueState {
   state.tickets = new Map();
   state.lastSeq = {};
   state.recentCalls = [];
+  state.tally = emptyTally();
   state.lines = {};
   state.desks = {};
   syncConfig(state);
@@ -100,6 +102,19 @@ export function ticketStatus(ticket: Ticket): TicketStatus {
   if (stage.startedAt !== null) return 'serving';
   if (stage.calledAt !== null) return 'called';
   return 'waiting';
+}
+
+function emptyTally(): DayTally {
+  return { issued: 0, served: 0, waiting: 0, lateStages: 0 };
+}
+
+/** Adds a ticket's share of the day's figures to the tally (`sign` -1: takes it out). */
+export function tallyTicket(tally: DayTally, ticket: Ticket, sign: 1 | -1): void {
+  tally.issued += sign;
+  const status = ticketStatus(ticket);
+  if (status === 'finished') tally.served += sign;
+  if (status === 'waiting') tally.waiting += sign;
+  for (const stage of ticket.stages) if (stage.withinTarget === false) tally.lateStages += sign;
 }
 
 /** Waiting ticket ids of one queue in call order: priority first, then by entry. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { decide } from './decide';
 import { execute } from './index';
-import { createState, currentStage } from './state';
+import { createState, currentStage, ticketStatus } from './state';
 import {
   type Command,
   DomainError,
@@ -271,4 +271,15 @@ export function playActions<A extends { kind: string; ms?: number }>(
     }
     pending.unshift(...accepted(events, command, now));
   }
+}
+
+/** The tally `evolve` keeps equals the count over every ticket of the day. */
+export function expectTallyCounted(state: QueueState): void {
+  const tickets = [...state.tickets.values()];
+  expect(state.tally).toEqual({
+    issued: tickets.length,
+    served: tickets.filter((t) => ticketStatus(t) === 'finished').length,
+    waiting: tickets.filter((t) => ticketStatus(t) === 'waiting').length,
+    lateStages: tickets.flatMap((t) => t.stages).filter((stage) => stage.withinTarget === false).length,
+  });
 }

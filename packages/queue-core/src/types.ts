@@ -120,6 +120,23 @@ export interface QueueState {
    * still shows is derived from the tickets, never stored (views.ts `callStands`).
    */
   recentCalls: CallRecord[];
+  /** The day's figures, kept up to date by `evolve` (state.ts `tallyTicket`). */
+  tally: DayTally;
+}
+
+/**
+ * Counts over the day's tickets that the board shows after every change: kept by `evolve` as each
+ * event changes its ticket, so that building the board does not walk every ticket of a busy day
+ * (it did, and under a long burst that walk grew to the hub's costliest function).
+ */
+export interface DayTally {
+  issued: number;
+  /** Tickets whose visit is finished. */
+  served: number;
+  /** Tickets waiting in a line or for a named desk. */
+  waiting: number;
+  /** Stages called past their target. */
+  lateStages: number;
 }
 
 type DeskCommand = { deskId: string; staffId: string };

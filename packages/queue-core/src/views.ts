@@ -214,17 +214,8 @@ export function ticketView(state: QueueState, ticket: Ticket): TicketView {
 
 /** Today's headline figures: a breach is a stage called past its target or a head waiting past it now. */
 export function todayFigures(state: QueueState, now: number) {
-  let issued = 0;
-  let served = 0;
-  let waiting = 0;
-  let breaches = 0;
-  for (const ticket of state.tickets.values()) {
-    issued++;
-    for (const stage of ticket.stages) if (stage.withinTarget === false) breaches++;
-    const status = ticketStatus(ticket);
-    if (status === 'finished') served++;
-    if (status === 'waiting') waiting++;
-  }
+  const { issued, served, waiting, lateStages } = state.tally;
+  let breaches = lateStages;
   for (const queue of queueViews(state, 1)) {
     const deadline = queue.waiting[0]?.clock.deadline;
     if (deadline != null && now > deadline) breaches++;
