@@ -15,7 +15,7 @@ import { buildHub } from '../build';
 import { random } from './seed';
 import { type Durability, domainEventsOnDisk } from './storage/database';
 import { Store } from './storage/store';
-import { walStartedOver } from './storage/wal-checkpoints';
+import { walHeader } from './storage/wal-checkpoints';
 import {
   type Client,
   closeClients,
@@ -318,10 +318,10 @@ export async function powerCutRun(options: PowerCutOptions): Promise<PowerCutRep
         if (!ready) throw (await failed) ?? new Error('the burst ended before any command was acknowledged');
         // A command was acknowledged, so the WAL exists (through the mount: what the hub sees).
         const walFile = join(mountPoint, 'pst.sqlite-wal');
-        const walBefore = walStartedOver(walFile);
+        const walBefore = walHeader(walFile).startedOver;
         const afterMs = Math.round(minMs + rand() * (maxMs - minMs));
         await new Promise((resolve) => setTimeout(resolve, afterMs));
-        const checkpoints = walStartedOver(walFile) - walBefore;
+        const checkpoints = walHeader(walFile).startedOver - walBefore;
         // The power goes: nothing acknowledged from here on counts, the hub dies, the cache is lost.
         stop = true;
         await killHard(hub);

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GroupSync } from '../src/storage/group-sync';
 import { Store } from '../src/storage/store';
-import { CHECKPOINT_PAGES, SAFETY_NET_FACTOR, walStartedOver } from '../src/storage/wal-checkpoints';
+import { CHECKPOINT_PAGES, SAFETY_NET_FACTOR, walHeader } from '../src/storage/wal-checkpoints';
 import { removeDir, tempDir } from '../src/testing';
 
-/** Frames in the WAL file (its 32-byte header, then frames of a 24-byte header and a 4096-byte page). */
+/** Frames in the WAL file (its 32-byte header, then frames of a 24-byte header and a page). */
 function walFrames(walFile: string): number {
-  return (statSync(walFile).size - 32) / (24 + 4096);
+  return (statSync(walFile).size - 32) / (24 + walHeader(walFile).pageSize);
 }
 
 /** A store on a fresh database file, closed and removed after `use`. */
@@ -93,11 +93,11 @@ describe('group commit', () => {
       expect(checkpoints.stats.checkpoints).toBe(0);
       await store.synced();
       expect(checkpoints.stats.checkpoints).toBe(0);
-      const restarts = walStartedOver(`${file}-wal`);
+      const restarts = walHeader(`${file}-wal`).startedOver;
       await nextTurn();
       expect(checkpoints.stats.checkpoints).toBe(1);
       // The WAL was started over right there (a new header), not by the next command's commit.
-      expect(walStartedOver(`${file}-wal`)).toBe(restarts + 1);
+      expect(walHeader(`${file}-wal`).startedOver).toBe(restarts + 1);
       // Nothing written since: no other checkpoint after the next sync.
       await store.synced();
       await nextTurn();

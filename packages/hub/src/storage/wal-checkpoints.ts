@@ -24,15 +24,17 @@ export const SAFETY_NET_FACTOR = 4;
 const MX_FRAME_OFFSET = 16;
 
 /**
- * How many times a WAL has started over: the checkpoint sequence number of its header, which SQLite
- * counts up each time it does (https://www.sqlite.org/walformat.html). The hub's checkpoint starts the
- * WAL over once it has copied all of it into the database; tests and the power-cut harness count them.
+ * A WAL file's header (https://www.sqlite.org/walformat.html): its page size, and how many times
+ * the WAL has started over (the checkpoint sequence number, which SQLite counts up each time it
+ * does). The hub's checkpoint starts the WAL over once it has copied all of it into the database;
+ * tests and the power-cut harness count them. Zeros for a WAL without a header yet.
  */
-export function walStartedOver(walFile: string): number {
+export function walHeader(walFile: string): { pageSize: number; startedOver: number } {
   const header = Buffer.alloc(16);
   const fd = openSync(walFile, 'r');
   try {
-    return readSync(fd, header, 0, 16, 0) === 16 ? header.readUInt32BE(12) : 0;
+    if (readSync(fd, header, 0, 16, 0) < 16) return { pageSize: 0, startedOver: 0 };
+    return { pageSize: header.readUInt32BE(8), startedOver: header.readUInt32BE(12) };
   } finally {
     closeSync(fd);
   }
