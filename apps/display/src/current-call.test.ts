@@ -64,4 +64,14 @@ describe('the call shown big on the display', () => {
     // A call pushed today before today's board holds it stays.
     expect(shownCall(K3, board([], []))).toBe(K3);
   });
+
+  it('two desks calling in the same millisecond: the call that stands is shown, pushed or on the board', () => {
+    const A = call('K-004', 'konsultasi-1', at(400));
+    const B = call('K-005', 'konsultasi-2', at(400));
+    // B was taken back (parked) at once: A, called at the same moment, still stands and is shown.
+    expect(shownCall(null, board([A, K3], [B]))).toBe(A);
+    expect(shownCall(B, board([A, K3], [B]))).toBe(A);
+    // B pushed after the board that holds only A was built: B stays big.
+    expect(shownCall(B, board([A, K3], []))).toBe(B);
+  });
 });

@@ -20,13 +20,14 @@ export function shownCall(
 ): CallView | null {
   const standing = board.recentCalls[0] ?? null;
   const withdrawn = board.withdrawnCalls[0] ?? null;
-  const newest = !withdrawn || (standing && standing.at > withdrawn.at) ? standing : null;
+  // Two desks can call in the same millisecond: a call is no older than one taken back at its time.
+  const newest = !withdrawn || (standing && standing.at >= withdrawn.at) ? standing : null;
   const onBoard = (call: CallView) =>
     board.recentCalls.some((c) => sameCall(c, call)) || board.withdrawnCalls.some((c) => sameCall(c, call));
   // Pushed before this board was built: it is newer than anything on it.
   const pushedSince = (call: CallView) =>
     !onBoard(call) &&
-    call.at > Math.max(standing?.at ?? 0, withdrawn?.at ?? 0) &&
+    call.at >= Math.max(standing?.at ?? 0, withdrawn?.at ?? 0) &&
     officeDay(call.at, board.office.timeZone) === board.day;
   if (shown && pushedSince(shown)) return shown;
   return newest;
