@@ -20,19 +20,26 @@ function tcpSocketOf(connection: EngineConnection): TcpSocket | null {
  * promise continuations have run: nothing waits for a later event-loop turn, frames keep their order.
  */
 export function coalesceWrites(io: Server): void {
-  const corked = new Set<TcpSocket>();
+  // This round's sockets: a fresh array each round, not one long-lived Set. A Set that lives in V8's
+  // old generation makes each new table there (every clear, every growth), which only a major GC
+  // frees: a third of an office day's garbage in the old generation (docs/benchmarks.md).
+  let corked: TcpSocket[] | null = null;
   const uncorkAll = () => {
-    // Emptied first: a frame made while uncorking starts a new round instead of being forgotten corked.
-    const sockets = [...corked];
-    corked.clear();
+    // Taken first: a frame made while uncorking starts a new round instead of being forgotten corked.
+    const sockets = corked ?? [];
+    corked = null;
     for (const tcp of sockets) tcp.uncork();
   };
   io.engine.on('flush', (connection: EngineConnection) => {
     const tcp = tcpSocketOf(connection);
-    if (!tcp || corked.has(tcp)) return;
+    // Corked already: by this round (ws corks a frame's own writes too, but uncorks them at once).
+    if (!tcp || tcp.writableCorked > 0) return;
     // The first socket corked since the last uncork schedules the uncork of them all.
-    if (corked.size === 0) process.nextTick(uncorkAll);
+    if (corked === null) {
+      corked = [];
+      process.nextTick(uncorkAll);
+    }
     tcp.cork();
-    corked.add(tcp);
+    corked.push(tcp);
   });
 }
