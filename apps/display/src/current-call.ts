@@ -7,7 +7,8 @@ const sameCall = (a: CallView, b: CallView) =>
  * The call shown big once a board arrives: the newest call of the day, if it still stands (queue-core
  * views, callStands), else none. A call taken back (its ticket was forwarded, parked, sent elsewhere)
  * does not hand the big card to an older call: the lobby would read that older number, maybe of a
- * visitor long gone, as a new call. The big card only ever moves on to a newer call. A call pushed
+ * visitor long gone, as a new call. The big card only ever moves on to a newer call (two calls in the
+ * same millisecond count as equals: either may be shown, never an older one). A call pushed
  * (`ticket:called`) before the board that holds it stays: calls go out at once, boards at most every
  * so often; but not past midnight: the new day's board has no calls, and yesterday's last must not
  * greet the morning.

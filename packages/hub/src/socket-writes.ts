@@ -16,8 +16,9 @@ function tcpSocketOf(connection: EngineConnection): TcpSocket | null {
  * Frames for one client made in one callback go out in one write. Under load a client gets its ack,
  * the calls of the same group commit and a board together, and every websocket frame would be a
  * system call of its own (the largest single item of the hub's profile). The client's TCP socket is
- * corked at the first frame and uncorked on `process.nextTick`, i.e. once the callback and its
- * promise continuations have run: nothing waits for a later event-loop turn, frames keep their order.
+ * corked at the first frame and uncorked on `process.nextTick`, i.e. once the callback that made the
+ * frames has run (frames made later, in promise continuations, go out in a round of their own):
+ * nothing waits for a later event-loop turn, frames keep their order.
  */
 export function coalesceWrites(io: Server): void {
   // This round's sockets: a fresh array each round, not one long-lived Set. A Set that lives in V8's
