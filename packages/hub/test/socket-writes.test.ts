@@ -70,7 +70,8 @@ describe('frames made in one callback go out together', () => {
     const writesB = server.writes.get(b.socket.id as string);
     if (!writesA || !writesB) throw new Error('both clients are connected');
     for (let round = 0; round < 3; round++) {
-      const before = [writesA.calls, writesB.calls];
+      const beforeA = writesA.calls;
+      const beforeB = writesB.calls;
       // One callback: acks to one client, then three broadcasts to all (as after a group commit).
       for (let n = 0; n < 5; n++) server.io.sockets.sockets.get(a.socket.id as string)?.emit('own', round);
       for (const event of ['board', 'called', 'moved']) server.io.emit(event, round);
@@ -78,8 +79,8 @@ describe('frames made in one callback go out together', () => {
       // engine.io sends the first frame at once and the rest when that write is done: two writes at
       // most, whatever the number of frames. Without the coalescing: one per frame after the first
       // (ws writes a frame's header and data under a cork of its own), 8 and 3 here.
-      expect(writesA.calls - before[0]).toBeLessThanOrEqual(2);
-      expect(writesB.calls - before[1]).toBeLessThanOrEqual(2);
+      expect(writesA.calls - beforeA).toBeLessThanOrEqual(2);
+      expect(writesB.calls - beforeB).toBeLessThanOrEqual(2);
     }
     const all = (round: number) => [`board:${round}`, `called:${round}`, `moved:${round}`];
     const own = (round: number) => [...Array(5).fill(`own:${round}`), ...all(round)];
