@@ -136,12 +136,14 @@ const optionalPhone = z
   .max(24, PHONE_INVALID)
   .refine((v) => v === '' || normalizePhone(v) !== null, PHONE_INVALID)
   .transform((v) => (v === '' ? '' : (normalizePhone(v) as string)));
+/** Made once: a zod schema made inside the check was built anew at every guest-book save. */
+const emailFormat = z.email();
 const optionalEmail = z
   .string()
   .trim()
   .max(120, 'Alamat email terlalu panjang')
   .refine(
-    (v) => v === '' || z.email().safeParse(v).success,
+    (v) => v === '' || emailFormat.safeParse(v).success,
     'Alamat email tidak valid, mis. nama@contoh.com',
   );
 
