@@ -91,8 +91,9 @@ describe('frames made in one callback go out together', () => {
   it('holds a round corked until the callback is done, then leaves no socket corked', async () => {
     server = await startServer();
     const a = await client(server.url);
-    const tcp = ([...server.io.sockets.sockets.values()][0]?.conn as unknown as EngineConnection).transport
-      .socket._socket;
+    const connection = server.io.sockets.sockets.get(a.socket.id as string)?.conn;
+    if (!connection) throw new Error('the client is connected');
+    const tcp = (connection as unknown as EngineConnection).transport.socket._socket;
     server.io.emit('first', 1);
     // Corked by the round (0 without the coalescing), uncorked on the next tick.
     expect(tcp.writableCorked).toBe(1);
