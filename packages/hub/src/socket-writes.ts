@@ -6,7 +6,8 @@ interface EngineConnection {
   transport?: { socket?: { _socket?: unknown } };
 }
 
-function tcpSocketOf(connection: EngineConnection): TcpSocket | null {
+/** A connection's TCP socket, while it is open (null for long-polling, which needs no coalescing). */
+export function tcpSocketOf(connection: EngineConnection): TcpSocket | null {
   // ws keeps the TCP socket of a websocket as `_socket`; long-polling has none (and needs none).
   const tcp = connection.transport?.socket?._socket as TcpSocket | undefined;
   return tcp && typeof tcp.cork === 'function' && !tcp.destroyed ? tcp : null;

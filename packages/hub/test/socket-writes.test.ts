@@ -3,10 +3,14 @@ import type { AddressInfo, Socket as TcpSocket } from 'node:net';
 import { Server } from 'socket.io';
 import { type Socket as ClientSocket, io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { coalesceWrites } from '../src/socket-writes';
+import { coalesceWrites, tcpSocketOf } from '../src/socket-writes';
 
-/** What engine.io's connection holds: its websocket, and ws's TCP socket under it. */
-type EngineConnection = { transport: { socket: { _socket: TcpSocket } } };
+/** The TCP socket of a connected socket.io socket (websocket transport). */
+function tcpOf(socket: { conn: unknown }): TcpSocket {
+  const tcp = tcpSocketOf(socket.conn as Parameters<typeof tcpSocketOf>[0]);
+  if (!tcp) throw new Error('a websocket client has a TCP socket');
+  return tcp;
+}
 
 /** A socket.io server on 127.0.0.1 with the hub's write coalescing, and the TCP socket of each client. */
 async function startServer() {
@@ -16,7 +20,7 @@ async function startServer() {
   /** Stream-level writes (one per `_write`, one per `_writev`) of each client's TCP socket. */
   const writes = new Map<string, { calls: number }>();
   io.on('connection', (socket) => {
-    const tcp = (socket.conn as unknown as EngineConnection).transport.socket._socket as TcpSocket & {
+    const tcp = tcpOf(socket) as TcpSocket & {
       _write: TcpSocket['_write'];
       _writev: NonNullable<TcpSocket['_writev']>;
     };
@@ -47,18 +51,24 @@ afterEach(async () => {
   server = null;
 });
 
-async function client(url: string): Promise<{ socket: ClientSocket; got: string[] }> {
-  const socket = connect(url, { transports: ['websocket'], forceNew: true });
+/** A websocket client, the events it got (`name:n`), and a wait for the first `count` of them. */
+async function client(url: string) {
+  const socket: ClientSocket = connect(url, { transports: ['websocket'], forceNew: true });
   clients.push(socket);
   const got: string[] = [];
   socket.onAny((event: string, n: number) => got.push(`${event}:${n}`));
+  const received = (count: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (got.length < count) return;
+        socket.offAny(check);
+        resolve();
+      };
+      socket.onAny(check);
+      check();
+    });
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-  return { socket, got };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
+  return { socket, got, received };
 }
 
 describe('frames made in one callback go out together', () => {
@@ -75,7 +85,7 @@ describe('frames made in one callback go out together', () => {
       // One callback: acks to one client, then three broadcasts to all (as after a group commit).
       for (let n = 0; n < 5; n++) server.io.sockets.sockets.get(a.socket.id as string)?.emit('own', round);
       for (const event of ['board', 'called', 'moved']) server.io.emit(event, round);
-      await until(() => b.got.length === 3 * (round + 1) && a.got.length === 8 * (round + 1));
+      await Promise.all([a.received(8 * (round + 1)), b.received(3 * (round + 1))]);
       // engine.io sends the first frame at once and the rest when that write is done: two writes at
       // most, whatever the number of frames. Without the coalescing: one per frame after the first
       // (ws writes a frame's header and data under a cork of its own), 8 and 3 here.
@@ -91,9 +101,9 @@ describe('frames made in one callback go out together', () => {
   it('holds a round corked until the callback is done, then leaves no socket corked', async () => {
     server = await startServer();
     const a = await client(server.url);
-    const connection = server.io.sockets.sockets.get(a.socket.id as string)?.conn;
-    if (!connection) throw new Error('the client is connected');
-    const tcp = (connection as unknown as EngineConnection).transport.socket._socket;
+    const connected = server.io.sockets.sockets.get(a.socket.id as string);
+    if (!connected) throw new Error('the client is connected');
+    const tcp = tcpOf(connected);
     server.io.emit('first', 1);
     // Corked by the round (0 without the coalescing), uncorked on the next tick.
     expect(tcp.writableCorked).toBe(1);
@@ -101,7 +111,7 @@ describe('frames made in one callback go out together', () => {
     expect(tcp.writableCorked).toBe(0);
     // A frame made a few ticks later, after the round's uncork: a round of its own, also sent.
     process.nextTick(() => process.nextTick(() => server?.io.emit('second', 2)));
-    await until(() => a.got.length === 2);
+    await a.received(2);
     expect(a.got).toEqual(['first:1', 'second:2']);
     expect(tcp.writableCorked).toBe(0);
   });
