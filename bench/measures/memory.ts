@@ -2,7 +2,7 @@
  * 5. Memory of the hub process (a child, so the benchmark's own clients do not count): idle, with many
  * connected clients, after the sustained load; then a steady-traffic run sampled every few seconds.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { MALLOC_SETTING } from '@pst/hub/malloc-setting';
 import { type Child, forkScript } from '../lib/child';
 import { compileScript } from '../lib/compile';
@@ -25,16 +25,50 @@ export function rssOf(pid: number): number {
   return Number(match[1]) * 1024;
 }
 
+/** Where a process's resident memory is, by mapping (Linux, /proc/<pid>/smaps), in bytes. */
+export interface RssParts {
+  rss: number;
+  /** V8's heap pages: anonymous mappings on 256 KiB boundaries (V8's page size and alignment). */
+  v8Pages: number;
+  /** glibc's malloc: the brk heap, the threads' 64 MiB arenas and the other anonymous mappings. */
+  malloc: number;
+  /** Node's own executable: its code and read-only data (ICU's locale and time-zone tables). */
+  nodeBinary: number;
+  /** Other files: shared libraries, better-sqlite3's addon, SQLite's shared WAL index (-shm). */
+  otherFiles: number;
+}
+
+const V8_PAGE = 256 * 1024;
+const ARENA = 64 * 1024 * 1024;
+
 /**
- * Where a process's RSS is (Linux): anonymous memory (V8's heap, malloc: SQLite's cache, sockets'
- * buffers...) and file-backed pages (code of node and its modules, SQLite's shared WAL index).
+ * RSS split by what holds it. V8's pages are counted by mapping rather than by V8's heapTotal: after a
+ * GC V8 keeps freed young-generation pages resident in a pool for reuse, which heapTotal leaves out
+ * (a steady run's "malloc" growth was mostly these when it was derived from heapTotal).
  */
-export function rssParts(pid: number): { rss: number; anonymous: number; file: number } {
-  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
-  const rss = kb('Rss');
-  const anonymous = kb('Anonymous');
-  return { rss, anonymous, file: rss - anonymous };
+export function rssParts(pid: number, executable = realpathSync(process.execPath)): RssParts {
+  const parts: RssParts = { rss: 0, v8Pages: 0, malloc: 0, nodeBinary: 0, otherFiles: 0 };
+  let part: Exclude<keyof RssParts, 'rss'> | undefined;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^([0-9a-f]+)-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const start = Number.parseInt(mapping[1] ?? '', 16);
+      const name = mapping[2] ?? '';
+      if (name === '') part = start % ARENA !== 0 && start % V8_PAGE === 0 ? 'v8Pages' : 'malloc';
+      else if (name === '[heap]') part = 'malloc';
+      else if (name.startsWith('['))
+        part = undefined; // stack, vdso: a few pages
+      else part = name === executable ? 'nodeBinary' : 'otherFiles';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) {
+      const bytes = Number(rss[1]) * 1024;
+      parts.rss += bytes;
+      if (part) parts[part] += bytes;
+    }
+  }
+  return parts;
 }
 
 /** The hub's memory as the hub and the kernel see it (after a full GC, when asked). */
@@ -43,8 +77,8 @@ export interface MemorySnapshot {
   heapUsed: number;
   heapTotal: number;
   external: number;
-  anonymous: number;
-  file: number;
+  /** The process's RSS by mapping, taken just after the hub's own figures. */
+  parts: RssParts;
   /** Reserved bytes of each V8 heap space (new_space, old_space, code_space, ...). */
   spaces: Record<string, number>;
   tickets: number;
@@ -55,15 +89,22 @@ export interface MemorySnapshot {
 /** How RSS moved between two snapshots, part by part. */
 export function describeGrowth(a: MemorySnapshot, b: MemorySnapshot): string {
   const d = (x: number) => `${x >= 0 ? '+' : ''}${(x / 1024 / 1024).toFixed(1)} MB`;
-  const heap = b.heapTotal - a.heapTotal;
-  const external = b.external - a.external;
-  const otherAnon = b.anonymous - a.anonymous - heap - external;
+  const part = (name: keyof RssParts) => d(b.parts[name] - a.parts[name]);
   return (
-    `RSS ${mb(a.rss)} -> ${mb(b.rss)} (${d(b.rss - a.rss)}): V8 heap reserved ${d(heap)} (used ${d(b.heapUsed - a.heapUsed)}), ` +
-    `external/array buffers ${d(external)}, other anonymous memory (malloc: SQLite, sockets, ...) ${d(otherAnon)}, ` +
-    `file-backed pages (code, SQLite's shared WAL index) ${d(b.file - a.file)}`
+    `RSS ${mb(a.rss)} -> ${mb(b.rss)} (${d(b.rss - a.rss)}), by mapping: V8's pages ${part('v8Pages')} ` +
+    `(V8's heapTotal ${d(b.heapTotal - a.heapTotal)}, used ${d(b.heapUsed - a.heapUsed)}), ` +
+    `malloc (SQLite's page cache, sockets, buffers: external ${d(b.external - a.external)}) ${part('malloc')}, ` +
+    `node's binary (code, ICU data) ${part('nodeBinary')}, other files (libraries, SQLite's shared WAL index) ${part('otherFiles')}`
   );
 }
+
+/** The parts that moved, largest first. */
+export const describeParts = (parts: Record<string, number>) =>
+  Object.entries(parts)
+    .filter(([, v]) => Math.abs(v) >= 0.01)
+    .sort(([, a], [, b]) => Math.abs(b) - Math.abs(a))
+    .map(([name, v]) => `${name} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`)
+    .join(', ');
 
 async function rssSettled(pid: number): Promise<number> {
   const samples: number[] = [];
@@ -123,11 +164,10 @@ async function startHubChild(
     pid: ready.pid,
     url: `http://127.0.0.1:${ready.port}`,
     async heap(gc) {
-      const reply = child.next<{ type: 'mem' } & Omit<MemorySnapshot, 'anonymous' | 'file'>>('mem');
+      const reply = child.next<{ type: 'mem' } & Omit<MemorySnapshot, 'parts'>>('mem');
       child.send({ type: 'mem', gc });
       const { type: _type, ...memory } = await reply;
-      const { anonymous, file } = rssParts(ready.pid);
-      return { ...memory, anonymous, file };
+      return { ...memory, parts: rssParts(ready.pid) };
     },
     async speedUp(factor) {
       const reply = child.next<{ type: 'sped-up'; clock: number }>('sped-up');
@@ -215,6 +255,8 @@ export interface MemoryData {
   load: LoadResult;
   steady: {
     samples: Array<[seconds: number, rss: number]>;
+    /** Slopes of the second half by part of RSS (by mapping), MB per minute. */
+    secondHalfParts: Record<string, number>;
     first: number;
     last: number;
     max: number;
@@ -303,19 +345,29 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
     );
     await running.ready;
     const t0 = nowMs();
-    const samples: Array<[number, number]> = [];
-    const take = () => samples.push([(nowMs() - t0) / 1000, rssOf(steadyOffice.hub.pid)]);
+    const sampled: Array<[number, RssParts]> = [];
+    const take = () => sampled.push([(nowMs() - t0) / 1000, rssParts(steadyOffice.hub.pid)]);
     take();
     const sampler = setInterval(take, sizes.sampleEveryMs);
     const steadyLoad = await running.result.finally(() => clearInterval(sampler));
     take();
     const heapEnd = await steadyOffice.hub.heap(true);
+    const samples = sampled.map(([s, parts]) => [s, parts.rss] as [number, number]);
     const values = samples.map(([, v]) => v);
     const toMb = (points: Array<[number, number]>) =>
       points.map(([s, v]) => [s / 60, v / 1024 / 1024] as [number, number]);
-    const half = samples.filter(([s]) => s >= (samples[samples.length - 1]?.[0] ?? 0) / 2);
+    const from = (samples[samples.length - 1]?.[0] ?? 0) / 2;
+    const half = samples.filter(([s]) => s >= from);
+    const halfSlope = (part: keyof RssParts) =>
+      slope(toMb(sampled.filter(([s]) => s >= from).map(([s, parts]) => [s, parts[part]])));
     steady = {
       samples,
+      secondHalfParts: {
+        "V8's pages": halfSlope('v8Pages'),
+        malloc: halfSlope('malloc'),
+        "node's binary": halfSlope('nodeBinary'),
+        'other files': halfSlope('otherFiles'),
+      },
       first: values[0] as number,
       last: values[values.length - 1] as number,
       max: Math.max(...values),
@@ -376,7 +428,9 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
         `${steady.slopeMbPerMin.toFixed(2)} MB/min (second half ${steady.slopeSecondHalfMbPerMin.toFixed(2)})`,
       target: `no growth (< ${GROWTH_LIMIT_MB_PER_MIN} MB/min in the second half)`,
       verdict: noGrowth ? 'met' : 'missed',
-      note: `${grownTickets} visits; heap after GC ${mb(steady.heapStart.heapUsed)} -> ${mb(steady.heapEnd.heapUsed)} (${(perTicket / 1024).toFixed(1)} KB per ticket of the day)`,
+      note:
+        `${grownTickets} visits; heap after GC ${mb(steady.heapStart.heapUsed)} -> ${mb(steady.heapEnd.heapUsed)} (${(perTicket / 1024).toFixed(1)} KB per ticket of the day); ` +
+        `second half by part (MB/min): ${describeParts(steady.secondHalfParts)}`,
     },
   ];
   const details = [

@@ -15,6 +15,7 @@ import type { MeasureResult, Row, Sizes } from '../lib/types';
 import { log, mb, nowMs, sleep, slope } from '../lib/util';
 import {
   describeGrowth,
+  describeParts,
   type HubOffice,
   type MemorySnapshot,
   rssOf,
@@ -28,8 +29,8 @@ export const OFFICE_DAY_SLOPE_LIMIT_MB_PER_HOUR = 0.5;
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * Which part of RSS climbs in the second half: each V8 heap space (reserved), and the rest of
- * RSS outside V8's heap (malloc, code, file-backed pages), as slopes in MB per simulated hour.
+ * Which part of RSS climbs in the second half: each V8 heap space (reserved) and, by mapping, V8's
+ * resident pages, malloc and node's binary, as slopes in MB per simulated hour.
  */
 function secondHalfParts(heaps: Array<[number, MemorySnapshot]>, from: number): Record<string, number> {
   const half = heaps.filter(([h]) => h >= from);
@@ -39,17 +40,11 @@ function secondHalfParts(heaps: Array<[number, MemorySnapshot]>, from: number): 
   return {
     ...Object.fromEntries(names.map((n) => [n, series((m) => m.spaces[n] ?? 0)])),
     'heap used': series((m) => m.heapUsed),
-    'outside the V8 heap': series((m) => m.rss - m.heapTotal),
+    "V8's pages (RSS)": series((m) => m.parts.v8Pages),
+    malloc: series((m) => m.parts.malloc),
+    "node's binary": series((m) => m.parts.nodeBinary),
   };
 }
-
-/** The parts that moved, largest first. */
-const describeParts = (parts: Record<string, number>) =>
-  Object.entries(parts)
-    .filter(([, v]) => Math.abs(v) >= 0.01)
-    .sort(([, a], [, b]) => Math.abs(b) - Math.abs(a))
-    .map(([name, v]) => `${name} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`)
-    .join(', ');
 
 /** One office day on the running hub. */
 export interface OfficeDayRun {
