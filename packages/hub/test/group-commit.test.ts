@@ -108,6 +108,15 @@ describe('group commit', () => {
     });
   });
 
+  it("reads the page size from a WAL's header, and refuses a file that is not a WAL", async () => {
+    await withStore(async (store, file) => {
+      store.setSetting('key', 1);
+      expect(walHeader(`${file}-wal`).pageSize).toBe(store.db.pragma('page_size', { simple: true }));
+      // The database file itself starts with "SQLite format 3", not a WAL's magic number.
+      expect(() => walHeader(file)).toThrow('not a SQLite WAL file');
+    });
+  });
+
   it('cuts a WAL that grew past its usual size back when it starts over (journal_size_limit)', async () => {
     const pages = 16;
     await withStore(

@@ -22,18 +22,22 @@ export const SAFETY_NET_FACTOR = 4;
  * the machine's byte order (https://www.sqlite.org/walformat.html, "The WAL-Index Header").
  */
 const MX_FRAME_OFFSET = 16;
+/** The first 4 bytes of a WAL file: checksums in little- or big-endian byte order. */
+const WAL_MAGIC = [0x377f0682, 0x377f0683];
 
 /**
  * A WAL file's header (https://www.sqlite.org/walformat.html): its page size, and how many times
  * the WAL has started over (the checkpoint sequence number, which SQLite counts up each time it
  * does). The hub's checkpoint starts the WAL over once it has copied all of it into the database;
- * tests and the power-cut harness count them. Zeros for a WAL without a header yet.
+ * tests and the power-cut harness count them. Zeros for a WAL without a header yet; an error for a
+ * file whose first bytes are not a WAL's magic number (a wrong path would otherwise read as counts).
  */
 export function walHeader(walFile: string): { pageSize: number; startedOver: number } {
   const header = Buffer.alloc(16);
   const fd = openSync(walFile, 'r');
   try {
     if (readSync(fd, header, 0, 16, 0) < 16) return { pageSize: 0, startedOver: 0 };
+    if (!WAL_MAGIC.includes(header.readUInt32BE(0))) throw new Error(`not a SQLite WAL file: ${walFile}`);
     return { pageSize: header.readUInt32BE(8), startedOver: header.readUInt32BE(12) };
   } finally {
     closeSync(fd);
