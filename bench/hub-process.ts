@@ -10,7 +10,7 @@
  * and exits normally (which is when --cpu-prof writes its profile).
  */
 import { parseArgs } from 'node:util';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { DURABILITIES } from '@pst/hub';
 import { fromParent, toParent } from './lib/child';
 import { benchClock, startHub } from './lib/office';
@@ -55,6 +55,8 @@ fromParent(async (message) => {
       heapUsed: usage.heapUsed,
       heapTotal: usage.heapTotal,
       external: usage.external,
+      // What V8 itself holds from malloc (the compiler's zones, ...): part of the process's malloc.
+      v8Malloced: getHeapStatistics().malloced_memory,
       // Each V8 heap space's reserved bytes: which one an RSS climb between major GCs is.
       spaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size])),
       tickets: hub.context.runner.state.tickets.size,

@@ -77,6 +77,8 @@ export interface MemorySnapshot {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** Bytes V8 itself holds from malloc (its compiler's zones, ...). */
+  v8Malloced: number;
   /** The process's RSS by mapping, taken just after the hub's own figures. */
   parts: RssParts;
   /** Reserved bytes of each V8 heap space (new_space, old_space, code_space, ...). */
@@ -93,7 +95,7 @@ export function describeGrowth(a: MemorySnapshot, b: MemorySnapshot): string {
   return (
     `RSS ${mb(a.rss)} -> ${mb(b.rss)} (${d(b.rss - a.rss)}), by mapping: V8's pages ${part('v8Pages')} ` +
     `(V8's heapTotal ${d(b.heapTotal - a.heapTotal)}, used ${d(b.heapUsed - a.heapUsed)}), ` +
-    `malloc (SQLite's page cache, sockets, buffers: external ${d(b.external - a.external)}) ${part('malloc')}, ` +
+    `malloc (SQLite's page cache, sockets, buffers: external ${d(b.external - a.external)}, V8's own ${d(b.v8Malloced - a.v8Malloced)}) ${part('malloc')}, ` +
     `node's binary (code, ICU data) ${part('nodeBinary')}, other files (libraries, SQLite's shared WAL index) ${part('otherFiles')}`
   );
 }
