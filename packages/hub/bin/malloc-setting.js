@@ -9,6 +9,16 @@ import { once } from 'node:events';
 
 export const MALLOC_SETTING = { name: 'MALLOC_MMAP_THRESHOLD_', value: '131072' };
 
+/**
+ * Whether `pst-hub` with these arguments (after the script's path) starts the hub: `start`, or no
+ * command at all (start is the default). Only the hub lives long enough for the setting to matter;
+ * `device add`, `staff list` and the like are not run twice for it.
+ */
+export function startsTheHub(args) {
+  const [command] = args;
+  return command === undefined || command === 'start' || command.startsWith('-');
+}
+
 /** Signals a terminal or a service manager sends to stop the hub; the wrapper passes them on. */
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 

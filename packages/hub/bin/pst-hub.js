@@ -3,10 +3,10 @@
 // `npm run hub -- ...`: Windows PowerShell's npm shim drops the `--`, and the options with it.
 // It runs the compiled hub when one is built (dist/cli.js), else the TypeScript source through tsx.
 import { existsSync } from 'node:fs';
-import { ensureMallocSetting } from './malloc-setting.js';
+import { ensureMallocSetting, startsTheHub } from './malloc-setting.js';
 
 // On Linux the hub runs with glibc's malloc setting of the service (see malloc-setting.js).
-await ensureMallocSetting();
+if (startsTheHub(process.argv.slice(2))) await ensureMallocSetting();
 
 const compiled = new URL('../dist/cli.js', import.meta.url);
 if (existsSync(compiled)) {

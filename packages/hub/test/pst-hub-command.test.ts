@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MALLOC_SETTING } from '../bin/malloc-setting.js';
+import { MALLOC_SETTING, startsTheHub } from '../bin/malloc-setting.js';
 import { removeDir, tempDir } from '../src/testing';
 
 const BIN = fileURLToPath(new URL('../bin/pst-hub.js', import.meta.url));
@@ -119,6 +119,15 @@ describe('pst-hub, the command the README and the start banner use', () => {
     },
     180_000,
   );
+
+  it('sets the malloc setting only for a command that starts the hub, not for one-off commands', () => {
+    for (const args of [[], ['start'], ['start', '--port', '0'], ['--port', '0']]) {
+      expect(startsTheHub(args)).toBe(true);
+    }
+    for (const args of [['device', 'add', '--role', 'kiosk'], ['staff', 'list'], ['backup']]) {
+      expect(startsTheHub(args)).toBe(false);
+    }
+  });
 
   // Older Node has no process.execve: the hub runs as the launcher's child, which must not outlive it.
   it.runIf(process.platform === 'linux' && !('execve' in process))(
