@@ -40,14 +40,24 @@ export interface RssParts {
 
 const V8_PAGE = 256 * 1024;
 const ARENA = 64 * 1024 * 1024;
+/** Node's executable as the kernel names its mappings (the real path, not a symlink). */
+const NODE_BINARY = realpathSync(process.execPath);
+/** Each part of RSS by the name the rows give it. */
+const PART_NAMES = {
+  v8Pages: "V8's pages",
+  malloc: 'malloc',
+  nodeBinary: "node's binary",
+  otherFiles: 'other files',
+} as const;
 
 /**
  * RSS split by what holds it. V8's pages are counted by mapping rather than by V8's heapTotal: after a
  * forced GC heapTotal fell by 10 MB while V8's mappings held 5 MB more (V8 keeps freed pages resident
  * for reuse, most likely its young generation's), so the steady run's "malloc" growth, when derived
- * from heapTotal, was mostly V8's own pages.
+ * from heapTotal, was mostly V8's own pages. By address alone: a large malloc block that happens to
+ * start on a 256 KiB boundary (about one in 64 of glibc's mmap'ed blocks) counts as V8's.
  */
-export function rssParts(pid: number, executable = realpathSync(process.execPath)): RssParts {
+export function rssParts(pid: number): RssParts {
   const parts: RssParts = { rss: 0, v8Pages: 0, malloc: 0, nodeBinary: 0, otherFiles: 0 };
   let part: Exclude<keyof RssParts, 'rss'> | undefined;
   for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
@@ -59,7 +69,7 @@ export function rssParts(pid: number, executable = realpathSync(process.execPath
       else if (name === '[heap]') part = 'malloc';
       else if (name.startsWith('['))
         part = undefined; // stack, vdso: a few pages
-      else part = name === executable ? 'nodeBinary' : 'otherFiles';
+      else part = name === NODE_BINARY ? 'nodeBinary' : 'otherFiles';
       continue;
     }
     const rss = /^Rss:\s+(\d+) kB/.exec(line);
@@ -98,6 +108,16 @@ export function describeGrowth(a: MemorySnapshot, b: MemorySnapshot): string {
     `(V8's heapTotal ${d(b.heapTotal - a.heapTotal)}, used ${d(b.heapUsed - a.heapUsed)}), ` +
     `malloc (SQLite's page cache, sockets, buffers: external ${d(b.external - a.external)}, V8's own ${d(b.v8Malloced - a.v8Malloced)}) ${part('malloc')}, ` +
     `node's binary (code, ICU data) ${part('nodeBinary')}, other files (libraries, SQLite's shared WAL index) ${part('otherFiles')}`
+  );
+}
+
+/** The slope of each part of RSS over `points` ([x, parts]), in MB per unit of x, by its row name. */
+export function partSlopes(points: ReadonlyArray<readonly [number, RssParts]>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(PART_NAMES).map(([key, name]) => [
+      name,
+      slope(points.map(([x, parts]) => [x, parts[key as keyof typeof PART_NAMES] / 1024 / 1024] as const)),
+    ]),
   );
 }
 
@@ -361,16 +381,9 @@ export async function memory(sizes: Sizes): Promise<MeasureResult<MemoryData>> {
       points.map(([s, v]) => [s / 60, v / 1024 / 1024] as [number, number]);
     const from = (samples[samples.length - 1]?.[0] ?? 0) / 2;
     const half = samples.filter(([s]) => s >= from);
-    const halfSlope = (part: keyof RssParts) =>
-      slope(toMb(sampled.filter(([s]) => s >= from).map(([s, parts]) => [s, parts[part]])));
     steady = {
       samples,
-      secondHalfParts: {
-        "V8's pages": halfSlope('v8Pages'),
-        malloc: halfSlope('malloc'),
-        "node's binary": halfSlope('nodeBinary'),
-        'other files': halfSlope('otherFiles'),
-      },
+      secondHalfParts: partSlopes(sampled.filter(([s]) => s >= from).map(([s, parts]) => [s / 60, parts])),
       first: values[0] as number,
       last: values[values.length - 1] as number,
       max: Math.max(...values),

@@ -18,6 +18,7 @@ import {
   describeParts,
   type HubOffice,
   type MemorySnapshot,
+  partSlopes,
   rssOf,
   staffLogins,
   startHubOffice,
@@ -29,8 +30,8 @@ export const OFFICE_DAY_SLOPE_LIMIT_MB_PER_HOUR = 0.5;
 const DAY_MS = 24 * 3_600_000;
 
 /**
- * Which part of RSS climbs in the second half: each V8 heap space (reserved) and, by mapping, V8's
- * resident pages, malloc and node's binary, as slopes in MB per simulated hour.
+ * Which part of RSS climbs in the second half: each V8 heap space (reserved) and each part of RSS by
+ * mapping (V8's resident pages, malloc, node's binary, other files), as slopes in MB per simulated hour.
  */
 function secondHalfParts(heaps: Array<[number, MemorySnapshot]>, from: number): Record<string, number> {
   const half = heaps.filter(([h]) => h >= from);
@@ -40,9 +41,7 @@ function secondHalfParts(heaps: Array<[number, MemorySnapshot]>, from: number): 
   return {
     ...Object.fromEntries(names.map((n) => [n, series((m) => m.spaces[n] ?? 0)])),
     'heap used': series((m) => m.heapUsed),
-    "V8's pages (RSS)": series((m) => m.parts.v8Pages),
-    malloc: series((m) => m.parts.malloc),
-    "node's binary": series((m) => m.parts.nodeBinary),
+    ...partSlopes(half.map(([h, m]) => [h, m.parts])),
   };
 }
 
