@@ -96,10 +96,10 @@ describe.runIf(run)(
       await desk.getByTestId(`waiting-${first.number}`).waitFor();
       await desk.getByTestId(`waiting-${second.number}`).waitFor();
       const audit = hub.store.db
-        .prepare('SELECT reason, note, overtook FROM chosen_calls WHERE ticket_id = ?')
-        .get(third.id) as { reason: string; note: string; overtook: string };
+        .prepare(`SELECT how, note, overtook FROM out_of_turn WHERE kind = 'chosen' AND ticket_id = ?`)
+        .get(third.id) as { how: string; note: string; overtook: string };
       expect(audit).toEqual({
-        reason: 'lainnya',
+        how: 'lainnya',
         note: 'Pengunjung lanjut usia, diminta kepala PST',
         overtook: JSON.stringify([first.id, second.id]),
       });

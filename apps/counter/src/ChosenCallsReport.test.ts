@@ -1,4 +1,4 @@
-import { type ChosenCallReport, chosenCallRows, sentCallRows } from '@pst/shared';
+import { type ChosenCallReport, chosenCallRows, headMoveRows, sentCallRows } from '@pst/shared';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,7 @@ import { ChosenCallsReport } from './ChosenCallsReport';
 
 const counts = { chosen: 1, outOfOrder: 1, overtaken: 1 };
 const sent = { sent: 1, outOfOrder: 1, overtaken: 1 };
+const moved = { moved: 1, outOfOrder: 1, overtaken: 3 };
 
 /** Two staff members of the same name (told apart by the hub, or not yet: an old hub's report). */
 const report: ChosenCallReport = {
@@ -18,13 +19,22 @@ const report: ChosenCallReport = {
     bySender: { 's-1': { ...sent, name: 'Budi Santoso' }, 's-2': { ...sent, name: 'Budi Santoso' } },
     byVia: { send: { ...sent, sent: 2, outOfOrder: 2, overtaken: 2 } },
   },
+  toHead: {
+    total: { moved: 2, outOfOrder: 2, overtaken: 6 },
+    byStaff: { 's-1': { ...moved, name: 'Budi Santoso' }, 's-2': { ...moved, name: 'Budi Santoso' } },
+    byWay: { 'transfer-back': moved, requeue: moved },
+  },
 };
 
 describe('the chosen-calls report screen', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('keys the rows apart where two staff members share a name (by staff id)', () => {
-    for (const rows of [chosenCallRows(report, (id) => id, 'id'), sentCallRows(report.sent, 'id')]) {
+    for (const rows of [
+      chosenCallRows(report, (id) => id, 'id'),
+      sentCallRows(report.sent, 'id'),
+      headMoveRows(report.toHead, 'id'),
+    ]) {
       const keys = rows.map(([key]) => key);
       expect(new Set(keys).size).toBe(keys.length);
     }
@@ -32,6 +42,13 @@ describe('the chosen-calls report screen', () => {
       'Sent by: Budi Santoso',
       'Sent by: Budi Santoso',
       'How it was sent: Send to desk',
+      'All: ',
+    ]);
+    expect(headMoveRows(report.toHead, 'en').map(([, part, name]) => `${part}: ${name}`)).toEqual([
+      'Put back by: Budi Santoso',
+      'Put back by: Budi Santoso',
+      'How: Back to the previous queue',
+      'How: From hold, back to the queue',
       'All: ',
     ]);
   });
@@ -42,8 +59,11 @@ describe('the chosen-calls report screen', () => {
       createElement(ChosenCallsReport, { report, deskName: (id: string) => id, lang: 'id' }),
     );
     expect(errors).not.toHaveBeenCalled();
-    expect(html.match(/<td>Budi Santoso<\/td>/g)).toHaveLength(4);
+    expect(html.match(/<td>Budi Santoso<\/td>/g)).toHaveLength(6);
     expect(html).toContain('<td>Cara pengiriman</td><td>Kirim ke meja</td>');
     expect(html).toContain('Dikirim ke meja tertentu (panggilan pertama di meja tujuan)');
+    expect(html).toContain(
+      '<td>Cara</td><td>Kembalikan ke antrian sebelumnya</td><td>1</td><td>1</td><td>3</td>',
+    );
   });
 });

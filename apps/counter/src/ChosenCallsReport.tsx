@@ -3,6 +3,7 @@ import {
   type ChosenCallReport,
   chosenCallRows,
   formatNumber,
+  headMoveRows,
   type Lang,
   sentCallRows,
 } from '@pst/shared';
@@ -10,7 +11,8 @@ import { useT } from '@pst/ui';
 
 /**
  * The report's chosen and out-of-order calls (issue 20): per desk, staff member and reason; then the
- * tickets sent to a named desk, which that desk called ahead of their queue: per sender and way sent.
+ * tickets sent to a named desk, which that desk called ahead of their queue: per sender and way sent;
+ * then the tickets put back at the head of a queue: per staff member and way.
  */
 export function ChosenCallsReport({
   report,
@@ -25,46 +27,56 @@ export function ChosenCallsReport({
   return (
     <section className="panel" data-testid="chosen-calls-report">
       <h2>{tr('sup.chosenCalls')}</h2>
-      {report.total.chosen === 0 ? (
-        <p className="muted">{tr('sup.chosenNone')}</p>
-      ) : (
-        <CallCounts
-          rows={chosenCallRows(report, deskName, lang)}
-          countHeader={tr('sup.chosenCount')}
-          count={(c) => c.chosen}
-          lang={lang}
-        />
-      )}
+      <CallCounts
+        rows={chosenCallRows(report, deskName, lang)}
+        none={report.total.chosen === 0 && tr('sup.chosenNone')}
+        countHeader={tr('sup.chosenCount')}
+        count={(c) => c.chosen}
+        lang={lang}
+      />
       <div data-testid="sent-calls-report">
         <h3>{tr('sup.sentCalls')}</h3>
-        {report.sent.total.sent === 0 ? (
-          <p className="muted">{tr('sup.sentNone')}</p>
-        ) : (
-          <CallCounts
-            rows={sentCallRows(report.sent, lang)}
-            countHeader={tr('sup.sentCount')}
-            count={(c) => c.sent}
-            lang={lang}
-          />
-        )}
+        <CallCounts
+          rows={sentCallRows(report.sent, lang)}
+          none={report.sent.total.sent === 0 && tr('sup.sentNone')}
+          countHeader={tr('sup.sentCount')}
+          count={(c) => c.sent}
+          lang={lang}
+        />
+      </div>
+      <div data-testid="head-moves-report">
+        <h3>{tr('sup.headMoves')}</h3>
+        <CallCounts
+          rows={headMoveRows(report.toHead, lang)}
+          none={report.toHead.total.moved === 0 && tr('sup.headMovesNone')}
+          countHeader={tr('sup.headMoveCount')}
+          count={(c) => c.moved}
+          lang={lang}
+        />
       </div>
     </section>
   );
 }
 
-/** One table of call counts: part, name, the calls counted, how many went out of order, whom they passed. */
+/**
+ * One table of call counts: part, name, the calls counted, how many went out of order, whom they passed;
+ * or, where there were none (`none`: its sentence), that sentence.
+ */
 function CallCounts<C extends { outOfOrder: number; overtaken: number }>({
   rows,
+  none,
   countHeader,
   count,
   lang,
 }: {
   rows: Array<CallCountRow<C>>;
+  none: string | false;
   countHeader: string;
   count: (counts: C) => number;
   lang: Lang;
 }) {
   const tr = useT();
+  if (none) return <p className="muted">{none}</p>;
   return (
     <table>
       <thead>

@@ -1,41 +1,27 @@
 /**
- * Chosen and out-of-order calls in the reports (issue 20): per desk, per staff member and per reason,
- * how many tickets were called by choice, how many of those overtook someone, and how many they overtook.
- * Beside them, tickets sent to a named desk (the guest book's desk, *Kirim ke meja*), which that desk
- * calls before its queue: per sender and per way sent, the same three figures of their first call there.
+ * Moves out of turn in the reports (issue 20 and the desk control audit), from one audit table
+ * (storage/out-of-turn.ts): chosen calls per desk, per staff member and per reason; tickets sent to a
+ * named desk (the guest book's desk, *Kirim ke meja*), which that desk calls before its queue, per
+ * sender and per way sent; tickets put back at the head of a queue (*Kembalikan*, or back from a park)
+ * per staff member and per way. Each: how many, how many of those overtook someone, how many they overtook.
  */
 import {
   type CallCountRow,
-  type ChosenCallCounts,
   type ChosenCallReport,
   chosenCallRows,
+  headMoveRows,
   type QueueConfig,
-  type SentCallCounts,
-  type SentCallReport,
   type StringKey,
   sentCallRows,
   t,
 } from '@pst/shared';
 import type { Table } from './exports';
 import type { ReportRange } from './reports';
+import type { OutOfTurnKind } from './storage/out-of-turn';
 import type { ReportStore } from './storage/report-store';
 
-const none = (): ChosenCallCounts => ({ chosen: 0, outOfOrder: 0, overtaken: 0 });
-const noneSent = (): SentCallCounts => ({ sent: 0, outOfOrder: 0, overtaken: 0 });
-
-/** Counts one call: `calls` is the figure of all calls (`chosen` or `sent`), then the out-of-order ones. */
-function addTo<K extends string>(
-  into: Record<K, number> & { outOfOrder: number; overtaken: number },
-  calls: K,
-  overtaken: number,
-): void {
-  into[calls]++;
-  if (overtaken > 0) into.outOfOrder++;
-  into.overtaken += overtaken;
-}
-
-const add = (into: ChosenCallCounts, overtaken: number) => addTo(into, 'chosen', overtaken);
-const addSent = (into: SentCallCounts, overtaken: number) => addTo(into, 'sent', overtaken);
+/** One part's counts: `calls` is the figure of all moves (`chosen`, `sent` or `moved`), then the out-of-order ones. */
+type Counts<K extends string> = Record<K, number> & { outOfOrder: number; overtaken: number };
 
 function countIn<T>(into: Record<string, T>, key: string, make: () => T): T {
   const counts = into[key] ?? make();
@@ -43,47 +29,50 @@ function countIn<T>(into: Record<string, T>, key: string, make: () => T): T {
   return counts;
 }
 
-export function chosenCallReport(source: ReportStore, range: ReportRange): ChosenCallReport {
-  const report: ChosenCallReport = {
-    total: none(),
-    byDesk: {},
-    byStaff: {},
-    byReason: {},
-    sent: sentCallReport(source, range),
-  };
-  const byReason: Record<string, ChosenCallCounts> = {};
+/** The moves of one kind: in all, per desk, per staff member who decided them (with names), per `how`. */
+function tally<K extends string>(source: ReportStore, kind: OutOfTurnKind, range: ReportRange, calls: K) {
+  const none = () => ({ [calls]: 0, outOfOrder: 0, overtaken: 0 }) as Counts<K>;
+  const total = none();
+  const byDesk: Record<string, Counts<K>> = {};
+  const byStaff: Record<string, Counts<K> & { name: string }> = {};
+  const byHow: Record<string, Counts<K>> = {};
   const usernames = new Map<string, string>();
-  for (const row of source.chosenCalls(range.from, range.to)) {
-    if (row.staffUsername !== null) usernames.set(row.staffId, row.staffUsername);
-    add(report.total, row.overtaken);
-    add(countIn(report.byDesk, row.deskId, none), row.overtaken);
-    add(
-      countIn(report.byStaff, row.staffId, () => ({ ...none(), name: row.staffName ?? row.staffId })),
-      row.overtaken,
-    );
-    add(countIn(byReason, row.reason, none), row.overtaken);
+  for (const row of source.outOfTurn(kind, range.from, range.to)) {
+    if (row.staffUsername !== null) usernames.set(row.decidedBy, row.staffUsername);
+    const staff = countIn(byStaff, row.decidedBy, () => ({
+      ...none(),
+      name: row.staffName ?? row.decidedBy,
+    }));
+    for (const into of [total, countIn(byDesk, row.deskId, none), staff, countIn(byHow, row.how, none)]) {
+      into[calls]++;
+      if (row.overtaken > 0) into.outOfOrder++;
+      into.overtaken += row.overtaken;
+    }
   }
-  report.byReason = byReason as ChosenCallReport['byReason'];
-  tellApart(report.byStaff, usernames);
-  return report;
+  tellApart(byStaff, usernames);
+  return { total, byDesk, byStaff, byHow };
 }
 
-function sentCallReport(source: ReportStore, range: ReportRange): SentCallReport {
-  const report: SentCallReport = { total: noneSent(), bySender: {}, byVia: {} };
-  const byVia: Record<string, SentCallCounts> = {};
-  const usernames = new Map<string, string>();
-  for (const row of source.sentCalls(range.from, range.to)) {
-    if (row.senderUsername !== null) usernames.set(row.sentBy, row.senderUsername);
-    addSent(report.total, row.overtaken);
-    addSent(
-      countIn(report.bySender, row.sentBy, () => ({ ...noneSent(), name: row.senderName ?? row.sentBy })),
-      row.overtaken,
-    );
-    addSent(countIn(byVia, row.via, noneSent), row.overtaken);
-  }
-  report.byVia = byVia as SentCallReport['byVia'];
-  tellApart(report.bySender, usernames);
-  return report;
+export function chosenCallReport(source: ReportStore, range: ReportRange): ChosenCallReport {
+  const chosen = tally(source, 'chosen', range, 'chosen');
+  const sent = tally(source, 'sent', range, 'sent');
+  const toHead = tally(source, 'to-head', range, 'moved');
+  return {
+    total: chosen.total,
+    byDesk: chosen.byDesk,
+    byStaff: chosen.byStaff,
+    byReason: chosen.byHow as ChosenCallReport['byReason'],
+    sent: {
+      total: sent.total,
+      bySender: sent.byStaff,
+      byVia: sent.byHow as ChosenCallReport['sent']['byVia'],
+    },
+    toHead: {
+      total: toHead.total,
+      byStaff: toHead.byStaff,
+      byWay: toHead.byHow as ChosenCallReport['toHead']['byWay'],
+    },
+  };
 }
 
 /**
@@ -98,13 +87,14 @@ function tellApart(byId: Record<string, { name: string }>, usernames: ReadonlyMa
 }
 
 /**
- * Two sheets: the chosen calls' rows per desk, per staff member, per reason, then the total; the sent
- * tickets' rows per sender, per way sent, then the total. Names are staff's own text: every export
+ * Three sheets: the chosen calls' rows per desk, per staff member, per reason, then the total; the sent
+ * tickets' rows per sender, per way sent, then the total; the moves to the head of a queue per staff
+ * member, per way, then the total. Names are staff's own text: every export
  * writer neutralises text cells (exports.ts), as for the other tables.
  */
 export function chosenCallTables(report: ChosenCallReport, config: QueueConfig): Table[] {
   const deskName = (id: string) => config.desks.find((d) => d.id === id)?.name ?? id;
-  // The counter's report screen shows the same rows (shared's chosenCallRows/sentCallRows), in Indonesian.
+  // The counter's report screen shows the same rows (shared's chosen-call-rows.ts), in Indonesian.
   const columns = (count: StringKey) =>
     (['sup.chosenPart', 'sup.chosenName', count, 'sup.chosenOutOfOrder', 'sup.chosenOvertaken'] as const).map(
       (key) => t('id', key),
@@ -125,6 +115,12 @@ export function chosenCallTables(report: ChosenCallReport, config: QueueConfig):
       title: 'Dikirim ke meja',
       columns: columns('sup.sentCount'),
       rows: cells(sentCallRows(report.sent, 'id'), (c) => c.sent),
+    },
+    {
+      name: 'ke-depan-antrian',
+      title: 'Dikembalikan ke depan antrian',
+      columns: columns('sup.headMoveCount'),
+      rows: cells(headMoveRows(report.toHead, 'id'), (c) => c.moved),
     },
   ];
 }

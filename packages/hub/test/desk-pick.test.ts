@@ -68,6 +68,7 @@ describe('desk:call-chosen over real sockets', () => {
       byStaff: { [staffId as string]: { chosen: 1, outOfOrder: 1, overtaken: 2, name: 'Budi Santoso' } },
       byReason: { 'dokumen-siap': { chosen: 1, outOfOrder: 1, overtaken: 2 } },
       sent: { total: { sent: 0, outOfOrder: 0, overtaken: 0 }, bySender: {}, byVia: {} },
+      toHead: { total: { moved: 0, outOfOrder: 0, overtaken: 0 }, byStaff: {}, byWay: {} },
     });
     const csv = (await (await get('/api/reports/panggilan-pilihan.csv?preset=today')).text())
       .replace(/^\uFEFF/, '')
@@ -120,7 +121,9 @@ describe('desk:call-chosen over real sockets', () => {
       }),
     ).toMatchObject({ ok: false, error: { code: 'DESK_NOT_OPEN' } });
     // Nothing refused reached the audit trail.
-    expect(hub.store.db.prepare('SELECT count(*) FROM chosen_calls').pluck().get()).toBe(1);
+    expect(hub.store.db.prepare(`SELECT count(*) FROM out_of_turn WHERE kind = 'chosen'`).pluck().get()).toBe(
+      1,
+    );
   });
 });
 

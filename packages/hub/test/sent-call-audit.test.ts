@@ -88,10 +88,25 @@ describe('a ticket sent to a named desk, called there ahead of its queue', () =>
       },
     ]);
     expect(
-      hub.store.db.prepare('SELECT ticket_id, via, sent_by, overtook FROM sent_calls ORDER BY at').all(),
+      hub.store.db
+        .prepare(`SELECT ticket_id, how, decided_by, from_desk_id, overtook FROM out_of_turn WHERE kind = 'sent'
+          ORDER BY at`)
+        .all(),
     ).toEqual([
-      { ticket_id: k2, via: 'guest-book', sent_by: rinaId, overtook: JSON.stringify([k1]) },
-      { ticket_id: k1, via: 'send', sent_by: budiId, overtook: JSON.stringify([k3]) },
+      {
+        ticket_id: k2,
+        how: 'guest-book',
+        decided_by: rinaId,
+        from_desk_id: 'fo-1',
+        overtook: JSON.stringify([k1]),
+      },
+      {
+        ticket_id: k1,
+        how: 'send',
+        decided_by: budiId,
+        from_desk_id: 'konsultasi-1',
+        overtook: JSON.stringify([k3]),
+      },
     ]);
 
     const token = hub.staffToken('supervisor', 'kepala');
@@ -144,12 +159,14 @@ describe('a ticket sent to a named desk, called there ahead of its queue', () =>
     });
   });
 
-  it('a sent call projected twice (its events committed again) is one row of sent_calls', async () => {
+  it('a sent call projected twice (its events committed again) is one row of the audit', async () => {
     const { k2 } = await sentFromGuestBook();
     const sentCall = calledPayloads().find((e) => e.ticketId === k2 && e.sent);
     const { actor, ...event } = sentCall;
     hub.store.commit([event], hub.context.runner.state, actor);
-    expect(hub.store.db.prepare('SELECT ticket_id FROM sent_calls').all()).toEqual([{ ticket_id: k2 }]);
+    expect(hub.store.db.prepare(`SELECT ticket_id FROM out_of_turn WHERE kind = 'sent'`).all()).toEqual([
+      { ticket_id: k2 },
+    ]);
   });
 
   it('the lobby shows the same calls after a restart: derived from the tickets, nothing stored', async () => {

@@ -8,8 +8,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentServiceUsedLabel } from '@pst/shared';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReport, type Report, type ReportRange } from '../src/reports';
+import { migrate } from '../src/storage/database';
 import { MIGRATIONS } from '../src/storage/migrations';
 import { ok, startHub, type TestHub, tempDir } from '../src/testing';
 import release from './fixtures/release-0.1.0.json';
@@ -62,6 +64,64 @@ describe('upgrading from the previous release', () => {
     expect(await ok(kiosk, 'ticket:take', { serviceId: 'konsultasi' })).toMatchObject({
       ticket: { number: 'K-001' },
     });
+  });
+});
+
+describe('the audit of moves out of turn (migration 13)', () => {
+  it("moves a version-12 database's chosen and sent calls into the one table, every field kept", () => {
+    const db = new Database(':memory:');
+    for (const { version, sql } of MIGRATIONS.filter((m) => m.version <= 12)) {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    }
+    db.prepare(
+      `INSERT INTO chosen_calls (day, at, ticket_id, queue, desk_id, staff_id, reason, note, overtook, overtaken)
+       VALUES ('2026-11-25', 1000, 'T-2', 'konsultasi', 'konsultasi-1', 'budi', 'lainnya', 'Diminta kepala', '["T-1"]', 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO sent_calls (day, at, ticket_id, queue, desk_id, staff_id, from_desk_id, sent_by, via, overtook,
+         overtaken)
+       VALUES ('2026-11-25', 2000, 'T-3', 'konsultasi', 'konsultasi-2', 'sari', 'fo-1', 'rina', 'guest-book', '[]', 0)`,
+    ).run();
+    expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
+    expect(db.prepare('SELECT * FROM out_of_turn ORDER BY at').all()).toEqual([
+      {
+        id: 1,
+        kind: 'chosen',
+        day: '2026-11-25',
+        at: 1000,
+        ticket_id: 'T-2',
+        queue: 'konsultasi',
+        desk_id: 'konsultasi-1',
+        staff_id: 'budi',
+        decided_by: 'budi',
+        from_desk_id: null,
+        how: 'lainnya',
+        note: 'Diminta kepala',
+        overtook: '["T-1"]',
+        overtaken: 1,
+      },
+      {
+        id: 2,
+        kind: 'sent',
+        day: '2026-11-25',
+        at: 2000,
+        ticket_id: 'T-3',
+        queue: 'konsultasi',
+        desk_id: 'konsultasi-2',
+        staff_id: 'sari',
+        decided_by: 'rina',
+        from_desk_id: 'fo-1',
+        how: 'guest-book',
+        note: '',
+        overtook: '[]',
+        overtaken: 0,
+      },
+    ]);
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
+    expect(tables).not.toContain('chosen_calls');
+    expect(tables).not.toContain('sent_calls');
+    db.close();
   });
 });
 

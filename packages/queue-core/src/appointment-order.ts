@@ -30,11 +30,16 @@ export function orderIndex(keys: readonly number[], key: number): number {
 
 /** Where a ticket enters a list of a queue's line by the rule above (its index). */
 export function placeInOrder(state: QueueState, line: readonly string[], ticket: Ticket): number {
+  return placeOfKey(state, line, orderKey(ticket));
+}
+
+/** Where a ticket that counts from `key` enters a list of a queue's line by the rule above (its index). */
+export function placeOfKey(state: QueueState, line: readonly string[], key: number): number {
   const keys = line.map((id) => {
     const waiting = state.tickets.get(id);
     return waiting ? orderKey(waiting) : Number.NEGATIVE_INFINITY;
   });
-  return orderIndex(keys, orderKey(ticket));
+  return orderIndex(keys, key);
 }
 
 /** Puts a ticket into a queue's non-priority line by the rule above. */

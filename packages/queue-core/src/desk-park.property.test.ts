@@ -338,6 +338,19 @@ function play(actions: Action[]) {
         evolve(state, event);
         lobbyModelStep(lobby, event);
         log.push(event);
+        if (
+          (event.type === 'ticket.moved' && event.toHead) ||
+          (event.type === 'ticket.unparked' && event.to === 'queue')
+        ) {
+          // At the head of its own list, it went ahead of everyone else waiting in that list (all came
+          // before it: no appointments here), and of nobody in the other (priority tickets stay ahead).
+          const ticket = state.tickets.get(event.ticketId) as Ticket;
+          const line = state.lines[currentStage(ticket).queue] ?? { priority: [], normal: [] };
+          const own = ticket.priority ? line.priority : line.normal;
+          expect(own[0]).toBe(event.ticketId);
+          expect(event.overtook).toEqual(own.slice(1));
+        } else if (event.type === 'ticket.moved' || event.type === 'ticket.unparked')
+          expect(event).not.toHaveProperty('overtook');
         if (event.type === 'ticket.unparked' && event.to === 'desk') {
           // Back at the desk as it was when parked: called stays called, serving stays serving.
           const ticket = state.tickets.get(event.ticketId);

@@ -112,7 +112,10 @@ describe('hold (tunda)', () => {
     const state = twoWaiting();
     call(state, 'konsultasi-1', wib('09:02'));
     park(state, 'konsultasi-1', K1, '09:03');
-    unpark(state, 'konsultasi-1', K1, 'queue', '09:06');
+    // The event names whom it goes ahead of, for the reports (like a chosen call).
+    expect(unpark(state, 'konsultasi-1', K1, 'queue', '09:06')).toEqual([
+      expect.objectContaining({ type: 'ticket.unparked', to: 'queue', overtook: [K2] }),
+    ]);
     const ticket = ticketOf(state, K1);
     expect(ticket.stages.map((s) => s.outcome)).toEqual(['requeued', null]);
     expect(
@@ -399,12 +402,13 @@ describe('transfer back (Kembalikan ke antrian sebelumnya)', () => {
     act(state, 'finish', 'konsultasi-2', K2, wib('09:05'));
     expect(call(state, 'konsultasi-2', wib('09:06'))).toBe(K1);
     expect(desk(state, 'konsultasi-2')?.current?.cameFrom).toBe('konsultasi');
-    take(state, 'konsultasi', wib('09:06:30'));
-    run(
+    const k3 = take(state, 'konsultasi', wib('09:06:30'));
+    const events = run(
       state,
       { type: 'transferBack', deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2'), ticketId: K1 },
       '09:07',
     );
+    expect(events).toEqual([expect.objectContaining({ type: 'ticket.moved', toHead: true, overtook: [k3] })]);
     expect(ticketOf(state, K1).stages.map((s) => [s.queue, s.outcome])).toEqual([
       ['konsultasi', 'transferred'],
       ['rekomendasi', 'transferred'],
@@ -412,6 +416,22 @@ describe('transfer back (Kembalikan ke antrian sebelumnya)', () => {
     ]);
     // Ahead of K-003, who came before it.
     expect(queueViews(state)[0]?.waiting.map((w) => w.number)).toEqual(['K-001', 'K-003']);
+  });
+
+  it('goes ahead of the waiting tickets of its own list only: priority tickets stay ahead of it', () => {
+    const state = twoWaiting();
+    call(state, 'konsultasi-1', wib('09:02'));
+    transfer(state, 'konsultasi-1', K1, 'rekomendasi', wib('09:03'));
+    call(state, 'konsultasi-2', wib('09:04'));
+    act(state, 'finish', 'konsultasi-2', K2, wib('09:05'));
+    expect(call(state, 'konsultasi-2', wib('09:06'))).toBe(K1);
+    // Back in Konsultasi: nobody waits yet, then a priority visitor and a walk-in.
+    const priority = take(state, 'konsultasi', wib('09:06:10'), true);
+    const walkIn = take(state, 'konsultasi', wib('09:06:20'));
+    const back = { type: 'transferBack' as const, deskId: 'konsultasi-2', staffId: staffOf('konsultasi-2') };
+    const [moved] = run(state, { ...back, ticketId: K1 }, '09:07');
+    expect(moved).toMatchObject({ overtook: [walkIn] });
+    expect(queueViews(state)[0]?.waiting.map((w) => w.id)).toEqual([priority, K1, walkIn]);
   });
 
   it('a ticket that never moved has no previous queue', () => {

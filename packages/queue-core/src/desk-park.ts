@@ -19,9 +19,12 @@
  *
  * Transfer back (Kembalikan ke antrian sebelumnya): the ticket at a desk goes back to the queue its
  * visit came from by its last forward or transfer, at the head of that queue.
+ *
+ * Both ways to the head of a queue (transfer back, a parked ticket back to its queue) name on their event
+ * the tickets they go ahead of (`overtook`), like a chosen call: the reports count them per staff member.
  */
 import { deskControlOf, overtakenBy, queueRefusal, type SendVia, sendRefusal } from '@pst/shared';
-import { placeInOrder } from './appointment-order';
+import { placeInOrder, placeOfKey } from './appointment-order';
 import { sentClockAtCall } from './clock';
 import { checkFreeOpen, deskConfig, deskOf, isFrontOffice, ownDesk, ticketOf } from './lookups';
 import { currentStage, targetMinutesOf, waitingInOrder } from './state';
@@ -66,8 +69,21 @@ export function decideUnpark(
       deskId: command.deskId,
       to: command.to,
       targetMinutes: targetMinutesOf(state.config, queue),
+      ...(command.to === 'queue' ? { overtook: overtakenAtHead(state, ticket, queue, at) } : {}),
     },
   ];
+}
+
+/**
+ * The tickets a ticket put at the head of `queue` at `at` goes ahead of: those of its own list (priority
+ * tickets stay ahead of the others) before the place it would have had entering the queue then
+ * (appointment-order.ts; a priority ticket's place is the end of the priority list).
+ */
+export function overtakenAtHead(state: QueueState, ticket: Ticket, queue: string, at: number): string[] {
+  const line = state.lines[queue];
+  if (!line) return [];
+  if (ticket.priority) return [...line.priority];
+  return line.normal.slice(0, placeOfKey(state, line.normal, at));
 }
 
 /** Checks a named desk can take the ticket in `queue` (open or paused, and serving that queue). */
@@ -150,6 +166,7 @@ export function decideTransferBack(
       note: '',
       targetMinutes: targetMinutesOf(state.config, queue),
       toHead: true,
+      overtook: overtakenAtHead(state, ticket, queue, at),
     },
   ];
 }

@@ -235,6 +235,8 @@ export type DomainEvent =
       forDesk?: { deskId: string; until: number; staffId?: string; via?: SendVia };
       /** Transferred back to the previous queue: it enters at the head of that queue. */
       toHead?: boolean;
+      /** With `toHead`: the tickets of that queue it went ahead of (absent in events stored before). */
+      overtook?: string[];
     }
   | { type: 'ticket.cancelled'; at: number; ticketId: string; staffId: string; reason: string }
   | { type: 'guestbook.attached'; at: number; ticketId: string; guestBookId: string }
@@ -256,6 +258,8 @@ export type DomainEvent =
       to: 'desk' | 'queue';
       /** `to: 'queue'`: the target of the new stage at the head of the queue. */
       targetMinutes: number;
+      /** `to: 'queue'`: the tickets of the queue it went ahead of (absent in events stored before). */
+      overtook?: string[];
     }
   | { type: 'ticket.park-overdue'; at: number; ticketId: string; deskId: string }
   | {

@@ -1,12 +1,19 @@
 /**
  * The rows of the chosen-calls report, in one order for the counter's screen and the hub's exports
- * (tables `panggilan-pilihan` and `kiriman-meja`): per desk, staff member and reason, then the total;
- * per sender and way sent, then the total.
+ * (tables `panggilan-pilihan`, `kiriman-meja` and `ke-depan-antrian`): per desk, staff member and
+ * reason, then the total; per sender and way sent, then the total; per staff member and way, then the total.
  */
 import { type CallReason, callReasonLabel } from './desk-pick';
-import { type SendVia, sendViaLabel } from './desk-rules';
+import { type HeadMoveWay, headMoveWayLabel, type SendVia, sendViaLabel } from './desk-rules';
 import { t } from './i18n';
-import type { ChosenCallCounts, ChosenCallReport, SentCallCounts, SentCallReport } from './reports';
+import type {
+  ChosenCallCounts,
+  ChosenCallReport,
+  HeadMoveCounts,
+  HeadMoveReport,
+  SentCallCounts,
+  SentCallReport,
+} from './reports';
 import type { Lang } from './time';
 
 /** A row: a stable key (staff are keyed by id: two may share a name), its part, its name and its counts. */
@@ -43,6 +50,16 @@ export function sentCallRows(report: SentCallReport, lang: Lang): Array<CallCoun
   return [
     ...partRows('sender', t(lang, 'sup.sentBySender'), report.bySender, (_, c) => c.name),
     ...partRows('via', t(lang, 'sup.sentByVia'), report.byVia, (via: SendVia) => sendViaLabel(via, lang)),
+    ['total', t(lang, 'sup.chosenTotal'), '', report.total],
+  ];
+}
+
+export function headMoveRows(report: HeadMoveReport, lang: Lang): Array<CallCountRow<HeadMoveCounts>> {
+  return [
+    ...partRows('staff', t(lang, 'sup.headMoveByStaff'), report.byStaff, (_, c) => c.name),
+    ...partRows('way', t(lang, 'sup.headMoveByWay'), report.byWay, (way: HeadMoveWay) =>
+      headMoveWayLabel(way, lang),
+    ),
     ['total', t(lang, 'sup.chosenTotal'), '', report.total],
   ];
 }

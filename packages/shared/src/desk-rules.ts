@@ -45,3 +45,15 @@ export type SendVia = (typeof SEND_VIAS)[number];
 export function sendViaLabel(via: SendVia, lang: Lang = 'id'): string {
   return t(lang, `sendVia.${via}`);
 }
+
+/**
+ * How a ticket came to the head of a queue, ahead of those waiting: *Kembalikan ke antrian sebelumnya*,
+ * or a parked ticket sent back to its queue.
+ */
+export const HEAD_MOVE_WAYS = ['transfer-back', 'requeue'] as const;
+export type HeadMoveWay = (typeof HEAD_MOVE_WAYS)[number];
+
+/** The way to the head of a queue, in words (the string tables' `headMoveWay.*`). */
+export function headMoveWayLabel(way: HeadMoveWay, lang: Lang = 'id'): string {
+  return t(lang, `headMoveWay.${way}`);
+}

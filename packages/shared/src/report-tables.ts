@@ -15,6 +15,8 @@ export const REPORT_TABLES = [
   'panggilan-pilihan',
   // tickets sent to a named desk and called there ahead of their queue: the same module
   'kiriman-meja',
+  // tickets put back at the head of a queue (Kembalikan, back from a park): the same module
+  'ke-depan-antrian',
   // the online service (issue 21): hub/src/online-reports.ts
   'online',
   'janji-temu',

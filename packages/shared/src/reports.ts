@@ -4,7 +4,7 @@
  */
 import type { ComplaintView } from './contract';
 import type { CallReason } from './desk-pick';
-import type { SendVia } from './desk-rules';
+import type { HeadMoveWay, SendVia } from './desk-rules';
 import type { GuestBookDimension } from './guest-book';
 import type { IkmCategory } from './ikm';
 import type { OnlineChannel } from './online';
@@ -131,6 +131,8 @@ export interface ChosenCallReport {
   byReason: Partial<Record<CallReason, ChosenCallCounts>>;
   /** Tickets sent to a named desk, called there ahead of their queue (table `kiriman-meja`). */
   sent: SentCallReport;
+  /** Tickets put at the head of a queue, ahead of those waiting (table `ke-depan-antrian`). */
+  toHead: HeadMoveReport;
 }
 
 /**
@@ -148,4 +150,18 @@ export interface SentCallReport {
   total: SentCallCounts;
   bySender: Record<string, SentCallCounts & { name: string }>;
   byVia: Partial<Record<SendVia, SentCallCounts>>;
+}
+
+/** Tickets put at the head of a queue: how many, how many of those went ahead of someone, and of how many. */
+export interface HeadMoveCounts {
+  moved: number;
+  outOfOrder: number;
+  overtaken: number;
+}
+
+/** Per staff id who moved them (with names), and per way (*Kembalikan*, or back from a park). */
+export interface HeadMoveReport {
+  total: HeadMoveCounts;
+  byStaff: Record<string, HeadMoveCounts & { name: string }>;
+  byWay: Partial<Record<HeadMoveWay, HeadMoveCounts>>;
 }

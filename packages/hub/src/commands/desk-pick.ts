@@ -1,7 +1,7 @@
 /**
  * Desk control, part 1 (issue 20): calling a chosen ticket. The rule (who may be called, what it
  * overtakes, its clock) is queue-core's callChosen; the event it writes is the audit record (reason,
- * note, staff, overtaken tickets), projected into chosen_calls for the reports in the same transaction.
+ * note, staff, overtaken tickets), projected into the out-of-turn audit (storage/out-of-turn.ts) for the reports in the same transaction.
  */
 import { type AreaHandlers, announce, eventOf, staffId } from './handler';
 

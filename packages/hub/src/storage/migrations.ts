@@ -406,4 +406,48 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX sent_calls_day ON sent_calls(day);
     `,
   },
+  // ---- desk control audit: every move out of turn in one table, the head-of-queue moves with them ----
+  {
+    version: 13,
+    name: 'one audit table for moves out of turn: chosen calls, sent calls, tickets put at the head of a queue',
+    sql: `
+      -- The projection of each event that moves a ticket out of turn (the event, in events, is the audit
+      -- record). kind: 'chosen' (a chosen call), 'sent' (a sent ticket's first call at its desk), 'to-head'
+      -- (Kembalikan ke antrian sebelumnya, or a parked ticket back to its queue: at the head).
+      -- desk_id/staff_id: the desk and staff member that called it (chosen, sent) or moved it (to-head);
+      -- decided_by: who chose the move (the caller, the sender, the mover); from_desk_id: a sent ticket's
+      -- desk it was sent from; how: the reason (chosen), 'guest-book' or 'send' (sent), 'transfer-back'
+      -- or 'requeue' (to-head); overtook: JSON array of the ticket ids it went ahead of; overtaken: their
+      -- count. One row per event however often it is projected.
+      CREATE TABLE out_of_turn (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('chosen', 'sent', 'to-head')),
+        day TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        ticket_id TEXT NOT NULL,
+        queue TEXT NOT NULL,
+        desk_id TEXT NOT NULL,
+        staff_id TEXT NOT NULL,
+        decided_by TEXT NOT NULL,
+        from_desk_id TEXT,
+        how TEXT NOT NULL,
+        note TEXT NOT NULL,
+        overtook TEXT NOT NULL,
+        overtaken INTEGER NOT NULL,
+        UNIQUE (kind, ticket_id, at)
+      );
+      CREATE INDEX out_of_turn_day ON out_of_turn(kind, day);
+      INSERT OR IGNORE INTO out_of_turn (kind, day, at, ticket_id, queue, desk_id, staff_id, decided_by, how, note,
+          overtook, overtaken)
+        SELECT 'chosen', day, at, ticket_id, queue, desk_id, staff_id, staff_id, reason, note, overtook, overtaken
+        FROM chosen_calls ORDER BY id;
+      INSERT OR IGNORE INTO out_of_turn (kind, day, at, ticket_id, queue, desk_id, staff_id, decided_by,
+          from_desk_id, how, note, overtook, overtaken)
+        SELECT 'sent', day, at, ticket_id, queue, desk_id, staff_id, sent_by, from_desk_id, via, '', overtook,
+          overtaken
+        FROM sent_calls ORDER BY id;
+      DROP TABLE chosen_calls;
+      DROP TABLE sent_calls;
+    `,
+  },
 ];

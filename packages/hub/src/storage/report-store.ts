@@ -1,6 +1,7 @@
 import type { StageRecord } from '@pst/queue-core';
-import type { ComplaintView, OnlineChannel, SendVia } from '@pst/shared';
+import type { ComplaintView, OnlineChannel } from '@pst/shared';
 import type { Db } from './database';
+import type { OutOfTurnKind } from './out-of-turn';
 import { type Sql, statementsOf } from './statements';
 
 /** A stage row as reports read it (a service or front-office visit at a desk). */
@@ -23,24 +24,14 @@ const COMPLAINTS = `
   FROM ratings r LEFT JOIN staff s ON s.id = r.complaint_handler
   WHERE r.complaint != ''`;
 
-/** A chosen call (issue 20) as the report of chosen calls reads it. */
-export interface ChosenCallRow {
+/** A move out of turn as the report of chosen calls reads it. */
+export interface OutOfTurnCount {
   deskId: string;
-  staffId: string;
-  /** The caller's name and username (null once the account is gone). */
+  /** Who chose the move (out-of-turn.ts), and their name and username (null once the account is gone). */
+  decidedBy: string;
   staffName: string | null;
   staffUsername: string | null;
-  reason: string;
-  overtaken: number;
-}
-
-/** A sent ticket's first call at its desk (migration 12) as the report of chosen calls reads it. */
-export interface SentCallRow {
-  /** Who sent it, and their name and username (null once the account is gone). */
-  sentBy: string;
-  senderName: string | null;
-  senderUsername: string | null;
-  via: SendVia;
+  how: string;
   overtaken: number;
 }
 
@@ -125,20 +116,13 @@ export class ReportStore {
     }>;
   }
 
-  /** The chosen calls of the days from..to (migration 9). */
-  chosenCalls(from: string, to: string): ChosenCallRow[] {
+  /** The moves out of turn of one kind, of the days from..to (migration 13). */
+  outOfTurn(kind: OutOfTurnKind, from: string, to: string): OutOfTurnCount[] {
     return this.sql(
-      `SELECT c.desk_id AS deskId, c.staff_id AS staffId, s.name AS staffName, s.username AS staffUsername, c.reason, c.overtaken
-       FROM chosen_calls c LEFT JOIN staff s ON s.id = c.staff_id WHERE c.day BETWEEN ? AND ?`,
-    ).all(from, to) as ChosenCallRow[];
-  }
-
-  /** The first calls of tickets sent to a named desk, of the days from..to (migration 12). */
-  sentCalls(from: string, to: string): SentCallRow[] {
-    return this.sql(
-      `SELECT c.sent_by AS sentBy, s.name AS senderName, s.username AS senderUsername, c.via, c.overtaken
-       FROM sent_calls c LEFT JOIN staff s ON s.id = c.sent_by WHERE c.day BETWEEN ? AND ?`,
-    ).all(from, to) as SentCallRow[];
+      `SELECT o.desk_id AS deskId, o.decided_by AS decidedBy, s.name AS staffName, s.username AS staffUsername,
+         o.how, o.overtaken
+       FROM out_of_turn o LEFT JOIN staff s ON s.id = o.decided_by WHERE o.kind = ? AND o.day BETWEEN ? AND ?`,
+    ).all(kind, from, to) as OutOfTurnCount[];
   }
 
   complaints(from: string, to: string): ComplaintView[] {

@@ -1,5 +1,4 @@
 import {
-  currentStage,
   type DomainEvent,
   firstChangedStage,
   type QueueState,
@@ -29,6 +28,7 @@ import { CodeAttempts } from './code-attempts';
 import { type Db, type Durability, keepPrivate, openDatabase } from './database';
 import { GroupSync } from './group-sync';
 import { OnlineStore } from './online-store';
+import { outOfTurnRows } from './out-of-turn';
 import { type Erasure, type PersonalMatch, personalWhere, withoutFields } from './personal-data';
 import { ReportStore } from './report-store';
 import { type Sql, statementsOf } from './statements';
@@ -66,22 +66,6 @@ export interface PrintJobRecord {
   attempts: number;
   state: 'queued' | 'printed' | 'unknown' | 'dropped';
   detail: string;
-}
-
-type CalledEvent = Extract<DomainEvent, { type: 'ticket.called' }>;
-
-/** What every audited call's row starts with: the day, the moment, the ticket, its queue, who called it where. */
-function calledRow(event: CalledEvent, state: QueueState) {
-  const ticket = state.tickets.get(event.ticketId);
-  if (!ticket) return null;
-  return {
-    day: ticket.day,
-    at: event.at,
-    ticketId: event.ticketId,
-    queue: currentStage(ticket).queue,
-    deskId: event.deskId,
-    staffId: event.staffId,
-  };
 }
 
 /**
@@ -172,16 +156,12 @@ export class Store {
           service_wait = excluded.service_wait, within_target = excluded.within_target, note = excluded.note,
           parked_at = excluded.parked_at, parked_ms = excluded.parked_ms,
           service_parked_ms = excluded.service_parked_ms, for_desk_id = excluded.for_desk_id`),
-      // Issue 20: the projection of a chosen call (its ticket.called event is the audit record).
-      insertChosenCall: sql(`
-        INSERT INTO chosen_calls (day, at, ticket_id, queue, desk_id, staff_id, reason, note, overtook, overtaken)
-        VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @reason, @note, @overtook, @overtaken)`),
-      // The projection of a sent ticket's first call at its desk (migration 12): once per call.
-      insertSentCall: sql(`
-        INSERT OR IGNORE INTO sent_calls (day, at, ticket_id, queue, desk_id, staff_id, from_desk_id, sent_by, via,
-          overtook, overtaken)
-        VALUES (@day, @at, @ticketId, @queue, @deskId, @staffId, @fromDeskId, @sentBy, @via, @overtook,
-          @overtaken)`),
+      // The audit of moves out of turn (out-of-turn.ts): one row per event however often it is projected.
+      insertOutOfTurn: sql(`
+        INSERT OR IGNORE INTO out_of_turn (kind, day, at, ticket_id, queue, desk_id, staff_id, decided_by,
+          from_desk_id, how, note, overtook, overtaken)
+        VALUES (@kind, @day, @at, @ticketId, @queue, @deskId, @staffId, @decidedBy, @fromDeskId, @how, @note,
+          @overtook, @overtaken)`),
       closeTicket: sql('UPDATE tickets SET status = ? WHERE id = ?'),
       // A stage parked at day end: its open park ends too (and, once served, is no service time).
       closeStage: sql(
@@ -286,40 +266,12 @@ export class Store {
         }
       } else if ('ticketId' in event)
         touched.set(event.ticketId, Math.min(event.at, touched.get(event.ticketId) ?? event.at));
-      if (event.type === 'ticket.called' && event.chosen) this.recordChosenCall(event, state);
-      if (event.type === 'ticket.called' && event.sent) this.recordSentCall(event, state);
+      for (const row of outOfTurnRows(event, state, actor)) this.stmt.insertOutOfTurn.run(row);
     }
     for (const [id, at] of touched) {
       const ticket = state.tickets.get(id);
       if (ticket) this.writeTicket(ticket, at);
     }
-  }
-
-  /** A chosen call (issue 20) for the reports: reason, note, staff and the tickets it overtook. */
-  private recordChosenCall(event: CalledEvent, state: QueueState): void {
-    const call = calledRow(event, state);
-    if (!call || !event.chosen) return;
-    this.stmt.insertChosenCall.run({
-      ...call,
-      reason: event.chosen.reason,
-      note: event.chosen.note,
-      overtook: JSON.stringify(event.chosen.overtook),
-      overtaken: event.chosen.overtook.length,
-    });
-  }
-
-  /** A sent ticket's first call at its desk, for the reports: who sent it, how, and whom it overtook. */
-  private recordSentCall(event: CalledEvent, state: QueueState): void {
-    const call = calledRow(event, state);
-    if (!call || !event.sent) return;
-    this.stmt.insertSentCall.run({
-      ...call,
-      fromDeskId: event.sent.fromDeskId,
-      sentBy: event.sent.byStaffId,
-      via: event.sent.via,
-      overtook: JSON.stringify(event.sent.overtook),
-      overtaken: event.sent.overtook.length,
-    });
   }
 
   /** The ticket's row and the stages that events from `since` on can have changed. */

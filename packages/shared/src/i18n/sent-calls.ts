@@ -1,4 +1,7 @@
-/** Strings of the audit of tickets sent to a named desk (their first call there): the chosen-calls report. */
+/**
+ * Strings of the audit of tickets sent to a named desk (their first call there) and of tickets put back
+ * at the head of a queue: the chosen-calls report.
+ */
 export const sentCallsId = {
   'sendVia.guest-book': 'Buku tamu',
   'sendVia.send': 'Kirim ke meja',
@@ -7,6 +10,13 @@ export const sentCallsId = {
   'sup.sentCount': 'Dipanggil setelah dikirim',
   'sup.sentBySender': 'Dikirim oleh',
   'sup.sentByVia': 'Cara pengiriman',
+  'headMoveWay.transfer-back': 'Kembalikan ke antrian sebelumnya',
+  'headMoveWay.requeue': 'Dari tunda, kembali ke antrian',
+  'sup.headMoves': 'Dikembalikan ke depan antrian (mendahului yang menunggu)',
+  'sup.headMovesNone': 'Tidak ada antrian yang dikembalikan ke depan antrian dalam rentang ini.',
+  'sup.headMoveCount': 'Dikembalikan',
+  'sup.headMoveByStaff': 'Dikembalikan oleh',
+  'sup.headMoveByWay': 'Cara',
 };
 
 export const sentCallsEn: Record<keyof typeof sentCallsId, string> = {
@@ -17,4 +27,11 @@ export const sentCallsEn: Record<keyof typeof sentCallsId, string> = {
   'sup.sentCount': 'Called after being sent',
   'sup.sentBySender': 'Sent by',
   'sup.sentByVia': 'How it was sent',
+  'headMoveWay.transfer-back': 'Back to the previous queue',
+  'headMoveWay.requeue': 'From hold, back to the queue',
+  'sup.headMoves': 'Put back at the head of a queue (ahead of those waiting)',
+  'sup.headMovesNone': 'No tickets were put back at the head of a queue in this range.',
+  'sup.headMoveCount': 'Put back',
+  'sup.headMoveByStaff': 'Put back by',
+  'sup.headMoveByWay': 'How',
 };

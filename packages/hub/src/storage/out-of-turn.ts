@@ -1,0 +1,76 @@
+/**
+ * The audit of moves out of turn (migration 13's `out_of_turn`), projected from the events that make
+ * them: a chosen call, a sent ticket's first call at its desk, and a ticket put at the head of a queue
+ * (Kembalikan ke antrian sebelumnya; a parked ticket back to its queue). Each names the tickets it went
+ * ahead of; the event itself, in the event log, stays the audit record.
+ */
+import { currentStage, type DomainEvent, type QueueState } from '@pst/queue-core';
+
+export type OutOfTurnKind = 'chosen' | 'sent' | 'to-head';
+/** How a ticket came to the head of a queue: transfer back, or back from a park. */
+export type HeadMoveWay = 'transfer-back' | 'requeue';
+
+export interface OutOfTurnRow {
+  kind: OutOfTurnKind;
+  day: string;
+  at: number;
+  ticketId: string;
+  queue: string;
+  /** The desk and staff member that called it (chosen, sent) or moved it (to-head). */
+  deskId: string;
+  staffId: string;
+  /** Who chose the move: the caller, the sender, the mover. */
+  decidedBy: string;
+  fromDeskId: string | null;
+  /** The reason (chosen), the way it was sent (sent), the way to the head (to-head). */
+  how: string;
+  note: string;
+  overtook: string;
+  overtaken: number;
+}
+
+/** The audit rows of one event (none for an event in turn); `actor` is who issued its command. */
+export function outOfTurnRows(event: DomainEvent, state: QueueState, actor: string): OutOfTurnRow[] {
+  const ticket = 'ticketId' in event ? state.tickets.get(event.ticketId) : undefined;
+  if (!ticket || !('deskId' in event)) return [];
+  // After the event: a called ticket's stage is the one called; a moved one's, the new stage at the head.
+  const base = { day: ticket.day, at: event.at, ticketId: ticket.id, queue: currentStage(ticket).queue };
+  const row = (
+    kind: OutOfTurnKind,
+    staffId: string,
+    decidedBy: string,
+    how: string,
+    overtook: readonly string[],
+    rest: { fromDeskId?: string; note?: string } = {},
+  ): OutOfTurnRow => ({
+    ...base,
+    kind,
+    deskId: event.deskId,
+    staffId,
+    decidedBy,
+    fromDeskId: rest.fromDeskId ?? null,
+    how,
+    note: rest.note ?? '',
+    overtook: JSON.stringify(overtook),
+    overtaken: overtook.length,
+  });
+  switch (event.type) {
+    case 'ticket.called': {
+      const rows: OutOfTurnRow[] = [];
+      const { chosen, sent, staffId } = event;
+      if (chosen)
+        rows.push(row('chosen', staffId, staffId, chosen.reason, chosen.overtook, { note: chosen.note }));
+      if (sent)
+        rows.push(
+          row('sent', staffId, sent.byStaffId, sent.via, sent.overtook, { fromDeskId: sent.fromDeskId }),
+        );
+      return rows;
+    }
+    case 'ticket.moved':
+      return event.toHead ? [row('to-head', actor, actor, 'transfer-back', event.overtook ?? [])] : [];
+    case 'ticket.unparked':
+      return event.to === 'queue' ? [row('to-head', actor, actor, 'requeue', event.overtook ?? [])] : [];
+    default:
+      return [];
+  }
+}
