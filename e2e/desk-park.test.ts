@@ -185,7 +185,9 @@ describe.runIf(run)('hold and send to a named desk in Chromium against a real hu
     // And Sari's Kembalikan put K-003 back ahead of K-004: counted beside them, with her name and the way.
     const toHead = head.getByTestId('head-moves-report');
     await toHead.getByRole('row', { name: 'Dikembalikan oleh Sari Dewi 1 1 1' }).waitFor();
-    await toHead.getByRole('row', { name: 'Cara Kembalikan ke antrian sebelumnya 1 1 1' }).waitFor();
+    await toHead
+      .getByRole('row', { name: 'Cara pengembalian Kembalikan ke antrian sebelumnya 1 1 1' })
+      .waitFor();
     await sent.scrollIntoViewIfNeeded();
     expect(await accessibilityViolations(head)).toEqual([]);
     await screenshot(head, 'counter-report-sent-calls');

@@ -47,8 +47,8 @@ describe('the chosen-calls report screen', () => {
     expect(headMoveRows(report.toHead, 'en').map(([, part, name]) => `${part}: ${name}`)).toEqual([
       'Put back by: Budi Santoso',
       'Put back by: Budi Santoso',
-      'How: Back to the previous queue',
-      'How: From hold, back to the queue',
+      'How it was put back: Back to the previous queue',
+      'How it was put back: Back to the queue (from hold)',
       'All: ',
     ]);
   });
@@ -63,7 +63,7 @@ describe('the chosen-calls report screen', () => {
     expect(html).toContain('<td>Cara pengiriman</td><td>Kirim ke meja</td>');
     expect(html).toContain('Dikirim ke meja tertentu (panggilan pertama di meja tujuan)');
     expect(html).toContain(
-      '<td>Cara</td><td>Kembalikan ke antrian sebelumnya</td><td>1</td><td>1</td><td>3</td>',
+      '<td>Cara pengembalian</td><td>Kembalikan ke antrian sebelumnya</td><td>1</td><td>1</td><td>3</td>',
     );
   });
 });

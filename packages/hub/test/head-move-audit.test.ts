@@ -111,8 +111,8 @@ describe('tickets put back at the head of a queue', () => {
       'Rincian;Nama;Dikembalikan;Di luar urutan;Antrian yang didahului',
       'Dikembalikan oleh;Petugas sari;1;1;1',
       'Dikembalikan oleh;Budi Santoso;1;1;2',
-      'Cara;Kembalikan ke antrian sebelumnya;1;1;1',
-      'Cara;Dari tunda, kembali ke antrian;1;1;2',
+      'Cara pengembalian;Kembalikan ke antrian sebelumnya;1;1;1',
+      'Cara pengembalian;Kembalikan ke antrian (dari tunda);1;1;2',
       'Semua;;2;2;3',
     ]);
   });

@@ -126,6 +126,29 @@ describe('hold (tunda)', () => {
     expect(call(state, 'konsultasi-2', wib('09:07'))).toBe(K1);
   });
 
+  it('does not pass an appointment whose slot is later: entering then, it would be ahead of it too', () => {
+    const state = twoWaiting();
+    call(state, 'konsultasi-1', wib('09:02'));
+    park(state, 'konsultasi-1', K1, '09:03');
+    // Checked in early for 09:30: it waits behind every walk-in who came before its slot.
+    const [issued] = run(
+      state,
+      {
+        type: 'takeTicket',
+        serviceId: 'konsultasi',
+        priority: false,
+        source: 'kiosk-1',
+        appointmentSlotAt: wib('09:30'),
+      },
+      '09:05',
+    );
+    const walkIn = take(state, 'konsultasi', wib('09:06'));
+    const [back] = unpark(state, 'konsultasi-1', K1, 'queue', '09:10');
+    expect(back).toMatchObject({ overtook: [K2, walkIn] });
+    const appointment = issued?.type === 'ticket.issued' ? issued.ticketId : '';
+    expect(queueViews(state)[0]?.waiting.map((w) => w.id)).toEqual([K1, K2, walkIn, appointment]);
+  });
+
   it('parked time is no service time, whether parked while serving or while only called', () => {
     const state = twoWaiting();
     call(state, 'konsultasi-1', wib('09:00'));

@@ -50,8 +50,7 @@ export function sendViaLabel(via: SendVia, lang: Lang = 'id'): string {
  * How a ticket came to the head of a queue, ahead of those waiting: *Kembalikan ke antrian sebelumnya*,
  * or a parked ticket sent back to its queue.
  */
-export const HEAD_MOVE_WAYS = ['transfer-back', 'requeue'] as const;
-export type HeadMoveWay = (typeof HEAD_MOVE_WAYS)[number];
+export type HeadMoveWay = 'transfer-back' | 'requeue';
 
 /** The way to the head of a queue, in words (the string tables' `headMoveWay.*`). */
 export function headMoveWayLabel(way: HeadMoveWay, lang: Lang = 'id'): string {

@@ -434,7 +434,9 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         note TEXT NOT NULL,
         overtook TEXT NOT NULL,
         overtaken INTEGER NOT NULL,
-        UNIQUE (kind, ticket_id, at)
+        UNIQUE (kind, ticket_id, at),
+        CHECK (kind = 'chosen' OR (kind = 'sent' AND how IN ('guest-book', 'send'))
+          OR (kind = 'to-head' AND how IN ('transfer-back', 'requeue')))
       );
       CREATE INDEX out_of_turn_day ON out_of_turn(kind, day);
       INSERT OR IGNORE INTO out_of_turn (kind, day, at, ticket_id, queue, desk_id, staff_id, decided_by, how, note,

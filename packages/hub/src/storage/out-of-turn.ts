@@ -5,10 +5,9 @@
  * ahead of; the event itself, in the event log, stays the audit record.
  */
 import { currentStage, type DomainEvent, type QueueState } from '@pst/queue-core';
+import type { HeadMoveWay } from '@pst/shared';
 
 export type OutOfTurnKind = 'chosen' | 'sent' | 'to-head';
-/** How a ticket came to the head of a queue: transfer back, or back from a park. */
-export type HeadMoveWay = 'transfer-back' | 'requeue';
 
 export interface OutOfTurnRow {
   kind: OutOfTurnKind;
@@ -54,6 +53,8 @@ export function outOfTurnRows(event: DomainEvent, state: QueueState, actor: stri
     overtook: JSON.stringify(overtook),
     overtaken: overtook.length,
   });
+  const toHead = (way: HeadMoveWay, overtook: readonly string[] = []) =>
+    row('to-head', actor, actor, way, overtook);
   switch (event.type) {
     case 'ticket.called': {
       const rows: OutOfTurnRow[] = [];
@@ -67,9 +68,9 @@ export function outOfTurnRows(event: DomainEvent, state: QueueState, actor: stri
       return rows;
     }
     case 'ticket.moved':
-      return event.toHead ? [row('to-head', actor, actor, 'transfer-back', event.overtook ?? [])] : [];
+      return event.toHead ? [toHead('transfer-back', event.overtook)] : [];
     case 'ticket.unparked':
-      return event.to === 'queue' ? [row('to-head', actor, actor, 'requeue', event.overtook ?? [])] : [];
+      return event.to === 'queue' ? [toHead('requeue', event.overtook)] : [];
     default:
       return [];
   }

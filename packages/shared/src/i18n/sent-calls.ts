@@ -11,12 +11,12 @@ export const sentCallsId = {
   'sup.sentBySender': 'Dikirim oleh',
   'sup.sentByVia': 'Cara pengiriman',
   'headMoveWay.transfer-back': 'Kembalikan ke antrian sebelumnya',
-  'headMoveWay.requeue': 'Dari tunda, kembali ke antrian',
+  'headMoveWay.requeue': 'Kembalikan ke antrian (dari tunda)',
   'sup.headMoves': 'Dikembalikan ke depan antrian (mendahului yang menunggu)',
-  'sup.headMovesNone': 'Tidak ada antrian yang dikembalikan ke depan antrian dalam rentang ini.',
+  'sup.headMovesNone': 'Tidak ada nomor antrian yang dikembalikan ke urutan terdepan dalam rentang ini.',
   'sup.headMoveCount': 'Dikembalikan',
   'sup.headMoveByStaff': 'Dikembalikan oleh',
-  'sup.headMoveByWay': 'Cara',
+  'sup.headMoveByWay': 'Cara pengembalian',
 };
 
 export const sentCallsEn: Record<keyof typeof sentCallsId, string> = {
@@ -28,10 +28,10 @@ export const sentCallsEn: Record<keyof typeof sentCallsId, string> = {
   'sup.sentBySender': 'Sent by',
   'sup.sentByVia': 'How it was sent',
   'headMoveWay.transfer-back': 'Back to the previous queue',
-  'headMoveWay.requeue': 'From hold, back to the queue',
+  'headMoveWay.requeue': 'Back to the queue (from hold)',
   'sup.headMoves': 'Put back at the head of a queue (ahead of those waiting)',
   'sup.headMovesNone': 'No tickets were put back at the head of a queue in this range.',
   'sup.headMoveCount': 'Put back',
   'sup.headMoveByStaff': 'Put back by',
-  'sup.headMoveByWay': 'How',
+  'sup.headMoveByWay': 'How it was put back',
 };
