@@ -30,8 +30,10 @@ export interface OutOfTurnRow {
 
 /** The audit rows of one event (none for an event in turn); `actor` is who issued its command. */
 export function outOfTurnRows(event: DomainEvent, state: QueueState, actor: string): OutOfTurnRow[] {
-  const ticket = 'ticketId' in event ? state.tickets.get(event.ticketId) : undefined;
-  if (!ticket || !('deskId' in event)) return [];
+  // Every event of every command passes here: the common ones (a take, a call in turn) leave at once.
+  if (!outOfTurn(event)) return [];
+  const ticket = state.tickets.get(event.ticketId);
+  if (!ticket) return [];
   // After the event: a called ticket's stage is the one called; a moved one's, the new stage at the head.
   const base = { day: ticket.day, at: event.at, ticketId: ticket.id, queue: currentStage(ticket).queue };
   const row = (
@@ -68,10 +70,24 @@ export function outOfTurnRows(event: DomainEvent, state: QueueState, actor: stri
       return rows;
     }
     case 'ticket.moved':
-      return event.toHead ? [toHead('transfer-back', event.overtook)] : [];
+      return [toHead('transfer-back', event.overtook)];
     case 'ticket.unparked':
-      return event.to === 'queue' ? [toHead('requeue', event.overtook)] : [];
+      return [toHead('requeue', event.overtook)];
+  }
+}
+
+type MaybeOutOfTurn = Extract<DomainEvent, { type: 'ticket.called' | 'ticket.moved' | 'ticket.unparked' }>;
+
+/** Whether an event moves a ticket out of turn: a chosen or sent call, a move to the head of a queue. */
+function outOfTurn(event: DomainEvent): event is MaybeOutOfTurn {
+  switch (event.type) {
+    case 'ticket.called':
+      return event.chosen !== undefined || event.sent !== undefined;
+    case 'ticket.moved':
+      return event.toHead === true;
+    case 'ticket.unparked':
+      return event.to === 'queue';
     default:
-      return [];
+      return false;
   }
 }
