@@ -70,7 +70,11 @@ describe('pst-hub, the command the README and the start banner use', () => {
     }
   }
 
-  /** `pst-hub start` without glibc's malloc setting; resolves with the pid of the process that serves. */
+  /**
+   * `pst-hub` with options and no command word, without glibc's malloc setting; resolves with the pid of
+   * the process that serves. No command word: so that the hub serving at all shows `start` is cli.ts's
+   * default command, and its setting shows the launcher (`startsTheHub`) knows it too.
+   */
   async function startWithoutSetting() {
     const dataDir = tempDir();
     dirs.push(dataDir);
@@ -78,7 +82,7 @@ describe('pst-hub, the command the README and the start banner use', () => {
     delete env[MALLOC_SETTING.name];
     const hub = spawn(
       process.execPath,
-      [BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data-dir', dataDir],
+      [BIN, '--port', '0', '--host', '127.0.0.1', '--no-mdns', '--data-dir', dataDir],
       { stdio: ['ignore', 'pipe', 'pipe'], env },
     );
     let out = '';
