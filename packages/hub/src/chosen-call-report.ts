@@ -10,6 +10,7 @@ import {
   type ChosenCallReport,
   chosenCallRows,
   headMoveRows,
+  type MoveCounts,
   type QueueConfig,
   type StringKey,
   sentCallRows,
@@ -20,22 +21,22 @@ import type { ReportRange } from './reports';
 import type { OutOfTurnKind } from './storage/out-of-turn';
 import type { ReportStore } from './storage/report-store';
 
-/** One part's counts: `calls` is the figure of all moves (`chosen`, `sent` or `moved`), then the out-of-order ones. */
-type Counts<K extends string> = Record<K, number> & { outOfOrder: number; overtaken: number };
-
 function countIn<T>(into: Record<string, T>, key: string, make: () => T): T {
   const counts = into[key] ?? make();
   into[key] = counts;
   return counts;
 }
 
-/** The moves of one kind: in all, per desk, per staff member who decided them (with names), per `how`. */
+/**
+ * The moves of one kind: in all, per desk, per staff member who decided them (with names), per `how`;
+ * each counted under `calls` (its report's name for them: `chosen`, `sent`, `moved`).
+ */
 function tally<K extends string>(source: ReportStore, kind: OutOfTurnKind, range: ReportRange, calls: K) {
-  const none = () => ({ [calls]: 0, outOfOrder: 0, overtaken: 0 }) as Counts<K>;
+  const none = () => ({ [calls]: 0, outOfOrder: 0, overtaken: 0 }) as MoveCounts<K>;
   const total = none();
-  const byDesk: Record<string, Counts<K>> = {};
-  const byStaff: Record<string, Counts<K> & { name: string }> = {};
-  const byHow: Record<string, Counts<K>> = {};
+  const byDesk: Record<string, MoveCounts<K>> = {};
+  const byStaff: Record<string, MoveCounts<K> & { name: string }> = {};
+  const byHow: Record<string, MoveCounts<K>> = {};
   const usernames = new Map<string, string>();
   for (const row of source.outOfTurn(kind, range.from, range.to)) {
     if (row.staffUsername !== null) usernames.set(row.decidedBy, row.staffUsername);

@@ -79,7 +79,7 @@ export function decideUnpark(
  * tickets stay ahead of the others) before the place it would have had entering the queue then
  * (appointment-order.ts; a priority ticket's place is the end of the priority list).
  */
-export function overtakenAtHead(state: QueueState, ticket: Ticket, queue: string, at: number): string[] {
+function overtakenAtHead(state: QueueState, ticket: Ticket, queue: string, at: number): string[] {
   const line = state.lines[queue];
   if (!line) return [];
   if (ticket.priority) return [...line.priority];

@@ -116,12 +116,14 @@ export interface OnlineReport {
   ikm: { walkIn: IkmResult; online: IkmResult };
 }
 
-/** Chosen calls counted for a report: all of them, those that overtook someone, and how many they overtook. */
-export interface ChosenCallCounts {
-  chosen: number;
-  outOfOrder: number;
-  overtaken: number;
-}
+/**
+ * Moves out of turn counted for a report: all of them (under `K`: `chosen`, `sent` or `moved`), those
+ * that went ahead of someone waiting, and how many they went ahead of.
+ */
+export type MoveCounts<K extends string> = Record<K, number> & { outOfOrder: number; overtaken: number };
+
+/** Chosen calls counted for a report. */
+export type ChosenCallCounts = MoveCounts<'chosen'>;
 
 /** The report's chosen calls (table `panggilan-pilihan`): per desk id, per staff id (with names), per reason. */
 export interface ChosenCallReport {
@@ -135,15 +137,8 @@ export interface ChosenCallReport {
   toHead: HeadMoveReport;
 }
 
-/**
- * First calls of tickets sent to a named desk (that desk calls them before its queues): how many, how
- * many of those went ahead of someone waiting in their queue, and how many they went ahead of.
- */
-export interface SentCallCounts {
-  sent: number;
-  outOfOrder: number;
-  overtaken: number;
-}
+/** First calls of tickets sent to a named desk (that desk calls them before its queues), counted. */
+export type SentCallCounts = MoveCounts<'sent'>;
 
 /** Per staff id who sent (with names), and per way it was sent (the guest book or *Kirim ke meja*). */
 export interface SentCallReport {
@@ -152,12 +147,8 @@ export interface SentCallReport {
   byVia: Partial<Record<SendVia, SentCallCounts>>;
 }
 
-/** Tickets put at the head of a queue: how many, how many of those went ahead of someone, and of how many. */
-export interface HeadMoveCounts {
-  moved: number;
-  outOfOrder: number;
-  overtaken: number;
-}
+/** Tickets put at the head of a queue, counted. */
+export type HeadMoveCounts = MoveCounts<'moved'>;
 
 /** Per staff id who moved them (with names), and per way (*Kembalikan*, or back from a park). */
 export interface HeadMoveReport {
