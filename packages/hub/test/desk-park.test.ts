@@ -54,11 +54,13 @@ describe('hold (tunda) at the desk', () => {
     expect((await ok(budi, 'ticket:status', { ticketId: k1 })).status).toBe('parked');
     const next = await ok(budi, 'desk:call-next', { deskId: 'konsultasi-1' });
     expect(next.ticketId).toBe(k2);
-    await ok(budi, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: k2 });
-    // Board pushes go out meanwhile; the display hears K-001 only when the desk calls it back.
-    const board = await boardWhere(display, (b) =>
+    // Listening before the finish: its board push may reach the display before the finish's reply.
+    const freed = boardWhere(display, (b) =>
       b.desks.some((d) => d.id === 'konsultasi-1' && d.current === null),
     );
+    await ok(budi, 'ticket:finish', { deskId: 'konsultasi-1', ticketId: k2 });
+    // Board pushes go out meanwhile; the display hears K-001 only when the desk calls it back.
+    const board = await freed;
     expect(calls.map((c) => c.number)).toEqual(['K-001', 'K-002']);
     // The lobby no longer shows K-001 as called to Meja Konsultasi 1 (big or in the list).
     expect(board.recentCalls.map((c) => c.number)).toEqual(['K-002']);
