@@ -49,14 +49,32 @@ describe('benchmarks at a tiny size', () => {
     expect(data.idle.min).toBeGreaterThan(0);
     expect(data.printFailures).toBe(0);
     expect(data.load.errors).toBe(0);
+    expect(data.hubPrinterJobs).toBe(0);
     expect(rows.length).toBe(2);
   });
 
-  it('tap to ticket bytes with one shared printer (the hub prints every ticket)', async () => {
-    const { data } = await tapToTicket(TINY, { printers: 'shared' });
+  // The timed kiosk's own takes: a warm-up of 3, then idle and under load.
+  const timedTakes = 3 + TINY.takesIdle + TINY.takesLoaded;
+
+  it('tap to ticket bytes with two kiosks at one printer (the hub prints for both)', async () => {
+    const { data, rows } = await tapToTicket(TINY, { printers: 'pair' });
     expect(data.loaded.n).toBe(TINY.takesLoaded);
     expect(data.printFailures).toBe(0);
     expect(data.load.errors).toBe(0);
+    // The load's first kiosk printed there too, the load's other kiosks did not.
+    expect(data.hubPrinterJobs).toBeGreaterThan(timedTakes);
+    expect(data.hubPrinterJobs).toBeLessThan(timedTakes + data.load.tickets.length);
+    expect(rows[1]?.target).toBe('p99 < 50 ms');
+  });
+
+  it('tap to ticket bytes with every kiosk at one printer (the hub prints every ticket)', async () => {
+    const { data, rows } = await tapToTicket(TINY, { printers: 'shared' });
+    expect(data.loaded.n).toBe(TINY.takesLoaded);
+    expect(data.printFailures).toBe(0);
+    expect(data.load.errors).toBe(0);
+    // Every take of the load printed there (the last few may still be on their way).
+    expect(data.hubPrinterJobs).toBeGreaterThan(timedTakes + data.load.tickets.length - TINY.kiosks - 1);
+    expect(rows[1]?.verdict).toBe('info');
   });
 
   it('call to screen: every call reaches every client', async () => {

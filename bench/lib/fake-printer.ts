@@ -16,6 +16,8 @@ const STATUS_URL = /\/t\/(\d{8}-[A-Z]\d{3,6})/;
 
 export interface PrintedJob {
   ticketId: string | null;
+  /** The port of the printer it came to. */
+  port: number;
   bytes: number;
   /** When the job's first byte arrived, its last byte (the cut) arrived (nowMs); endedAt = lastByteAt. */
   connectedAt: number;
@@ -23,12 +25,21 @@ export interface PrintedJob {
   endedAt: number;
 }
 
+/** A type, not an interface: the child process messages carrying it need its index signature. */
+export type PrinterStats = {
+  jobs: number;
+  /** Jobs that came to the first port (the printer the hub prints on, in the bench's offices). */
+  firstPortJobs: number;
+  bytes: number;
+  statusRequests: number;
+};
+
 export interface FakePrinter {
   host: string;
   port: number;
   /** One port per printer (the first is `port`): each kiosk's own printer, in an office's set-up. */
   ports: number[];
-  stats(): { jobs: number; bytes: number; statusRequests: number };
+  stats(): PrinterStats;
   /** The job that carried this ticket, as soon as it has completed. */
   job(ticketId: string, timeoutMs?: number): Promise<PrintedJob>;
   close(): Promise<void>;
@@ -40,11 +51,13 @@ export async function startFakePrinter(count = 1): Promise<FakePrinter> {
   const waiting = new Map<string, (job: PrintedJob) => void>();
   const sockets = new Set<Socket>();
   let jobs = 0;
+  let firstPortJobs = 0;
   let bytes = 0;
   let statusRequests = 0;
 
   const finish = (record: PrintedJob) => {
     jobs++;
+    if (record.port === ports[0]) firstPortJobs++;
     bytes += record.bytes;
     if (!record.ticketId) return;
     const waiter = waiting.get(record.ticketId);
@@ -98,7 +111,14 @@ export async function startFakePrinter(count = 1): Promise<FakePrinter> {
           const job = current.subarray(0, cut + 4);
           current = current.subarray(cut + 4);
           const ticketId = STATUS_URL.exec(job.toString('latin1'))?.[1] ?? null;
-          finish({ ticketId, bytes: job.length, connectedAt: startedAt, lastByteAt: at, endedAt: at });
+          finish({
+            ticketId,
+            port: socket.localPort as number,
+            bytes: job.length,
+            connectedAt: startedAt,
+            lastByteAt: at,
+            endedAt: at,
+          });
           startedAt = at;
         }
       });
@@ -119,7 +139,7 @@ export async function startFakePrinter(count = 1): Promise<FakePrinter> {
     host: '127.0.0.1',
     port: ports[0] as number,
     ports,
-    stats: () => ({ jobs, bytes, statusRequests }),
+    stats: () => ({ jobs, firstPortJobs, bytes, statusRequests }),
     job(ticketId, timeoutMs = 30_000) {
       const ready = done.get(ticketId);
       if (ready) {

@@ -26,8 +26,8 @@ export interface LoadSpec {
   deskPauseMs?: number;
   /** A kiosk waits while this many people already wait at the front office (a full waiting room). */
   maxWaiting?: number;
-  /** Each kiosk's own printer (same order as `kiosks`); without it, the hub prints every ticket. */
-  kioskPrinters?: KioskPrinterAddress[];
+  /** Each kiosk's own printer (same order as `kiosks`); where none, the hub prints that kiosk's tickets. */
+  kioskPrinters?: Array<KioskPrinterAddress | null>;
 }
 
 export interface KioskPrinterAddress {
@@ -112,7 +112,7 @@ export async function runLoad(
 ): Promise<LoadResult> {
   const kiosks = await connectAll(spec.url, spec.kiosks);
   const closePrinters = await Promise.all(
-    (spec.kioskPrinters ?? []).map((printer, i) => printLocally(kiosks[i] as Client, printer)),
+    (spec.kioskPrinters ?? []).map((printer, i) => printer && printLocally(kiosks[i] as Client, printer)),
   );
   const desks = await connectAll(
     spec.url,
@@ -276,7 +276,7 @@ export async function runLoad(
     ...desks.map((c, i) => desk(c, spec.desks[i] as LoadDesk, i)),
   ]);
   clearTimeout(stopTimer);
-  await Promise.all(closePrinters.map((close) => close()));
+  await Promise.all(closePrinters.map((close) => close?.()));
   for (const c of [...kiosks, ...desks]) c.disconnect();
 
   const seconds = (stopAt - startedAt) / 1000;

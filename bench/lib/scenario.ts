@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Durability, Hub } from '@pst/hub';
 import { DEFAULT_CONFIG, type LoginThrottlePolicy, type QueueConfig } from '@pst/shared';
 import { type Child, forkScript } from './child';
-import type { PrintedJob } from './fake-printer';
+import type { PrintedJob, PrinterStats } from './fake-printer';
 import type { KioskPrinterAddress, LoadDesk, LoadResult, LoadSpec } from './load';
 import {
   DB_FILE,
@@ -18,7 +18,14 @@ import {
 import type { OfficeDayResult, OfficeDaySpec } from './office-day';
 import type { Sizes } from './types';
 
-export type PrinterSetUp = 'per-kiosk' | 'shared';
+/**
+ * Where the kiosks' tickets print. 'per-kiosk': each kiosk on a printer stand-in of its own, as
+ * kiosks with a printer each do in an office. 'pair': the timed kiosk (the one after the load's) and
+ * the load's first kiosk share one printer, which the hub prints on (an office's two kiosks at one
+ * printer); the load's other kiosks print on their own. 'shared': the hub prints every kiosk's
+ * tickets on one printer.
+ */
+export type PrinterSetUp = 'per-kiosk' | 'pair' | 'shared';
 
 export interface Printer {
   port: number;
@@ -26,7 +33,7 @@ export interface Printer {
   child: Child;
   /** The job of a ticket, once the fake printer has all of it. */
   job(ticketId: string): Promise<PrintedJob>;
-  stats(): Promise<{ jobs: number; bytes: number; statusRequests: number }>;
+  stats(): Promise<PrinterStats>;
   close(): Promise<void>;
 }
 
@@ -49,12 +56,10 @@ export async function startPrinter(count = 1): Promise<Printer> {
       return job;
     },
     async stats() {
-      const reply = child.next<{ type: 'stats'; jobs: number; bytes: number; statusRequests: number }>(
-        'stats',
-      );
+      const reply = child.next<{ type: 'stats' } & PrinterStats>('stats');
       child.send({ type: 'stats' });
-      const { jobs, bytes, statusRequests } = await reply;
-      return { jobs, bytes, statusRequests };
+      const { type: _, ...stats } = await reply;
+      return stats;
     },
     close: () => child.kill(),
   };
@@ -87,10 +92,7 @@ export async function startOffice(
     kiosks?: number;
     displays?: number;
     defaultDesks?: boolean;
-    /**
-     * 'per-kiosk' (default): each kiosk prints its own tickets on a printer stand-in of its own, as
-     * kiosks with a printer each do in an office; 'shared': the hub prints every ticket on one printer.
-     */
+    /** Default 'per-kiosk'. */
     printers?: PrinterSetUp;
     loginThrottle?: LoginThrottlePolicy;
   } = {},
@@ -106,7 +108,10 @@ export async function startOffice(
     now: Date.now() + skew,
   });
   const printers = options.printers ?? 'per-kiosk';
-  const printer = await startPrinter(printers === 'per-kiosk' ? kioskCount + 1 : 1);
+  const printer = await startPrinter(printers === 'shared' ? 1 : kioskCount + 1);
+  /** The kiosks the hub prints for (on the printer stand-in's first port). */
+  const hubPrinted = (index: number) =>
+    printers === 'shared' || (printers === 'pair' && (index === 0 || index === sizes.kiosks));
   const hub = await startHub({
     dataDir,
     printerPort: printer.port,
@@ -128,7 +133,7 @@ export async function startOffice(
     printer,
     printers,
     kioskPrinter: (index) =>
-      printers === 'per-kiosk' ? { host: '127.0.0.1', port: printer.ports[index + 1] as number } : null,
+      hubPrinted(index) ? null : { host: '127.0.0.1', port: printer.ports[index + 1] as number },
     hub,
     closeHub,
     async close() {
@@ -166,10 +171,8 @@ export function loadSpec(
 
 /** The load's kiosks' own printers (the first `count` kiosks), when the office gives each one. */
 export function kioskPrinters(office: Office, count: number): Partial<LoadSpec> {
-  if (office.printers !== 'per-kiosk') return {};
-  return {
-    kioskPrinters: Array.from({ length: count }, (_, i) => office.kioskPrinter(i) as KioskPrinterAddress),
-  };
+  if (office.printers === 'shared') return {};
+  return { kioskPrinters: Array.from({ length: count }, (_, i) => office.kioskPrinter(i)) };
 }
 
 export interface RunningLoad<R = LoadResult> {

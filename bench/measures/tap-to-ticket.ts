@@ -1,8 +1,9 @@
 /**
  * 1. Tap to ticket bytes: from a kiosk's `ticket:take` emit to the last byte of that ticket's job
  * arriving at the (fake, raw TCP) printer; with the hub idle, then with the sustained load running.
- * Each kiosk prints on a printer of its own (as in an office), or (`printers: 'shared'`) the hub
- * prints every ticket on one printer.
+ * Each kiosk prints on a printer of its own (as in an office); or (`printers: 'pair'`) the timed kiosk
+ * shares a printer with one kiosk of the load, the hub printing for both (an office's two kiosks at
+ * one printer); or (`printers: 'shared'`) the hub prints every kiosk's tickets on one printer.
  */
 import type { Durability } from '@pst/hub';
 import { connect, printLocally, printOutcomes, send } from '../lib/client';
@@ -25,6 +26,8 @@ export interface TapData {
   idleAck: Summary;
   loadedAck: Summary;
   printFailures: number;
+  /** Jobs that came out of the printer the hub prints on (none when every kiosk has its own). */
+  hubPrinterJobs: number;
   load: LoadResult;
 }
 
@@ -35,6 +38,8 @@ const SERVICES = ['konsultasi', 'perpustakaan', 'penjualan', 'rekomendasi'];
 async function takes(office: Office, kioskIndex: number, n: number, gapMs: number) {
   const kiosk = await connect(office.hub.url, office.tokens.kiosks[kioskIndex] as string);
   const own = office.kioskPrinter(kioskIndex);
+  /** Where its tickets must come out: its own printer, or the one the hub prints on. */
+  const printerPort = own?.port ?? office.printer.port;
   const closePrinter = own ? await printLocally(kiosk, own) : null;
   const printed = printOutcomes(kiosk);
   const bytes: number[] = [];
@@ -47,6 +52,7 @@ async function takes(office: Office, kioskIndex: number, n: number, gapMs: numbe
       const acked = nowMs();
       if (!reply.ok) throw new Error(`ticket:take refused: ${reply.error.code}`);
       const job = await office.printer.job(reply.data.ticket.id);
+      if (job.port !== printerPort) throw new Error(`ticket printed on port ${job.port}, not ${printerPort}`);
       if ((await printed(reply.data.ticket.id)).state !== 'ok') failures++;
       bytes.push(job.lastByteAt - t0);
       acks.push(acked - t0);
@@ -66,7 +72,11 @@ export async function tapToTicket(
   const printers = options.printers ?? 'per-kiosk';
   const label =
     options.label ??
-    (printers === 'shared' ? 'tap to ticket bytes, one shared printer' : 'tap to ticket bytes');
+    {
+      'per-kiosk': 'tap to ticket bytes',
+      pair: 'tap to ticket bytes, two kiosks at one printer',
+      shared: `tap to ticket bytes, all ${sizes.kiosks + 1} kiosks at one printer`,
+    }[printers];
   const office = await startOffice(sizes, { durability: options.durability, printers });
   try {
     const measuring = sizes.kiosks;
@@ -88,6 +98,7 @@ export async function tapToTicket(
     const use = watch.stop();
     load.stop();
     const loadResult = await load.result;
+    const { firstPortJobs: hubPrinterJobs } = await office.printer.stats();
 
     const s = {
       idle: summarize(idle.bytes),
@@ -103,23 +114,34 @@ export async function tapToTicket(
         value: fmtSummary(s.idle),
         verdict: 'info',
       },
-      {
-        measurement: label,
-        metric: 'the same, under the sustained load',
-        value: fmtSummary(s.loaded),
-        target: `p99 < ${TARGET_TAP_P99} ms`,
-        verdict: s.loaded.p99 < TARGET_TAP_P99 ? 'met' : 'missed',
-        note: `load meanwhile: ${loadResult.commandsPerSecond.toFixed(0)} commands/s`,
-      },
+      printers === 'shared'
+        ? {
+            // No office has this: what it shows is the printer's line, not the hub (docs/benchmarks.md).
+            measurement: label,
+            metric: 'the same, under the sustained load (a line: no one printer serves so many)',
+            value: fmtSummary(s.loaded),
+            verdict: 'info',
+            note:
+              `load meanwhile: ${loadResult.commandsPerSecond.toFixed(0)} commands/s; its ${sizes.kiosks} kiosks tap again ` +
+              `as soon as their paper is out, so the timed ticket waits behind up to ${sizes.kiosks} jobs; ack to the kiosk p99 ${s.loadedAck.p99.toFixed(1)} ms`,
+          }
+        : {
+            measurement: label,
+            metric: 'the same, under the sustained load',
+            value: fmtSummary(s.loaded),
+            target: `p99 < ${TARGET_TAP_P99} ms`,
+            verdict: s.loaded.p99 < TARGET_TAP_P99 ? 'met' : 'missed',
+            note: `load meanwhile: ${loadResult.commandsPerSecond.toFixed(0)} commands/s`,
+          },
     ];
     const details = [
       `**${label}**${options.durability ? ` (durability ${options.durability})` : ''}: ` +
         `idle ${fmtSummary(s.idle)}; ack to the kiosk ${fmtSummary(s.idleAck)}. ` +
         `Under load ${fmtSummary(s.loaded)}; ack ${fmtSummary(s.loadedAck)}. ${failures} takes reported a print failure. ` +
         `While timing under load: ${describeUse(use)}; the load did ${loadResult.commandsPerSecond.toFixed(0)} commands/s ` +
-        `with ${loadResult.errors} errors.`,
+        `with ${loadResult.errors} errors. The printer the hub prints on took ${hubPrinterJobs} jobs.`,
     ];
-    return { rows, details, data: { ...s, printFailures: failures, load: loadResult } };
+    return { rows, details, data: { ...s, printFailures: failures, hubPrinterJobs, load: loadResult } };
   } finally {
     await office.close().catch(() => undefined);
   }
