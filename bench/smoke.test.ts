@@ -127,7 +127,7 @@ describe('benchmarks at a tiny size', () => {
   });
 
   it('memory: RSS sampled idle, with clients, after the load and through steady traffic', async () => {
-    const { data } = await memory(TINY);
+    const { data, rows } = await memory(TINY);
     expect(data.idle).toBeGreaterThan(10 * 1024 * 1024);
     // The morning's PIN logins went through, each opening a session of its own, before the idle reading after them.
     expect(data.logins).toBe(TINY.memoryLogins);
@@ -144,6 +144,10 @@ describe('benchmarks at a tiny size', () => {
       expect.arrayContaining(["V8's pages", 'malloc']),
     );
     expect(data.steady.load.errors).toBe(0);
+    // The steady row is judged by the memory target, its growth given per visit of the day.
+    const steadyRow = rows.find((row) => row.metric.startsWith('steady traffic'));
+    expect(steadyRow?.target).toBe('max < 150 MB');
+    expect(steadyRow?.note).toMatch(/second half -?\d+\.\d KB of RSS per visit/);
   });
 
   it("office days: each day's visits taken and served on one hub's fast clock, through the night, RSS sampled", async () => {
