@@ -49,6 +49,8 @@ export interface LoadResult {
   latency: Record<string, Summary>;
   /** Every ticket whose take was acknowledged, and the ones acknowledged finished. */
   tickets: string[];
+  /** How many of them each kiosk took (same order as `kiosks`). */
+  takenByKiosk: number[];
   finished: string[];
   /** True when a service reached ticket number 9990 and kiosks stopped taking it. */
   capped: boolean;
@@ -126,6 +128,7 @@ export async function runLoad(
   const latencies: Record<string, number[]> = {};
   const errorSamples: string[] = [];
   const tickets: string[] = [];
+  const takenByKiosk = spec.kiosks.map(() => 0);
   const finished: string[] = [];
   const transferred = new Set<string>();
   const maxSeq: Record<string, number> = {};
@@ -190,6 +193,7 @@ export async function runLoad(
       }
       const { ticket } = reply.data;
       tickets.push(ticket.id);
+      takenByKiosk[index] = (takenByKiosk[index] ?? 0) + 1;
       const seq = Number(ticket.number.split('-')[1]);
       maxSeq[serviceId] = Math.max(maxSeq[serviceId] ?? 0, seq);
       // The next visitor taps once the paper is out, as at a real kiosk.
@@ -291,6 +295,7 @@ export async function runLoad(
     errorSamples,
     latency: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, summarize(v)])),
     tickets,
+    takenByKiosk,
     finished,
     capped,
   };

@@ -111,7 +111,7 @@ export async function startOffice(
   const printer = await startPrinter(printers === 'shared' ? 1 : kioskCount + 1);
   /** The kiosks the hub prints for (on the printer stand-in's first port). */
   const hubPrinted = (index: number) =>
-    printers === 'shared' || (printers === 'pair' && (index === 0 || index === sizes.kiosks));
+    printers === 'shared' || (printers === 'pair' && (index === 0 || index === timedKiosk(sizes)));
   const hub = await startHub({
     dataDir,
     printerPort: printer.port,
@@ -144,6 +144,11 @@ export async function startOffice(
   };
 }
 
+/** The kiosk whose takes a measure times: the one after the load's kiosks. */
+export function timedKiosk(sizes: Sizes): number {
+  return sizes.kiosks;
+}
+
 /** The load of measurement 3 on this office: the first `sizes.kiosks` kiosks and every desk. */
 export function loadSpec(
   url: string,
@@ -169,7 +174,7 @@ export function loadSpec(
   };
 }
 
-/** The load's kiosks' own printers (the first `count` kiosks), when the office gives each one. */
+/** The load's kiosks' own printers (the first `count` kiosks; null where the hub prints), unless all share one. */
 export function kioskPrinters(office: Office, count: number): Partial<LoadSpec> {
   if (office.printers === 'shared') return {};
   return { kioskPrinters: Array.from({ length: count }, (_, i) => office.kioskPrinter(i)) };

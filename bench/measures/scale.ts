@@ -75,7 +75,7 @@ export async function scale(sizes: Sizes): Promise<MeasureResult<ScaleData>> {
     copyFileSync(generated.file, join(dataDir, DB_FILE));
     // Written to disk before the timing: the copy's 3 GB would still be in the page cache, and the hub's
     // first fsync would wait while ext4 writes them out with its journal (first starts of 1.4-2.6 s
-    // against 0.3 s a few seconds after the copy): the disk catching up with the bench, not the hub.
+    // against 0.2-0.3 s a few seconds after the copy): the disk catching up with the bench, not the hub.
     const copy = openSync(join(dataDir, DB_FILE), 'r');
     try {
       fsyncSync(copy);

@@ -16,6 +16,7 @@ import {
   type PrinterSetUp,
   startLoad,
   startOffice,
+  timedKiosk,
 } from '../lib/scenario';
 import type { MeasureResult, Row, Sizes } from '../lib/types';
 import { fmtSummary, log, nowMs, type Summary, sleep, summarize } from '../lib/util';
@@ -79,7 +80,7 @@ export async function tapToTicket(
     }[printers];
   const office = await startOffice(sizes, { durability: options.durability, printers });
   try {
-    const measuring = sizes.kiosks;
+    const measuring = timedKiosk(sizes);
     await takes(office, measuring, 3, 0); // warm-up
     log(`${label}: ${sizes.takesIdle} takes, idle`);
     const idle = await takes(office, measuring, sizes.takesIdle, 10);
@@ -94,9 +95,13 @@ export async function tapToTicket(
     await load.ready;
     await sleep(Math.min(2000, sizes.loadSeconds * 500));
     const watch = watchProcess();
-    const loaded = await takes(office, measuring, sizes.takesLoaded, 20);
+    let loaded: Awaited<ReturnType<typeof takes>>;
+    try {
+      loaded = await takes(office, measuring, sizes.takesLoaded, 20);
+    } finally {
+      load.stop();
+    }
     const use = watch.stop();
-    load.stop();
     const loadResult = await load.result;
     const { firstPortJobs: hubPrinterJobs } = await office.printer.stats();
 
