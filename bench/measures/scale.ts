@@ -2,9 +2,9 @@
  * 4. Scale over time: ten years of a busy office in the database; hub start to listening, a monthly
  * and a one-year report, and the database size per 100,000 visits.
  */
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildReport, type Report, ReportStore } from '@pst/hub';
+import { buildReport, type Report, ReportStore, syncFile } from '@pst/hub';
 import { addDays, type OfficeTimeZone } from '@pst/shared';
 import Database from 'better-sqlite3';
 import { fileSize, type GeneratedDb, generatedDb } from '../lib/generate';
@@ -76,12 +76,7 @@ export async function scale(sizes: Sizes): Promise<MeasureResult<ScaleData>> {
     // Written to disk before the timing: the copy's 3 GB would still be in the page cache, and the hub's
     // first fsync would wait while ext4 writes them out with its journal (first starts of 1.4-2.6 s
     // against 0.2-0.3 s a few seconds after the copy): the disk catching up with the bench, not the hub.
-    const copy = openSync(join(dataDir, DB_FILE), 'r');
-    try {
-      fsyncSync(copy);
-    } finally {
-      closeSync(copy);
-    }
+    syncFile(join(dataDir, DB_FILE));
     const skew = morningSkew();
     const startOnce = async () => {
       const t0 = nowMs();

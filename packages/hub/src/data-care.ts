@@ -80,7 +80,8 @@ export function eraseVisitor(
   return erased + online;
 }
 
-function syncFile(path: string): void {
+/** Writes a file's (or a folder's) cached pages to disk before returning. */
+export function syncFile(path: string): void {
   const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);

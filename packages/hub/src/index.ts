@@ -1,5 +1,5 @@
 export { CENTRAL_SETTING, type CentralLink, type PushOutcome } from './central-pusher';
-export { applyRetention } from './data-care';
+export { applyRetention, syncFile } from './data-care';
 export { createHub, HUB_VERSION, type Hub, type HubOptions } from './hub';
 export { buildReport, type Report } from './reports';
 export { random, seedOffice } from './seed';
