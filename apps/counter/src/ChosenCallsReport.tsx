@@ -25,7 +25,7 @@ export function ChosenCallsReport({
 }) {
   const tr = useT();
   return (
-    <section className="panel" data-testid="chosen-calls-report">
+    <section className="panel out-of-turn-report" data-testid="chosen-calls-report">
       <h2>{tr('sup.chosenCalls')}</h2>
       <CallCounts
         rows={chosenCallRows(report, deskName, lang)}
